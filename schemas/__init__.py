@@ -1,0 +1,38 @@
+"""The one vocabulary every stage speaks: documents, rulings, errors."""
+
+from schemas.document import DocumentText, FileType, Page, PageMethod
+from schemas.record import IndexRecord
+from schemas.errors import (
+    IndexUnavailable,
+    OcrError,
+    PipelineError,
+    QueryError,
+    Reason,
+    UnreadableDocument,
+)
+from schemas.ruling import (
+    CaseNumber,
+    CaseNumberKind,
+    Charge,
+    Citation,
+    CitationKind,
+    Court,
+    CourtLevel,
+    DefendantOutcome,
+    DocKind,
+    EarlyTermination,
+    Event,
+    EventKind,
+    Evidence,
+    FieldEvidence,
+    Outcome,
+    OutcomeKind,
+    Party,
+    Penalty,
+    ProceduralCode,
+    Redaction,
+    Role,
+    Ruling,
+)
+
+__all__ = [name for name in dir() if not name.startswith("_")]

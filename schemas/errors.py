@@ -1,0 +1,62 @@
+"""Typed pipeline errors: one base class, one subclass per condition.
+
+Each error knows its stable reason code, whether retrying can help, and the exit code the
+CLI maps it to (see ``expediente.cli``). Third-party exceptions are converted at the
+boundary with ``raise ... from exc``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Reason(StrEnum):
+    EMPTY = "empty"
+    CORRUPT = "corrupt"
+    ENCRYPTED = "encrypted"
+    UNSUPPORTED_TYPE = "unsupported_type"
+    TOO_LARGE = "too_large"
+    NO_PAGES = "no_pages"
+    NOT_FOUND = "not_found"
+    OCR_FAILED = "ocr_failed"
+    INDEX = "index"
+    QUERY = "query"
+
+
+class PipelineError(Exception):
+    """Base class of every error the pipeline raises on purpose."""
+
+    exit_code: int = 1
+    retryable: bool = False
+
+    def __init__(self, message: str, *, reason: Reason, path: str | None = None) -> None:
+        self.reason = reason
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class UnreadableDocument(PipelineError):
+    """A file that cannot be opened or read as a court document at all."""
+
+    exit_code = 3
+
+
+class OcrError(PipelineError):
+    """Tesseract failed on a page (reported per page, not raised for a whole file)."""
+
+    exit_code = 4
+    retryable = True
+
+
+class IndexUnavailable(PipelineError):
+    """The index could not be opened or written."""
+
+    exit_code = 5
+    retryable = True
+
+
+class QueryError(PipelineError):
+    """A search query the user typed cannot be parsed; the message says why."""
+
+    exit_code = 2

@@ -1,0 +1,223 @@
+"""The ``Ruling`` record: the public JSON contract of everything extracted from a document.
+
+Every extracted value carries ``evidence``: where in the ``DocumentText`` it was found
+(page number, character offsets into that page's text) and the id of the rule or model
+that found it. Ground-truth files (``*.truth.json``) use the same shape with empty
+evidence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class DocKind(StrEnum):
+    SENTENCIA = "sentencia"
+    SENTENCIA_VISTA = "sentencia_vista"
+    CASACION = "casacion"
+    RECURSO_NULIDAD = "recurso_nulidad"
+    AUTO = "auto"
+    ACUERDO_PLENARIO = "acuerdo_plenario"
+    OTRO = "otro"
+
+
+class CaseNumberKind(StrEnum):
+    EXPEDIENTE = "expediente"
+    CASACION = "casacion"
+    RECURSO_NULIDAD = "recurso_nulidad"
+    OTRO = "otro"
+
+
+class CourtLevel(StrEnum):
+    CORTE_SUPREMA = "corte_suprema"
+    CORTE_SUPERIOR = "corte_superior"
+    JUZGADO = "juzgado"
+
+
+class Role(StrEnum):
+    JUEZ = "juez"
+    PONENTE = "ponente"
+    FISCAL = "fiscal"
+    IMPUTADO = "imputado"
+    AGRAVIADO = "agraviado"
+    DEFENSA = "defensa"
+    ACTOR_CIVIL = "actor_civil"
+    TERCERO = "tercero"
+
+
+class ProceduralCode(StrEnum):
+    NCPP = "ncpp"
+    CDEPP1940 = "cdepp1940"
+    DESCONOCIDO = "desconocido"
+
+
+class OutcomeKind(StrEnum):
+    CONDENA = "condena"
+    ABSOLUCION = "absolucion"
+    SOBRESEIMIENTO = "sobreseimiento"
+    RESERVA_FALLO = "reserva_fallo"
+    TERMINACION_ANTICIPADA_APROBADA = "terminacion_anticipada_aprobada"
+    CONCLUSION_ANTICIPADA = "conclusion_anticipada"
+    PRISION_PREVENTIVA_FUNDADA = "prision_preventiva_fundada"
+    PRISION_PREVENTIVA_INFUNDADA = "prision_preventiva_infundada"
+    CASACION_FUNDADA = "casacion_fundada"
+    CASACION_INFUNDADA = "casacion_infundada"
+    CASACION_IMPROCEDENTE = "casacion_improcedente"
+    CASACION_INADMISIBLE = "casacion_inadmisible"
+    CONFIRMA = "confirma"
+    REVOCA = "revoca"
+    NULA = "nula"
+    HABER_NULIDAD = "haber_nulidad"
+    NO_HABER_NULIDAD = "no_haber_nulidad"
+    MIXTO = "mixto"  # defendants with different outcomes; see ``by_defendant``
+
+
+class EventKind(StrEnum):
+    """Dated procedural milestones (domain.md, "What monitors measure")."""
+
+    HECHOS = "hechos"
+    DENUNCIA = "denuncia"
+    FORMALIZACION = "formalizacion"
+    APERTURA_INSTRUCCION = "apertura_instruccion"
+    ACUSACION = "acusacion"
+    AUTO_ENJUICIAMIENTO = "auto_enjuiciamiento"
+    SENTENCIA_PRIMERA = "sentencia_primera"
+    APELACION = "apelacion"
+    SENTENCIA_VISTA = "sentencia_vista"
+    CASACION = "casacion"
+    RECURSO_NULIDAD = "recurso_nulidad"
+
+
+class EarlyTermination(StrEnum):
+    TERMINACION_ANTICIPADA = "terminacion_anticipada"
+    CONCLUSION_ANTICIPADA = "conclusion_anticipada"
+    PRINCIPIO_OPORTUNIDAD = "principio_oportunidad"
+    ACUERDO_REPARATORIO = "acuerdo_reparatorio"
+    PROCESO_INMEDIATO = "proceso_inmediato"
+
+
+class CitationKind(StrEnum):
+    CASACION = "casacion"
+    RECURSO_NULIDAD = "recurso_nulidad"
+    ACUERDO_PLENARIO = "acuerdo_plenario"
+    TRIBUNAL_CONSTITUCIONAL = "tribunal_constitucional"
+    NCPP_ARTICLE = "ncpp_articulo"
+    CP_ARTICLE = "cp_articulo"
+
+
+class Evidence(BaseModel):
+    """Where a value came from: 1-based page, offsets into that page's text, rule id."""
+
+    model_config = ConfigDict(frozen=True)
+
+    page: int = Field(ge=1)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    rule: str
+
+
+class _Extracted(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class CaseNumber(_Extracted):
+    raw: str
+    normalized: str
+    kind: CaseNumberKind
+    district: str | None = None
+
+
+class Court(_Extracted):
+    name: str | None = None
+    level: CourtLevel | None = None
+    district: str | None = None
+
+
+class Party(_Extracted):
+    name: str
+    role: Role
+    protected: bool = False
+
+
+class Charge(_Extracted):
+    crime: str | None = Field(description="key of the crime taxonomy, None if not recognised")
+    label: str
+    articles: list[str] = Field(default_factory=list)
+
+
+class DefendantOutcome(_Extracted):
+    name: str
+    kind: OutcomeKind
+
+
+class Outcome(_Extracted):
+    kind: OutcomeKind
+    by_defendant: list[DefendantOutcome] = Field(default_factory=list)
+
+
+class Penalty(_Extracted):
+    defendant: str | None = None
+    prison_years: float | None = None
+    effective: bool | None = None
+    probation_years: float | None = None
+    dias_multa: int | None = None
+    reparacion_civil_soles: float | None = None
+
+
+class Event(_Extracted):
+    kind: EventKind
+    date: date
+
+
+class Citation(_Extracted):
+    kind: CitationKind
+    raw: str
+    normalized: str
+
+
+class Redaction(BaseModel):
+    """A protected victim's name as spelled in the text, to be replaced on output."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    replacement: str
+
+
+class FieldEvidence(BaseModel):
+    """Evidence of the scalar fields of a ``Ruling``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    doc_kind: list[Evidence] = Field(default_factory=list)
+    resolution_date: list[Evidence] = Field(default_factory=list)
+    place: list[Evidence] = Field(default_factory=list)
+    procedural_code: list[Evidence] = Field(default_factory=list)
+    early_termination: list[Evidence] = Field(default_factory=list)
+
+
+class Ruling(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    doc_kind: DocKind = DocKind.OTRO
+    case_numbers: list[CaseNumber] = Field(default_factory=list)
+    court: Court = Field(default_factory=Court)
+    resolution_date: date | None = None
+    place: str | None = None
+    parties: list[Party] = Field(default_factory=list)
+    charges: list[Charge] = Field(default_factory=list)
+    outcome: Outcome | None = None
+    penalties: list[Penalty] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    procedural_code: ProceduralCode = ProceduralCode.DESCONOCIDO
+    early_termination: EarlyTermination | None = None
+    citations: list[Citation] = Field(default_factory=list)
+    redactions: list[Redaction] = Field(default_factory=list)
+    evidence: FieldEvidence = Field(default_factory=FieldEvidence)
+    language: str | None = None
+    extractor_version: str | None = None
