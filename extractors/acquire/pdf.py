@@ -1,0 +1,233 @@
+"""PDF → raw pages, deciding per page between the text layer (pypdfium2) and OCR.
+
+Stages, top to bottom: open the document (converting pdfium's errors), check its size,
+then visit each page: read the text layer (~2 ms), judge it, and either keep it or render
+the page in grey and hand it to the OCR pool. pdfium is not thread-safe, so every call
+into it holds ``PDFIUM_LOCK``; only Tesseract runs in parallel.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from time import perf_counter
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image
+
+from extractors.acquire.decide import NO_TEXT, judge_page, text_layer_problem
+from extractors.acquire.detect import unreadable
+from extractors.acquire.ocr import OcrPool
+from extractors.acquire.preprocess import prepare_for_ocr
+from extractors.acquire.records import Acquired, Options, RawPage, TextLayerMode
+from schemas import PageMethod, Reason
+
+log = logging.getLogger(__name__)
+
+PDFIUM_LOCK = threading.RLock()
+POINTS_PER_METRE = 72 / 0.0254
+MAX_SIDE_METRES = 5.0
+MAX_RENDER_PIXELS = 100_000_000  # a grey render of A0 at ~250 dpi; above it, dpi is lowered
+
+
+@dataclass(frozen=True)
+class PageContext:
+    number: int  # 1-based
+    mode: TextLayerMode
+    dpi: int
+
+
+def read_pdf(path: Path, options: Options) -> Acquired:
+    acquired = Acquired()
+    with open_pdf(path) as pdf:
+        count = check_pages(path, pdf, max_pages=options.max_pages)
+        with OcrPool(workers=options.ocr_workers) as pool:
+            for number in range(1, count + 1):
+                ctx = PageContext(number=number, mode=options.text_layer, dpi=options.dpi)
+                page = visit_page(pdf, ctx, pool)
+                if page is not None:
+                    acquired.pages.append(page)
+            acquired.pages.extend(pool.results())
+    return acquired
+
+
+@contextmanager
+def open_pdf(path: Path) -> Iterator[pdfium.PdfDocument]:
+    """Open with pdfium, trying the empty user password; pdfium errors become ours."""
+    try:
+        with PDFIUM_LOCK:
+            pdf = _load(path)
+    except pdfium.PdfiumError as exc:
+        raise _classify_failure(path, exc) from exc
+    try:
+        yield pdf
+    finally:
+        with PDFIUM_LOCK:
+            pdf.close()
+
+
+def _load(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) != pdfium_c.FPDF_ERR_PASSWORD:
+            raise
+        return pdfium.PdfDocument(str(path), password="")
+
+
+def _classify_failure(path: Path, exc: pdfium.PdfiumError) -> Exception:
+    """Why pdfium refused the file. Its error code is a process-wide "last error" that some
+    failures (a document without pages) do not set, so it may be stale; pdfminer, which is
+    slow but independent, gives a second opinion on this rare path."""
+    probe = _probe_with_pdfminer(path)
+    log.debug("pdfium: %s; pdfminer: %s", exc, probe)
+    pdfium_says_encrypted = getattr(exc, "err_code", None) in (pdfium_c.FPDF_ERR_PASSWORD,
+                                                               pdfium_c.FPDF_ERR_SECURITY)
+    if probe == "encrypted" or (pdfium_says_encrypted and _mentions_encrypt(path)):
+        return unreadable(path, Reason.ENCRYPTED, "el PDF está cifrado con contraseña; "
+                          "descífrelo (qpdf --decrypt --password=CLAVE entrada.pdf salida.pdf) "
+                          "y vuelva a ingerirlo")
+    if probe == "no_pages":
+        return unreadable(path, Reason.NO_PAGES, "el PDF no tiene páginas (árbol de páginas "
+                          "vacío o ausente); consiga una copia completa del documento")
+    return unreadable(path, Reason.CORRUPT, "el PDF está dañado o truncado (no se puede leer "
+                      "su estructura); vuelva a descargarlo o repárelo (qpdf entrada.pdf "
+                      "salida.pdf) y vuelva a ingerirlo")
+
+
+def _probe_with_pdfminer(path: Path) -> str:
+    """'encrypted', 'no_pages', 'pages' or 'broken', as pdfminer sees the file."""
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        with path.open("rb") as fh:
+            document = PDFDocument(PDFParser(fh))
+            return "pages" if next(PDFPage.create_pages(document), None) else "no_pages"
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        return "encrypted"
+    except Exception:  # noqa: BLE001 - pdfminer raises a zoo of types on broken files
+        return "broken"
+
+
+def _mentions_encrypt(path: Path) -> bool:
+    """Does the file carry an /Encrypt dictionary anywhere (trailer or xref stream)?"""
+    tail = b""
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            if b"/Encrypt" in tail + block:
+                return True
+            tail = block[-16:]
+    return False
+
+
+def check_pages(path: Path, pdf: pdfium.PdfDocument, *, max_pages: int) -> int:
+    """The page count; refuses documents with no pages, too many, or a page of absurd size."""
+    with PDFIUM_LOCK:
+        count = len(pdf)
+        if count == 0:
+            raise unreadable(path, Reason.NO_PAGES, "el PDF no tiene páginas; consiga una copia "
+                             "completa del documento")
+        if count > max_pages:
+            raise unreadable(path, Reason.TOO_LARGE, f"el PDF tiene {count} páginas (máximo "
+                             f"{max_pages}); divídalo (qpdf --split-pages) o suba max_pages")
+        for index in range(count):
+            try:
+                width, height = pdf.get_page_size(index)
+            except pdfium.PdfiumError:
+                continue  # a broken page is reported by visit_page, not here
+            metres = (width / POINTS_PER_METRE, height / POINTS_PER_METRE)
+            if max(metres) > MAX_SIDE_METRES:
+                raise unreadable(path, Reason.TOO_LARGE, f"la página {index + 1} mide "
+                                 f"{metres[0]:.1f} × {metres[1]:.1f} m "
+                                 f"(máximo {MAX_SIDE_METRES:.0f} m por lado); el archivo está "
+                                 "dañado o no es un documento; reexpórtelo a tamaño A4")
+    return count
+
+
+def visit_page(pdf: pdfium.PdfDocument, ctx: PageContext, pool: OcrPool) -> RawPage | None:
+    """Per-page work: a text-layer page is returned; an OCR page goes to ``pool`` (None)."""
+    start = perf_counter()
+    try:
+        with PDFIUM_LOCK:
+            page = pdf[ctx.number - 1]
+            try:
+                text = text_layer(page)
+                verdict = judge_page(text, mode=ctx.mode,
+                                     image_coverage=lambda: image_coverage(page))
+                log.debug("página %d: %s", ctx.number, verdict.reason)
+                if verdict.use_text_layer:
+                    return _text_layer_page(ctx, text, seconds=perf_counter() - start)
+                image, dpi, render_note = render(page, ctx.dpi)
+            finally:
+                page.close()
+        rejected = (f"{verdict.reason}; se aplicó OCR"
+                    if ctx.mode is TextLayerMode.AUTO and verdict.reason != NO_TEXT else None)
+        note = "; ".join(n for n in (rejected, render_note) if n) or None
+        pool.submit(ctx.number, prepare_for_ocr(image), dpi=dpi, started=start, note=note)
+    except pdfium.PdfiumError as exc:
+        return RawPage.failed(ctx.number, f"pdfium no pudo leer la página: {exc}",
+                              seconds=perf_counter() - start)
+    except (OSError, MemoryError) as exc:
+        return RawPage.failed(ctx.number, f"no se pudo preparar la página para OCR: {exc}",
+                              seconds=perf_counter() - start)
+    return None
+
+
+def _text_layer_page(ctx: PageContext, text: str, *, seconds: float) -> RawPage:
+    problem = text_layer_problem(text) if ctx.mode is TextLayerMode.USE else None
+    return RawPage(number=ctx.number, text=text, method=PageMethod.TEXT_LAYER, seconds=seconds,
+                   note=f"{problem} (modo USE: no se aplicó OCR)" if problem else None)
+
+
+def text_layer(page: pdfium.PdfPage) -> str:
+    """The page's text layer. On a page with /Rotate, pdfium returns the lines in reverse
+    order; read it unrotated (in memory only) and restore the rotation for rendering."""
+    rotation = page.get_rotation()
+    if rotation:
+        page.set_rotation(0)
+    textpage = page.get_textpage()
+    try:
+        return textpage.get_text_range()
+    finally:
+        textpage.close()
+        if rotation:
+            page.set_rotation(rotation)
+
+
+def image_coverage(page: pdfium.PdfPage) -> float:
+    """Share of the page (0-1) covered by image objects, including those inside forms."""
+    left, bottom, right, top = page.get_cropbox()
+    area = (right - left) * (top - bottom)
+    if area <= 0:
+        return 0.0
+    covered = 0.0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+        x0, y0, x1, y1 = obj.get_bounds()
+        width = min(x1, right) - max(x0, left)
+        height = min(y1, top) - max(y0, bottom)
+        if width > 0 and height > 0:
+            covered += width * height
+    return min(covered / area, 1.0)
+
+
+def render(page: pdfium.PdfPage, dpi: int) -> tuple[Image.Image, int, str | None]:
+    """Render in grey at ``dpi``, lowered if the image would exceed ``MAX_RENDER_PIXELS``."""
+    width, height = page.get_size()
+    pixels = width * height * (dpi / 72) ** 2
+    note = None
+    if pixels > MAX_RENDER_PIXELS:
+        reduced = int(dpi * (MAX_RENDER_PIXELS / pixels) ** 0.5)
+        note = f"página muy grande: se rasterizó a {reduced} dpi en vez de {dpi}"
+        dpi = reduced
+    bitmap = page.render(scale=dpi / 72, grayscale=True)
+    try:
+        return bitmap.to_pil().copy(), dpi, note
+    finally:
+        bitmap.close()
