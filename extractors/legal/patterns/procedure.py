@@ -1,0 +1,55 @@
+"""Which procedural code a text speaks, and the early-resolution mechanisms.
+
+Source: domain.md ("Which code applies"): casación, investigación preparatoria, juzgado
+unipersonal/colegiado and JR-PE numbers speak of the NCPP (D. Leg. 957); recurso de
+nulidad, instrucción, auto de procesamiento, juez instructor and proceso sumario speak of
+the 1940 Código de Procedimientos Penales. "Sala Penal Liquidadora" alone proves nothing;
+a JR-PE number is weak (old-code files carry them too). Early resolution: terminación
+anticipada (NCPP art. 468), conclusión anticipada (NCPP art. 372; Ley 28122 under the old
+code), principio de oportunidad and acuerdo reparatorio (NCPP art. 2), proceso inmediato.
+Weights are votes; patterns run on folded text.
+"""
+
+from __future__ import annotations
+
+from extractors.legal.patterns import Rule, validate
+
+CODE_CUES = validate((
+    Rule("code.ncpp.casacion", r"\brecursos?\s+de\s+casacion\b|\bsentencia\s+de\s+casacion\b", ("ncpp", 3),
+         source="domain.md", examples=("recurso de casación",)),
+    Rule("code.ncpp.ip", r"\binvestigacion\s+preparatoria\b", ("ncpp", 2), source="domain.md",
+         examples=("formalizó la investigación preparatoria",)),
+    Rule("code.ncpp.juzgado", r"\bjuzgado\s+penal\s+(?:unipersonal|colegiado)\b", ("ncpp", 2),
+         source="domain.md", examples=("Juzgado Penal Colegiado",)),
+    Rule("code.ncpp.cpp", r"\bcodigo\s+procesal\s+penal\b|\bncpp\b|\bdecreto\s+legislativo\s+(?:n\W{0,3}\s*)?957\b",
+         ("ncpp", 1), source="domain.md", examples=("artículo 425 del Código Procesal Penal",)),
+    Rule("code.ncpp.acusatorio", r"\brequerimiento\s+acusatorio\b|\baudiencia\s+de\s+control\b|"
+         r"\bproceso\s+inmediato\b|\bjuicio\s+inmediato\b", ("ncpp", 1),
+         source="NCPP vocabulary", examples=("requerimiento acusatorio",)),
+    Rule("code.ncpp.number", r"-jr-pe-", ("ncpp", 0.5), source="domain.md (weak)",
+         examples=("00347-2019-28-2111-JR-PE-01",)),
+    Rule("code.1940.rn", r"\brecursos?\s+de\s+nulidad\b|\bno\s+haber\s+nulidad\b|\bhaber\s+nulidad\b",
+         ("cdepp1940", 3), source="domain.md", examples=("recurso de nulidad",)),
+    Rule("code.1940.instruccion", r"\b(?:abrio|apertura\s+de|auto\s+de\s+apertura\s+de)\s+instruccion\b|"
+         r"\binstructiva\b|\bjuez\s+instructor\b|\bauto\s+de\s+procesamiento\b|\bproceso\s+sumario\b|"
+         r"\bauto\s+superior\s+de\s+enjuiciamiento\b|\bvia\s+ordinaria\b", ("cdepp1940", 3),
+         source="domain.md", examples=("abrió instrucción en la vía ordinaria",)),
+    Rule("code.1940.cpp", r"\bcodigo\s+de\s+procedimientos\s+penales\b|\bley\s+(?:n\W{0,3}\s*)?28122\b",
+         ("cdepp1940", 2), source="domain.md", examples=("artículo 284 del Código de Procedimientos Penales",)),
+))
+
+EARLY = validate((
+    Rule("early.ta", r"\b(?:aprob\w+|acuerdo\s+de|proceso\s+(?:especial\s+)?de|acogi\w+\s+a\s+la)\s+terminacion\s+anticipada",
+         "terminacion_anticipada", source="NCPP art. 468",
+         examples=("AUTO QUE APRUEBA ACUERDO DE TERMINACIÓN ANTICIPADA",),
+         counter_examples=("se resolvió mediante terminación anticipada en el cuaderno respectivo",)),
+    Rule("early.conclusion", r"\b(?:acogi\w+|acoge\w*|sometio|sometiendose)\s+a\s+la\s+conclusion\s+anticipada|"
+         r"\bconclusion\s+anticipada\s+(?:del\s+(?:debate|juicio)\s+)?respecto\s+de\b", "conclusion_anticipada",
+         source="NCPP art. 372; Ley 28122", examples=("acogiéndose a la conclusión anticipada del debate",)),
+    Rule("early.inmediato", r"\bproceso\s*:?\s*inmediato\b|\bjuicio\s+inmediato\b|\bproceso\s+inmediato\b",
+         "proceso_inmediato", source="NCPP art. 446", examples=("Proceso : Inmediato (flagrancia)",)),
+    Rule("early.oportunidad", r"\b(?:aplic\w+|abstenerse\s+por)\s+(?:del?\s+|el\s+)?principio\s+de\s+oportunidad",
+         "principio_oportunidad", source="NCPP art. 2", examples=("aplicación del principio de oportunidad",)),
+    Rule("early.reparatorio", r"\bacuerdo\s+reparatorio\b", "acuerdo_reparatorio", source="NCPP art. 2",
+         examples=("acuerdo reparatorio",)),
+))

@@ -1,0 +1,129 @@
+"""Who is who: role cues in running text, header labels, name shapes.
+
+Source: domain.md ("Names and roles", "Parties", "Judges", "Privacy") and the wild corpus.
+Cue patterns run on folded text and end where the name begins; name shapes run on the
+original text (capitals matter).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.legal.patterns import Rule, validate
+
+_OA = r"(?:os|as|o|a)\b"
+# courtesy words and articles that may stand between a cue and the name
+FILLER = re.compile(r"^(?:[\s,:]|(?:el|la|los|las|al|a|del|de|senor|senora|senores|senoras|sr\.|sra\.|"
+                    r"doctor|doctora|doctores|dr\.|dra\.|don|dona|abogad[oa]|letrad[oa]|"
+                    r"juez|jueza|jueces|supremo|suprema|supremos|superior|superiores)\b\.?)*")
+# for accused and victims only articles and courtesy words may stand between cue and name
+NARROW_FILLER = re.compile(r"^(?:[ \t\n]|(?:don|dona|senor|senora|sr\.|sra\.)\b\.?)*")
+# a phrase naming an office between the cue and the name: "Fiscal Superior de la Segunda
+# Fiscalía Superior Penal del Cusco, Nancy Luna Chacón"; "abogado defensor del encausado, doctor X"
+OFFICE = re.compile(r"^\s*(?:de la|del|de|por el|por la|por los)\s+[^,;:()]{0,110}?,\s*")
+
+# role -> cue rules; the cue ends right before the name (after optional FILLER)
+CUES = validate((
+    # --- judges and ponente ---
+    Rule("role.ponente", r"\bponente\s*(?:el|la)?\s*(?:senor|senora)?\s*(?:juez|jueza)?\s*(?:supremo|suprema|superior)?\s*(?:senor|senora)?",
+         "ponente", source="domain.md: 'Intervino como ponente el señor juez supremo X'",
+         examples=("Intervino como ponente el señor juez supremo ", "interviniendo como Juez Superior ponente el señor ")),
+    Rule("role.jueces_list", r"\b(?:los\s+)?(?:senores\s+)?jueces\s+(?:supremos|superiores|provinciales)?\s*(?:senores)?",
+         "juez", source="domain.md: 'los jueces superiores X, Y y Z'",
+         examples=("ante los señores jueces supremos ", "con los señores Jueces Superiores ")),
+    Rule("role.juez", r"\b(?:el|la)\s+(?:senor\s+|senora\s+)?(?:juez|jueza)\s+(?:supremo|suprema|superior|provincial|penal)?",
+         "juez", source="domain.md", examples=("el Juez Superior ",), counter_examples=("juez de paz",)),
+    Rule("role.integrado", r"\bintegrad[oa]\s+por\s+(?:los\s+)?(?:senores\s+)?(?:jueces|magistrados)?",
+         "juez", source="collegiate courts", examples=("integrado por los jueces ",)),
+    # --- prosecutor ---
+    Rule("role.fiscal", r"\bfiscal\s+(?:adjunt[oa]\s+)?(?:provincial|superior|suprem[oa])?\s*(?:adjunt[oa]\s+)?"
+         r"(?:titular\s+|provisional\s+)?(?:en\s+lo\s+penal\s*)?",
+         "fiscal", source="domain.md: Fiscal Provincial / Superior / Supremo",
+         examples=("la Fiscal Adjunta Provincial ", "Fiscal Superior ", "Fiscal Adjunta Suprema en lo Penal, doctora ")),
+    # --- defence ---
+    Rule("role.defensa", r"\b(?:abogad[oa]s?\s+defensor(?:a|es)?|defensor(?:a)?\s+public[oa]|abogad[oa]s?|"
+         r"defensor(?:a|es)?)\b", "defensa", source="domain.md",
+         examples=("el abogado defensor ", "la defensora pública ", "del abogado ")),
+    # --- accused ---
+    Rule("role.imputado", rf"\b(?:acusad{_OA}|imputad{_OA}|procesad{_OA}|sentenciad{_OA}|encausad{_OA}|"
+         rf"investigad{_OA}|coprocesad{_OA}|coimputad{_OA}|coacusad{_OA}|condenad{_OA}|recurrentes?|"
+         rf"reos?\s+contumac?[ez]s?)(?:\s+contumaz)?(?:\s+(?:de nombre|llamad[oa]))?",
+         "imputado", source="domain.md: acusado, imputado, procesado, sentenciado, encausado, investigado",
+         examples=("el sentenciado ", "los encausados ", "el acusado contumaz ")),
+    Rule("role.contra", r"\b(?:seguid[oa]s?\s+contra|contra)(?:\s+(?:el|la|los|las)\s+(?:acusad|imputad|procesad)\w*)?",
+         "imputado", source="'juicio oral seguido contra X'", examples=("juicio oral seguido contra ",)),
+    Rule("role.verdict", r"\b(?:condeno|condena|condenando|condenar|condenaron|absolvio|absuelve|absolviendo|"
+         r"absolver|absolvieron|condenado|sobreseimiento a favor de|hechos a|a favor de los investigados)\s+(?:a|al|a la|a los)?",
+         "imputado", source="operative verbs", examples=("CONDENANDO a ", "ABSOLVER a ")),
+    # --- victims ---
+    Rule("role.agraviado", rf"\b(?:en\s+agravio\s+del?|en\s+perjuicio\s+del?|agraviad{_OA}|victimas?)"
+         rf"(?:\s+(?:las|la|los|el|del|de\s+la)\b)?(?:\s+(?:personas|persona|menores|menor|adolescentes|adolescente|ninas|nina|ninos|nino|senora|senor)\b)?"
+         rf"(?:\s+(?:identificad[oa]s?|signad[oa]s?))?(?:\s+(?:de|con)\s+(?:iniciales|clave))?",
+         "agraviado", source="domain.md: agraviado/a, víctima, en perjuicio de",
+         examples=("en agravio de las adolescentes de iniciales ", "agraviada con clave ", "en agravio de ")),
+))
+
+# Header labels (folded, without the colon) -> role; None = a label we read but is no party
+LABELS: dict[str, str | None] = {
+    "expediente": None, "exp": None, "expediente n": None, "especialista": None,
+    "especialista legal": None, "especialista de audiencia": None, "esp. de audiencia": None,
+    "especialista de causa": None, "asistente": None, "secretaria": None, "secretario": None, "relator": None, "materia": None,
+    "procedencia": None, "delito": None, "delitos": None, "requerimiento": None, "proceso": None,
+    "fecha": None, "apelante": None, "apelantes": None, "organo jurisdiccional": None,
+    "ministerio publico": "fiscal", "fiscal": "fiscal", "fiscalia": None,
+    "imputado": "imputado", "imputados": "imputado", "imputada": "imputado", "imputadas": "imputado",
+    "acusado": "imputado", "acusados": "imputado", "acusada": "imputado", "acusadas": "imputado",
+    "sentenciado": "imputado", "sentenciados": "imputado", "sentenciada": "imputado",
+    "procesado": "imputado", "procesados": "imputado", "procesada": "imputado",
+    "investigado": "imputado", "investigados": "imputado", "investigada": "imputado",
+    "encausado": "imputado", "encausados": "imputado",
+    "agraviado": "agraviado", "agraviados": "agraviado", "agraviada": "agraviado",
+    "agraviadas": "agraviado", "victima": "agraviado",
+    "juez": "juez", "jueza": "juez", "jueces": "juez", "jueces superiores": "juez",
+    "jueces supremos": "juez", "juez superior": "juez", "vocales": "juez", "colegiado": "juez",
+    "ponente": "ponente", "juez ponente": "ponente",
+    "defensa": "defensa", "abogado": "defensa", "abogado defensor": "defensa",
+}
+_LABEL_WORDS = sorted(LABELS, key=len, reverse=True)
+LABEL_RX = re.compile(
+    r"(?:(?<=\n)|^|(?<=\s\s)|(?<=\S )(?=[A-ZÁÉÍÓÚÑ]))"  # a label starts a line, a column, or a capitalised word
+    r"(?P<label>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _LABEL_WORDS) + r")"
+    r"(?:\s*(?:n\.?\s?[°º]?|nro\.?))?\.?[ \t]*(?P<colon>:)?", re.IGNORECASE)
+
+# words that end a name (capitalised but not part of a person's name)
+NOT_NAME = {
+    "que", "el", "la", "los", "las", "en", "con", "por", "para", "juez", "jueza", "jueces",
+    "fiscal", "superior", "supremo", "suprema", "corte", "sala", "juzgado", "estado", "procuraduria",
+    "ministerio", "publico", "codigo", "penal", "procesal", "policia", "nacional", "dni",
+    "expediente", "exp", "resolucion", "sentencia", "casacion", "delito", "agraviado",
+    "agraviada", "imputado", "imputada", "acusado", "acusada", "especialista", "considerando",
+    "vistos", "fallo", "decision", "primero", "segundo", "tercero", "cuarto", "quinto", "sexto",
+    "setimo", "septimo", "octavo", "noveno", "decimo", "direccion", "fiscalia", "provincial",
+    "republica", "justicia", "peru", "lima", "ley", "decreto", "acuerdo", "plenario", "sumilla",
+    "s.s", "ss", "senor", "senora", "doctor", "doctora", "don", "dona", "nacion", "tribunal",
+    "constitucional", "defensa", "defensor", "defensora", "abogado", "presidente", "presidenta",
+    "director", "debates", "dd", "y", "e", "otros", "otro", "otra", "otras", "de", "del",
+    "inhabilitacion", "pena", "anos", "meses", "dias", "multa", "reparacion", "civil", "soles",
+    "delitos", "tesoro", "servicio", "superintendencia", "jefatura", "reserva", "comisaria",
+    "camara", "gesell", "internacional", "agraviadas", "agraviados", "imputados", "acusados",
+    "procesados", "sentenciados", "investigados", "investigado", "sentenciado", "procesado",
+    "encausado", "apelantes", "procedencia", "materia", "proceso", "fecha",
+    "requerimiento", "actor", "tercer", "primer", "primera", "segunda", "tercera", "sede",
+    "superiores", "supremos", "supremas", "senores", "senoras", "vocales", "vocal", "magistrado",
+    "magistrados", "fiscales", "provinciales", "adjunto", "adjunta", "penales", "respecto", "segun", "conforme", "contra", "mediante", "durante", "ante", "sobre", "desde",
+    "hasta", "entre", "tras", "asimismo", "sin", "embargo", "cuando", "como", "pero", "aun",
+    "salud", "publica", "patrimonio", "libertad", "administracion", "recursos", "naturales",
+}
+# the "second" given name "Segundo" is a real first name: allowed when followed by a name
+FIRST_NAME_OK = {"segundo"}
+
+STATE = Rule("role.estado", r"\b(?:el\s+)?estado\b(?!\s+(?:de|civil|peruano de))", "Estado",
+             source="domain.md: the State as victim", examples=("en agravio del Estado",))
+
+INITIALS = Rule(
+    "name.initials", r"(?<![\w.])(?:[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ]?\.(?:[ \t]|\n(?=[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ]?\.))?){2,6}(?![\w])",
+    source="domain.md: 'R.M.C.', 'N.G.G.', 'Y. Ch. C.', 'NO. FA. PA.'", folded=False,
+    examples=("R.M.C.", "Y. Ch. C.", "S.M.H.Ch.", "NO. FA. PA.", "A. R. Y.", "LU. CÁ. TI."),
+    counter_examples=("N.°",))
+CLAVE = Rule("name.clave", r"\bclave\s*(?:n\W{0,3})?\s*(?P<code>\d[\w-]*\d)|^(?P<bare>\d{1,5}-\d{4})\b", source="domain.md: 'agraviada con clave 123-2018'",
+             examples=("agraviada con clave 123-2018",))

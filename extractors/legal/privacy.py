@@ -1,0 +1,57 @@
+"""Protected victims (domain.md, "Privacy"): victims named by initials or a code are
+protected; where the text spells out a protected victim's full name it is recorded as a
+``Redaction`` (replaced by the initials on output), and the party keeps only the initials.
+
+A victim is protected when named by initials or clave, when the charged crime protects its
+victims (``extractors.data.crimes.Crime.protected_victims``: trafficking, sexual crimes),
+or when the text calls the victim a minor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.data.crimes import BY_KEY
+from extractors.legal.names import initials_key, initials_of, names_in, same_person
+from extractors.legal.text import Context, fold_key
+from schemas import Charge, Party, Redaction, Role
+
+PLACEHOLDER = "[VÍCTIMA PROTEGIDA]"
+_MINOR = re.compile(r"\b(?:menor(?:es)?\s+de\s+edad|la\s+menor|el\s+menor|adolescentes?|nin[oa]s?)\b")
+
+
+def protect_victims(parties: list[Party], charges: list[Charge], ctx: Context
+                    ) -> tuple[list[Party], list[Redaction]]:
+    protected_crime = any(BY_KEY[c.crime].protected_victims for c in charges if c.crime in BY_KEY)
+    redactions: dict[str, Redaction] = {}
+    out = []
+    for p in parties:
+        if p.role != Role.AGRAVIADO or p.name == "Estado":
+            out.append(p)
+            continue
+        if p.protected:
+            out.append(p)
+            continue
+        low, key = ctx.view.low, fold_key(p.name)
+        minor = any(_MINOR.search(low, max(0, m.start() - 50), m.start())
+                    for m in re.finditer(re.escape(key), low))
+        if protected_crime or minor:
+            initials = initials_of(p.name)
+            known = next((q for q in parties if q.role == Role.AGRAVIADO and q.protected
+                          and initials_key(q.name) == initials_key(initials)), None)
+            redactions[p.name] = Redaction(text=p.name, replacement=known.name if known else initials or PLACEHOLDER)
+            if known is None:  # the same victim is already listed by initials
+                out.append(p.model_copy(update={"name": initials or PLACEHOLDER, "protected": True}))
+        else:
+            out.append(p)
+    # a protected victim (initials) whose full name the text also spells out
+    keys = {initials_key(p.name): p.name for p in out if p.role == Role.AGRAVIADO and p.protected
+            and not p.name.startswith("clave")}
+    if keys:
+        z = ctx.zones
+        for ns in names_in(ctx.view.raw, *z.body):
+            k = initials_key(initials_of(ns.name))
+            if k in keys and ns.name not in redactions and not any(
+                    same_person(ns.name, q.name) for q in out if q.role != Role.AGRAVIADO):
+                redactions[ns.name] = Redaction(text=ns.name, replacement=keys[k])
+    return out, list(redactions.values())

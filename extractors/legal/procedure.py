@@ -1,0 +1,43 @@
+"""Procedural code (NCPP or the 1940 code) and early-termination mechanism."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors.data.districts import code_in_force
+from extractors.legal.patterns import procedure as P
+from extractors.legal.text import Context
+from schemas import EarlyTermination, Evidence, ProceduralCode
+
+
+def extract_procedural_code(ctx: Context, *, district: str | None, earliest: date | None
+                            ) -> tuple[ProceduralCode, list[Evidence]]:
+    """The text's own vocabulary first; then the district's NCPP start date."""
+    z, low = ctx.zones, ctx.view.low
+    votes: dict[str, float] = {}
+    ev: dict[str, list[Evidence]] = {}
+    for rule in P.CODE_CUES:
+        code, weight = rule.value
+        for m in rule.rx.finditer(low, *z.body):
+            if z.in_furniture(m.start()):
+                continue
+            votes[code] = votes.get(code, 0) + weight
+            ev.setdefault(code, []).append(ctx.ev(m.start(), m.end(), rule.id))
+            break  # one vote per cue
+    if votes:
+        code = max(votes, key=votes.get)
+        if votes[code] >= 1 and list(votes.values()).count(votes[code]) == 1:
+            return ProceduralCode(code), ev[code][:4]
+    if district and earliest:
+        value = code_in_force(district, earliest)
+        return ProceduralCode(value), []
+    return ProceduralCode.DESCONOCIDO, []
+
+
+def extract_early_termination(ctx: Context) -> tuple[EarlyTermination | None, list[Evidence]]:
+    z, low = ctx.zones, ctx.view.low
+    for rule in P.EARLY:
+        for m in rule.rx.finditer(low, *z.body):
+            if not z.in_furniture(m.start()):
+                return EarlyTermination(rule.value), [ctx.ev(m.start(), m.end(), rule.id)]
+    return None, []

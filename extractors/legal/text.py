@@ -1,0 +1,262 @@
+"""A cleaned, searchable view of a document, with a map back to page offsets.
+
+Extractors never match the raw page text directly: page numbers and running headers are
+removed, words hyphenated across lines are re-joined, whitespace runs are collapsed, and
+a *folded* twin of the text (lower case, no accents, same length) is kept for matching.
+Every character of the view remembers where it came from, so a match in the view becomes
+``Evidence(page, start, end, rule)`` in the original page text.
+
+:class:`Zones` then splits the view into the regions the extractors care about: publisher
+furniture, the header block, VISTOS, the decision, the sumilla.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from extractors.legal.patterns import layout
+from schemas import DocumentText, Evidence
+
+
+def fold_char(c: str) -> str:
+    lo = c.lower()
+    if len(lo) != 1:
+        lo = c
+    base = unicodedata.normalize("NFD", lo)[0]
+    return base if base.isascii() or not base.isalpha() else lo
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, one character out for each character in."""
+    return "".join(fold_char(c) for c in text)
+
+
+def fold_key(text: str) -> str:
+    """Folded with whitespace collapsed: a comparison key for names and labels."""
+    return re.sub(r"\s+", " ", fold(text)).strip()
+
+
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class View:
+    raw: str  # cleaned text, original case
+    low: str  # folded twin of ``raw``
+    src: list[int]  # src[i]: offset in the joined document text of raw[i]
+    doc_text: str
+    page_starts: list[int]
+
+    def evidence(self, start: int, end: int, rule: str) -> Evidence:
+        """Evidence for the view span [start, end)."""
+        if end <= start:
+            end = start + 1
+        a = self.src[min(start, len(self.src) - 1)]
+        b = self.src[min(end - 1, len(self.src) - 1)] + 1
+        page = bisect.bisect_right(self.page_starts, a) - 1
+        base = self.page_starts[page]
+        page_len = (self.page_starts[page + 1] - 1 if page + 1 < len(self.page_starts)
+                    else len(self.doc_text)) - base
+        return Evidence(page=page + 1, start=a - base, end=min(b - base, page_len), rule=rule)
+
+    def line_bounds(self, pos: int) -> tuple[int, int]:
+        s = self.raw.rfind("\n", 0, pos) + 1
+        e = self.raw.find("\n", pos)
+        return s, (len(self.raw) if e < 0 else e)
+
+
+def _page_marker_spans(text: str, low: str) -> list[tuple[int, int]]:
+    spans = []
+    for rule in layout.PAGE_MARKERS:
+        spans += [m.span() for m in rule.rx.finditer(low)]
+    return sorted(spans)
+
+
+def _running_header_spans(text: str, low: str, markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Text repeated right after every page break (page marker or form feed): a running header."""
+    anchors = [e for _, e in markers] + [m.end() for m in re.finditer("\f", text)]
+    starts = []
+    for a in sorted(set(anchors)):
+        m = re.compile(r"\s*").match(text, a)
+        if m.end() < len(text):
+            starts.append(m.end())
+    starts = sorted(set(starts))
+    if len(starts) < 2:
+        return []
+    # group the anchors by their first 12 folded characters and keep the common prefix
+    spans: list[tuple[int, int]] = []
+    groups: dict[str, list[int]] = {}
+    for s in starts:
+        groups.setdefault(low[s:s + 12], []).append(s)
+    for key, group in groups.items():
+        if len(group) < 2 or len(key.strip()) < 12:
+            continue
+        n = 160
+        for s in group[1:]:
+            k = 0
+            while k < n and s + k < len(low) and low[group[0] + k] == low[s + k]:
+                k += 1
+            n = k
+        prefix = low[group[0]:group[0] + n]
+        if "\n" in prefix:  # the text has lines: the running header is one whole line
+            cut = prefix.index("\n")
+        else:  # inline text: cut back to a word boundary shared by all occurrences
+            cut = n
+            while cut > 0 and not all(s + cut >= len(low) or low[s + cut].isspace() for s in group):
+                cut -= 1
+        if cut < 12:
+            continue
+        spans += [(s, s + cut) for s in group]
+    return spans
+
+
+def build_view(doc: DocumentText) -> View:
+    text = doc.text
+    page_starts = doc.page_offsets()
+    low0 = fold(text)
+    markers = _page_marker_spans(text, low0)
+    removed = sorted(markers + _running_header_spans(text, low0, markers))
+    keep = bytearray(b"\x01") * len(text)
+    for s, e in removed:
+        keep[s:e] = b"\x00" * (e - s)
+    # hyphenated line breaks inside a word: drop the hyphen and the break
+    for m in _HYPHEN_BREAK.finditer(text):
+        keep[m.start():m.end()] = b"\x00" * (m.end() - m.start())
+    # also across removed furniture: "inhabilita-\n<furniture>\nción" is rare; not handled
+    raw_chars: list[str] = []
+    src: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        if not keep[i]:
+            i += 1
+            continue
+        c = text[i]
+        if c.isspace():
+            j, newlines = i, 0
+            while j < n and (text[j].isspace() or not keep[j]):
+                if keep[j] and text[j] in "\n\f":
+                    newlines += 2 if text[j] == "\f" else 1
+                j += 1
+            if raw_chars:  # no leading whitespace
+                sep = "\n\n" if newlines >= 2 else ("\n" if newlines == 1 else " ")
+                for ch in sep:
+                    raw_chars.append(ch)
+                    src.append(i)
+            i = j
+            continue
+        raw_chars.append(c)
+        src.append(i)
+        i += 1
+    raw = "".join(raw_chars)
+    return View(raw=raw, low=fold(raw), src=src, doc_text=text, page_starts=page_starts)
+
+
+@dataclass
+class Zones:
+    """Regions of a :class:`View`, as [start, end) offsets in the view."""
+
+    view: View
+    furniture: list[tuple[int, int]]
+    body: tuple[int, int]
+    header: tuple[int, int]
+    vistos: tuple[int, int]
+    decision: tuple[int, int]
+    sumilla: tuple[int, int]
+    tail: int  # where trailing publisher furniture starts
+
+    def in_furniture(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.furniture)
+
+    def text(self, zone: tuple[int, int], folded: bool = False) -> str:
+        src = self.view.low if folded else self.view.raw
+        return src[zone[0]:zone[1]]
+
+
+def _lines(view: View):
+    pos = 0
+    for line in view.raw.split("\n"):
+        yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+_SIGNATURE = next(i for i, r in enumerate(layout.FURNITURE_LINES) if r.id == "furn.signature")
+
+
+def find_zones(view: View) -> Zones:
+    low = view.low
+    furniture: list[tuple[int, int]] = []
+    body_start = None
+    for s, e in _lines(view):
+        line = low[s:e].strip()
+        if not line:
+            continue
+        if layout.ANY_FURNITURE.search(line):
+            furniture.append((s, e))
+            continue
+        if body_start is None and len(line) < 130 and layout.BODY_START[0].rx.search(line):
+            body_start = s
+    if body_start is None:
+        body_start = 0
+    # everything before the body that is not a sumilla / fundamento destacado is furniture
+    sumilla = (0, 0)
+    m = layout.SUMILLA.rx.search(low)
+    if m:
+        end = low.find("\n\n", m.end())
+        end = len(low) if end < 0 else end
+        # a sumilla inside the body header may be long; cap it
+        sumilla = (m.start(), min(end, m.start() + 2500))
+    # trailing publisher furniture ("Etiquetas", "Comparte", ...) after the ruling
+    tail = len(low)
+    after = [s for s, e in furniture if s > body_start
+             and not layout.FURNITURE_LINES[_SIGNATURE].rx.search(low[s:e].strip())]
+    if after and after[0] > len(low) * 0.6:
+        tail = after[0]
+    body = (body_start, tail)
+    mv = None
+    for m in layout.VISTOS.rx.finditer(low, body_start, tail):
+        word = view.raw[m.start():m.end()]
+        if word[:1].isupper():
+            mv = m
+            break
+    if mv:
+        header = (body_start, mv.start())
+        mr = layout.REASONING.rx.search(low, mv.end(), tail)
+        vend = mr.start() if mr else min(tail, mv.end() + 2500)
+        vistos = (mv.start(), min(vend, mv.end() + 4000))
+    else:
+        header = (body_start, min(tail, body_start + 1500))
+        vistos = (header[1], header[1])
+    dec_start = None
+    for rule in layout.DECISION:
+        last = None
+        for m in rule.rx.finditer(low, vistos[0] + 1, tail):
+            last = m
+        if last and (dec_start is None or last.start() > dec_start) and rule.id == "decision.por_estos":
+            dec_start = last.start()
+    if dec_start is None:
+        for rule in layout.DECISION[1:]:
+            for m in rule.rx.finditer(low, vistos[0] + 1, tail):
+                dec_start = m.start() if dec_start is None else max(dec_start, m.start())
+    decision = (dec_start, max(tail, dec_start)) if dec_start is not None else (tail, tail)
+    return Zones(view=view, furniture=furniture, body=body, header=header, vistos=vistos,
+                 decision=decision, sumilla=sumilla, tail=tail)
+
+
+@dataclass
+class Context:
+    """What every field extractor receives: the view and its zones."""
+
+    view: View
+    zones: Zones
+
+    @classmethod
+    def of(cls, doc: DocumentText) -> Context:
+        view = build_view(doc)
+        return cls(view=view, zones=find_zones(view))
+
+    def ev(self, start: int, end: int, rule: str) -> Evidence:
+        return self.view.evidence(start, end, rule)

