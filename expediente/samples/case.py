@@ -1,0 +1,203 @@
+"""A random court case, and its ground truth as a ``schemas.Ruling``.
+
+``build_case`` draws everything a ruling states (court, people, dates, charges, outcome,
+penalties, citations) from the project's data tables; ``compose`` writes it as text and
+``to_ruling`` states the truth. Truth conventions: ../shared/corpus/wild/README.md.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from expediente.samples import courts, decide
+from expediente.samples.model import Case, ChargeText, Defendant, People, Victim
+from expediente.samples.spanish import initials, latin1
+from expediente.samples.timeline import draw_timeline
+from expediente.samples.vocab import FOREST_DISTRICTS, MINING_DISTRICTS
+from extractors.data.crimes import BY_KEY, CRIMES, Crime
+from extractors.data.districts import code_in_force
+from schemas import (
+    CaseNumber,
+    Charge,
+    Court,
+    CourtLevel,
+    DefendantOutcome,
+    DocKind,
+    Event,
+    EventKind,
+    Outcome,
+    OutcomeKind,
+    Party,
+    Penalty,
+    ProceduralCode,
+    Redaction,
+    Role,
+    Ruling,
+)
+
+STATE_VICTIM_FAMILIES = {"mineria", "ambiental", "drogas", "corrupcion", "crimen_organizado"}
+LEY_31146 = date(2021, 3, 31)  # trafficking articles renumbered (129-A ff.), domain.md
+KIND_WEIGHTS = {"sentencia": 0.34, "sentencia_vista": 0.22, "casacion": 0.14,
+                "recurso_nulidad": 0.10, "auto": 0.20}
+LEAK_SHARE = 0.10  # documents with protected victims that also spell one victim's name
+
+# When each crime entered the Código Penal with the articles the taxonomy gives (approximate
+# publication dates of Ley 28950 (trata, 2007), Ley 29263 (delitos ambientales, 2008),
+# DL 1102 (minería ilegal, 2012), DL 1106 (lavado, 2012), Ley 30068 (feminicidio, 2013),
+# Ley 30077 (organización criminal, 2013), DL 1323 (explotación sexual, trabajo forzoso, 2017)).
+CRIME_SINCE = {
+    "trata_de_personas_agravada": date(2007, 1, 16), "trata_de_personas": date(2007, 1, 16),
+    "trafico_fauna_silvestre": date(2008, 10, 2), "trafico_productos_forestales_maderables": date(2008, 10, 2),
+    "mineria_ilegal": date(2012, 2, 29), "mineria_ilegal_agravada": date(2012, 2, 29),
+    "lavado_de_activos": date(2012, 4, 19), "feminicidio": date(2013, 7, 18),
+    "organizacion_criminal": date(2013, 8, 20), "explotacion_sexual": date(2017, 1, 6),
+    "trabajo_forzoso": date(2017, 1, 6),
+}
+
+
+def _pick_kind(rng: random.Random) -> tuple[DocKind, str, str]:
+    """Doc kind, court variant and timeline plan."""
+    kind = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
+    if kind == "sentencia":
+        variant = "sala" if rng.random() < 0.25 else rng.choice(("unipersonal", "unipersonal",
+                                                                  "colegiado"))
+    elif kind == "auto":
+        variant = rng.choices(("sobreseimiento", "prision", "terminacion"), weights=(3, 3.5, 3.5))[0]
+    else:
+        variant = {"sentencia_vista": "vista", "casacion": "casacion", "recurso_nulidad": "rn"}[kind]
+    plan = "inmediato" if variant == "unipersonal" and rng.random() < 0.15 else variant
+    return DocKind(kind), variant, plan
+
+
+def _possible(crime: Crime, district: str, old_code: bool, start: date, plan: str) -> bool:
+    if start < CRIME_SINCE.get(crime.key, date(1991, 4, 8)):
+        return False
+    if old_code and start.year >= 2011 and crime.family in ("corrupcion", "crimen_organizado"):
+        return False  # moved to the NCPP nationwide (Ley 29648/29574, Ley 30077: domain.md)
+    if plan == "inmediato" and crime.family in ("trata", "crimen_organizado", "corrupcion"):
+        return False
+    if (crime.family == "mineria" or crime.key == "trabajo_forzoso") and district not in MINING_DISTRICTS:
+        return False
+    return not (crime.key == "trafico_productos_forestales_maderables" and district not in FOREST_DISTRICTS)
+
+
+def _pick_crime(rng: random.Random, district: str, old_code: bool, start: date, plan: str) -> Crime:
+    """A crime from the taxonomy, by weight, among those possible for the place and date."""
+    pool = [c for c in CRIMES if _possible(c, district, old_code, start, plan)]
+    return rng.choices(pool, weights=[c.weight for c in pool])[0]
+
+
+def _charge(rng: random.Random, crime: Crime, start: date) -> ChargeText:
+    articles = list(crime.other_articles if crime.other_articles and start >= LEY_31146
+                    else crime.articles)
+    return ChargeText(crime, latin1(rng.choice(crime.labels)), articles)
+
+
+def _victims(rng: random.Random, crime: Crime, people: People) -> list[Victim]:
+    if crime.family in STATE_VICTIM_FAMILIES:
+        return [Victim("Estado", estado=True)]
+    if not crime.protected_victims:
+        person = people(female=True if crime.key == "feminicidio" else None)
+        return [Victim(person.full, person)]
+    victims, style = [], rng.choice(("compact", "compact", "compact", "spaced", "double"))
+    for _ in range(1 if crime.family == "sexual" else rng.choice((1, 1, 1, 2, 2, 3))):
+        person = people(female=crime.family == "sexual" or rng.random() < 0.85)
+        minor = crime.key == "violacion_sexual_menor" or rng.random() < 0.45
+        if rng.random() < 0.15:
+            label = f"clave {rng.randint(10, 999)}-{rng.randint(2008, 2023)}"
+        else:
+            label = initials(person.first.split()[:1] + [person.paternal, person.maternal], style)
+        if label not in {v.label for v in victims}:
+            victims.append(Victim(label, person, protected=True, minor=minor))
+    return victims
+
+
+def build_case(rng: random.Random, *, length: str = "full") -> Case:
+    """A random case: kind, district, code, dates, people, charges, outcomes, citations."""
+    people = People(rng)
+    kind, variant, plan = _pick_kind(rng)
+    district, timeline = draw_timeline(rng, plan)
+    code = ProceduralCode(code_in_force(district.name, timeline.start))
+    crime = _pick_crime(rng, district.name, code == ProceduralCode.CDEPP1940, timeline.start, plan)
+    charges = [_charge(rng, crime, timeline.start)]
+    if crime.family in ("trata", "mineria", "drogas") and timeline.start.year >= 2014 and length == "full" \
+            and plan != "inmediato" and rng.random() < 0.08:
+        charges.append(_charge(rng, BY_KEY["organizacion_criminal"], timeline.start))
+    victims = _victims(rng, crime, people)
+    protected = [v for v in victims if v.protected]
+    if protected and rng.random() < LEAK_SHARE:
+        rng.choice(protected).leak = True
+
+    court = courts.draw_court(rng, variant, district, people, timeline, crime.family,
+                              victims[0].estado)
+    n_def = {"full": rng.choice((1, 1, 1, 2, 2, 3)), "short": rng.choice((1, 1, 1, 2)), "brief": 1}[length]
+    defendants = [Defendant(people(), rng.choice(("autor", "autor", "coautor", "cómplice primario")),
+                            people(), rng.random() < 0.3) for _ in range(n_def)]
+    witnesses = [people()] if variant in ("unipersonal", "colegiado", "sala", "vista") \
+        and rng.random() < 0.35 else []
+    case = Case(kind=kind, variant=variant, code=code, district=district, charges=charges,
+                defendants=defendants, victims=victims, witnesses=witnesses, timeline=timeline,
+                **court)
+    decide.decide(rng, case)
+    if length != "brief":  # one-page scans: no precedents, no web page around them
+        case.citations = courts.draw_citations(rng, case, short=length == "short")
+        case.furniture = rng.random() < 0.25
+    case.truncated = (case.furniture and case.level == CourtLevel.CORTE_SUPREMA
+                      and len({d.outcome for d in case.decided}) == 1 and rng.random() < 0.35)
+    if case.truncated:  # a web excerpt: decision only in the sumilla, only the ponente named
+        case.judges = [case.judges[case.ponente]]
+        case.ponente, case.president = 0, None
+    case.redactions = [Redaction(text=v.person.full, replacement=v.label) for v in victims if v.leak]
+    return case
+
+
+def to_ruling(case: Case) -> Ruling:
+    """The ground truth of ``case`` as the public ``Ruling`` record."""
+    parties = []
+    for i in range(len(case.judges)):
+        parties.append(Party(name=case.judge_name(i), role=Role.JUEZ))
+        if i == case.ponente:
+            parties.append(Party(name=case.judge_name(i), role=Role.PONENTE))
+    if case.fiscal:
+        parties.append(Party(name=case.fiscal.full, role=Role.FISCAL))
+    parties += [Party(name=d.person.full, role=Role.IMPUTADO) for d in case.defendants]
+    parties += [Party(name=v.label, role=Role.AGRAVIADO, protected=v.protected) for v in case.victims]
+    parties += [Party(name=name, role=Role.DEFENSA)
+                for name in dict.fromkeys(d.lawyer.full for d in case.defendants)]
+    if case.actor_civil:
+        parties.append(Party(name=case.procuraduria, role=Role.ACTOR_CIVIL))
+    parties += [Party(name=w.full, role=Role.TERCERO) for w in case.witnesses]
+
+    decided = case.decided
+    kinds = [d.outcome for d in decided]
+    penalties = []
+    for d in decided if not case.truncated else ():
+        if (s := d.penalty) is not None:
+            penalties.append(Penalty(
+                defendant=d.person.full, prison_years=s.prison_years,
+                effective=s.effective if s.prison_years else None,
+                probation_years=float(s.probation) if s.probation else None,
+                dias_multa=s.dias_multa, reparacion_civil_soles=s.reparacion))
+    return Ruling(
+        doc_kind=case.kind,
+        case_numbers=[CaseNumber(raw=case.number_raw, normalized=case.number_norm,
+                                 kind=case.number_kind, district=case.district.name)],
+        court=Court(name=case.court_name, level=case.level,
+                    district=None if case.level == CourtLevel.CORTE_SUPREMA else case.district.name),
+        resolution_date=case.timeline.resolution,
+        place=case.city,
+        parties=parties,
+        charges=[Charge(crime=c.crime.key, label=c.label, articles=c.articles) for c in case.charges],
+        outcome=Outcome(kind=kinds[0] if len(set(kinds)) == 1 else OutcomeKind.MIXTO,
+                        by_defendant=[DefendantOutcome(name=d.person.full, kind=d.outcome)
+                                      for d in decided]),
+        penalties=penalties,
+        events=[Event(kind=EventKind(k), date=d) for k, d in case.timeline.events()],
+        procedural_code=case.code,
+        early_termination=case.early,
+        citations=case.citations,
+        redactions=case.redactions,
+        language="es",
+        extractor_version=None,
+    )
