@@ -14,7 +14,7 @@ STAMP  := $(VENV)/.installed
 demo: install
 	$(BIN)/expediente samples generate --out $(DEMO)/corpus --count 12 --seed 7 --scanned-ratio 0.25
 	$(BIN)/expediente ingest $(DEMO)/corpus --index $(DEMO)/index.sqlite
-	$(BIN)/expediente demo-report --index $(DEMO)/index.sqlite
+	$(BIN)/expediente summary --index $(DEMO)/index.sqlite
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -1,3 +1,160 @@
+"""The ``expediente`` command line: a thin front door that checks its inputs and hands off.
+
+Data goes to stdout, messages to stderr. Every ``PipelineError`` is mapped to its exit code
+in one place (``handle_errors``); the library stays usable without the CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
 
-app = typer.Typer()
+from expediente import cli_search, render
+from expediente.cli_common import IndexOption, emit_json, handle_errors, settings_for, err, out
+from expediente.runtime import filter_known_warnings
+from expediente.settings import Settings
+from extractors.acquire import TextLayerMode
+
+filter_known_warnings()
+
+app = typer.Typer(
+    help="expediente: inteligencia documental para expedientes y resoluciones penales del Perú.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+samples_app = typer.Typer(help="Corpus de muestra con su verdad de referencia.", no_args_is_help=True)
+app.add_typer(samples_app, name="samples")
+bench_app = typer.Typer(help="Mediciones de velocidad y calidad (imprimen cifras).", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@app.command()
+@handle_errors
+def schema(
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Carpeta de destino.")] = None,
+) -> None:
+    """Escribe el JSON Schema de Ruling y DocumentText en schemas/json/."""
+    from schemas import export
+
+    for path in export.write(out_dir) if out_dir else export.write():
+        err.print(f"escrito {path}")
+
+
+@samples_app.command("generate")
+@handle_errors
+def samples_generate(
+    out_dir: Annotated[Path, typer.Option("--out", help="Carpeta de salida.")],
+    count: Annotated[int, typer.Option("--count", min=1, help="Número de documentos.")] = 20,
+    seed: Annotated[int, typer.Option("--seed", help="Semilla (mismo valor, mismos archivos).")] = 1,
+    scanned_ratio: Annotated[float, typer.Option("--scanned-ratio", min=0.0, max=1.0,
+                                                 help="Proporción de documentos escaneados.")] = 0.25,
+    text_only: Annotated[bool, typer.Option("--text-only", help="Solo texto (.txt), sin PDF.")] = False,
+) -> None:
+    """Genera documentos judiciales de muestra (PDF, escaneos) con su archivo .truth.json."""
+    from expediente.samples import generate
+
+    started = time.perf_counter()
+    docs = generate(out_dir, count=count, seed=seed, scanned_ratio=scanned_ratio, text_only=text_only)
+    scanned = sum(d.scanned for d in docs)
+    err.print(f"{len(docs)} documentos en {out_dir} ({scanned} escaneados) "
+              f"en {time.perf_counter() - started:.1f} s")
+
+
+@app.command()
+@handle_errors
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Archivos o carpetas a ingerir.")],
+    index: IndexOption = None,
+    text_layer: Annotated[TextLayerMode, typer.Option("--text-layer", help="Capa de texto: usarla, OCR siempre, o decidir por página.")] = TextLayerMode.AUTO,
+    dpi: Annotated[Optional[int], typer.Option("--dpi", help="Resolución del OCR.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Registros de Prefect en la terminal.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Resumen en JSON por stdout.")] = False,
+) -> None:
+    """Ingiere documentos con el flujo de Prefect: texto, extracción e índice."""
+    from expediente.runtime import prepare_prefect_env, route_prefect_logs
+
+    settings = settings_for(index)
+    log_file = prepare_prefect_env(settings.log_dir)
+    from flows import ingest as ingest_module
+
+    route_prefect_logs(log_file, verbose=verbose)
+    files = ingest_module.discover(paths)
+    if not files:
+        err.print("No se encontraron documentos en las rutas indicadas.")
+        raise typer.Exit(1)
+    started = time.perf_counter()
+    with render.ingest_progress(err, total=len(files)) as advance:
+        remove = ingest_module.add_listener(advance)
+        try:
+            summary = ingest_module.with_concurrency(settings.concurrency)(
+                paths=[str(p) for p in paths], index=settings.index, text_layer=text_layer,
+                dpi=settings.dpi if dpi is None else dpi, ocr_workers=settings.ocr_workers,
+                batch_size=settings.batch_size,
+            )
+        finally:
+            remove()
+    if as_json:
+        emit_json(summary.model_dump_json(indent=1))
+    render.ingest_summary(err, summary, seconds=time.perf_counter() - started, log_file=log_file)
+    if summary.by_status("failed") and not summary.by_status("ingested") and not summary.by_status("skipped"):
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def extract(
+    file: Annotated[Path, typer.Argument(help="PDF, imagen o .txt.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Ruling en JSON.")] = False,
+    text_layer: Annotated[TextLayerMode, typer.Option("--text-layer", help="Capa de texto: usarla, OCR siempre, o decidir por página.")] = TextLayerMode.AUTO,
+) -> None:
+    """Lee y extrae un documento sin indexarlo."""
+    from extractors.acquire import acquire
+    from extractors.legal import extract as extract_ruling
+
+    settings = Settings()
+    doc = acquire(file, text_layer=text_layer, dpi=settings.dpi, ocr_workers=settings.ocr_workers)
+    ruling = extract_ruling(doc)
+    if as_json:
+        emit_json(ruling.model_dump_json(indent=1))
+    else:
+        render.ruling(out, ruling, title=str(file))
+
+
+@app.command("eval")
+@handle_errors
+def evaluate(
+    directory: Annotated[Path, typer.Argument(help="Carpeta con documentos y sus .truth.json.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Cifras en JSON.")] = False,
+) -> None:
+    """Compara la extracción con la verdad de referencia: precisión, exhaustividad y F1 por campo."""
+    from expediente.evaluate import evaluate_directory
+
+    report = evaluate_directory(directory, progress=lambda name: err.print(f"  {name}", end="\r"))
+    if as_json:
+        emit_json(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        render.eval_report(out, report)
+
+
+def _register_benchmarks() -> None:
+    import importlib
+    import pkgutil
+
+    import expediente.bench as bench
+
+    for module in pkgutil.iter_modules(bench.__path__):
+        importlib.import_module(f"expediente.bench.{module.name}").register(bench_app)
+
+
+_register_benchmarks()
+cli_search.register(app)
+
+
+def main() -> None:  # pragma: no cover - console-script entry point
+    sys.exit(app())

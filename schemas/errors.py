@@ -29,7 +29,11 @@ class PipelineError(Exception):
     exit_code: int = 1
     retryable: bool = False
 
-    def __init__(self, message: str, *, reason: Reason, path: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, reason: Reason, path: str | None = None, retryable: bool | None = None
+    ) -> None:
+        if retryable is not None:  # the instance knows better than its class
+            self.retryable = retryable
         self.reason = reason
         self.path = path
         self.message = message

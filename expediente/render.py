@@ -1,0 +1,131 @@
+"""Terminal rendering with rich: progress, summaries, results, records. No logic of its own."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+STATUS_LABEL = {"ingested": "ingeridos", "skipped": "sin cambios", "failed": "fallidos"}
+HIGHLIGHT = re.compile(r"\*\*(.+?)\*\*")
+
+
+@contextmanager
+def ingest_progress(console: Console, *, total: int):
+    """A progress bar; yields the callback the flow calls once per finished file."""
+    with Progress(
+        TextColumn("[bold]Ingesta"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=console, transient=False,
+    ) as progress:
+        task_id = progress.add_task("", total=total)
+
+        def advance(outcome) -> None:
+            progress.update(task_id, advance=1, description=escape(Path(outcome.path).name))
+
+        yield advance
+
+
+def ingest_summary(console: Console, summary, *, seconds: float, log_file: Path) -> None:
+    counts = Counter(o.status for o in summary.outcomes)
+    parts = [f"{counts.get(k, 0)} {label}" for k, label in STATUS_LABEL.items()]
+    console.print(f"[bold]Resumen[/]: {', '.join(parts)} en {seconds:.1f} s → {escape(summary.index)}")
+    for o in summary.by_status("failed"):
+        console.print(f"[red]✗[/] {escape(o.path)}: [bold]{o.reason}[/] — {escape(o.message or '')}",
+                      soft_wrap=True)
+    for o in summary.outcomes:
+        for warning in o.warnings:
+            console.print(f"[yellow]Aviso[/] {escape(Path(o.path).name)}: {escape(warning)}")
+    console.print(f"[dim]Registro de Prefect: {log_file}[/]")
+
+
+def _highlight(snippet: str) -> str:
+    return HIGHLIGHT.sub(lambda m: f"[bold yellow]{m.group(1)}[/]", escape(snippet))
+
+
+def search_results(console: Console, query: str, results) -> None:
+    console.print(f"\n[bold]Búsqueda[/] {escape(query) or '(todo)'} — {results.total} resultado(s)")
+    for n, hit in enumerate(results.hits, 1):
+        numbers = ", ".join(hit.case_numbers[:2]) or "sin número"
+        date = hit.resolution_date.isoformat() if hit.resolution_date else "s/f"
+        console.print(
+            f" {n}. [cyan]{hit.id}[/] {escape(numbers)} · {hit.doc_kind or '?'} · "
+            f"{escape(hit.district or '?')} · {date} · {', '.join(hit.crimes) or '—'} · "
+            f"{hit.outcome or '—'}"
+        )
+        if hit.snippet:
+            console.print(f"    {_highlight(hit.snippet)}")
+
+
+def ruling(console: Console, r, *, title: str) -> None:
+    table = Table(show_header=False, title=escape(title), title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("tipo", r.doc_kind.value)
+    table.add_row("expediente", "\n".join(f"{c.normalized} ({c.kind.value}, {c.district or '?'})"
+                                          for c in r.case_numbers))
+    table.add_row("órgano", f"{r.court.name or '?'} · {r.court.level or '?'} · {r.court.district or '?'}")
+    table.add_row("fecha", f"{r.resolution_date or '?'} · {r.place or '?'}")
+    table.add_row("código", r.procedural_code.value)
+    table.add_row("partes", "\n".join(f"{p.role.value}: {p.name}{' (protegida)' if p.protected else ''}"
+                                      for p in r.parties))
+    table.add_row("delitos", "\n".join(f"{c.crime or '?'}: {c.label} (arts. {', '.join(c.articles)})"
+                                       for c in r.charges))
+    if r.outcome:
+        table.add_row("decisión", r.outcome.kind.value + "".join(
+            f"\n  {d.name}: {d.kind.value}" for d in r.outcome.by_defendant))
+    for p in r.penalties:
+        table.add_row("pena", f"{p.defendant or '?'}: {p.prison_years or '-'} años"
+                      f"{' efectiva' if p.effective else ' suspendida' if p.effective is False else ''}"
+                      f", reparación S/ {p.reparacion_civil_soles or '-'}")
+    if r.events:
+        table.add_row("hitos", "\n".join(f"{e.date} {e.kind.value}" for e in r.events))
+    if r.citations:
+        table.add_row("citas", "\n".join(c.normalized for c in r.citations))
+    console.print(table)
+
+
+def eval_report(console: Console, report) -> None:
+    console.print(f"[bold]Evaluación[/]: {report.documents} documentos en {report.seconds:.1f} s")
+    if report.extract_seconds:
+        console.print(f"Extracción: {report.words / report.extract_seconds:,.0f} palabras/s")
+    for name, error in report.failures:
+        console.print(f"[red]No leído[/] {escape(name)}: {escape(error)}")
+    for group, fields in report.groups.items():
+        table = Table("campo", "P", "R", "F1", "VP", "FP", "FN", title=f"{group}", title_justify="left")
+        for field_name, s in fields.items():
+            table.add_row(field_name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+                          str(s.tp), str(s.fp), str(s.fn))
+        console.print(table)
+
+
+def overview(console: Console, records) -> None:
+    """A small table: documents by district and crime family, with outcomes."""
+    from extractors.data.crimes import family_of
+
+    by_district: Counter = Counter()
+    by_family: Counter = Counter()
+    convictions: Counter = Counter()
+    for rec in records:
+        district = rec.ruling.court.district or next(
+            (c.district for c in rec.ruling.case_numbers if c.district), None) or "?"
+        by_district[district] += 1
+        families = {family_of(c.crime) or "otro" for c in rec.ruling.charges} or {"sin delito"}
+        for fam in families:
+            by_family[fam] += 1
+            if rec.ruling.outcome and rec.ruling.outcome.kind.value == "condena":
+                convictions[fam] += 1
+    table = Table("distrito", "documentos", title="Documentos por distrito", title_justify="left")
+    for name, n in by_district.most_common():
+        table.add_row(name, str(n))
+    console.print(table)
+    table = Table("familia de delito", "documentos", "condenas", title="Por familia de delito",
+                  title_justify="left")
+    for name, n in by_family.most_common():
+        table.add_row(name, str(n), str(convictions[name]))
+    console.print(table)

@@ -1,0 +1,54 @@
+"""The flow's own small pieces, through ``task.fn`` (no Prefect server needed)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from flows.ingest import discover, file_sha256, plan_task
+from schemas import FileType, IndexRecord, Ruling
+from search import open_index
+
+
+def test_discover_takes_documents_under_directories_and_named_files(tmp_path):
+    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.TIFF").write_bytes(b"II*\x00")
+    (tmp_path / "a.truth.json").write_text("{}")
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    named = tmp_path / "elsewhere.docx"
+    named.write_bytes(b"PK")
+    found = discover([tmp_path, named, tmp_path / "a.pdf"])
+    assert [p.name for p in found] == ["a.pdf", "b.TIFF", "elsewhere.docx"]
+
+
+def _record(path, sha, version):
+    return IndexRecord(id=IndexRecord.id_for(sha), path=str(path), sha256=sha, file_type=FileType.TEXT,
+                       page_count=1, pages=["Lima, uno de enero de dos mil veinte"], ruling=Ruling(),
+                       extractor_version=version, ingested_at=datetime.now(timezone.utc))
+
+
+def test_plan_skips_unchanged_files_and_duplicates_and_redoes_old_versions(tmp_path):
+    from extractors.legal import EXTRACTOR_VERSION
+
+    same, old, new = (tmp_path / n for n in ("same.txt", "old.txt", "new.txt"))
+    same.write_text("uno")
+    old.write_text("dos")
+    new.write_text("tres")
+    copy = tmp_path / "copy.txt"
+    copy.write_text("tres")
+    index = str(tmp_path / "i.sqlite")
+    with open_index(index) as idx:
+        idx.upsert([_record(same, file_sha256(same), EXTRACTOR_VERSION),
+                    _record(old, file_sha256(old), "legal-0.0.0-old")])
+    todo, skipped = plan_task.fn([same, old, new, copy], index)
+    assert todo == [old, new]
+    assert {o.path: o.message for o in skipped} == {
+        str(same): "sin cambios desde la última ingesta",
+        str(copy): f"mismo contenido que {new}",
+    }
+
+
+def test_missing_file_is_left_for_acquisition_to_report(tmp_path):
+    ghost = tmp_path / "ghost.pdf"
+    todo, skipped = plan_task.fn([ghost], str(tmp_path / "i.sqlite"))
+    assert todo == [ghost] and skipped == []
