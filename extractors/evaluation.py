@@ -12,7 +12,7 @@ Rules (one row per field):
 - sets (case_numbers, charges, articles, citations) compare exactly after normalisation;
   events compare as a multiset of (kind, date).
 - people (judges = juez and ponente entries, ponente, defendants, victims, fiscal, defensa,
-  outcome_by_defendant): names match after folding with rapidfuzz ratio >= 90, and a
+  actor_civil, terceros (witnesses and experts), outcome_by_defendant): names match after folding with rapidfuzz ratio >= 90, and a
   surname-only truth name ("Chuquimango Arévalo") matches a fuller predicted name whose
   last words are those surnames. Protected victims (initials) compare by their letters.
 - penalties: one item per defendant; a predicted penalty is right when its defendant
@@ -37,7 +37,8 @@ TOLERANCE = 0.01
 
 FIELDS = (
     "doc_kind", "case_numbers", "court_level", "court_district", "court_name", "resolution_date",
-    "place", "judges", "ponente", "defendants", "victims", "fiscal", "defensa", "charges",
+    "place", "judges", "ponente", "defendants", "victims", "fiscal", "defensa", "actor_civil", "terceros",
+    "charges",
     "articles", "outcome", "outcome_by_defendant", "penalties", "events", "procedural_code",
     "early_termination", "citations",
 )
@@ -153,6 +154,7 @@ def score(predicted: Ruling, truth: Ruling) -> dict[str, Counts]:
     people = {
         "judges": {Role.JUEZ, Role.PONENTE}, "ponente": {Role.PONENTE}, "defendants": {Role.IMPUTADO},
         "victims": {Role.AGRAVIADO}, "fiscal": {Role.FISCAL}, "defensa": {Role.DEFENSA},
+        "actor_civil": {Role.ACTOR_CIVIL}, "terceros": {Role.TERCERO},
     }
     out = {
         "doc_kind": single(p.doc_kind, t.doc_kind),

@@ -25,6 +25,8 @@ from schemas.ruling import (
     EventKind,
     Evidence,
     FieldEvidence,
+    LowerDecision,
+    LowerInstance,
     Outcome,
     OutcomeKind,
     Party,

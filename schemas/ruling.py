@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+_Date = date  # for fields named ``date`` that may be None
+
 
 class DocKind(StrEnum):
     SENTENCIA = "sentencia"
@@ -167,6 +169,27 @@ class Penalty(_Extracted):
     probation_years: float | None = None
     dias_multa: int | None = None
     reparacion_civil_soles: float | None = None
+    inhabilitacion: bool | None = Field(
+        default=None, description="inhabilitación (CP art. 36) imposed or confirmed; None if not stated"
+    )
+    inhabilitacion_years: float | None = Field(
+        default=None, description="inhabilitación (CP art. 36) in years + months/12, when a length is given"
+    )
+    inhabilitacion_incisos: list[int] = Field(default_factory=list, description="incisos of CP art. 36")
+
+
+class LowerInstance(StrEnum):
+    PRIMERA_INSTANCIA = "primera_instancia"
+    APELACION = "apelacion"
+
+
+class LowerDecision(_Extracted):
+    """A lower-court decision the ruling recites (the ruling under review and its own)."""
+
+    instance: LowerInstance
+    court: str | None = Field(default=None, description="as written")
+    kind: OutcomeKind | None = None
+    date: _Date | None = None
 
 
 class Event(_Extracted):
@@ -217,6 +240,7 @@ class Ruling(BaseModel):
     procedural_code: ProceduralCode = ProceduralCode.DESCONOCIDO
     early_termination: EarlyTermination | None = None
     citations: list[Citation] = Field(default_factory=list)
+    lower_decisions: list[LowerDecision] = Field(default_factory=list)
     redactions: list[Redaction] = Field(default_factory=list)
     evidence: FieldEvidence = Field(default_factory=FieldEvidence)
     language: str | None = None

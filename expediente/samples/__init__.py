@@ -6,7 +6,8 @@
 Per document ``docNNNN``: the ruling (born-digital ``.pdf``; for a ``scanned_ratio`` share
 an image-only ``.pdf``, multi-page ``.tiff`` or one-page ``.png`` instead), its truth
 ``.truth.json`` (a ``schemas.Ruling``) and ``.pages.json`` (the text printed on each page).
-With ``text_only`` just ``.txt`` (pages separated by form feeds) and the truth.
+With ``text_only`` just ``.txt`` (each page ends with a newline; pages are separated by form
+feeds) and the truth.
 Deterministic: the same arguments give byte-identical files.
 """
 
@@ -77,10 +78,12 @@ def _one(out: Path, name: str, seed: int, index: int, scanned: bool, text_only: 
     if text_only:
         pages = layout(composed.blocks, composed.chrome, _char_geometry(rng), rng, chars=True)
         texts = [page_text(p) for p in pages]
+        end = "\n"  # pdftotext's layout: each page ends with a newline, then the form feed, so a
+        # page number never runs into the next page's first word ("Pág. 1/2\n\fSEGUNDO")
         if rng.random() < FLOWED_SHARE:  # extracted without any line break (wild w12)
-            texts = [" ".join(t.split("\n")) for t in texts]
+            texts, end = [" ".join(t.split("\n")) for t in texts], " "
         path = out / f"{name}.txt"
-        path.write_text("\f".join(texts), encoding="utf-8")
+        path.write_text("".join(t + end + "\f" for t in texts[:-1]) + texts[-1] + end, encoding="utf-8")
         truth_path.write_text(truth_json, encoding="utf-8")
         return GeneratedDoc(name, path, truth_path, False, "txt")
 

@@ -99,6 +99,13 @@ def vistos(w: Writer) -> list[str]:
                 f"agravio de {w.victims()}; interviniendo como Juez Superior ponente el señor "
                 f"{c.judge_name(p)}, con los señores Jueces Superiores {join(others)}; con la intervención "
                 f"{_fiscal(w, 'superior')}; {_lawyers(w)}{_actor_civil(w)}."]
+    if v == "sumario":  # old-code Juzgado Penal: the judge who instructed also sentences
+        judge = c.judges[0]
+        who = f"{'la señora Jueza' if judge.female else 'el señor Juez'} {judge.full}"
+        return [f"{w.pick('VISTOS', 'VISTA')}: la instrucción seguida por la vía del proceso sumario contra "
+                f"{names_up}, por {w.charges()}, en agravio de {w.victims()}; a cargo de {who}, de "
+                f"{the_court(c.court_name)}; con la intervención {_fiscal(w, 'juzgado')}; "
+                f"{_lawyers(w)}{_actor_civil(w)}; y puestos los autos en despacho para sentenciar."]
     if v == "vista":
         by = (f"{'los recursos' if len(ds) > 1 else 'el recurso'} de apelación interpuesto"
               f"{'s' if len(ds) > 1 else ''} por {w.the_roles(ds)} {w.names(ds)}"
@@ -149,9 +156,12 @@ def vistos(w: Writer) -> list[str]:
                 f"señor Juez Supremo {c.judge_name(c.ponente)}; de conformidad con lo opinado por {opinion} "
                 f"en lo Penal{fiscal}; y CONSIDERANDO:"]
     # autos of the Juzgado de Investigación Preparatoria
+    mechanism = "acuerdo reparatorio" if c.early and c.early.value == "acuerdo_reparatorio" \
+        else "principio de oportunidad"
     what = {"sobreseimiento": "el requerimiento de sobreseimiento formulado",
             "prision": "el requerimiento de prisión preventiva formulado",
-            "terminacion": "el acuerdo de terminación anticipada celebrado"}[v]
+            "terminacion": "el acuerdo de terminación anticipada celebrado",
+            "oportunidad": f"el requerimiento de sobreseimiento por aplicación del {mechanism} formulado"}[v]
     who = "el Ministerio Público" if c.fiscal is None else \
         f"{'la Fiscal' if c.fiscal.female else 'el Fiscal'} Provincial {c.fiscal.full}, de la {c.fiscal_office}"
     hearing = c.timeline.dates.get("x_audiencia")
@@ -174,13 +184,17 @@ def _step(w: Writer, step: str, d: date) -> str:
              w.pick(f"El {t} se formuló denuncia ante la comisaría del sector, que derivó los actuados a la "
                     f"Fiscalía", f"Por denuncia de fecha {t} se dio inicio a las diligencias preliminares"))
     elif step == "apertura_instruccion":
-        s = w.pick(f"el Juzgado Penal, por auto de fecha {t}, abrió instrucción en la vía ordinaria",
+        via = "sumaria" if c.variant == "sumario" else "ordinaria"
+        s = w.pick(f"el Juzgado Penal, por auto de fecha {t}, abrió instrucción en la vía {via}",
                    f"se dictó auto de apertura de instrucción el {t}")
     elif step == "formalizacion":
         s = w.pick(f"Por disposición de fecha {t} se formalizó y continuó la investigación preparatoria "
                    f"contra {w.names(ds)}", f"La Fiscalía formalizó la investigación preparatoria el {t}")
         if c.level.value == "corte_suprema" and w.chance(0.6):  # the lower file's number, a look-alike
             s += f" (Expediente N.° {c.expediente})"
+    elif step == "acusacion" and c.variant == "sumario":  # the provincial prosecutor accuses
+        s = w.pick(f"concluida la instrucción, el Fiscal Provincial formuló acusación el {t}",
+                   f"el representante del Ministerio Público emitió dictamen acusatorio el {t}")
     elif step == "acusacion":
         s = (f"el Fiscal Superior formuló acusación el {t}" if old else
              w.pick(f"El {t} el Ministerio Público presentó requerimiento acusatorio",
@@ -212,7 +226,10 @@ def _step(w: Writer, step: str, d: date) -> str:
         s = {"sobreseimiento": f"mediante requerimiento de {t} el Fiscal solicitó el sobreseimiento de la causa",
              "prision": f"el requerimiento de prisión preventiva se presentó el {t}",
              "terminacion": f"mediante requerimiento presentado el {t} el Fiscal solicitó la audiencia de "
-                            f"terminación anticipada"}[c.variant]
+                            f"terminación anticipada",
+             "oportunidad": f"mediante requerimiento de {t} el Fiscal solicitó el sobreseimiento de la causa, "
+                            f"al haberse {'celebrado un acuerdo reparatorio' if c.early and c.early.value == 'acuerdo_reparatorio' else 'aplicado el principio de oportunidad'} "
+                            f"y pagado la reparación convenida"}[c.variant]
     elif step == "x_audiencia":
         s = {"vista": f"la audiencia de apelación se llevó a cabo el {t}",
              "casacion": f"se realizó la audiencia de casación el {t}"}.get(c.variant,

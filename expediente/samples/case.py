@@ -8,6 +8,7 @@ penalties, citations) from the project's data tables; ``compose`` writes it as t
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 
 from expediente.samples import courts, decide
@@ -36,10 +37,22 @@ from schemas import (
     Ruling,
 )
 
-STATE_VICTIM_FAMILIES = {"mineria", "ambiental", "drogas", "corrupcion", "crimen_organizado"}
+STATE_VICTIM_FAMILIES = {"mineria", "ambiental", "drogas", "corrupcion", "crimen_organizado", "seguridad"}
 LEY_31146 = date(2021, 3, 31)  # trafficking articles renumbered (129-A ff.), domain.md
-KIND_WEIGHTS = {"sentencia": 0.34, "sentencia_vista": 0.22, "casacion": 0.14,
-                "recurso_nulidad": 0.10, "auto": 0.20}
+LEY_30838 = date(2018, 8, 4)  # "actos contra el pudor" renamed "tocamientos, actos de connotación sexual ..."
+ANONYMOUS_ACCUSED_SHARE = 0.06  # the accused named only by initials (domain.md, "Parties")
+# Crimes of the old code's proceso sumario (D. Leg. 124, Ley 26689): the lighter ones.
+SUMARIO_CRIMES = {"hurto_agravado", "hurto_simple", "usurpacion", "usurpacion_agravada",
+                  "apropiacion_ilicita", "estafa", "lesiones_graves", "lesiones_leves",
+                  "omision_asistencia_familiar", "actos_contra_el_pudor", "actos_contra_el_pudor_menor",
+                  "tenencia_ilegal_armas", "trafico_fauna_silvestre",
+                  "trafico_productos_forestales_maderables", "peculado"}
+# Crimes where the prosecutor may ask the judge to dismiss on principio de oportunidad or
+# acuerdo reparatorio (NCPP art. 2.1 and 2.6).
+OPORTUNIDAD_CRIMES = {"lesiones_leves", "hurto_simple", "apropiacion_ilicita", "estafa",
+                      "omision_asistencia_familiar"}
+KIND_WEIGHTS = {"sentencia": 0.34, "sentencia_vista": 0.21, "casacion": 0.13,
+                "recurso_nulidad": 0.10, "auto": 0.22}
 LEAK_SHARE = 0.10  # documents with protected victims that also spell one victim's name
 
 # When each crime entered the Código Penal with the articles the taxonomy gives (approximate
@@ -60,10 +73,12 @@ def _pick_kind(rng: random.Random) -> tuple[DocKind, str, str]:
     """Doc kind, court variant and timeline plan."""
     kind = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
     if kind == "sentencia":
-        variant = "sala" if rng.random() < 0.25 else rng.choice(("unipersonal", "unipersonal",
-                                                                  "colegiado"))
+        roll = rng.random()
+        variant = "sala" if roll < 0.2 else "sumario" if roll < 0.3 else rng.choice(
+            ("unipersonal", "unipersonal", "colegiado"))
     elif kind == "auto":
-        variant = rng.choices(("sobreseimiento", "prision", "terminacion"), weights=(3, 3.5, 3.5))[0]
+        variant = rng.choices(("sobreseimiento", "prision", "terminacion", "oportunidad"),
+                              weights=(3, 3.5, 3.5, 2))[0]
     else:
         variant = {"sentencia_vista": "vista", "casacion": "casacion", "recurso_nulidad": "rn"}[kind]
     plan = "inmediato" if variant == "unipersonal" and rng.random() < 0.15 else variant
@@ -76,6 +91,10 @@ def _possible(crime: Crime, district: str, old_code: bool, start: date, plan: st
     if old_code and start.year >= 2011 and crime.family in ("corrupcion", "crimen_organizado"):
         return False  # moved to the NCPP nationwide (Ley 29648/29574, Ley 30077: domain.md)
     if plan == "inmediato" and crime.family in ("trata", "crimen_organizado", "corrupcion"):
+        return False
+    if plan == "sumario" and crime.key not in SUMARIO_CRIMES:
+        return False
+    if plan == "oportunidad" and crime.key not in OPORTUNIDAD_CRIMES:
         return False
     if (crime.family == "mineria" or crime.key == "trabajo_forzoso") and district not in MINING_DISTRICTS:
         return False
@@ -91,7 +110,10 @@ def _pick_crime(rng: random.Random, district: str, old_code: bool, start: date, 
 def _charge(rng: random.Random, crime: Crime, start: date) -> ChargeText:
     articles = list(crime.other_articles if crime.other_articles and start >= LEY_31146
                     else crime.articles)
-    return ChargeText(crime, latin1(rng.choice(crime.labels)), articles)
+    labels = crime.labels
+    if crime.key.startswith("actos_contra_el_pudor"):  # the name in force at the time of the facts
+        labels = labels[:1] if start >= LEY_30838 else labels[1:]
+    return ChargeText(crime, latin1(rng.choice(labels)), articles)
 
 
 def _victims(rng: random.Random, crime: Crime, people: People) -> list[Victim]:
@@ -101,9 +123,12 @@ def _victims(rng: random.Random, crime: Crime, people: People) -> list[Victim]:
         person = people(female=True if crime.key == "feminicidio" else None)
         return [Victim(person.full, person)]
     victims, style = [], rng.choice(("compact", "compact", "compact", "spaced", "double"))
-    for _ in range(1 if crime.family == "sexual" else rng.choice((1, 1, 1, 2, 2, 3))):
-        person = people(female=crime.family == "sexual" or rng.random() < 0.85)
-        minor = crime.key == "violacion_sexual_menor" or rng.random() < 0.45
+    many = rng.choice((1, 1, 1, 2, 2, 3)) if crime.family == "trata" else rng.choice((1, 1, 1, 2)) \
+        if crime.family == "familia" else 1
+    for _ in range(many):
+        person = people(female=crime.family == "sexual" or rng.random() < (0.85 if crime.family == "trata" else 0.5))
+        minor = crime.key in ("violacion_sexual_menor", "actos_contra_el_pudor_menor") \
+            or crime.family == "familia" or rng.random() < 0.45
         if rng.random() < 0.15:
             label = f"clave {rng.randint(10, 999)}-{rng.randint(2008, 2023)}"
         else:
@@ -132,9 +157,17 @@ def build_case(rng: random.Random, *, length: str = "full") -> Case:
     court = courts.draw_court(rng, variant, district, people, timeline, crime.family,
                               victims[0].estado)
     n_def = {"full": rng.choice((1, 1, 1, 2, 2, 3)), "short": rng.choice((1, 1, 1, 2)), "brief": 1}[length]
+    if variant in ("oportunidad", "sumario") or crime.family == "familia":
+        n_def = 1 if length == "brief" or rng.random() < 0.8 else 2
     defendants = [Defendant(people(), rng.choice(("autor", "autor", "coautor", "cómplice primario")),
                             people(), rng.random() < 0.3) for _ in range(n_def)]
-    witnesses = [people()] if variant in ("unipersonal", "colegiado", "sala", "vista") \
+    if rng.random() < ANONYMOUS_ACCUSED_SHARE:  # a publisher or court that anonymises the accused
+        style = rng.choice(("compact", "spaced"))
+        for d in defendants:
+            p = d.person
+            alias = initials(p.first.split() + [p.paternal, p.maternal], style)
+            d.person = replace(p, alias=alias)
+    witnesses = [people()] if variant in ("unipersonal", "colegiado", "sala", "sumario", "vista") \
         and rng.random() < 0.35 else []
     case = Case(kind=kind, variant=variant, code=code, district=district, charges=charges,
                 defendants=defendants, victims=victims, witnesses=witnesses, timeline=timeline,
@@ -201,3 +234,37 @@ def to_ruling(case: Case) -> Ruling:
         language="es",
         extractor_version=None,
     )
+
+
+def lower_decisions_truth(case: Case) -> list[dict]:
+    """The lower decisions the generated ruling recites (``Ruling`` has no field for them yet):
+    ``instance`` ("primera_instancia" / "apelacion"), ``court``, ``kind`` and ``date``."""
+    dates = case.timeline.dates
+    lower = case.defendants[0].lower
+    if case.variant == "vista":
+        return [{"instance": "primera_instancia", "court": case.lower_court, "kind": lower,
+                 "date": dates["sentencia_primera"]}]
+    if case.variant == "casacion":
+        return [{"instance": "apelacion", "court": case.appeal_court,
+                 "kind": "confirma" if lower == "condena" else "revoca", "date": dates["sentencia_vista"]},
+                {"instance": "primera_instancia", "court": case.lower_court, "kind": "condena",
+                 "date": dates["sentencia_primera"]}]
+    if case.variant == "rn":
+        return [{"instance": "primera_instancia", "court": case.lower_court, "kind": lower,
+                 "date": dates["sentencia_primera"]}]
+    return []
+
+
+def inhabilitacion_truth(case: Case) -> list[dict]:
+    """Inhabilitación this decision imposes or confirms, per defendant (``Penalty`` has no
+    field for it yet): ``years`` (None when the text gives no length) and ``incisos``."""
+    if case.truncated:
+        return []
+    out = []
+    for d in case.decided:
+        s = d.penalty
+        if s is not None and (s.inhab_months or s.inhab_incisos):
+            out.append({"defendant": d.person.full,
+                        "years": round(s.inhab_months / 12, 4) if s.inhab_months else None,
+                        "incisos": tuple(s.inhab_incisos)})
+    return out

@@ -78,7 +78,7 @@ def _body(w: Writer, length: str) -> list[Block]:
     c = w.case
     v = c.variant
     fact_paras = facts.facts(w)
-    if v in ("unipersonal", "colegiado", "sala") and length == "full":
+    if v in ("unipersonal", "colegiado", "sala", "sumario") and length == "full":
         fact_paras = reasoning.identification(w) + fact_paras
     hist = body.history(w)
     analysis = reasoning.analysis(w, length=length)
@@ -99,7 +99,7 @@ def _body(w: Writer, length: str) -> list[Block]:
         else:
             blocks += _numbered(w, analysis, len(first))
         return blocks
-    if v == "sala":
+    if v in ("sala", "sumario"):
         blocks.append(("para", "RESULTA DE AUTOS: " + " ".join(hist)))
         blocks.append(("head", "CONSIDERANDO:"))
         return blocks + _numbered(w, fact_paras + analysis)
@@ -169,7 +169,7 @@ def _chrome(w: Writer) -> Chrome:
                     f"Expediente N.° {c.expediente}", f"Exp. {c.expediente}"]
         if c.kind.value == "auto":
             materia = {"sobreseimiento": "Sobreseimiento", "prision": "Prisión preventiva",
-                       "terminacion": "Terminación anticipada"}[c.variant]
+                       "terminacion": "Terminación anticipada", "oportunidad": "Sobreseimiento"}[c.variant]
             options.append(f"Exp. {short_number(c.expediente)} - {materia}")
     stamp = None
     if c.level.value != "corte_suprema" and w.chance(0.2):

@@ -39,6 +39,9 @@ def _first_instance(rng: random.Random, kind: str, seat_name: str, csj: str, *,
                f"{rng.choice(_SALA_ORD)}Sala Penal de {seat_name}")
         new = (f"Sala Penal Liquidadora de {seat_name}", f"{rng.choice(_SALA_ORD)}Sala Penal Liquidadora de la {csj}")
         return rng.choice(old + new if liquidadora else old)
+    if kind == "sumario":  # old-code Juzgado Penal (proceso sumario, D. Leg. 124)
+        return rng.choice((f"{o}Juzgado Penal de {seat_name}", f"{o}Juzgado Mixto de {seat_name}",
+                           f"{o}Juzgado Penal de la {csj}", f"{o}Juzgado Especializado en lo Penal de {seat_name}"))
     if kind == "vista":
         return rng.choice((f"Sala Penal de Apelaciones de {seat_name}",
                            f"{rng.choice(_SALA_ORD)}Sala Penal de Apelaciones de la {csj}"))
@@ -93,7 +96,7 @@ def draw_court(rng: random.Random, variant: str, district: District, people: Peo
         if variant == "casacion":
             appeal_court = _first_instance(rng, "vista", seat_name, csj)
     else:
-        court_kind = variant if variant in ("unipersonal", "colegiado", "sala", "vista") else "jip"
+        court_kind = variant if variant in ("unipersonal", "colegiado", "sala", "sumario", "vista") else "jip"
         name = _first_instance(rng, court_kind, seat_name, csj, liquidadora=liquidadora)
         level = CourtLevel.CORTE_SUPERIOR if variant in ("sala", "vista") else CourtLevel.JUZGADO
         city = vocab.SEAT_CITY[seat]
@@ -124,6 +127,10 @@ def draw_court(rng: random.Random, variant: str, district: District, people: Peo
     elif variant == "sala":
         fiscal_office = rng.choice((f"Fiscalía Superior Mixta de {seat_name}",
                                     f"Primera Fiscalía Superior Penal de {district.name}"))
+    elif variant == "sumario":
+        fiscal_office = rng.choice((f"Fiscalía Provincial Penal de {seat_name}",
+                                    f"Fiscalía Provincial Mixta de {seat_name}",
+                                    f"Segunda Fiscalía Provincial Penal de {seat_name}"))
     else:
         template = vocab.PROSECUTOR_OFFICES.get(family, vocab.PROSECUTOR_OFFICES["default"])
         fiscal_office = template.format(district=district.name, seat=seat_name)
@@ -133,7 +140,7 @@ def draw_court(rng: random.Random, variant: str, district: District, people: Peo
     # case number
     filing = (timeline.dates.get("formalizacion") or timeline.dates.get("apertura_instruccion")
               or timeline.dates.get("denuncia") or timeline.start)
-    incident = 0 if variant in ("unipersonal", "colegiado", "sala") and rng.random() < 0.6 \
+    incident = 0 if variant in ("unipersonal", "colegiado", "sala", "sumario") and rng.random() < 0.6 \
         else rng.randint(1, 99)
     organ = "SP" if variant in ("sala", "rn") and rng.random() < 0.4 else "JR"
     expediente = _expediente(rng, district, seat, filing.year, incident, organ)

@@ -29,6 +29,22 @@ PENALTY_RANGES: dict[str, tuple[int, int, bool]] = {
     "feminicidio": (20, 30, False), "trafico_ilicito_drogas": (8, 15, True),
     "peculado": (4, 8, True), "colusion": (6, 15, True), "cohecho_pasivo": (5, 8, True),
     "organizacion_criminal": (8, 15, False), "lavado_de_activos": (8, 15, True),
+    "hurto_agravado": (3, 6, False), "hurto_simple": (1, 3, False), "extorsion": (10, 15, False),
+    "usurpacion": (2, 5, False), "usurpacion_agravada": (4, 8, False), "apropiacion_ilicita": (2, 4, False),
+    "estafa": (1, 6, False), "lesiones_graves": (4, 8, False), "lesiones_leves": (2, 5, False),
+    "omision_asistencia_familiar": (1, 3, False), "actos_contra_el_pudor_menor": (6, 12, False),
+    "actos_contra_el_pudor": (3, 5, False), "tenencia_ilegal_armas": (6, 10, False),
+}
+# Inhabilitación (CP art. 36) that the special part attaches to a crime: the incisos most
+# often applied (approximate: 1-2 public office, 4-5 profession and parental authority, 6
+# firearms licence, 9 teaching); a share of rulings cite art. 36 without any inciso.
+INHABILITACION: dict[str, tuple[int, ...]] = {
+    "trata_de_personas_agravada": (1, 2, 4, 5), "trata_de_personas": (1, 2, 4, 5),
+    "explotacion_sexual": (1, 2, 4, 5), "trabajo_forzoso": (1, 2, 4),
+    "violacion_sexual_menor": (5, 9), "violacion_sexual": (5, 9),
+    "actos_contra_el_pudor_menor": (5, 9), "actos_contra_el_pudor": (5, 9),
+    "peculado": (1, 2), "colusion": (1, 2), "cohecho_pasivo": (1, 2),
+    "tenencia_ilegal_armas": (6,),
 }
 _REPARACION = (500, 1000, 1500, 2000, 3000, 5000, 8000, 10000, 12000, 15000, 20000, 25000,
                30000, 50000)
@@ -44,6 +60,10 @@ def sentence(rng: random.Random, crime_key: str) -> Sentence:
     if multa:
         s.dias_multa = rng.randrange(100, 731, 10)
     s.reparacion = float(rng.choice(_REPARACION))
+    incisos = INHABILITACION.get(crime_key)
+    if incisos and rng.random() < 0.7:
+        s.inhab_incisos = incisos if rng.random() < 0.75 else ()
+        s.inhab_months = rng.choice((12, 24, 36, 48, 60, 30, 18)) if rng.random() < 0.8 else None
     return s
 
 
@@ -97,6 +117,18 @@ def _first_instance(rng: random.Random, case: Case) -> None:
             d.penalty = Sentence(0, 0, effective=None, probation=rng.randint(1, 3),
                                  reparacion=float(rng.choice(_REPARACION[:6])))
     _solidary(rng, case.defendants)
+
+
+def _oportunidad(rng: random.Random, case: Case) -> None:
+    """Dismissal after principio de oportunidad or acuerdo reparatorio (NCPP art. 2.7): the
+    reparación the parties agreed is paid, so no penalty; the amount is in ``detail``."""
+    key = case.charges[0].crime.key
+    reparatorio = key in ("lesiones_leves", "hurto_simple", "apropiacion_ilicita", "estafa") \
+        and rng.random() < 0.5
+    case.early = EarlyTermination.ACUERDO_REPARATORIO if reparatorio else EarlyTermination.PRINCIPIO_OPORTUNIDAD
+    for d in case.defendants:
+        d.outcome = O.SOBRESEIMIENTO
+        d.detail = str(rng.choice(_REPARACION[:8]))
 
 
 def _appeal(rng: random.Random, case: Case) -> None:
@@ -184,8 +216,10 @@ def _auto(rng: random.Random, case: Case) -> None:
 
 def decide(rng: random.Random, case: Case) -> None:
     """Fill in outcomes, penalties, ``case.early`` and ``case.recurrent``."""
-    if case.variant in ("unipersonal", "colegiado", "sala"):
+    if case.variant in ("unipersonal", "colegiado", "sala", "sumario"):
         _first_instance(rng, case)
+    elif case.variant == "oportunidad":
+        _oportunidad(rng, case)
     elif case.variant == "vista":
         _appeal(rng, case)
     elif case.variant == "casacion":

@@ -33,7 +33,7 @@ def _first_instance(w: Writer) -> list[str]:
     old = c.code.value == "cdepp1940"
     impone, fija = ("IMPUSIERON", "FIJARON") if old and w.chance(0.6) else ("IMPONE", "FIJA")
     for d in c.defendants:
-        name = d.person.full.upper()
+        name = d.person.upper()
         if d.outcome in (O.CONDENA, O.CONCLUSION_ANTICIPADA):
             pre = (f"APROBANDO la conclusión anticipada del juicio respecto de {name}; en consecuencia, "
                    if d.conformed else "")
@@ -58,7 +58,7 @@ def _appeal(w: Writer) -> list[str]:
     c, items, done = w.case, [], set()
     first = w.date(c.timeline.dates["sentencia_primera"])
     for d in c.defendants:
-        name, ref = d.person.full.upper(), f"{w.the_role(d)} {d.person.full}"
+        name, ref = d.person.upper(), f"{w.the_role(d)} {d.person.full}"
         if d.outcome == O.CONFIRMA and d.lower == "condena":
             items.append(f"DECLARAR INFUNDADO el recurso de apelación interpuesto por {ref}; en consecuencia, "
                          f"CONFIRMAR la sentencia de fecha {first}, que CONDENA a {name} como "
@@ -123,7 +123,7 @@ def _nulidad(w: Writer) -> list[str]:
     c, items, done = w.case, [], set()
     first = w.date(c.timeline.dates["sentencia_primera"])
     for d in c.defendants:
-        name = d.person.full.upper()
+        name = d.person.upper()
         if d.lower == "absolucion":
             if d.outcome == O.NO_HABER_NULIDAD:
                 items.append(f"declararon NO HABER NULIDAD en la sentencia de {first}, que absolvió a {name} de "
@@ -158,9 +158,19 @@ def _auto(w: Writer) -> list[str]:
                 f"agravio de {w.victims()}.",
                 "DISPONER el archivo definitivo de la causa y la anulación de los antecedentes generados. "
                 "Regístrese y notifíquese."]
+    if c.variant == "oportunidad":
+        mechanism = ("del acuerdo reparatorio celebrado" if c.early and c.early.value == "acuerdo_reparatorio"
+                     else "del principio de oportunidad")
+        amount = w.money(float(c.defendants[0].detail))
+        return [f"DECLARAR FUNDADO el requerimiento formulado por el Ministerio Público; en consecuencia, "
+                f"{w.pick('DICTAR AUTO DE SOBRESEIMIENTO', 'SOBRESEER el proceso')} a favor de {names}, por "
+                f"aplicación {mechanism}, en la investigación seguida por el {w.charges(long=False)}, en agravio de "
+                f"{w.victims()}, al haberse acreditado el pago de {amount} por concepto de reparación.",
+                "DISPONER el archivo definitivo de lo actuado y la anulación de los antecedentes generados. "
+                "Regístrese y notifíquese."]
     if c.variant == "prision":
         for d in c.defendants:
-            name = d.person.full.upper()
+            name = d.person.upper()
             if d.outcome == O.PRISION_PREVENTIVA_FUNDADA:
                 months = int(d.detail)
                 items.append(f"DECLARAR FUNDADO el requerimiento de prisión preventiva formulado por el Ministerio "
@@ -173,11 +183,11 @@ def _auto(w: Writer) -> list[str]:
     items.append(f"APROBAR el acuerdo de terminación anticipada celebrado entre el Ministerio Público y "
                  f"{w.the_roles(c.decided)} {names}.")
     for d in c.decided:
-        items.append(f"CONDENAR a {d.person.full.upper()} como {w.participation([d])} del {w.charges()}, en agravio "
+        items.append(f"CONDENAR a {d.person.upper()} como {w.participation([d])} del {w.charges()}, en agravio "
                      f"de {w.victims()}, a {w.penalty(d.penalty)}." + _reparacion(w, d, "FIJAR", done))
     for d in c.defendants:
         if d.outcome is None:
-            items.append(f"DISPONER la continuación de la investigación respecto de {d.person.full.upper()}.")
+            items.append(f"DISPONER la continuación de la investigación respecto de {d.person.upper()}.")
     return items + ["Regístrese y notifíquese."]
 
 
@@ -185,7 +195,7 @@ def operative(w: Writer) -> tuple[str, list[str]]:
     """(introductory sentence, numbered items) of this ruling's decision."""
     c = w.case
     v = c.variant
-    if v in ("unipersonal", "colegiado", "sala"):
+    if v in ("unipersonal", "colegiado", "sala", "sumario"):
         verb = "FALLARON" if v == "sala" and w.chance(0.5) else w.pick("FALLA", "FALLA", "RESUELVE")
         unanimity = "por unanimidad, " if len(c.judges) > 1 else ""
         return (f"Por estos fundamentos, {the_court(c.court_name)}, {unanimity}administrando justicia a nombre de la "

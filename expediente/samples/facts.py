@@ -104,10 +104,11 @@ def _trata(w: Writer) -> list[str]:
 def _sexual(w: Writer) -> list[str]:
     main, _ = _who(w)
     v = w.victims(reveal=True)
+    act = ("le realizó tocamientos indebidos en sus partes íntimas" if w.case.charges[0].crime.key.startswith("actos")
+           else "mediante violencia, la sometió a acto sexual contra su voluntad")
     first = (f"{_intro(w)}el {_start(w)}, en horas de la noche, en un inmueble ubicado en {_place(w)}, "
-             f"{main} aprovechó que {v} se encontraba sola y, mediante violencia, la sometió a acto "
-             f"sexual contra su voluntad. La víctima relató lo sucedido a su madre, quien acudió a la "
-             f"comisaría del sector.")
+             f"{main} aprovechó que {v} se encontraba sola y {act}. La víctima relató lo sucedido a su "
+             f"madre, quien acudió a la comisaría del sector.")
     second = _second(w, "El {d2}, el agresor abordó nuevamente a la víctima y la amenazó para que no "
                         "contara lo sucedido.")
     return [first] + ([second] if second else [])
@@ -145,18 +146,82 @@ def _ambiental(w: Writer) -> list[str]:
 
 
 def _patrimonio(w: Writer) -> list[str]:
+    key = w.case.charges[0].crime.key
+    if key in _PATRIMONIO:
+        return _PATRIMONIO[key](w)
     main, rest = _who(w)
     her = "la" if w.case.victims[0].person.female else "lo"
     first = (f"{_intro(w)}el {_start(w)}, aproximadamente a las veintiún horas, en {_place(w)}, "
              f"{main}{rest}{_c(rest)} interceptó a {w.victims()} y, amenazándo{her} con un cuchillo, le "
              f"arrebató su teléfono celular y la suma de {w.money(w.rng.choice((350, 600, 1200)))}. Alertados por "
              f"los gritos, agentes del serenazgo persiguieron al agresor y lo capturaron a pocos metros.")
-    second = _second(w, "El {d2}, el agresor fue capturado cuando intentaba vender el teléfono "
-                        "sustraído.")
+    second = _second(w, "El {d2}, el agresor intentó vender el teléfono sustraído en un mercado de "
+                        "la zona.")
+    return [first] + ([second] if second else [])
+
+
+def _hurto(w: Writer) -> list[str]:
+    main, rest = _who(w)
+    how = "tras forzar la chapa de la puerta" if w.case.charges[0].crime.key == "hurto_agravado" else \
+        "aprovechando un descuido"
+    first = (f"{_intro(w)}el {_start(w)}, en horas de la madrugada, {main}{rest}{_c(rest)} ingresó al "
+             f"domicilio de {w.victims()}, ubicado en {_place(w)}, {how}, y se apoderó de un televisor, una "
+             f"laptop y la suma de {w.money(w.rng.choice((600, 1500, 2300)))}. Los bienes fueron hallados "
+             f"luego en poder del intervenido.")
+    second = _second(w, "El {d2}, el acusado ofreció en venta los bienes sustraídos a un comerciante de la zona.")
+    return [first] + ([second] if second else [])
+
+
+def _extorsion(w: Writer) -> list[str]:
+    main, rest = _who(w)
+    first = (f"{_intro(w)}el {_start(w)}, {main}{rest}{_c(rest)} exigió a {w.victims()}, propietario de "
+             f"una empresa de transporte en {_place(w)}, el pago de "
+             f"{w.money(w.rng.choice((5000, 10000, 20000)))} a cambio de no atentar contra sus unidades y su "
+             f"familia, mediante llamadas telefónicas y una carta con un proyectil de arma de fuego.")
+    second = _second(w, "El {d2}, el acusado recibió parte del dinero exigido en un punto acordado con la víctima.")
+    return [first] + ([second] if second else [])
+
+
+def _usurpacion(w: Writer) -> list[str]:
+    main, rest = _who(w)
+    first = (f"{_intro(w)}el {_start(w)}, {main}{rest}{_c(rest)} ingresó al predio rústico de "
+             f"{w.victims()}, ubicado en {_place(w)}, destruyó el cerco perimétrico y despojó a su "
+             f"posesionario mediante violencia y amenaza, para luego levantar una vivienda precaria.")
+    second = _second(w, "El {d2}, el acusado retiró los hitos que delimitaban el predio.")
+    return [first] + ([second] if second else [])
+
+
+def _defraudacion(w: Writer) -> list[str]:
+    main, rest = _who(w)
+    if w.case.charges[0].crime.key == "estafa":
+        act = (f"indujo a error a {w.victims()} al ofrecerle en venta un vehículo que no le pertenecía, y "
+               f"obtuvo de este modo la entrega de {w.money(w.rng.choice((3500, 8000, 12000)))}")
+    else:
+        act = (f"recibió de {w.victims()} la suma de {w.money(w.rng.choice((2500, 4000, 9000)))} para la "
+               f"compra de mercadería y, pese a los requerimientos, no la devolvió ni rindió cuentas")
+    first = f"{_intro(w)}el {_start(w)}, {main}{rest}{_c(rest)} {act}."
+    second = _second(w, "El {d2}, el acusado reconoció la deuda mediante un documento privado que no cumplió.")
+    return [first] + ([second] if second else [])
+
+
+_PATRIMONIO = {"hurto_agravado": _hurto, "hurto_simple": _hurto, "extorsion": _extorsion,
+               "usurpacion": _usurpacion, "usurpacion_agravada": _usurpacion, "estafa": _defraudacion,
+               "apropiacion_ilicita": _defraudacion}
+
+
+def _lesiones(w: Writer) -> list[str]:
+    main, _ = _who(w)
+    days = w.rng.choice((12, 15, 20)) if w.case.charges[0].crime.key == "lesiones_leves" else w.rng.choice((30, 45, 60))
+    first = (f"{_intro(w)}el {_start(w)}, en {_place(w)}, {main} agredió a {w.victims()} con golpes de "
+             f"puño y un objeto contundente, y le causó lesiones que, según el certificado médico legal, "
+             f"requirieron {number_words(days)} días de incapacidad médico legal.")
+    second = _second(w, "El {d2}, el agresor volvió a amenazar a la víctima en su domicilio.")
     return [first] + ([second] if second else [])
 
 
 def _vida(w: Writer) -> list[str]:
+    if w.case.charges[0].crime.key.startswith("lesiones"):
+        return _lesiones(w)
     main, _ = _who(w)
     rel = "su conviviente" if w.case.charges[0].crime.key == "feminicidio" else "su vecino"
     first = (f"{_intro(w)}el {_start(w)}, en {_place(w)}, {main} atacó con un arma blanca a {rel} "
@@ -202,7 +267,27 @@ def _crimen_organizado(w: Writer) -> list[str]:
     return [first] + ([second] if second else [])
 
 
-BY_FAMILY = {"trata": _trata, "sexual": _sexual, "mineria": _mineria, "ambiental": _ambiental,
+def _familia(w: Writer) -> list[str]:
+    main, _ = _who(w)
+    months = w.rng.randint(6, 30)
+    first = (f"{_intro(w)}{main} no cumplió con pagar la pensión alimenticia fijada por el Juzgado de Paz "
+             f"Letrado a favor de {w.victims(reveal=True)}, pese a haber sido requerido el {_start(w)} bajo "
+             f"apercibimiento de ser denunciado; adeuda {number_words(months)} meses de pensiones devengadas, "
+             f"que ascienden a {w.money(w.rng.choice((3600, 5400, 8750)))}.")
+    second = _second(w, "El {d2} se le notificó nuevamente la liquidación de pensiones, sin que cumpliera con el pago.")
+    return [first] + ([second] if second else [])
+
+
+def _seguridad(w: Writer) -> list[str]:
+    main, rest = _who(w)
+    first = (f"{_intro(w)}el {_start(w)}, durante un patrullaje policial en {_place(w)}, se intervino a "
+             f"{main}{rest}, a quien se le encontró en la cintura un revólver calibre 38 con cinco cartuchos, "
+             f"sin contar con licencia para portar armas de fuego expedida por la SUCAMEC.")
+    second = _second(w, "El {d2}, en el registro domiciliario, se halló una escopeta de fabricación artesanal.")
+    return [first] + ([second] if second else [])
+
+
+BY_FAMILY = {"familia": _familia, "seguridad": _seguridad, "trata": _trata, "sexual": _sexual, "mineria": _mineria, "ambiental": _ambiental,
              "patrimonio": _patrimonio, "vida": _vida, "drogas": _drogas, "corrupcion": _corrupcion,
              "crimen_organizado": _crimen_organizado}
 

@@ -56,7 +56,7 @@ def _defendant_values(w: Writer) -> list[str]:
 def _rows(w: Writer) -> list[tuple[str, list[str]]]:
     c = w.case
     kind_key = {"vista": "sentencia_vista", "sobreseimiento": "auto", "prision": "auto",
-                "terminacion": "auto"}.get(c.variant, "sentencia")
+                "terminacion": "auto", "oportunidad": "auto"}.get(c.variant, "sentencia")
     rows = [(w.pick(*vocab.EXPEDIENTE_LABELS), [c.number_raw])]
     if len(c.judges) == 1:
         labels = vocab.JUDGE_LABELS + (("JUEZA",) if c.judges[0].female else ())
@@ -76,10 +76,13 @@ def _rows(w: Writer) -> list[tuple[str, list[str]]]:
         rows.append((w.pick(*vocab.ORIGIN_LABELS), [c.lower_court]))
         rows.append((w.pick(*vocab.APPELLANT_LABELS),
                      ["Sentenciado" if c.recurrent == "defensa" else "Ministerio Público"]))
-    elif c.variant in ("sobreseimiento", "prision", "terminacion") and w.chance(0.7) \
+    elif c.variant in ("sobreseimiento", "prision", "terminacion", "oportunidad") and w.chance(0.7) \
             and "MATERIA" not in [label for label, _ in rows]:
+        oportunidad = "Acuerdo reparatorio" if c.early is not None and c.early.value == "acuerdo_reparatorio" \
+            else "Principio de oportunidad"
         rows.append(("MATERIA", [{"sobreseimiento": "Sobreseimiento", "prision": "Prisión preventiva",
-                                  "terminacion": "Terminación anticipada"}[c.variant]]))
+                                  "terminacion": "Terminación anticipada",
+                                  "oportunidad": oportunidad}[c.variant]]))
     order = rows[:1] + w.rng.sample(rows[1:], len(rows) - 1) if w.chance(0.3) else rows
     return order
 
@@ -215,6 +218,9 @@ def title(w: Writer) -> list[Block]:
         "prision": ["AUTO DE PRISIÓN PREVENTIVA", "AUTO QUE RESUELVE EL REQUERIMIENTO DE PRISIÓN PREVENTIVA"],
         "terminacion": ["AUTO QUE APRUEBA ACUERDO DE TERMINACIÓN ANTICIPADA",
                         "AUTO DE APROBACIÓN DE TERMINACIÓN ANTICIPADA"],
+        "oportunidad": ["AUTO DE SOBRESEIMIENTO",
+                        "AUTO DE SOBRESEIMIENTO POR PRINCIPIO DE OPORTUNIDAD" if c.early and c.early.value ==
+                        "principio_oportunidad" else "AUTO DE SOBRESEIMIENTO POR ACUERDO REPARATORIO"],
     }
     key = c.variant if c.kind.value == "auto" else c.kind.value
     blocks = [("title", w.pick(*options[key]))]

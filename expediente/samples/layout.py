@@ -34,14 +34,44 @@ class Geometry:
     lines_per_page: int
 
 
+_VOWELS = set("aeiouáéíóúü")
+_ONSETS = {"bl", "br", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl", "pr", "tr", "ch", "ll", "rr", "qu"}
+_NAME_WORD = re.compile(r"^[A-ZÁÉÍÓÚÑ][a-záéíóúñü]{5,}$|^[A-ZÁÉÍÓÚÑ]{6,}$")
+
+
+def syllable_split(word: str) -> str | None:
+    """'Huarcaya' -> 'Huarca-ya', 'Nancy' -> 'Nan-cy': the last Spanish syllable break that
+    leaves at least three letters before and two after (V-CV, VC-CV, V-CCV for onsets)."""
+    low = word.lower()
+    best = None
+    for i in range(3, len(low) - 1):
+        a, b = low[i - 1], low[i]
+        if a in _VOWELS and b not in _VOWELS and i + 1 < len(low) and low[i + 1] in _VOWELS:
+            best = i  # V-CV
+        elif a not in _VOWELS and b not in _VOWELS and i + 1 < len(low) and low[i + 1] in _VOWELS \
+                and i >= 2 and low[i - 2] in _VOWELS:
+            best = i - 1 if low[i - 1:i + 1] in _ONSETS else i  # V-CCV or VC-CV
+    if best is None or best < 3 or len(word) - best < 2:
+        return None
+    return word[:best] + "-" + word[best:]
+
+
+def _name_split(word: str) -> str | None:
+    """Names and other capitalised words are hyphenated too, about one in three ("Nan-cy")."""
+    if not _NAME_WORD.match(word) or sum(map(ord, word)) % 3:
+        return None
+    return syllable_split(word)
+
+
 def _hyphenate(lines: list[str], max_width: float, width: Callable[[str], float]) -> list[str]:
-    """Move the first syllables of a long common word up, ending the line with '-'."""
+    """Move the first syllables of a long word up, ending the line with '-': common words of
+    the hyphenation list, and some names ("Huarca-\nya", wild w04-w05)."""
     out = list(lines)
     for i in range(len(out) - 1):
         nxt = out[i + 1]
         word, _, rest = nxt.partition(" ")
         bare = word.rstrip(",.;:")
-        split = HYPHENATABLE.get(bare)
+        split = HYPHENATABLE.get(bare) or _name_split(bare)
         if not split or not rest:
             continue
         head, tail = split.split("-")

@@ -27,19 +27,25 @@ class Person:
     paternal: str
     maternal: str
     female: bool
+    # an accused the document names only by initials ("J.C.Q.M."): every form is the initials
+    alias: str | None = None
 
     @property
     def full(self) -> str:
-        return f"{self.first} {self.paternal} {self.maternal}"
+        return self.alias or f"{self.first} {self.paternal} {self.maternal}"
 
     @property
     def surnames(self) -> str:
-        return f"{self.paternal} {self.maternal}"
+        return self.alias or f"{self.paternal} {self.maternal}"
 
     @property
     def header_form(self) -> str:
         """'CONDORI APAZA, Nilda Yaneth' (surnames first, as in header tables)."""
-        return f"{self.surnames.upper()}, {self.first}"
+        return self.alias or f"{self.surnames.upper()}, {self.first}"
+
+    def upper(self) -> str:
+        """The name in capitals, as operative parts write it (initials stay as they are)."""
+        return self.alias or self.full.upper()
 
 
 @dataclass
@@ -52,6 +58,9 @@ class Sentence:
     reparacion: float | None = None
     solidary: bool = False
     base_months: int | None = None  # the agreed/concrete penalty before a reduction
+    # inhabilitación (CP art. 36): its length in months and the incisos of art. 36 applied
+    inhab_months: int | None = None
+    inhab_incisos: tuple[int, ...] = ()
 
     @property
     def prison_years(self) -> float | None:
@@ -92,7 +101,8 @@ class ChargeText:
 @dataclass
 class Case:
     kind: DocKind
-    variant: str  # unipersonal, colegiado, sala, vista, casacion, rn, sobreseimiento, prision, terminacion
+    variant: str  # unipersonal, colegiado, sala, sumario, vista, casacion, rn, sobreseimiento,
+    # prision, terminacion, oportunidad
     code: ProceduralCode
     district: District
     seat: str | None

@@ -82,6 +82,9 @@ FAMILY_GENERIC = {
                  "mismas rutas fluviales y terrestres que otras economías ilícitas de la Amazonía.",
 }
 STATE_EVIDENCE = {
+    "seguridad": "El informe de la Superintendencia Nacional de Control de Servicios de Seguridad, Armas, "
+                 "Municiones y Explosivos de Uso Civil acredita que el intervenido no tiene licencia, y la "
+                 "pericia de balística forense, que el arma se encuentra operativa.",
     "mineria": "El informe de la Dirección Regional de Energía y Minas y el acta de constatación fiscal acreditan "
                "la ausencia de autorización y la magnitud del daño causado.",
     "ambiental": "El informe técnico del Servicio Nacional Forestal y de Fauna Silvestre acredita la ausencia de "
@@ -103,6 +106,11 @@ OLD_CODE_GENERIC = (
 
 
 TIPICIDAD = {
+    "familia": "El tipo penal sanciona a quien omite cumplir la obligación de prestar alimentos establecida "
+               "en una resolución judicial; se trata de un delito de omisión propia que se consuma con el "
+               "incumplimiento pese al requerimiento.",
+    "seguridad": "El tipo penal sanciona a quien, sin estar debidamente autorizado, tiene en su poder armas "
+                 "de fuego o municiones; es un delito de peligro abstracto que protege la seguridad pública.",
     "trata": "El tipo penal exige una conducta de captación, transporte, traslado, acogida, recepción o "
              "retención; un medio comisivo como la violencia, la amenaza, el engaño o el abuso de una situación "
              "de vulnerabilidad, que no se exige cuando la víctima es menor de edad; y la finalidad de "
@@ -130,6 +138,30 @@ TIPICIDAD = {
 }
 # Crimes of the "trata" family whose elements differ from trafficking itself.
 TIPICIDAD_BY_CRIME = {
+    "hurto_agravado": "El hurto exige el apoderamiento ilegítimo de un bien mueble ajeno, sustrayéndolo del "
+                      "lugar donde se encuentra, sin violencia ni amenaza; el artículo 186 lo agrava, entre "
+                      "otros supuestos, cuando se comete en casa habitada o mediante destreza o destrucción de "
+                      "obstáculos.",
+    "hurto_simple": "El hurto exige el apoderamiento ilegítimo de un bien mueble ajeno, sustrayéndolo del "
+                    "lugar donde se encuentra, con el fin de obtener un provecho.",
+    "extorsion": "La extorsión sanciona a quien, mediante violencia o amenaza, obliga a una persona a otorgar "
+                 "una ventaja económica indebida o de cualquier otra índole.",
+    "usurpacion": "La usurpación protege la posesión: sanciona a quien despoja a otro de un inmueble mediante "
+                  "violencia, amenaza, engaño o abuso de confianza.",
+    "usurpacion_agravada": "La usurpación protege la posesión; el artículo 204 la agrava cuando se realiza "
+                           "con intervención de dos o más personas o con violencia.",
+    "estafa": "La estafa exige que el agente, mediante engaño, induzca o mantenga en error al agraviado y "
+              "obtenga de él un desprendimiento patrimonial en su perjuicio.",
+    "apropiacion_ilicita": "La apropiación ilícita sanciona a quien se apropia de un bien que recibió con la "
+                           "obligación de entregarlo, devolverlo o hacer un uso determinado de él.",
+    "lesiones_graves": "Las lesiones graves exigen un daño en el cuerpo o en la salud que requiera treinta o "
+                       "más días de asistencia o descanso, según prescripción facultativa.",
+    "lesiones_leves": "Las lesiones leves exigen un daño en el cuerpo o en la salud que requiera más de diez y "
+                      "menos de treinta días de asistencia o descanso.",
+    "actos_contra_el_pudor_menor": "El tipo penal protege la indemnidad sexual del menor: sanciona los "
+                                   "tocamientos o actos libidinosos realizados sobre un menor de catorce años.",
+    "actos_contra_el_pudor": "El tipo penal sanciona los tocamientos o actos de connotación sexual realizados "
+                             "sobre una persona sin su libre consentimiento.",
     "trabajo_forzoso": "El tipo penal sanciona a quien somete u obliga a otra persona, a través de cualquier "
                        "medio o contra su voluntad, a realizar un trabajo o prestar un servicio, sea retribuido "
                        "o no.",

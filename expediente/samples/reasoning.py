@@ -191,6 +191,11 @@ def responsibility(w: Writer) -> list[str]:
             text = (f"Respecto de {ref}, si bien existen elementos de convicción, no se acredita peligro "
                     f"procesal: cuenta con arraigo domiciliario, laboral y familiar, por lo que corresponde "
                     f"imponer comparecencia con restricciones.")
+        elif k == O.SOBRESEIMIENTO and c.variant == "oportunidad":
+            text = (f"Respecto de {ref}, concurren los presupuestos del artículo 2 del Código Procesal Penal: se "
+                    f"trata de un delito que no afecta gravemente el interés público, {'el imputado' if not d.person.female else 'la imputada'} "
+                    f"reparó el daño causado y el Ministerio Público solicitó el sobreseimiento, por lo que "
+                    f"corresponde dictarlo conforme al inciso 7 de dicho artículo.")
         elif k == O.SOBRESEIMIENTO:
             text = (f"Respecto de {ref}, concurre la causal del literal d) del inciso 2 del artículo 344 del "
                     f"Código Procesal Penal: no existe razonablemente la posibilidad de incorporar nuevos datos "
@@ -243,7 +248,7 @@ def reparacion_paragraph(w: Writer) -> str | None:
 def analysis(w: Writer, *, length: str) -> list[str]:
     """The reasoning; ``length`` is "full", "short" (scans) or "brief" (one-page scans)."""
     c = w.case
-    trial = c.variant in ("unipersonal", "colegiado", "sala", "vista")
+    trial = c.variant in ("unipersonal", "colegiado", "sala", "sumario", "vista")
     paras = [framework(w)]
     if length != "brief":
         paras.append(TIPICIDAD_BY_CRIME.get(c.charges[0].crime.key, TIPICIDAD[c.family]))

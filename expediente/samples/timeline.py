@@ -33,6 +33,9 @@ PLANS: dict[str, tuple] = {
     "inmediato": _INMEDIATO + (("resolution", 1, 20, 1.0),),
     "colegiado": _NCPP_TRIAL + (("resolution", 10, 150, 1.0),),
     "sala": _OLD_TRIAL + (("resolution", 10, 90, 1.0),),
+    # proceso sumario (D. Leg. 124): the Juzgado Penal instructs and sentences, no oral trial
+    "sumario": (("denuncia", 1, 60, 0.8), ("apertura_instruccion", 2, 45, 0.9),
+                ("acusacion", 120, 500, 0.85), ("resolution", 20, 200, 1.0)),
     "vista": _NCPP_TRIAL + (("sentencia_primera", 10, 150, 1.0), ("apelacion", 2, 10, 0.8),
                             ("x_audiencia", 60, 300, 0.6), ("resolution", 1, 20, 1.0)),
     "casacion": _NCPP_TRIAL + (("sentencia_primera", 10, 150, 1.0), ("apelacion", 2, 10, 0.7),
@@ -46,13 +49,18 @@ PLANS: dict[str, tuple] = {
     "prision": (("formalizacion", 1, 3, 0.8),
                 ("x_requerimiento", 0, 1, 1.0), ("x_audiencia", 1, 3, 0.9),
                 ("resolution", 0, 1, 1.0)),
+    # principio de oportunidad / acuerdo reparatorio once the investigation is formalised
+    # (NCPP art. 2.7): the judge dismisses at the prosecutor's request
+    "oportunidad": (("denuncia", 1, 30, 0.6), ("formalizacion", 20, 200, 0.8),
+                    ("x_requerimiento", 10, 150, 1.0), ("x_audiencia", 5, 30, 0.8),
+                    ("resolution", 0, 10, 1.0)),
     "terminacion": (("denuncia", 1, 30, 0.6), ("formalizacion", 20, 200, 0.85),
                     ("x_requerimiento", 30, 200, 1.0), ("x_audiencia", 5, 30, 0.9),
                     ("resolution", 0, 10, 1.0)),
 }
-OLD_CODE_PLANS = {"sala", "rn"}
-LOWER_COURT_PLANS = {"unipersonal", "inmediato", "colegiado", "sala", "vista", "sobreseimiento",
-                     "prision", "terminacion"}
+OLD_CODE_PLANS = {"sala", "rn", "sumario"}
+LOWER_COURT_PLANS = {"unipersonal", "inmediato", "colegiado", "sala", "sumario", "vista",
+                     "sobreseimiento", "prision", "terminacion", "oportunidad"}
 
 
 @dataclass

@@ -132,6 +132,7 @@ PROCURADURIAS = {
     "corrupcion": "Procuraduría Pública Especializada en Delitos de Corrupción",
     "drogas": "Procuraduría Pública Especializada en Delitos de Tráfico Ilícito de Drogas",
     "crimen_organizado": "Procuraduría Pública Especializada en Delitos de Lavado de Activos",
+    "seguridad": "Procuraduría Pública a cargo de los asuntos judiciales del Ministerio del Interior",
 }
 SUPREME_CHAMBERS = ("Sala Penal Permanente", "Sala Penal Transitoria",
                     "Primera Sala Penal Transitoria", "Segunda Sala Penal Transitoria")
@@ -169,6 +170,7 @@ TOPIC_OF_FAMILY = {
     "trata": "Trata de personas", "mineria": "Minería ilegal", "ambiental": "Delitos ambientales",
     "sexual": "Violación sexual", "patrimonio": "Robo agravado", "vida": "Homicidio",
     "drogas": "TID", "corrupcion": "Corrupción de funcionarios", "crimen_organizado": "Lavado de activos",
+    "familia": "Omisión de asistencia familiar", "seguridad": "Tenencia ilegal de armas",
 }
 HEADLINES = (
     "{court_short} {verb} {subject}: {holding}",

@@ -31,7 +31,8 @@ from expediente.samples.spanish import (
 # How each doc kind calls the accused (domain.md, "Names and roles").
 ROLE_WORDS = {
     "unipersonal": ("acusado", "acusada"), "colegiado": ("acusado", "acusada"),
-    "sala": ("procesado", "procesada"), "vista": ("sentenciado", "sentenciada"),
+    "sala": ("procesado", "procesada"), "sumario": ("procesado", "procesada"),
+    "vista": ("sentenciado", "sentenciada"), "oportunidad": ("imputado", "imputada"),
     "casacion": ("encausado", "encausada"), "rn": ("encausado", "encausada"),
     "sobreseimiento": ("investigado", "investigada"), "prision": ("imputado", "imputada"),
     "terminacion": ("investigado", "investigada"),
@@ -47,15 +48,27 @@ def the_court(name: str) -> str:
 
 
 def contract(text: str) -> str:
-    """Spanish contractions after free composition ('a el' -> 'al', 'de el' -> 'del'), and one
-    final period where an abbreviation ('Ch.') ends a sentence."""
-    text = text.replace(" de el ", " del ").replace(" a el ", " al ")
-    if "De el " in text or "A el " in text:
-        text = _CONTRACTIONS.sub(lambda m: m.group(1) + "l", text)
+    """Spanish contractions after free composition ('a el' -> 'al', 'de el' -> 'del', also
+    after a bracket or a line start and in capitals), and one final period where an
+    abbreviation ('Ch.') ends a sentence. "El" with a capital inside a sentence starts a
+    proper name ("del local El Tigrillo") and is left alone, as is the pronoun "él"."""
+    if " el" in text or "\nel" in text or " EL" in text or "\x00el" in text:
+        text = _CONTRACTIONS.sub(_contracted, text)
     return _DOUBLE_PERIOD.sub(".", text) if ".." in text else text
 
 
-_CONTRACTIONS = re.compile(r"\b(A|De) el\b")
+_CONTRACTIONS = re.compile(r"(?<![\w.])(a|de|A|De|DE)(\s+)(el|EL)(?![\wÁÉÍÓÚáéíóúÑñ])")
+
+
+def _contracted(m: re.Match) -> str:
+    prep, el = m.group(1), m.group(3)
+    if el == "EL" and not prep.isupper():
+        return m.group()
+    base = "a" if prep.lower() == "a" else "de"
+    out = ("al" if base == "a" else "del")
+    if prep.isupper() and el == "EL":
+        return out.upper()
+    return out[0].upper() + out[1:] if prep[0].isupper() else out
 _DOUBLE_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")
 
 
@@ -132,7 +145,7 @@ class Writer:
         return word + "a" if ds[0].person.female and word.endswith("autor") else word
 
     def names(self, ds: list[Defendant], upper: bool = False) -> str:
-        return join([d.person.full.upper() if upper else d.person.full for d in ds])
+        return join([d.person.upper() if upper else d.person.full for d in ds])
 
     def surname_ref(self, d: Defendant) -> str:
         return f"{self.the_role(d)} {d.person.surnames}"
@@ -240,7 +253,28 @@ class Writer:
             n = s.dias_multa
             dm = f"{number_words(n, apocope=True)} ({n}) días-multa"
             text += f", y {dm.upper() if upper else dm}"
+        if s.inhab_months or s.inhab_incisos:
+            text += self.inhabilitacion(s, upper=upper)
         return text
+
+    def inhabilitacion(self, s: Sentence, *, upper: bool = True) -> str:
+        """', e INHABILITACIÓN por el plazo de DOS AÑOS, conforme a los incisos 1 y 2 del artículo 36
+        del Código Penal' and its variants (CP art. 36)."""
+        word = "INHABILITACIÓN" if upper and self.chance(0.6) else "inhabilitación"
+        span = ""
+        if s.inhab_months:
+            y, m = divmod(s.inhab_months, 12)
+            span = f" por el {self.pick('plazo', 'término')} de {self.years(y, m, upper=upper)}"
+        rule = "el artículo 36 del Código Penal"
+        if s.inhab_incisos:
+            inc = s.inhab_incisos
+            which = f"el inciso {inc[0]}" if len(inc) == 1 else f"los incisos {join([str(i) for i in inc])}"
+            rule = self.pick(f"{which} del artículo 36 del Código Penal",
+                             f"el artículo 36, {which.removeprefix('el ').removeprefix('los ')}, del Código Penal")
+        conforme = f"conforme {'al' if rule.startswith('el ') else 'a'} {rule.removeprefix('el ')}"
+        if self.chance(0.5):
+            return f", e {word}{span}, {conforme}"
+        return f", e {word} {conforme}{span}"
 
     def reparacion(self, s: Sentence, payer: str) -> str:
         amount = self.money(s.reparacion)

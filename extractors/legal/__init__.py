@@ -2,11 +2,15 @@
 
 Each field has its own small extractor (``case_numbers``, ``court``, ``dates``,
 ``parties``, ``charges``, ``outcome``, ``penalties``, ``events``, ``citations``,
-``procedure``); their patterns and vocabularies are data in ``patterns/``. Every value
-carries evidence: page, character offsets into that page's text, and the rule's id.
+``procedure``, ``third_parties``); their patterns and vocabularies are data in
+``patterns/``. Every value carries evidence: page, character offsets into that page's text,
+and the rule's id. ``extract_details`` also returns its raw records behind two fields of ``Ruling``:
+the lower decisions the ruling recites (``lower``) and inhabilitación (``inhabilitacion``).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from extractors.legal.case_numbers import extract_case_numbers
 from extractors.legal.charges import extract_charges
@@ -15,6 +19,8 @@ from extractors.legal.court import extract_court
 from extractors.legal.dates import resolution_date
 from extractors.legal.doc_kind import extract_doc_kind
 from extractors.legal.events import extract_events
+from extractors.legal.inhabilitacion import Inhabilitacion, extract_inhabilitaciones
+from extractors.legal.lower import LowerDecision, extract_lower_decisions
 from extractors.legal.outcome import extract_outcome
 from extractors.legal.parties import extract_parties
 from extractors.legal.penalties import extract_penalties
@@ -24,16 +30,62 @@ from extractors.legal.procedure import (
     extract_procedural_code,
 )
 from extractors.legal.text import Context
+import schemas
 from schemas import DocumentText, FieldEvidence, Ruling
 
-EXTRACTOR_VERSION = "legal-0.1.0"
+EXTRACTOR_VERSION = "legal-0.2.1"
 
-__all__ = ["EXTRACTOR_VERSION", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "Details", "extract", "extract_details"]
+
+
+@dataclass(frozen=True)
+class Details:
+    """The extractor's own records behind ``Ruling.lower_decisions`` and the inhabilitación
+    fields of ``Penalty``."""
+
+    lower_decisions: list[LowerDecision]
+    inhabilitaciones: list[Inhabilitacion]
 
 
 def extract(doc: DocumentText) -> Ruling:
     """Everything the legal extractor can read from ``doc``, each value with evidence."""
+    return extract_details(doc)[0]
+
+
+def extract_details(doc: DocumentText) -> tuple[Ruling, Details]:
+    """The ``Ruling`` (lower decisions and inhabilitación included) and the extractor's raw
+    records behind those two fields, from one reading of ``doc``."""
     ctx = Context.of(doc)
+    ruling = _extract(ctx)
+    details = Details(
+        lower_decisions=extract_lower_decisions(ctx, ruling.doc_kind, resolution=ruling.resolution_date),
+        inhabilitaciones=extract_inhabilitaciones(ctx, ruling.parties, ruling.outcome))
+    return _with_details(ruling, details), details
+
+
+def _with_details(ruling: Ruling, details: Details) -> Ruling:
+    """Lower decisions as schema records; each inhabilitación joins its defendant's penalty
+    (a defendant with no other penalty gets none: inhabilitación is accessory, CP art. 39)."""
+    by_defendant = {i.defendant: i for i in details.inhabilitaciones}
+    penalties = [
+        p.model_copy(update={
+            "inhabilitacion": True,
+            "inhabilitacion_years": by_defendant[p.defendant].years,
+            "inhabilitacion_incisos": list(by_defendant[p.defendant].incisos),
+            "evidence": [*p.evidence, *by_defendant[p.defendant].evidence],
+        }) if p.defendant in by_defendant else p
+        for p in ruling.penalties
+    ]
+    lower = [
+        schemas.LowerDecision(instance=d.instance, court=d.court, kind=d.kind, date=d.date,
+                              evidence=list(d.evidence))
+        for d in details.lower_decisions
+    ]
+    return ruling.model_copy(update={"penalties": penalties, "lower_decisions": lower})
+
+
+def _extract(ctx: Context) -> Ruling:
+    doc_language = ctx.language
     court = extract_court(ctx)
     case_numbers = extract_case_numbers(ctx, court_district=court.district)
     doc_kind, kind_ev = extract_doc_kind(ctx, case_numbers)
@@ -64,6 +116,6 @@ def extract(doc: DocumentText) -> Ruling:
         redactions=redactions,
         evidence=FieldEvidence(doc_kind=kind_ev, resolution_date=when.date_ev, place=when.place_ev,
                                procedural_code=code_ev, early_termination=early_ev),
-        language=doc.language,
+        language=doc_language,
         extractor_version=EXTRACTOR_VERSION,
     )

@@ -35,7 +35,7 @@ def _candidates(ctx: Context, start: int, end: int):
         return all(e <= a or s >= b for a, b in taken)
 
     for m in P.LONG.rx.finditer(low, start, end):
-        norm = "-".join([m["num"], m["year"], m["inc"], m["seat"], m["organ"].upper(),
+        norm = "-".join([m["num"], m["year"].replace(" ", ""), m["inc"], m["seat"], m["organ"].upper(),
                          m["spec"].upper(), m["court"]])
         taken.append(m.span())
         yield m.start(), m.end(), CaseNumber(raw=raw[m.start():m.end()], normalized=norm,

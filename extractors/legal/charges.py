@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.data.crimes import BY_KEY
+from extractors.data.crimes import BY_KEY, crimes_of_articles
 from extractors.legal.patterns import charges as P
 from extractors.legal.text import Context
 from schemas import Charge
@@ -97,6 +97,20 @@ def extract_charges(ctx: Context) -> list[Charge]:
             entry = found.setdefault(key, {"label": raw[s:e].replace("\n", " "), "ev": [], "arts": []})
             entry["ev"].append(ctx.ev(s, e, "charge.label_body"))
             break
+    if not found:  # no label at all: the crime the charged articles stand for ("delito previsto
+        # en el artículo 129-B del Código Penal"; either numbering of Ley 31146)
+        for lo, hi in (z.vistos, z.decision, z.header):
+            cited = [(a, s, e) for a, s, e in articles_in(low, lo, hi)
+                     if P.CHARGE_CONTEXT.rx.search(low[max(lo, s - 170):s]) or P.PREVISTO.search(low, max(lo, s - 40), s)]
+            for key in crimes_of_articles([a for a, _, _ in cited]):
+                crime = BY_KEY[key]
+                own = set(crime.articles) | set(crime.other_articles)
+                mine = [(a, s, e) for a, s, e in cited if a in own]
+                found[key] = {"label": crime.labels[0], "arts": list(dict.fromkeys(a for a, _, _ in mine)),
+                              "ev": [ctx.ev(s, e, "charge.article_only") for _, s, e in mine[:3]]}
+            if found:
+                return [Charge(crime=key, label=e["label"], articles=e["arts"], evidence=e["ev"])
+                        for key, e in found.items()]
     # a specific crime subsumes the generic one it contains
     for key in list(found):
         for other in P.SUBSUMES.get(key, ()):

@@ -12,11 +12,12 @@ from schemas import CaseNumber, Citation, CitationKind
 
 
 def _normalized(kind: str, m) -> str:
+    year = m["year"].replace(" ", "")  # OCR: "201 1"
     if kind == "acuerdo_plenario":
-        return f"acuerdo_plenario {int(m['num'])}-{m['year']}/{m['body'].upper()}-{m['code']}"
+        return f"acuerdo_plenario {int(m['num'])}-{year}/{m['body'].upper()}-{m['code']}"
     if kind == "tribunal_constitucional":
-        return f"tribunal_constitucional {m['num']}-{m['year']}-{m['type'].upper()}/TC"
-    return f"{kind} {int(m['num'])}-{m['year']}"
+        return f"tribunal_constitucional {m['num']}-{year}-{m['type'].upper()}/TC"
+    return f"{kind} {int(m['num'])}-{year}"
 
 
 def extract_citations(ctx: Context, own: list[CaseNumber]) -> list[Citation]:

@@ -22,7 +22,7 @@ _NUMWORDS = rf"(?:{alternatives(N.NUMBER_WORDS)})(?:\s+(?:y\s+)?(?:{alternatives
 
 DATE_WORDS = Rule(
     "date.words",
-    rf"""\b(?P<day>\d{{1,2}}|primero|primer|{_NUMWORDS})(?:\s*[o°º])?   # day in digits or words
+    rf"""(?:\b|(?<=[a-z]))(?P<day>\d{{1,2}}|primero|primer|{_NUMWORDS})(?:\s*[o°º])?   # day; OCR glues "el6" 
     (?:\s*\(\s*(?P<dd>\d{{1,2}})\s*\))?                                  # "(24)" echo
     \s+de\s+(?P<month>{N.MONTH_RX})\b                                    # month
     (?:\s*,?\s+(?:de|del)(?:\s+ano)?\s+(?P<year>\d{{4,5}}(?!\d)|{_NUMWORDS}))?  # year
@@ -30,12 +30,13 @@ DATE_WORDS = Rule(
     source="domain.md (dates)", flags=re.VERBOSE,
     examples=("once de marzo de dos mil veintidós", "primero de junio del año dos mil dieciocho",
               "veinticuatro (24) de marzo\nde dos mil veintidós", "18 de marzo de 2019",
-              "22 de julio de 20192", "diecinueve de enero"),
+              "22 de julio de 20192", "diecinueve de enero", "El6 de julio del año 2017"),
     counter_examples=("de marzo de 2019",))
 
 DATE_DIGITS = Rule(
-    "date.digits", r"\b(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\b",
-    source="domain.md (dates)", examples=("18/03/2019", "04/08/2020"),
+    "date.digits", r"(?:\b|(?<=[a-z]))(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})(?:\d(?!\d))?\b",
+    source="domain.md (dates); a footnote digit glued to the year ('12/11/20171')",
+    examples=("18/03/2019", "04/08/2020", "12/11/20171"),
     counter_examples=("00347-2019-28",))
 
 # "Lima, " before the date: a capitalised place name (raw text, not folded)

@@ -10,6 +10,9 @@ from extractors.legal.patterns.events import (
     AFTER_WEIGHT,
     CUES,
     FACTS_CONTEXT,
+    HECHOS_CUE,
+    LATE_MILESTONES,
+    SECTION_HEADING,
 )
 from extractors.legal.text import Context
 from schemas import Event, EventKind
@@ -55,7 +58,12 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
             continue  # "audiencia de apelación": a hearing, not the appeal
         if ACCORDING_TO.search(low, max(lo, fd.start - 80), fd.start):
             best = (0, "hechos", fd.start, fd.end, "event.according_to")
+        if best is None:  # "El 20 de diciembre de 2011, la procesada X, junto con Y, captó ..."
+            hm = HECHOS_CUE.rx.search(low, fd.end, min(se, fd.end + 220))
+            if hm and fd.start - ss < 40:
+                best = (0, "hechos", hm.start(), hm.end(), "event.hechos_sentence")
         if best is None and (FACTS_CONTEXT.search(low, max(lo, ss - 400), fd.start)
+                             or _in_facts_section(low, lo, fd.start)
                              or (not milestones_seen and fd.start > z.vistos[1])):
             # a date with no cue in the facts section, or told before any milestone
             best = (0, "hechos", fd.start, fd.end, "event.facts_context")
@@ -69,4 +77,22 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
         seen.add(key)
         out.append(Event(kind=EventKind(best[1]), date=value,
                          evidence=[ctx.ev(fd.start, fd.end, "event.date"), ctx.ev(best[2], best[3], best[4])]))
-    return out
+    return _facts_before_proceedings(out)
+
+
+def _in_facts_section(low: str, lo: int, pos: int) -> bool:
+    """The last section heading before ``pos`` is the facts' ("II. HECHOS IMPUTADOS")."""
+    last = None
+    for m in SECTION_HEADING.finditer(low, max(lo, pos - 3000), pos):
+        last = m
+    return bool(last and last["facts"])
+
+
+def _facts_before_proceedings(events: list[Event]) -> list[Event]:
+    """A fact date recited again as a milestone's ("la sentencia de fecha X"), or later than
+    the accusation or a judgment, is that milestone's date, not a fact of the crime."""
+    milestones = [e.date for e in events if e.kind != EventKind.HECHOS]
+    late = [e.date for e in events if e.kind.value in LATE_MILESTONES]
+    limit = min(late, default=None)
+    return [e for e in events if e.kind != EventKind.HECHOS
+            or (e.date not in milestones and (limit is None or e.date < limit))]

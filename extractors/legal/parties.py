@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from extractors.legal import names as N
 from extractors.legal.patterns import roles as R
 from extractors.legal.text import Context, fold_key
+from extractors.legal.third_parties import extract_actor_civil, extract_terceros
 from schemas import Party, Role
 
 
@@ -51,14 +52,23 @@ _ROLE_NOUN = re.compile(r"^(?:(?:el|la|los|las)\s+)?(?:acusad|imputad|procesad|s
                         r"investigad|coprocesad|agraviad|defensor|senor|senora|doctor)\w*\s+")
 
 
+_VICTIM_LEAD = re.compile(r"(?:(?:identificad[oa]s?|signad[oa]s?)\s+)?(?:(?:de|con)\s+)?(?:las\s+)?"
+                          r"(?:iniciales\s+|(?P<clave>(?=clave\b)))")
+
+
 def _item(ctx: Context, pos: int, role: str, rule: str) -> tuple[N.NameSpan | None, bool]:
     """A name (or initials / code / the State, for victims) starting at ``pos``."""
     raw, low = ctx.view.raw, ctx.view.low
     p = pos + len(re.match(r"\s*", raw[pos:]).group())
     if role == "agraviado":
+        # "identificada con clave 48-2023", "de iniciales M.M.S." inside a list of victims
+        lead = _VICTIM_LEAD.match(low, p)
+        if lead and lead.end() > p and (R.INITIALS.rx.match(raw, lead.end())
+                                         or R.CLAVE.rx.match(low, lead.end())):
+            p = lead.end() if R.INITIALS.rx.match(raw, lead.end()) else lead.start("clave")
         m = R.INITIALS.rx.match(raw, p)
         if m:
-            return N.NameSpan(m.start(), m.end(), m.group().strip(), R.INITIALS.id), True
+            return N.NameSpan(m.start(), m.end(), " ".join(m.group().split()), R.INITIALS.id), True
         m = R.CLAVE.rx.match(low, p)
         if m and m["code"]:
             return N.NameSpan(m.start(), m.end(), f"clave {m['code']}", R.CLAVE.id), True
@@ -69,6 +79,10 @@ def _item(ctx: Context, pos: int, role: str, rule: str) -> tuple[N.NameSpan | No
         m = R.STATE.rx.match(low, p)
         if m:
             return N.NameSpan(m.start(), m.end(), "Estado", R.STATE.id), False
+    if role == "imputado":  # an accused the document names only by initials ("J.C.Q.M.")
+        m = R.INITIALS.rx.match(raw, p)
+        if m and m.group().count(".") >= 2:
+            return N.NameSpan(m.start(), m.end(), m.group().strip(), R.INITIALS.id), False
     ns = N.name_at(raw, p, rule=rule)
     if ns:
         return ns, False
@@ -166,8 +180,8 @@ def _header(ctx: Context, acc: _Acc) -> None:
         after_gap = raw[max(0, m.start() - 2):m.start()] == "  " or at_line_start
         if not (m["colon"] or (at_line_start and _LABEL_LINE.match(rest)) or after_gap):
             continue
-        if not m["colon"] and not at_line_start and not text.isupper():
-            continue
+        if not m["colon"] and not text.isupper() and not (at_line_start and _LABEL_LINE.match(rest)):
+            continue  # "Colegiado Supraprovincial de Puno": a word of a value, not a label
         role = R.LABELS.get(" ".join(fold_key(text).split()))
         labels.append((m.start(), m.end(), role, bool(m["colon"]), rest.strip()))
     if not labels:
@@ -176,6 +190,8 @@ def _header(ctx: Context, acc: _Acc) -> None:
     if not flattened:
         for i, (s, e, role, _, _) in enumerate(labels):
             vend = labels[i + 1][0] if i + 1 < len(labels) else _header_value_end(raw, e, hi)
+            gap = _wide_gap(ctx, e + 2, vend)  # a wide gap ends a value in text without line breaks
+            vend = gap if gap > 0 and "\n" not in raw[e:gap] else vend
             cell = _CELL_END.search(raw, e, vend)  # "Juez: X | Especialista: Y"
             vend = cell.start() if cell else vend
             other = _UNKNOWN_LABEL.search(raw, e, vend)  # a label we do not know ends the value
@@ -210,6 +226,19 @@ def _header(ctx: Context, acc: _Acc) -> None:
             _header_value(ctx, acc, role, vs, ve, "header.shape")
 
 
+def _wide_gap(ctx: Context, start: int, end: int) -> int:
+    """The first space of the view in [start, end) that stood for two or more spaces in the
+    page text (the view collapses them); -1 if none."""
+    v = ctx.view
+    p = v.raw.find(" ", start, end)
+    while p >= 0:
+        src = v.src[p]
+        if v.doc_text[src:src + 2] == "  ":
+            return p
+        p = v.raw.find(" ", p + 1, end)
+    return -1
+
+
 def _header_value_end(raw: str, start: int, hi: int) -> int:
     """A value runs to the end of its line and its indented continuation lines."""
     p = raw.find("\n", start)
@@ -223,11 +252,15 @@ def _header_value_end(raw: str, start: int, hi: int) -> int:
     return hi
 
 
+# what may stand before a header value: separators, and quote marks OCR reads for a colon
+_VALUE_LEAD = re.compile(r"[\s:;,/–\-\"“”„'‘’«»*.]*(?:(?:y|e)\s+)?")
+
+
 def _header_value(ctx: Context, acc: _Acc, role: str, s: int, e: int, rule: str) -> None:
     raw, _low = ctx.view.raw, ctx.view.low
     p = s
     while p < e:
-        m = re.compile(r"[\s:;,/–-]*(?:(?:y|e)\s+)?").match(raw, p)
+        m = _VALUE_LEAD.match(raw, p)
         p = m.end()
         if p >= e:
             break
@@ -260,6 +293,7 @@ def _header_value(ctx: Context, acc: _Acc, role: str, s: int, e: int, rule: str)
 
 # --- signatures ------------------------------------------------------------------------
 
+_SIGNED_LINE = re.compile(rf"{N.UPPER_TOKEN}(?:[ \t]+(?:(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?[ \t]+)?{N.UPPER_TOKEN}){{1,13}}")
 _SS = re.compile(r"(?:^|\s)(?:s\.\s?s\.|ss\.)\s*", re.IGNORECASE)
 _JUEZ_BELOW = re.compile(r"^\s*(?:juez|jueza)\b", re.IGNORECASE)
 
@@ -284,18 +318,21 @@ def _signatures(ctx: Context, acc: _Acc) -> None:
                 acc.add(ctx, "juez", N.NameSpan(s, s + len(um.group()), N.display(um.group()),
                                                 "signature.ss"))
         else:  # all on one line: "S.S. RAMÍREZ SOTELO HUERTA CANCHARI LOZANO YNGA"
-            um = N.UPPER_LINE_NAME.match(raw, p)
+            um = _SIGNED_LINE.match(raw, p)
             if um:
                 tokens = um.group().split()
                 known = [mm.name for mm in acc.mentions if mm.role == "juez"]
                 q = p
                 i = 0
+                pairs = [" ".join(tokens[j:j + 2]) for j in range(0, len(tokens) - 1, 2)]
+                # a panel of surname pairs that includes a judge already named: take them all
+                panel = len(tokens) % 2 == 0 and any(N.same_person(p2, k, loose=False) for p2 in pairs for k in known)
                 while i + 1 < len(tokens):
                     pair = " ".join(tokens[i:i + 2])
                     s = raw.index(tokens[i], q)
                     e = raw.index(tokens[i + 1], s) + len(tokens[i + 1])
                     q = e
-                    if not known or any(N.same_person(pair, k) for k in known):
+                    if not known or panel or any(N.same_person(pair, k) for k in known):
                         acc.add(ctx, "juez", N.NameSpan(s, e, N.display(pair), "signature.inline"))
                     i += 2
     # "CARLOS ENRIQUE YARLEQUÉ ZAPATA\nJuez del Tercer Juzgado ..."
@@ -307,22 +344,42 @@ def _signatures(ctx: Context, acc: _Acc) -> None:
 
 # --- assembling --------------------------------------------------------------------------
 
-def _full_mentions(ctx: Context) -> list[str]:
-    z, raw = ctx.zones, ctx.view.raw
-    found = [ns.name for ns in N.names_in(raw, z.body[0], z.body[1]) if not z.in_furniture(ns.start)]
-    for lo, hi in (z.header, z.vistos, z.decision):
-        if hi > lo:
-            for s, e in N.person_entities(raw[lo:hi], lo):
-                ns = N.name_at(raw, s, rule="name.ner")
-                if ns and len(ns.name.split()) >= 3:
-                    found.append(ns.name)
-    return found
+class _FullNames:
+    """Full names mentioned in the body, to complete surname-only mentions: the name rules'
+    first; the spaCy model's PER entities (header, VISTOS, decision) only when the rules
+    leave a mention without its full name, since the model costs most of the time."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        z, raw = ctx.zones, ctx.view.raw
+        self.rules = [ns.name for ns in N.names_in(raw, z.body[0], z.body[1]) if not z.in_furniture(ns.start)]
+        self._model: list[str] | None = None
+
+    @property
+    def model(self) -> list[str]:
+        if self._model is None:
+            z, raw = self.ctx.zones, self.ctx.view.raw
+            self._model = []
+            for lo, hi in (z.header, z.vistos, z.decision):
+                if hi > lo:
+                    for s, _e in N.person_entities(raw[lo:hi], lo):
+                        ns = N.name_at(raw, s, rule="name.ner")
+                        if ns and len(ns.name.split()) >= 3:
+                            self._model.append(ns.name)
+        return self._model
 
 
-def _expand(name: str, full: list[str]) -> str:
+def _full_mentions(ctx: Context) -> _FullNames:
+    return _FullNames(ctx)
+
+
+def _expand(name: str, full: _FullNames, *, loose: bool = True) -> str:
     if len(N.tokens_of(name)) > 2:
         return name
-    hits = [f for f in full if len(N.tokens_of(f)) > len(N.tokens_of(name)) and N.same_person(name, f)]
+    n = len(N.tokens_of(name))
+    hits = [f for f in full.rules if len(N.tokens_of(f)) > n and N.same_person(name, f, loose=loose)]
+    if not hits:
+        hits = [f for f in full.model if len(N.tokens_of(f)) > n and N.same_person(name, f, loose=loose)]
     if not hits:
         return name
     forms: dict[str, list[str]] = {}
@@ -333,6 +390,14 @@ def _expand(name: str, full: list[str]) -> str:
     if all(N.same_person(keys[0], k) for k in keys[1:]):
         return max(forms.values(), key=lambda v: (len(v), len(v[0])))[0]
     return name
+
+
+def _same(a: str, b: str) -> bool:
+    """One person: the same initials, or the same name spelled differently."""
+    ia, ib = N.is_initials(a), N.is_initials(b)
+    if ia or ib:
+        return ia and ib and N.initials_key(a) == N.initials_key(b)
+    return N.same_person(a, b)
 
 
 def extract_parties(ctx: Context) -> list[Party]:
@@ -348,12 +413,14 @@ def extract_parties(ctx: Context) -> list[Party]:
     # merge per role
     groups: dict[str, list[list[Mention]]] = {}
     for m in acc.mentions:
-        if m.role not in ("agraviado",) or not m.protected:
-            m.name = _expand(m.name, full) if m.name != "Estado" else m.name
+        if (m.role not in ("agraviado",) or not m.protected) and not N.is_initials(m.name):
+            m.name = _expand(m.name, full, loose=m.role not in ("juez", "ponente")) if m.name != "Estado" else m.name
         bucket = groups.setdefault(m.role, [])
         for g in bucket:
-            if (m.protected and g[0].protected and N.initials_key(m.name) == N.initials_key(g[0].name)) or \
-                    (not m.protected and not g[0].protected and N.same_person(m.name, g[0].name)):
+            if ((m.protected or N.is_initials(m.name)) and (g[0].protected or N.is_initials(g[0].name))
+                    and N.initials_key(m.name) == N.initials_key(g[0].name)) or \
+                    (not m.protected and not g[0].protected
+                     and N.same_person(m.name, g[0].name, loose=m.role not in ("juez", "ponente"))):
                 g.append(m)
                 break
         else:
@@ -367,10 +434,12 @@ def extract_parties(ctx: Context) -> list[Party]:
             best = max(g, key=lambda m: (len(N.tokens_of(m.name)), m.in_decision, -m.start))
             if role in ("fiscal", "imputado", "agraviado", "defensa"):
                 clash = next((c for c in claimed if c[0] in ("fiscal", "imputado", "agraviado", "defensa", "juez")
-                              and c[0] != role and N.same_person(c[2], best.name)), None)
+                              and c[0] != role and _same(c[2], best.name)), None)
                 if clash and clash[1] >= len(g):
                     continue
             claimed.append((role, len(g), best.name))
             ev = [ctx.ev(m.start, m.end, m.rule) for m in sorted(g, key=lambda m: m.start)[:6]]
             parties.append(Party(name=best.name, role=Role(role), protected=best.protected, evidence=ev))
+    parties += extract_actor_civil(ctx)
+    parties += extract_terceros(ctx, parties)
     return parties

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 
 from extractors.legal.numbers import parse_amount, words_to_int
-from extractors.legal.outcome import _name_rx
+from extractors.legal.outcome import _name_rx, item_starts
 from extractors.legal.patterns import penalties as P
 from extractors.legal.text import Context
 from schemas import Outcome, Party, Penalty, Role
@@ -25,8 +25,9 @@ def _num(text: str | None) -> int | None:
     return int(text) if text.isdigit() else words_to_int(text)
 
 
-def _items(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    cuts = [lo] + [m.start() for m in P.ITEM_SPLIT.finditer(low, lo, hi)] + [hi]
+def _items(low: str, lo: int, hi: int, raw: str) -> list[tuple[int, int]]:
+    marks = {m.start() for m in P.ITEM_SPLIT.finditer(low, lo, hi)} | set(item_starts(raw, lo, hi))
+    cuts = [lo] + sorted(marks) + [hi]
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
@@ -50,7 +51,7 @@ def extract_penalties(ctx: Context, parties: list[Party], outcome: Outcome | Non
         return []
     data: dict[str, dict] = {n: {"ev": []} for n in eligible}
     rx = {n: _name_rx(n) for n in eligible}
-    for lo, hi in _items(low, *z.decision):
+    for lo, hi in _items(low, *z.decision, ctx.view.raw):
         names = sorted((m.start(), n) for n in eligible for m in rx[n].finditer(low, lo, hi))
         for m in P.PRISON.finditer(low, lo, hi):
             years = (_num(m["years"]) or 0) + (_num(m["months"]) or 0) / 12 if m["years"] else (_num(m["monly"]) or 0) / 12
@@ -60,7 +61,7 @@ def extract_penalties(ctx: Context, parties: list[Party], outcome: Outcome | Non
             prob = P.PROBATION.search(low, m.end(), min(hi, m.end() + 160))
             for n in targets:
                 named = [s for s, nn in names if nn == n and s < m.start()]
-                after_reform = bool(P.REFORM.search(low, named[-1] if named else lo, m.start()))
+                after_reform = bool(P.REFORM.search(low, named[0] if named else lo, m.start()))
                 if n in reforming and not after_reform:
                     continue  # the penalty being revoked or annulled
                 if "prison_years" in data[n] and not (after_reform and not data[n].get("_reformed")):
@@ -77,7 +78,7 @@ def extract_penalties(ctx: Context, parties: list[Party], outcome: Outcome | Non
         if not P.REPARACION.search(low, lo, hi):
             continue
         for m in P.MONEY.finditer(low, lo, hi):
-            amount = parse_amount(m["amount"]) if m["amount"] else _num(m["words"])
+            amount = parse_amount(" ".join(m["amount"].split())) if m["amount"] else _num(m["words"])
             if not amount:
                 continue
             following = [n for s, n in names if m.end() <= s < m.end() + 80]

@@ -20,6 +20,16 @@ PLACEHOLDER = "[VÍCTIMA PROTEGIDA]"
 _MINOR = re.compile(r"\b(?:menor(?:es)?\s+de\s+edad|la\s+menor|el\s+menor|adolescentes?|nin[oa]s?)\b")
 
 
+def _initials_keys(name: str) -> set[str]:
+    """Initials a document may give a person: of every word, or of the first given name and
+    the two surnames ("Luz Marina Vásquez Pari" -> "lmvp", "lvp")."""
+    words = [w for w in name.split() if w.lower() not in ("de", "del", "la", "los", "las")]
+    keys = {initials_key(initials_of(name))}
+    if len(words) >= 4:
+        keys.add(initials_key(initials_of(" ".join([words[0]] + words[-2:]))))
+    return keys
+
+
 def protect_victims(parties: list[Party], charges: list[Charge], ctx: Context
                     ) -> tuple[list[Party], list[Redaction]]:
     protected_crime = any(BY_KEY[c.crime].protected_victims for c in charges if c.crime in BY_KEY)
@@ -37,8 +47,9 @@ def protect_victims(parties: list[Party], charges: list[Charge], ctx: Context
                     for m in re.finditer(re.escape(key), low))
         if protected_crime or minor:
             initials = initials_of(p.name)
+            keys = _initials_keys(p.name)
             known = next((q for q in parties if q.role == Role.AGRAVIADO and q.protected
-                          and initials_key(q.name) == initials_key(initials)), None)
+                          and initials_key(q.name) in keys), None)
             redactions[p.name] = Redaction(text=p.name, replacement=known.name if known else initials or PLACEHOLDER)
             if known is None:  # the same victim is already listed by initials
                 out.append(p.model_copy(update={"name": initials or PLACEHOLDER, "protected": True}))
@@ -50,8 +61,8 @@ def protect_victims(parties: list[Party], charges: list[Charge], ctx: Context
     if keys:
         z = ctx.zones
         for ns in names_in(ctx.view.raw, *z.body):
-            k = initials_key(initials_of(ns.name))
-            if k in keys and ns.name not in redactions and not any(
+            k = next((k for k in _initials_keys(ns.name) if k in keys), None)
+            if k is not None and ns.name not in redactions and not any(
                     same_person(ns.name, q.name) for q in out if q.role != Role.AGRAVIADO):
                 redactions[ns.name] = Redaction(text=ns.name, replacement=keys[k])
     return out, list(redactions.values())

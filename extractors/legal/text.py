@@ -13,12 +13,13 @@ furniture, the header block, VISTOS, the decision, the sumilla.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from extractors.legal.patterns import layout
-from schemas import DocumentText, Evidence
+from schemas import DocumentText, Evidence, PageMethod
 
 
 def fold_char(c: str) -> str:
@@ -29,9 +30,16 @@ def fold_char(c: str) -> str:
     return base if base.isascii() or not base.isalpha() else lo
 
 
+# fold_char for the Basic Multilingual Plane, as one translation table (str.translate is C)
+_FOLD_TABLE = {i: fold_char(chr(i)) for i in range(0x3000) if fold_char(chr(i)) != chr(i)}
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, one character out for each character in."""
-    return "".join(fold_char(c) for c in text)
+    out = text.translate(_FOLD_TABLE)
+    if out.isascii():
+        return out
+    return "".join(c if ord(c) < 0x3000 else fold_char(c) for c in out)
 
 
 def fold_key(text: str) -> str:
@@ -39,8 +47,22 @@ def fold_key(text: str) -> str:
     return re.sub(r"\s+", " ", fold(text)).strip()
 
 
-_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])"
+                           # the same break in text extracted without line breaks: "SOTOMA- YOR"
+                           r"|(?<=[a-záéíóúñü])- (?=[a-záéíóúñü])|(?<=[A-ZÁÉÍÓÚÑ]{2})- (?=[A-ZÁÉÍÓÚÑ]{2})")
 _WS = re.compile(r"\s+")
+# OCR specks: a line of one to three punctuation marks ("*", "e", "—") left by a stain or a stamp
+_SPECK_LINE = re.compile(r"(?m)^[ \t]*[^\w\s]{1,3}[ \t]*$")
+# OCR and PDF glue between words: "dos mil'dieciocho", "del-dos mil"; in the folded twin only
+# (hyphens only between words of three letters or more: "-jr-pe-" in case numbers stays)
+_GLUE = re.compile(r"(?<=[a-z])['’‘`´](?=[a-z])|(?<=[a-z]{3})-(?=[a-z]{3})")
+
+
+def match_text(low: str) -> str:
+    """The folded text patterns run on: apostrophes and hyphens between two letters become
+    spaces (same length, so offsets still map back)."""
+    return _GLUE.sub(" ", low) if ("'" in low or "-" in low or "’" in low or "‘" in low
+                                   or "`" in low or "´" in low) else low
 
 
 @dataclass
@@ -119,7 +141,8 @@ def build_view(doc: DocumentText) -> View:
     page_starts = doc.page_offsets()
     low0 = fold(text)
     markers = _page_marker_spans(text, low0)
-    removed = sorted(markers + _running_header_spans(text, low0, markers))
+    specks = [m.span() for m in _SPECK_LINE.finditer(text)]
+    removed = sorted(markers + specks + _running_header_spans(text, low0, markers))
     keep = bytearray(b"\x01") * len(text)
     for s, e in removed:
         keep[s:e] = b"\x00" * (e - s)
@@ -152,7 +175,26 @@ def build_view(doc: DocumentText) -> View:
         src.append(i)
         i += 1
     raw = "".join(raw_chars)
-    return View(raw=raw, low=fold(raw), src=src, doc_text=text, page_starts=page_starts)
+    if any(p.method == PageMethod.OCR for p in doc.pages):
+        raw = repair_ocr(raw)
+    return View(raw=raw, low=match_text(fold(raw)), src=src, doc_text=text, page_starts=page_starts)
+
+
+# OCR confusions repaired one character for one character (offsets still map back): a digit
+# or "!" inside a word is a letter ("A1ipio", "Mariso! Vilca"), a letter inside a number is
+# a digit ("2O19", "l5"). Only pages read by OCR get it.
+_L = "a-záéíóúñü"
+_OCR_IN_WORD = re.compile(rf"(?<=[A-ZÁÉÍÓÚÑ{_L}])[1!I](?=[{_L}])|(?<=[{_L}]{{3}})!(?=\s)|(?<=[{_L}])0(?=[{_L}])")
+_OCR_IN_NUMBER = re.compile(r"(?<=\d)[OoIl](?=\d)")
+_OCR_MAP = {"1": "l", "!": "l", "I": "l", "0": "o", "O": "0", "o": "0", "l": "1"}
+
+
+def repair_ocr(raw: str) -> str:
+    def sub(m: re.Match) -> str:
+        if m.group() == "!" and "¡" in m.string[max(0, m.start() - 40):m.start()]:
+            return "!"  # a real exclamation: "¡Basta!"
+        return _OCR_MAP[m.group()]
+    return _OCR_IN_NUMBER.sub(sub, _OCR_IN_WORD.sub(sub, raw))
 
 
 @dataclass
@@ -186,21 +228,56 @@ def _lines(view: View):
 _SIGNATURE = next(i for i, r in enumerate(layout.FURNITURE_LINES) if r.id == "furn.signature")
 
 
+def _flowed_split(low: str, lines):
+    """Lines, with very long lines (text extracted without line breaks, wild w12) cut where
+    the ruling's own header starts and where trailing publisher furniture begins, so that a
+    page-long line is not taken whole for furniture or for body."""
+    for s, e in lines:
+        if e - s < 400:
+            yield s, e
+            continue
+        cuts = [s]
+        m = layout.FLOWED_BODY_START.rx.search(low, s, e)
+        if m and m.start() > s:
+            cuts.append(m.start())
+        for t in layout.FLOWED_TAIL.rx.finditer(low, cuts[-1], e):
+            cuts.append(t.start())
+            break
+        cuts.append(e)
+        for a, b in itertools.pairwise(cuts):
+            if b > a:
+                yield a, b
+
+
 def find_zones(view: View) -> Zones:
     low = view.low
     furniture: list[tuple[int, int]] = []
-    body_start = None
-    for s, e in _lines(view):
+    starts: list[int] = []  # lines that may open the ruling
+    lines = [(s, e) for s, e in _flowed_split(low, _lines(view)) if low[s:e].strip()]
+    for s, e in lines:
         line = low[s:e].strip()
-        if not line:
-            continue
         if layout.ANY_FURNITURE.search(line):
             furniture.append((s, e))
             continue
-        if body_start is None and len(line) < 130 and layout.BODY_START[0].rx.search(line):
-            body_start = s
-    if body_start is None:
-        body_start = 0
+        if (len(line) < 130 and layout.BODY_START[0].rx.search(line)) or \
+                (len(line) >= 130 and layout.FLOWED_BODY_START.rx.match(line)):
+            starts.append(s)
+    # the ruling opens at the first such line after the publisher's page (a running header
+    # such as "PODER JUDICIAL DEL PERÚ" may stand above the publisher's headline)
+    first_vistos = layout.VISTOS.rx.search(low)
+    limit = first_vistos.start() if first_vistos else len(low)
+    last_furn = max((s for s, _ in furniture if s < limit), default=-1)
+    after = [s for s in starts if s > last_furn and s < limit]
+    body_start = after[0] if after else (starts[0] if starts else 0)
+    if last_furn >= 0 and body_start > last_furn:
+        # lines between furniture lines before the ruling are furniture too (wrapped headlines,
+        # the rest of a "Lea también" link), unless they are the sumilla
+        first_furn = min(s for s, _ in furniture)
+        for s, e in lines:
+            if first_furn < s < body_start and (s, e) not in furniture \
+                    and not layout.SUMILLA.rx.search(low, s, e) and not layout.FUNDAMENTO_DESTACADO.rx.search(low[s:e]):
+                furniture.append((s, e))
+        furniture.sort()
     # everything before the body that is not a sumilla / fundamento destacado is furniture
     sumilla = (0, 0)
     m = layout.SUMILLA.rx.search(low)
@@ -252,11 +329,12 @@ class Context:
 
     view: View
     zones: Zones
+    language: str | None = None
 
     @classmethod
     def of(cls, doc: DocumentText) -> Context:
         view = build_view(doc)
-        return cls(view=view, zones=find_zones(view))
+        return cls(view=view, zones=find_zones(view), language=doc.language)
 
     def ev(self, start: int, end: int, rule: str) -> Evidence:
         return self.view.evidence(start, end, rule)

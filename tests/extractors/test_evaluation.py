@@ -100,6 +100,18 @@ def test_names_match(a, b, same):
     assert names_match(a, b) is same
 
 
+@pytest.mark.parametrize("predicted, truth, field, expected", [
+    # actor civil and third persons (witnesses, experts) score like the other people
+    ([P("Procuraduría Pública Especializada en Delitos Ambientales", "actor_civil")],
+     [P("Procuraduria Publica Especializada en Delitos Ambientales", "actor_civil")], "actor_civil", Counts(1, 0, 0)),
+    ([P("R.Q.L.", "tercero", True), P("Segundo Eusebio Lluén Cajusol", "tercero")],
+     [P("R. Q. L.", "tercero", True)], "terceros", Counts(1, 1, 0)),
+    ([P("R.Q.L.", "agraviado", True)], [P("R.Q.L.", "tercero", True)], "terceros", Counts(0, 0, 1)),
+])
+def test_actor_civil_and_terceros(predicted, truth, field, expected):
+    assert score(R(parties=predicted), R(parties=truth))[field] == expected
+
+
 def test_score_has_every_field_and_aggregate_micro_averages():
     s1 = score(R(doc_kind="auto"), R(doc_kind="auto"))
     s2 = score(R(doc_kind="sentencia"), R(doc_kind="auto"))

@@ -127,9 +127,11 @@ def test_roles(ruling, role, names):
     assert {p.name for p in ruling.parties if p.role.value == role} == names
 
 
-def test_staff_and_witnesses_are_not_parties(ruling):
+def test_staff_are_not_parties_and_witnesses_are_terceros(ruling):
     names = {p.name for p in ruling.parties}
-    assert "Ana Lucía Huayunga Pérez" not in names and "Delia Ahuanari Pacaya" not in names
+    assert "Ana Lucía Huayunga Pérez" not in names  # the especialista
+    # the witness is a third person (wild truth convention), in no other role
+    assert [p.role.value for p in ruling.parties if p.name == "Delia Ahuanari Pacaya"] == ["tercero"]
 
 
 def test_protected_victims_and_redaction(ruling):

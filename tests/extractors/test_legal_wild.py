@@ -36,6 +36,8 @@ THRESHOLDS = {
     "victims": 0.95,  # 1.00
     "fiscal": 0.9,  # 1.00
     "defensa": 0.9,  # 1.00
+    "actor_civil": 0.95,  # 1.00 (legal-0.2.0)
+    "terceros": 0.9,  # 1.00 (legal-0.2.0)
     "charges": 0.95,  # 1.00
     "articles": 0.95,  # 1.00
     "outcome": 0.95,  # 1.00

@@ -61,6 +61,7 @@ def _body(pages: list[str], seed: int, index: int, scanned: bool = False) -> str
     chrome = draft(seed, index, scanned=scanned).composed.chrome
     kept = []
     for page in pages:
+        page = page[:-1] if page.endswith(("\n", " ")) else page  # the .txt page end
         if "\n" not in page:  # a page extracted without line breaks: strip furniture at its ends
             if chrome.header and page.startswith(chrome.header):
                 page = page[len(chrome.header):]
@@ -78,14 +79,21 @@ def _body(pages: list[str], seed: int, index: int, scanned: bool = False) -> str
     return "\n".join(kept)
 
 
-def _squash(text: str) -> str:
-    """Lower case without any whitespace: PDF text extraction adds and drops spaces."""
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+
+
+def _squash(text: str, *, join_hyphens: bool = False) -> str:
+    """Lower case without any whitespace: PDF text extraction adds and drops spaces. With
+    ``join_hyphens`` words hyphenated across lines ("Huarca-\nya", names too) are joined, as
+    the extractor joins them."""
+    if join_hyphens:
+        text = _HYPHEN_BREAK.sub("", text)
     return "".join(text.lower().split())
 
 
 def missing_from(truth: Ruling, text: str) -> list[str]:
     """Truth values (case numbers, names, dates, citations, redactions) not found in ``text``."""
-    flat = _squash(text)
+    flat = _squash(text, join_hyphens=True)
     wanted = [("case", cn.raw) for cn in truth.case_numbers]
     wanted += [(p.role.value, p.name) for p in truth.parties]
     wanted += [("cite", c.raw) for c in truth.citations]
@@ -338,3 +346,96 @@ def test_money_digits(amount, style, expected):
 def test_latin1_mapping():
     assert latin1("contra la libertad – trata “agravada” — ‘x’…") == 'contra la libertad - trata "agravada" - \'x\'...'
     assert latin1("Ñahui Ushiñahua «El Tigrillo» N.° 3") == "Ñahui Ushiñahua «El Tigrillo» N.° 3"
+
+
+# -- what the generator was extended with, and the text bugs it must not have ---------------
+
+def test_new_kinds_of_case_appear_with_their_truth(texts):
+    cases = [(draft(SEED, _index(d), scanned=False).case, _truth(d), d) for d in texts]
+    variants = {c.variant for c, _, _ in cases}
+    assert {"sumario", "oportunidad"} <= variants
+    for case, truth, doc in cases:
+        text = doc.path.read_text(encoding="utf-8")
+        if case.variant == "sumario":  # old-code Juzgado Penal, proceso sumario
+            assert truth.procedural_code == ProceduralCode.CDEPP1940 and truth.court.level == CourtLevel.JUZGADO
+            assert "proceso sumario" in text and "Juzgado" in truth.court.name
+        if case.variant == "oportunidad":  # principio de oportunidad / acuerdo reparatorio
+            assert truth.early_termination.value in ("principio_oportunidad", "acuerdo_reparatorio")
+            assert truth.outcome.kind.value == "sobreseimiento" and not truth.penalties
+    keys = {c.crime for _, t, _ in cases for c in t.charges}
+    assert len(keys & {"hurto_agravado", "extorsion", "tenencia_ilegal_armas", "actos_contra_el_pudor_menor",
+                       "usurpacion", "lesiones_leves", "omision_asistencia_familiar"}) >= 4
+
+
+def test_accused_by_initials_and_inhabilitacion(texts):
+    from expediente.samples.case import inhabilitacion_truth
+    anonymous = inhabilitated = 0
+    for doc in texts:
+        truth, case = _truth(doc), draft(SEED, _index(doc), scanned=False).case
+        text = doc.path.read_text(encoding="utf-8")
+        for d in case.defendants:
+            if d.person.alias:
+                anonymous += 1
+                assert d.person.alias in {p.name for p in truth.parties if p.role == Role.IMPUTADO}
+                assert d.person.first not in text  # the full name never appears
+        if inhabilitacion_truth(case):
+            inhabilitated += 1
+            assert re.search(r"(?i)inhabilitaci[oó]n", text)
+    assert anonymous >= 5 and inhabilitated >= 5
+
+
+def test_state_victim_with_procuraduria_as_actor_civil(texts):
+    seen = 0
+    for doc in texts:
+        truth = _truth(doc)
+        civil = [p.name for p in truth.parties if p.role == Role.ACTOR_CIVIL]
+        if civil:
+            seen += 1
+            text = " ".join(doc.path.read_text(encoding="utf-8").split())
+            assert civil[0].startswith("Procuraduría") and "constituida en actor civil" in text
+            assert any(p.name == "Estado" for p in truth.parties if p.role == Role.AGRAVIADO)
+    assert seen >= 10
+
+
+def test_names_are_hyphenated_across_lines_sometimes(texts):
+    names = 0
+    for doc in texts:
+        text = doc.path.read_text(encoding="utf-8")
+        people = [p.name for p in _truth(doc).parties]
+        for m in re.finditer(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})-\n([a-záéíóúñ]{2,})", text):
+            names += any(m.group(1) + m.group(2) in name for name in people)
+    assert names >= 3
+
+
+def test_panels_with_director_de_debates_are_slash_separated(texts):
+    assert any(re.search(r"\w+ \w+ \(DD\) / \w+", d.path.read_text(encoding="utf-8")) for d in texts)
+
+
+def test_no_text_bugs(texts):
+    from expediente.samples.vocab import MALE_NAMES
+    male = {n.split()[0] for n in MALE_NAMES} - {"Segundo"}
+    for doc in texts:
+        text = doc.path.read_text(encoding="utf-8")
+        flat = " ".join(text.split())
+        assert not re.search(r"\b(?:[Dd]e|[Aa]) el\b", flat), doc.name  # contractions: del, al
+        assert not re.search(r"\bel Sala\b", flat), doc.name
+        for m in re.finditer(r"JUEZA\s*:\s*(\w+)", text):
+            assert m.group(1) not in male, doc.name  # "JUEZA:" before a man's name
+        # a page number never runs into the next page's text ("Pág. 1/2SEGUNDO")
+        assert not re.search(r"(?:Página \d+ de \d+|Pág\. \d+/\d+)\f?\S", text), doc.name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a favor de el Estado", "a favor del Estado"), ("(de el Juzgado", "(del Juzgado"),
+    ("A el respecto", "Al respecto"), ("ORDENA DE EL ESTADO", "ORDENA DEL ESTADO"),
+    ("del local El Tigrillo", "del local El Tigrillo"), ("a El Tigrillo", "a El Tigrillo"), ("de él", "de él"),
+])
+def test_contractions(text, expected):
+    from expediente.samples.writer import contract
+    assert contract(text) == expected
+
+
+def test_syllable_split():
+    from expediente.samples.layout import syllable_split
+    assert syllable_split("Huarcaya") == "Huarca-ya" and syllable_split("Chuquimango") == "Chuquiman-go"
+    assert syllable_split("Pillco") is None

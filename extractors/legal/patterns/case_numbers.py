@@ -20,9 +20,10 @@ DASH = r"\s*[-–—]\s*"
 
 LONG = Rule(
     "case.expediente_long",
-    r"(?<![\d-])(?P<num>\d{1,5})-(?P<year>(?:19|20)\d{2})-(?P<inc>\d{1,3})-(?P<seat>\d{4})"
+    r"(?<![\d-])(?P<num>\d{1,5})-(?P<year>(?:19|20)\d ?\d)-(?P<inc>\d{1,3})-(?P<seat>\d{4})"
     r"-(?P<organ>[a-z]{2})-(?P<spec>[a-z]{2})-(?P<court>\d{1,2})(?![\d])",
-    source="domain.md", examples=("00347-2019-28-2111-JR-PE-01", "04512-2016-0-0901-JR-PE-02"),
+    source="domain.md", examples=("00347-2019-28-2111-JR-PE-01", "04512-2016-0-0901-JR-PE-02",
+                                  "02524-201 1-49-1001-JR-PE-04"),
     counter_examples=("00347-2019-28-2111",))
 
 MEDIUM = Rule(

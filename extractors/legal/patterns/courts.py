@@ -76,15 +76,16 @@ ORGANS = validate((
          "juzgado", source="LOPJ art. 49", examples=("Juzgado Penal",)),
 ))
 
+# (words of an organ's name may be split across lines: any whitespace between them)
 ORGAN_RX = re.compile(
-    rf"\b(?:(?:{alternatives(ORDINALS)})\s+)?(?:{'|'.join(f'(?:{r.pattern})' for r in ORGANS)})\b")
+    rf"\b(?:(?:{alternatives(ORDINALS)})\s+)?(?:{'|'.join(f'(?:{r.pattern})' for r in ORGANS)})\b".replace(" ", r"\s+"))
 
 # the organ's own seat: "de Maynas", "de San Román – Juliaca" (raw text, capitalised words)
 ORGAN_PLACE = Rule(
     "organ.place",
-    r"^[ \t]*\n?[ \t]*(?:de(?:l)?|-|–)[ \t]*\n?[ \t]*(?!la\s+Corte\b|la\s+CORTE\b)"
+    r"^[ \t]*\n?[ \t]*(?:de(?:l)?|-|–)[ \t]*\n{0,2}[ \t]*(?!la\s+Corte\b|la\s+CORTE\b)"
     r"(?P<place>(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü']+|de|la|del|las|los)"
-    r"(?:[ \t]*\n?[ \t]*(?:[–-][ \t]*\n?[ \t]*)?(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü']+|de|la|del|las|los)){0,5})",
+    r"(?:[ \t]*\n{0,2}[ \t]*(?:[–-][ \t]*\n?[ \t]*)?(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü']+|de|la|del|las|los)){0,5})",
     source="court names", folded=False,
     examples=(" de Maynas", " de San Román – Juliaca", " de La Convención – Quillabamba"),
     counter_examples=(" de la Corte Superior",))

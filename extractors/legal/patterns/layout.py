@@ -18,6 +18,13 @@ PAGE_MARKERS = validate((
          examples=("Pág. 1", "Pág. 2/3")),
     Rule("page.dashes", r"(?m)^[ \t]*-\s*\d{1,3}\s*-[ \t]*$", source="court PDFs",
          examples=("- 1 -",), counter_examples=("- 1 - y otros",)),
+    # the Poder Judicial's digital-signature stamp, also when it runs inline in flowed text
+    Rule("page.signature_stamp",
+         r"firmado\s+digitalmente\s+por:?\s[^\n]{0,90}?(?:\bfau\s+\d{11}(?:\s+soft)?|\bsoft)\b"
+         r"(?:\s*[-|]?\s*fecha:?\s*\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\s+\d{1,2}:\d{2}(?::\d{2})?)?",
+         source="Poder Judicial digital-signature stamps (wild w06)",
+         examples=("Firmado digitalmente por ROJAS TUESTA Nilo FAU 20159981216 soft - Fecha: 30/03/2014 12:59:57",),
+         counter_examples=("firmado por el juez",)),
 ))
 
 # --- page furniture lines of publishers and document sites (whole lines) ---
@@ -57,6 +64,15 @@ BODY_START = validate((
          source="domain.md, header block", examples=("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA",
                                                       "Expediente N.° 01873-2020-41-1903-JR-PE-01")),
 ))
+
+# In text without line breaks: where the ruling's header begins (a court's full name) and
+# where trailing publisher furniture begins.
+FLOWED_BODY_START = Rule(
+    "body.flowed_court", r"(?:corte suprema de justicia|corte superior de justicia|poder judicial del peru)\b",
+    source="domain.md, header block; wild w12", examples=("... 9 996 vistas ____ CORTE SUPERIOR DE JUSTICIA DE PUNO",))
+FLOWED_TAIL = Rule(
+    "furn.flowed_tail", r"\b(?:etiquetas|comparte esta nota|compartir|descargue aqui)\b",
+    source="news sites", examples=("... devuélvase. S.S. X Y Etiquetas: trata · Puno",))
 
 # VISTOS / OÍDOS: end of the header block, start of the parties' paragraph.
 VISTOS = Rule("section.vistos",

@@ -16,18 +16,19 @@ from extractors.legal.patterns import numbers as N
 NUM = rf"(?:\d{{1,3}}|(?:{alternatives(N.NUMBER_WORDS)})(?:\s+(?:y\s+)?(?:{alternatives(N.NUMBER_WORDS)}))*)"
 ECHO = r"(?:\s*\(\s*\d{1,3}\s*\))?"  # "DIECISÉIS (16) AÑOS"
 PRISON = re.compile(
-    rf"(?P<years>{NUM}){ECHO}\s+anos?(?:\s+y\s+(?P<months>{NUM}){ECHO}\s+meses?)?\s+de\s+pena\s+privativa\s+de\s+(?:la\s+)?libertad"
+    rf"(?P<years>{NUM}){ECHO}\s+anos?(?:\s+y\s+(?P<months>{NUM}){ECHO}\s+mes(?:es)?)?\s+de\s+pena\s+privativa\s+de\s+(?:la\s+)?libertad"
     rf"|(?P<monly>{NUM}){ECHO}\s+meses\s+de\s+pena\s+privativa\s+de\s+(?:la\s+)?libertad")
 EFFECTIVE = re.compile(r"^[^;]{0,25}?\befectiva\b")
 SUSPENDED = re.compile(r"^[^;]{0,60}?\bsuspendid[ao]\b|^[^;]{0,60}?\bcondicional\b")
 PROBATION = re.compile(rf"\bperiodo\s+de\s+prueba\s+de\s+(?P<years>{NUM})\s+anos?")
 DIAS_MULTA = re.compile(rf"(?P<n>{NUM}){ECHO}\s+dias[\s-]*multa")
-MONEY = re.compile(r"s/\.?\s*(?P<amount>\d[\d .,]*\d)|(?P<words>" + NUM + r")\s+(?:nuevos\s+)?soles\b")
+MONEY = re.compile(r"s/\.?\s*(?P<amount>\d{1,3}(?:[ .,\n]\d{3})+(?:[.,]\d{2})?(?!\d)|\d[\d.,]*\d|\d)|(?P<words>" + NUM + r")\s+(?:nuevos\s+)?soles\b")
 REPARACION = re.compile(r"\breparacion\s+civil\b")
 EACH = re.compile(r"\ba\s+cada\s+uno\b|\bles\s+impone\b|\bambos\b")
 SOLIDARIA = re.compile(r"\bsolidari[ao]\b")
 # outcomes under which this ruling imposes or confirms a penalty
-PENALTY_OUTCOMES = {"condena", "confirma", "terminacion_anticipada_aprobada", "no_haber_nulidad", "reserva_fallo"}
+PENALTY_OUTCOMES = {"condena", "confirma", "terminacion_anticipada_aprobada", "no_haber_nulidad", "reserva_fallo",
+                    "conclusion_anticipada"}
 # outcomes that impose a penalty only in their "reformándola" part ("REVOCAR ... y, REFORMÁNDOLA,
 # CONDENAR a X a ocho años"; "HABER NULIDAD ... y, REFORMÁNDOLA, le IMPUSIERON catorce años")
 REFORMING_OUTCOMES = {"revoca", "haber_nulidad"}

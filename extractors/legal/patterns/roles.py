@@ -70,6 +70,7 @@ LABELS: dict[str, str | None] = {
     "especialista de causa": None, "asistente": None, "secretaria": None, "secretario": None, "relator": None, "materia": None,
     "procedencia": None, "delito": None, "delitos": None, "requerimiento": None, "proceso": None,
     "fecha": None, "apelante": None, "apelantes": None, "organo jurisdiccional": None,
+    "organo de origen": None, "juzgado de origen": None, "sala de origen": None,
     "ministerio publico": "fiscal", "fiscal": "fiscal", "fiscalia": None,
     "imputado": "imputado", "imputados": "imputado", "imputada": "imputado", "imputadas": "imputado",
     "acusado": "imputado", "acusados": "imputado", "acusada": "imputado", "acusadas": "imputado",
@@ -113,6 +114,8 @@ NOT_NAME = {
     "magistrados", "fiscales", "provinciales", "adjunto", "adjunta", "penales", "respecto", "segun", "conforme", "contra", "mediante", "durante", "ante", "sobre", "desde",
     "hasta", "entre", "tras", "asimismo", "sin", "embargo", "cuando", "como", "pero", "aun",
     "salud", "publica", "patrimonio", "libertad", "administracion", "recursos", "naturales",
+    "organo", "origen", "firmado", "digitalmente", "auto", "aprobacion", "terminacion", "anticipada",
+    "apelante", "resuelve", "falla", "notifiquese", "registrese", "secretario", "secretaria",
 }
 # the "second" given name "Segundo" is a real first name: allowed when followed by a name
 FIRST_NAME_OK = {"segundo"}
@@ -121,9 +124,41 @@ STATE = Rule("role.estado", r"\b(?:el\s+)?estado\b(?!\s+(?:de|civil|peruano de))
              source="domain.md: the State as victim", examples=("en agravio del Estado",))
 
 INITIALS = Rule(
-    "name.initials", r"(?<![\w.])(?:[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ]?\.(?:[ \t]|\n(?=[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ]?\.))?){2,6}(?![\w])",
+    "name.initials", r"(?<![\w.])(?:(?!(?:I{1,3}|IV|VI{0,3}|IX|X)\.[ \t]+[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ])"
+    r"[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ]?\.(?:[ \t]|\n(?!(?:I{1,3}|IV|VI{0,3}|IX|X)\.)"
+    r"(?=[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ]?\.))?){2,6}(?![\w])",
     source="domain.md: 'R.M.C.', 'N.G.G.', 'Y. Ch. C.', 'NO. FA. PA.'", folded=False,
-    examples=("R.M.C.", "Y. Ch. C.", "S.M.H.Ch.", "NO. FA. PA.", "A. R. Y.", "LU. CÁ. TI."),
-    counter_examples=("N.°",))
+    examples=("R.M.C.", "Y. Ch. C.", "S.M.H.Ch.", "NO. FA. PA.", "A. R. Y.", "LU. CÁ. TI.",
+              "K. S. V.\nSENTENCIA"),
+    counter_examples=("N.°", "II. CONDENAR", "II. Notifíquese"))
 CLAVE = Rule("name.clave", r"\bclave\s*(?:n\W{0,3})?\s*(?P<code>\d[\w-]*\d)|^(?P<bare>\d{1,5}-\d{4})\b", source="domain.md: 'agraviada con clave 123-2018'",
              examples=("agraviada con clave 123-2018",))
+
+# --- actor civil and third persons (extractors/legal/third_parties.py) ---
+_CONSTITUTED = r"(?:debidamente\s+)?(?:constituid[oa]|apersonad[oa]|incorporad[oa]|acreditad[oa])\s+(?:en|como)\s+(?:calidad\s+de\s+)?actor\s+civil"
+ACTOR_CIVIL = validate((
+    Rule("role.actor_civil.office_before",
+         rf"(?P<who>procuraduria\s+publica[^,;()]{{0,140}}?)\s*,?\s*{_CONSTITUTED}",
+         "actor_civil", source="wild w02, w06, w09-w11 ('la Procuraduría ..., constituida en actor civil')",
+         examples=("de la Procuraduría Pública Especializada en Delitos Ambientales, constituida en actor civil",),
+         counter_examples=(("en agravio del Estado, representado por la Procuraduría Pública Especializada en "
+                            "Delitos Ambientales."),)),
+    Rule("role.actor_civil.office_after",
+         r"\b(?:se\s+constituy\w+|constitucion|constituida|constituido)\s+(?:en|como)\s+actor\s+civil\s+"
+         r"(?:de\s+|a\s+)?(?:la\s+)?(?P<who>procuraduria\s+publica[^,;.()]{0,140}?)(?=\s*[,;.()]|\s+en\s+representacion|\s+que\b)",
+         "actor_civil", source="court phrasing ('se constituyó en actor civil la Procuraduría ...')",
+         examples=("se constituyó en actor civil la Procuraduría Pública a cargo del Sector Interior, que",)),
+    Rule("role.actor_civil.person",
+         rf"\b(?:agraviad[oa]|victima)\s+(?P<who>[^,;()]{{5,70}}?)\s*,\s*(?:quien\s+se\s+)?{_CONSTITUTED}",
+         "actor_civil", source="NCPP arts. 98-101 (the victim constituted as actor civil)",
+         examples=("la agraviada Carmen Rosa Tello Vílchez, constituida en actor civil",)),
+))
+
+TERCERO = Rule(
+    "role.tercero",
+    r"\b(?:el|la|los|las|del|de\s+la|al|a\s+la)\s+(?:testigos?|perit[oa]s?)"
+    r"(?:\s+(?:de\s+iniciales|identificad[oa]\s+con\s+(?:las\s+)?iniciales))?\b|\bingenier[oa]\b",
+    "tercero", source="wild truth conventions (witnesses and experts are 'tercero'; w04, w05, w07, w09, w12)",
+    examples=("la declaración del testigo Wilfredo Ushiñahua Laura", "la testigo de iniciales R.Q.L.",
+              "ingeniero Álvaro Benjamín Rojas Quiñe"),
+    counter_examples=("en el relato de un testigo no restan credibilidad",))
