@@ -33,6 +33,11 @@ class Page(BaseModel):
     language: str | None = Field(default=None, description="ISO 639-1 code from langdetect")
     seconds: float = 0.0
     error: str | None = Field(default=None, description="why this page has no text, if it has none")
+    source_map: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="(clean offset, raw offset) anchors: offsets into ``text`` map back to the text "
+        "as read (pdfium text layer or Tesseract output); between anchors both advance together",
+    )
 
 
 class DocumentText(BaseModel):

@@ -20,10 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from time import perf_counter
 
-from extractors.acquire.cleanup import clean_pages
+from extractors.acquire.cleanup import clean_document
 from extractors.acquire.detect import file_sha256, sniff
 from extractors.acquire.images import read_image
-from extractors.acquire.language import detect_language, document_language
+from extractors.acquire.language import detect_language, document_language, language_warning
 from extractors.acquire.pdf import read_pdf
 from extractors.acquire.plaintext import read_text
 from extractors.acquire.records import Acquired, Options, RawPage, TextLayerMode
@@ -71,13 +71,15 @@ def acquire(
     pages = _finish_pages(raw)
     warnings = ([sniffed.note] if sniffed.note else []) + acquired.warnings
     warnings += [f"página {p.number}: {p.note}" for p in raw if p.note]
+    language = document_language([(p.text, p.language) for p in pages])
+    warnings += [w for w in [language_warning(language, [p.text for p in pages])] if w]
     doc = DocumentText(
         path=str(path),
         sha256=sha256,
         file_type=sniffed.file_type,
         page_count=len(pages),
         pages=pages,
-        language=document_language((p.text, p.language) for p in pages),
+        language=language,
         warnings=warnings,
     )
     log.info("%s: %d páginas en %.2f s (%s)", path.name, doc.page_count, perf_counter() - start,
@@ -87,15 +89,15 @@ def acquire(
 
 def _finish_pages(raw: list[RawPage]) -> list[Page]:
     """Cleanup across pages, then language per page."""
-    texts = clean_pages([p.text for p in raw], ocr=[p.method is PageMethod.OCR for p in raw])
+    cleaned = clean_document([p.text for p in raw], ocr=[p.method is PageMethod.OCR for p in raw])
     pages = []
-    for page, text in zip(raw, texts):
+    for page, clean in zip(raw, cleaned):
         start = perf_counter()
-        language = detect_language(text)
-        pages.append(Page(number=page.number, text=text, method=page.method,
+        language = detect_language(clean.text)
+        pages.append(Page(number=page.number, text=clean.text, method=page.method,
                           ocr_confidence=page.ocr_confidence, language=language,
                           seconds=round(page.seconds + perf_counter() - start, 4),
-                          error=page.error))
+                          error=page.error, source_map=clean.anchors))
     return pages
 
 

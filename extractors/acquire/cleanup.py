@@ -1,19 +1,50 @@
-"""Cleanup of page text: small pure functions, each conservative, composed by ``clean_pages``.
+"""Cleanup of page text: small pure functions, each conservative, composed by ``clean_document``.
 
-The text ``clean_pages`` returns is what ``schemas.Page.text`` stores; every later character
-offset points into it. Each step either repairs an artefact of how the text was obtained
-(PDF line-end hyphens, ligatures, page furniture, Tesseract misreadings) or normalises a
-spelling variant the extractors would otherwise have to know about (``N°`` vs ``N.°``).
-Nothing here removes a line unless it is page furniture by a narrow definition.
+The text it returns is what ``schemas.Page.text`` stores; every later character offset
+points into it, and its ``anchors`` (see ``sourcemap``) lead each offset back to the raw
+text the page was read as. Each step either repairs an artefact of how the text was
+obtained (PDF line-end hyphens, ligatures, page furniture, Tesseract misreadings) or
+normalises a spelling variant the extractors would otherwise have to know about (``N°``
+vs ``N.°``, ``S/.`` vs ``S/``). Nothing here removes a line unless it is page furniture by
+a narrow definition (``furniture``).
+
+Every step takes a ``Tracked`` text (and returns one); called with a plain ``str`` it
+returns a plain ``str``, which is how the tests call them.
 """
 
 from __future__ import annotations
 
-import math
+import functools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from extractors.acquire.furniture import is_page_number_line, strip_page_furniture
+from extractors.acquire.ocrfix import fix_ocr, fix_ocr_numero
+from extractors.acquire.sourcemap import Anchors, Tracked, join
+
+__all__ = [
+    "CleanPage", "clean_document", "clean_pages", "collapse_blank_lines", "collapse_spaces", "drop_rule_lines",
+    "fix_ocr_numero", "is_page_number_line", "join_hyphenated_words",
+    "join_hyphens_across_pages", "normalize_newlines", "normalize_numero", "normalize_soles",
+    "normalize_unicode", "replace_ligatures", "restore_line_hyphens", "strip_page_furniture",
+]
+
+T = TypeVar("T", str, Tracked)
+
+
+def text_step(step: Callable[[Tracked], Tracked]) -> Callable[[T], T]:
+    """Let a ``Tracked -> Tracked`` step also be called on a plain string."""
+    @functools.wraps(step)
+    def either(text: T) -> T:
+        if isinstance(text, Tracked):
+            return step(text)
+        return step(Tracked.of(text)).text
+
+    return either  # type: ignore[return-value]
+
 
 # --- characters -------------------------------------------------------------------------
 
@@ -21,55 +52,77 @@ LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", 
 LIGATURE_RE = re.compile("|".join(LIGATURES))
 
 PDFIUM_LINE_HYPHEN = "\ufffe"  # what pdfium reports for a hyphen that ends a line
-SOFT_HYPHEN = "\u00ad"
+LINE_HYPHEN_RE = re.compile("\ufffe|\u00ad\n?")  # pdfium's marker; a soft hyphen
+NEWLINE_RE = re.compile(r"\r\n?|[\f\v]")
 # control characters other than \n and \t (a form feed would break DocumentText's page joins)
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufeff]")
-SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+BLANK = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+LINE_EDGE_SPACE_RE = re.compile(rf"^[{BLANK}]+|[{BLANK}]+$", re.MULTILINE)
+# only the runs that change: two or more blanks, or one blank that is not a plain space
+SPACE_RUN_RE = re.compile(rf"[{BLANK}]{{2,}}|[{BLANK.replace(' ', '')}]")
+BLANK_LINES_RE = re.compile(r"\n{3,}")
+# a line drawn with characters: a signature rule '_______', a separator '-----' or '=====';
+# OCR drops them or reads them as anything, so they are not text
+RULE_LINE_RE = re.compile(r"^[ \t]*[_=\-–—.·•*~]{5,}[ \t]*(?:\n|$)", re.MULTILINE)
+COMBINING_RE = re.compile(r"(?s).[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
-def normalize_unicode(text: str) -> str:
+@text_step
+def normalize_unicode(text: Tracked) -> Tracked:
     """NFC, so 'á' is one code point whatever the PDF or OCR produced."""
-    return unicodedata.normalize("NFC", text)
+    if unicodedata.is_normalized("NFC", text.text):
+        return text
+    text = text.sub(COMBINING_RE, lambda m: unicodedata.normalize("NFC", m.group()))
+    return text.sub(NON_ASCII_RE, lambda m: unicodedata.normalize("NFC", m.group()))
 
 
-def normalize_newlines(text: str) -> str:
+@text_step
+def normalize_newlines(text: Tracked) -> Tracked:
     """\\r\\n and \\r to \\n; form feeds and other control characters to line breaks/nothing."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
-    return CONTROL_RE.sub("", text)
+    return text.sub(NEWLINE_RE, "\n").sub(CONTROL_RE, "")
 
 
-def replace_ligatures(text: str) -> str:
-    return LIGATURE_RE.sub(lambda m: LIGATURES[m.group()], text)
+@text_step
+def replace_ligatures(text: Tracked) -> Tracked:
+    return text.sub(LIGATURE_RE, lambda m: LIGATURES[m.group()])
 
 
-def restore_line_hyphens(text: str) -> str:
+@text_step
+def restore_line_hyphens(text: Tracked) -> Tracked:
     """pdfium's line-end hyphen marker (U+FFFE) and soft hyphens become '-' + line break.
 
     ``join_hyphenated_words`` then decides whether to join the two halves.
     """
-    text = text.replace(PDFIUM_LINE_HYPHEN, "-\n")
-    return re.sub(SOFT_HYPHEN + r"\n?", "-\n", text)
+    return text.sub(LINE_HYPHEN_RE, "-\n")
 
 
-def collapse_spaces(text: str) -> str:
+@text_step
+def collapse_spaces(text: Tracked) -> Tracked:
     """Trim each line; a run of spaces becomes one space, a wider gap exactly two.
 
     Three or more spaces (or a tab) between words is a column gap in a layout-preserving
     text dump ('EXPEDIENTE          IMPUTADOS'); it is kept, as two spaces, so a two-column
     header can still be told apart from a phrase. (A second pass would shrink such a gap to
-    one space; ``clean_pages`` runs it once.)
+    one space; ``clean_document`` runs it once.)
     """
-    def one_line(line: str) -> str:
-        line = SPACES_RE.sub(lambda m: "  " if len(m.group()) >= 3 or "\t" in m.group() else " ",
-                             line)
-        return line.strip()
+    def one_run(m: re.Match[str]) -> str:
+        return "  " if len(m.group()) >= 3 or "\t" in m.group() else " "
 
-    return collapse_blank_lines("\n".join(one_line(line) for line in text.split("\n")))
+    text = text.sub(LINE_EDGE_SPACE_RE, "").sub(SPACE_RUN_RE, one_run)
+    return collapse_blank_lines(text)
 
 
-def collapse_blank_lines(text: str) -> str:
+@text_step
+def drop_rule_lines(text: Tracked) -> Tracked:
+    """Lines made only of '_', '-', '=', '.' and the like (five or more) go."""
+    return text.sub(RULE_LINE_RE, "")
+
+
+@text_step
+def collapse_blank_lines(text: Tracked) -> Tracked:
     """At most one blank line in a row."""
-    return re.sub(r"\n{3,}", "\n\n", text)
+    return text.sub(BLANK_LINES_RE, "\n\n")
 
 
 # --- hyphenation ------------------------------------------------------------------------
@@ -87,164 +140,48 @@ KEEP_HYPHEN = frozenset({
 })
 
 
-def join_hyphenated_words(text: str) -> str:
+@text_step
+def join_hyphenated_words(text: Tracked) -> Tracked:
     """'Nan-\\ncy llegó' → 'Nancy\\nllegó': the word is rejoined on the first line.
 
     Only lowercase-to-lowercase breaks are joined ('Huanca-\\nPari' and '153-\\nA' stay).
     """
-    def join(m: re.Match[str]) -> str:
+    def rejoin(m: re.Match[str]) -> str:
         word = f"{m['left']}-{m['right']}"
         joined = word if word.lower() in KEEP_HYPHEN else m["left"] + m["right"]
         line_ends_here = m.string[m.end():m.end() + 1] in ("", "\n")
         return f"{joined}{m['punct']}" + ("" if line_ends_here else "\n")
 
-    return HYPHEN_BREAK_RE.sub(join, text)
+    return text.sub(HYPHEN_BREAK_RE, rejoin)
 
 
 PAGE_END_HYPHEN_RE = re.compile(rf"([^\W\d_]*[{LOWER}])-\Z")
 PAGE_START_WORD_RE = re.compile(rf"\A([{LOWER}][^\W\d_]*[.,;:)»”]*)[ ]?\n?")
 
 
-def join_hyphens_across_pages(pages: Sequence[str]) -> list[str]:
-    """A word split by a page break ('notifí-' | 'quese.') is completed on the first page."""
-    out = list(pages)
+def join_hyphens_across_pages(pages: Sequence[T]) -> list[T]:
+    """A word split by a page break ('notifí-' | 'quese.') is completed on the first page.
+
+    The moved characters point at the hyphen they replace: an offset on one page never
+    leads into another page's raw text.
+    """
+    as_text = bool(pages) and isinstance(pages[0], str)
+    out = [Tracked.of(p) if isinstance(p, str) else p for p in pages]
     for i in range(len(out) - 1):
-        end = PAGE_END_HYPHEN_RE.search(out[i])
-        start = PAGE_START_WORD_RE.match(out[i + 1])
+        end = PAGE_END_HYPHEN_RE.search(out[i].text)
+        start = PAGE_START_WORD_RE.match(out[i + 1].text)
         if not (end and start):
             continue
-        word = f"{end.group(1)}-{start.group(1)}"
-        if word.lower() in KEEP_HYPHEN:
-            out[i] = out[i] + start.group(1)
-        else:
-            out[i] = out[i][:-1] + start.group(1)
+        moved = start.group(1)
+        hyphen = len(out[i]) - 1
+        keep = f"{end.group(1)}-{moved}".lower() in KEEP_HYPHEN
+        head = out[i] if keep else out[i][:hyphen]
+        out[i] = join([head, Tracked.literal(moved, out[i].origins[hyphen])])
         out[i + 1] = out[i + 1][start.end():]
-    return out
+    return [t.text for t in out] if as_text else out  # type: ignore[return-value]
 
 
-# --- page furniture ---------------------------------------------------------------------
-
-PAGE_NUMBER_RE = re.compile(
-    r"""^(?:
-        (?:p[áa]g(?:ina)?\.?)\s*\d{1,4}(?:\s*(?:de|/)\s*\d{1,4})?    # Página 3 de 12, Pág. 3
-      | [-–—]\s*\d{1,4}\s*[-–—]                                      # - 3 -
-      | (?P<a>\d{1,3})\s*(?:/|\s de \s)\s*(?P<b>\d{1,3})               # 3/12, 3 de 12
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-EDGE_LINES = 3  # running headers and footers are looked for among the first/last 3 lines
-RUNNING_SHARE = 0.6  # ... and must repeat on at least 60 % of the (virtual) pages
-RUNNING_MAX_LEN = 150
-RUNNING_MIN_ALNUM = 4
-
-
-def is_page_number_line(line: str) -> bool:
-    m = PAGE_NUMBER_RE.match(line.strip())
-    return bool(m) and (m["a"] is None or int(m["a"]) <= int(m["b"]))
-
-
-def strip_page_furniture(pages: Sequence[str]) -> list[str]:
-    """Remove page-number lines and running header/footer lines.
-
-    A page-number line ('Página 3 de 12', '- 3 -', '3/12') also splits a page into
-    virtual pages, so text that was flattened without form feeds still has its running
-    headers found. A running line is one of the first or last ``EDGE_LINES`` non-blank
-    lines of a virtual page, repeated (digits ignored) on most virtual pages. The running
-    header at the top of the first page is kept: it names the court or the case once.
-    Where furniture interrupted a sentence, the two halves are rejoined with one line break.
-    """
-    split = [_virtual_pages(_drop_bare_page_number(page.split("\n"), number))
-             for number, page in enumerate(pages, start=1)]
-    running = _running_keys([vp for page in split for vp in page])
-    out = []
-    for page_index, vpages in enumerate(split):
-        kept = [_drop_running(lines, running, keep_header=page_index == 0 and v_index == 0)
-                for v_index, lines in enumerate(vpages)]
-        out.append(_rejoin(kept))
-    return out
-
-
-def _drop_bare_page_number(lines: list[str], number: int) -> list[str]:
-    """A line holding only this page's number, as the first or last non-blank line."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    edges = {filled[0], filled[-1]} if filled else set()
-    return [line for i, line in enumerate(lines)
-            if not (i in edges and line.strip() == str(number))]
-
-
-def _virtual_pages(lines: list[str]) -> list[list[str]]:
-    """Split at page-number lines; the page-number lines themselves are dropped."""
-    chunks: list[list[str]] = [[]]
-    for line in lines:
-        if is_page_number_line(line):
-            chunks.append([])
-        else:
-            chunks[-1].append(line)
-    return chunks
-
-
-def _furniture_key(line: str) -> str:
-    """Lines that differ only in spacing or in their numbers are the same furniture."""
-    return re.sub(r"\d+", "#", " ".join(line.split()))
-
-
-def _edges(lines: list[str]) -> tuple[list[int], list[int]]:
-    """Indexes of the first and of the last ``EDGE_LINES`` non-blank lines (no overlap)."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    in_head = min(EDGE_LINES, (len(filled) + 1) // 2)
-    return filled[:in_head], filled[in_head:][-EDGE_LINES:]
-
-
-def _running_keys(virtual: list[list[str]]) -> set[tuple[str, str]]:
-    """(zone, key) of lines repeated in the same zone, head or foot, of most pages."""
-    counts: Counter[tuple[str, str]] = Counter()
-    filled_pages = 0
-    for lines in virtual:
-        head, foot = _edges(lines)
-        if not head:
-            continue
-        filled_pages += 1
-        counts.update({(zone, _furniture_key(lines[i]))
-                       for zone, indexes in (("head", head), ("foot", foot)) for i in indexes
-                       if _could_be_furniture(lines[i])})
-    needed = max(2, math.ceil(RUNNING_SHARE * filled_pages))
-    return {zone_key for zone_key, n in counts.items() if n >= needed}
-
-
-def _could_be_furniture(line: str) -> bool:
-    line = line.strip()
-    return len(line) <= RUNNING_MAX_LEN and sum(c.isalnum() for c in line) >= RUNNING_MIN_ALNUM
-
-
-def _drop_running(lines: list[str], running: set[tuple[str, str]], *,
-                  keep_header: bool) -> list[str]:
-    head, foot = _edges(lines)
-    drop = {i for i in foot if ("foot", _furniture_key(lines[i])) in running}
-    if not keep_header:
-        drop |= {i for i in head if ("head", _furniture_key(lines[i])) in running}
-    return [line for i, line in enumerate(lines) if i not in drop]
-
-
-def _rejoin(chunks: list[list[str]]) -> str:
-    """Glue virtual pages back: one line break inside a sentence, a blank line otherwise."""
-    text = ""
-    for lines in chunks:
-        piece = "\n".join(lines).strip()
-        if not piece:
-            continue
-        if not text:
-            text = piece
-        else:
-            text += ("\n" if _continues(text, piece) else "\n\n") + piece
-    return text
-
-
-def _continues(before: str, after: str) -> bool:
-    """Does the text after a removed page break continue the sentence before it?"""
-    return before[-1] == "-" or (before[-1] not in ".:;!?" and after[0].islower())
-
-
-# --- N.° -------------------------------------------------------------------------------
+# --- spellings: N.°, S/ -------------------------------------------------------------------
 
 # N°, Nº, N.º, N.°, N˚, N.o and Nro. followed by a number all become "N.° ".
 NUMERO_RE = re.compile(
@@ -259,43 +196,58 @@ NUMERO_RE = re.compile(
 )
 
 
-def normalize_numero(text: str) -> str:
+@text_step
+def normalize_numero(text: Tracked) -> Tracked:
     """'N° 123', 'Nº 123', 'N.º 123', 'N.o 123', 'Nro. 123' → 'N.° 123'."""
     def fix(m: re.Match[str]) -> str:
         space = " " if m["digit"] or not m["space"] else m["space"]
         return f"{m['n']}.°{space}"
 
-    return NUMERO_RE.sub(fix, text)
+    return text.sub(NUMERO_RE, fix)
 
 
-# Tesseract 'spa' reads the raised ° or º of "N.º" as 2, ?, * or a closing quote
-OCR_NUMERO_RE = re.compile(r"(?<![^\W\d_])N\.\s?[2?*”\"’'](?=\s+\d)")
+# the sol: 'S/.' (the old abbreviation), 'S/ .', 'S /.' and 'S/' glued to the amount
+SOLES_RE = re.compile(r"(?<![^\W_])S\s?/\s?\.?\s?(?=\d)")
 
 
-def fix_ocr_numero(text: str) -> str:
-    """'N.2 123-2019', 'N.? 123', 'N.* 123', 'N.” 123' (OCR misreadings) → 'N.° 123-2019'."""
-    return OCR_NUMERO_RE.sub("N.°", text)
+@text_step
+def normalize_soles(text: Tracked) -> Tracked:
+    """'S/. 15,000.00', 'S /. 200', 'S/200' → 'S/ 15,000.00', 'S/ 200', 'S/ 200'."""
+    return text.sub(SOLES_RE, "S/ ")
 
 
 # --- composition ------------------------------------------------------------------------
 
-PER_PAGE: tuple[Callable[[str], str], ...] = (
+PER_PAGE: tuple[Callable[[Tracked], Tracked], ...] = (
     normalize_newlines,
     restore_line_hyphens,
     normalize_unicode,
     replace_ligatures,
+    drop_rule_lines,
     collapse_spaces,
 )
 
 
-def clean_pages(pages: Sequence[str], *, ocr: Sequence[bool] | None = None) -> list[str]:
-    """The cleanup pipeline over a document's pages; ``ocr[i]`` marks pages read by OCR."""
+@dataclass(frozen=True)
+class CleanPage:
+    text: str
+    anchors: Anchors  # (clean offset, raw offset) pairs; see ``sourcemap.to_raw``
+
+
+def clean_document(pages: Sequence[str], *, ocr: Sequence[bool] | None = None) -> list[CleanPage]:
+    """The cleanup pipeline over a document's raw pages; ``ocr[i]`` marks pages read by OCR."""
     ocr = list(ocr) if ocr is not None else [False] * len(pages)
-    texts = list(pages)
+    texts = [Tracked.of(p) for p in pages]
     for step in PER_PAGE:
         texts = [step(t) for t in texts]
-    texts = [fix_ocr_numero(t) if is_ocr else t for t, is_ocr in zip(texts, ocr)]
+    texts = [fix_ocr(t) if is_ocr else t for t, is_ocr in zip(texts, ocr)]
     texts = strip_page_furniture(texts)
     texts = [join_hyphenated_words(t) for t in texts]
     texts = join_hyphens_across_pages(texts)
-    return [collapse_blank_lines(normalize_numero(t)).strip() for t in texts]
+    texts = [collapse_blank_lines(normalize_soles(normalize_numero(t))).strip() for t in texts]
+    return [CleanPage(t.text, t.anchors()) for t in texts]
+
+
+def clean_pages(pages: Sequence[str], *, ocr: Sequence[bool] | None = None) -> list[str]:
+    """Only the texts of ``clean_document``."""
+    return [page.text for page in clean_document(pages, ocr=ocr)]

@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from extractors.acquire.decide import NO_TEXT, judge_page, text_layer_problem
+from extractors.acquire.decide import NO_TEXT, LayerFacts, judge_page, text_layer_problem
 from extractors.acquire.detect import unreadable
 from extractors.acquire.ocr import OcrPool
 from extractors.acquire.preprocess import prepare_for_ocr
@@ -33,6 +33,9 @@ PDFIUM_LOCK = threading.RLock()
 POINTS_PER_METRE = 72 / 0.0254
 MAX_SIDE_METRES = 5.0
 MAX_RENDER_PIXELS = 100_000_000  # a grey render of A0 at ~250 dpi; above it, dpi is lowered
+REOPEN_EVERY = 40  # pages read per opening of the document (see ``read_pdf``)
+LINE_GAP = 36.0  # points (half an inch, two or three lines): a larger gap splits text bands
+INVISIBLE = pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
 
 
 @dataclass(frozen=True)
@@ -43,17 +46,29 @@ class PageContext:
 
 
 def read_pdf(path: Path, options: Options) -> Acquired:
+    """Every page, ``REOPEN_EVERY`` pages per opening of the document: pdfium keeps each
+    object it has parsed until the document is closed (about 1 MB per page of a JPEG scan,
+    500 MB on a 500-page file), so the document is closed and opened again as it goes."""
     acquired = Acquired()
-    with open_pdf(path) as pdf:
-        count = check_pages(path, pdf, max_pages=options.max_pages)
-        with OcrPool(workers=options.ocr_workers) as pool:
-            for number in range(1, count + 1):
-                ctx = PageContext(number=number, mode=options.text_layer, dpi=options.dpi)
-                page = visit_page(pdf, ctx, pool)
-                if page is not None:
-                    acquired.pages.append(page)
-            acquired.pages.extend(pool.results())
+    with OcrPool(workers=options.ocr_workers) as pool:
+        with open_pdf(path) as pdf:
+            count = check_pages(path, pdf, max_pages=options.max_pages)
+            _visit_pages(pdf, range(1, min(count, REOPEN_EVERY) + 1), options, pool, acquired)
+        for first in range(REOPEN_EVERY + 1, count + 1, REOPEN_EVERY):
+            with open_pdf(path) as pdf:
+                last = min(count, first + REOPEN_EVERY - 1)
+                _visit_pages(pdf, range(first, last + 1), options, pool, acquired)
+        acquired.pages.extend(pool.results())
     return acquired
+
+
+def _visit_pages(pdf: pdfium.PdfDocument, numbers: range, options: Options, pool: OcrPool,
+                 acquired: Acquired) -> None:
+    for number in numbers:
+        ctx = PageContext(number=number, mode=options.text_layer, dpi=options.dpi)
+        page = visit_page(pdf, ctx, pool)
+        if page is not None:
+            acquired.pages.append(page)
 
 
 @contextmanager
@@ -159,8 +174,7 @@ def visit_page(pdf: pdfium.PdfDocument, ctx: PageContext, pool: OcrPool) -> RawP
             page = pdf[ctx.number - 1]
             try:
                 text = text_layer(page)
-                verdict = judge_page(text, mode=ctx.mode,
-                                     image_coverage=lambda: image_coverage(page))
+                verdict = judge_page(text, mode=ctx.mode, facts=lambda: layer_facts(page))
                 log.debug("página %d: %s", ctx.number, verdict.reason)
                 if verdict.use_text_layer:
                     return _text_layer_page(ctx, text, seconds=perf_counter() - start)
@@ -201,20 +215,60 @@ def text_layer(page: pdfium.PdfPage) -> str:
             page.set_rotation(rotation)
 
 
-def image_coverage(page: pdfium.PdfPage) -> float:
-    """Share of the page (0-1) covered by image objects, including those inside forms."""
+def layer_facts(page: pdfium.PdfPage) -> LayerFacts:
+    """How much of the page its images cover, how much of their height the text spans,
+    and how much of the text is invisible (an OCR layer), from the page objects (~0.3 ms).
+
+    Text spans a band of the page from its first line to its last; bands closer than
+    ``LINE_GAP`` points are one band, so a full page of text is one band and a typed header
+    and footer over a scan are two thin ones.
+    """
     left, bottom, right, top = page.get_cropbox()
     area = (right - left) * (top - bottom)
     if area <= 0:
-        return 0.0
-    covered = 0.0
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+        return LayerFacts()
+    images: list[tuple[float, float]] = []  # vertical extent of each image, clipped
+    lines: list[tuple[float, float]] = []
+    covered = text_area = invisible_area = 0.0
+    kinds = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_TEXT)
+    for obj in page.get_objects(filter=kinds, max_depth=3):
         x0, y0, x1, y1 = obj.get_bounds()
-        width = min(x1, right) - max(x0, left)
-        height = min(y1, top) - max(y0, bottom)
-        if width > 0 and height > 0:
+        width, height = min(x1, right) - max(x0, left), min(y1, top) - max(y0, bottom)
+        if width <= 0 or height <= 0:
+            continue
+        extent = (max(y0, bottom), min(y1, top))
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             covered += width * height
-    return min(covered / area, 1.0)
+            images.append(extent)
+            continue
+        lines.append(extent)
+        text_area += width * height
+        if pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) == INVISIBLE:
+            invisible_area += width * height
+    return LayerFacts(image_coverage=min(covered / area, 1.0),
+                      text_cover=_band_cover(_merge(lines, gap=LINE_GAP), _merge(images)),
+                      invisible_share=invisible_area / text_area if text_area else 0.0)
+
+
+def _merge(extents: list[tuple[float, float]], *, gap: float = 0.0) -> list[tuple[float, float]]:
+    """Union of vertical extents, joining those closer than ``gap``."""
+    merged: list[tuple[float, float]] = []
+    for low, high in sorted(extents):
+        if merged and low - merged[-1][1] <= gap:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _band_cover(bands: list[tuple[float, float]], images: list[tuple[float, float]]) -> float:
+    """Share of the images' total height that lies within the text bands."""
+    height = sum(high - low for low, high in images)
+    if height <= 0:
+        return 0.0
+    inside = sum(max(0.0, min(high, b_high) - max(low, b_low))
+                 for low, high in images for b_low, b_high in bands)
+    return min(inside / height, 1.0)
 
 
 def render(page: pdfium.PdfPage, dpi: int) -> tuple[Image.Image, int, str | None]:

@@ -235,6 +235,18 @@ def test_multipage_tiff_and_png(tmp_path, scans):
 
 
 @pytest.mark.slow
+def test_bilevel_group4_tiff_is_read(tmp_path, scans):
+    """Fax-style scans: Group 4 compression must not follow the page into OCR."""
+    tiff = tmp_path / "fax.tif"
+    bilevel = [s.convert("L").point(lambda v: 255 if v > 150 else 0).convert("1") for s in scans[:2]]
+    bilevel[0].save(tiff, save_all=True, append_images=bilevel[1:], dpi=(SCAN_DPI, SCAN_DPI),
+                    compression="group4")
+    doc = acquire(tiff)
+    assert [p.method for p in doc.pages] == [PageMethod.OCR] * 2, [p.error for p in doc.pages]
+    assert "juliaca" in words(doc.pages[0].text) and "tambopata" in words(doc.pages[1].text)
+
+
+@pytest.mark.slow
 def test_jpeg_exif_orientation_is_applied(tmp_path, scans):
     stored = scans[0].rotate(90, expand=True)  # the camera kept it sideways ...
     exif = Image.Exif()

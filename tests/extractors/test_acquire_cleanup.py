@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extractors.acquire.cleanup import (
+    clean_document,
     clean_pages,
     collapse_spaces,
+    drop_rule_lines,
     fix_ocr_numero,
     is_page_number_line,
     join_hyphenated_words,
     join_hyphens_across_pages,
     normalize_newlines,
     normalize_numero,
+    normalize_soles,
     normalize_unicode,
     replace_ligatures,
     restore_line_hyphens,
     strip_page_furniture,
 )
+from extractors.acquire.ocrfix import fix_dashes_in_numbers, fix_digits_in_numbers, fix_ocr_soles
+from extractors.acquire.sourcemap import Tracked, join, span_to_raw, to_raw
 
 
 def cases(*rows):
@@ -220,3 +227,207 @@ def test_clean_pages_keeps_a_column_gap_and_splits_nothing_else():
 def test_clean_pages_applies_the_ocr_fix_only_to_ocr_pages():
     assert clean_pages(["Casación N.2 123-2019"], ocr=[False]) == ["Casación N.2 123-2019"]
     assert clean_pages(["Casación N.2 123-2019"], ocr=[True]) == ["Casación N.° 123-2019"]
+
+
+# --- OCR misreadings (OCR pages only) ---------------------------------------------------
+
+@cases(
+    ("EXP. N? : 01091-2019-0-1001-JR-PE-04", "EXP. N.° : 01091-2019-0-1001-JR-PE-04"),  # measured
+    ("el Acuerdo Plenario N” 4-2009/CJ-116", "el Acuerdo Plenario N.° 4-2009/CJ-116"),  # measured
+    ("R.N. N.* 4118-2006/Huancavelica", "R.N. N.° 4118-2006/Huancavelica"),  # measured
+    ("Cas. N. ? 977-2010", "Cas. N.° 977-2010"),
+    ("R. N. N.% 800-2004", "R. N. N.° 800-2004"),  # measured
+    ("RESOLUCIÓN N*% 14", "RESOLUCIÓN N.° 14"),  # measured
+    ("el 50 % de N% 3", "el 50 % de N.° 3"),
+    ("N2 123", "N2 123"),  # without the dot a '2' may be real
+    ("¿N? no", "¿N? no"),
+)
+def test_fix_ocr_numero_more_forms(text, expected):
+    assert fix_ocr_numero(text) == expected
+
+
+@cases(
+    ("la suma de SI. 1,500.00 soles", "la suma de S/ 1,500.00 soles"),
+    ("S|. 200", "S/ 200"),
+    ("5/. 3,000", "S/ 3,000"),
+    ("S/, 300", "S/ 300"),
+    ("SI no paga", "SI no paga"),  # a word, not money
+    ("51. 200", "51. 200"),
+)
+def test_fix_ocr_soles(text, expected):
+    assert fix_ocr_soles(text) == expected
+
+
+@cases(
+    ("00123-2O19-45-27O1-JR-PE-O1", "00123-2019-45-2701-JR-PE-01"),  # the issue's example
+    ("el año 2O19", "el año 2019"),
+    ("Exp. l23-20l9", "Exp. 123-2019"),
+    ("artículo I89", "artículo 189"),
+    ("S/ 1O,000.00", "S/ 10,000.00"),
+    ("S/ 1O,OOO.OO", "S/ 10,OOO.OO"),  # a run with no digit at all is left alone
+    ("fojas 2o19", "fojas 2019"),  # a lowercase o between digits
+    ("el 1o de mayo", "el 1o de mayo"),  # ... but not after the last digit
+    ("Título II y III", "Título II y III"),  # no digit: Roman numerals stay
+    ("llegó a Lima", "llegó a Lima"),
+    ("DNI N.° 4l", "DNI N.° 41"),
+    ("IO", "IO"),
+)
+def test_fix_digits_in_numbers(text, expected):
+    assert fix_digits_in_numbers(text) == expected
+
+
+@cases(
+    ("00123–2019–0–1001", "00123-2019-0-1001"),
+    ("2031 — 2012", "2031 — 2012"),  # spaced: a real dash
+    ("pp. 12—14", "pp. 12-14"),
+)
+def test_fix_dashes_in_numbers(text, expected):
+    assert fix_dashes_in_numbers(text) == expected
+
+
+@cases(
+    ("reparación civil de S/. 15,000.00", "reparación civil de S/ 15,000.00"),
+    ("S/.200", "S/ 200"),
+    ("S /. 3 000", "S/ 3 000"),
+    ("S/ 5 000", "S/ 5 000"),
+    ("la S/ sin monto", "la S/ sin monto"),
+    ("EXPS/. 2", "EXPS/. 2"),
+)
+def test_normalize_soles(text, expected):
+    assert normalize_soles(text) == expected
+
+
+@cases(
+    ("Firma\n________________________\nJUEZ", "Firma\nJUEZ"),
+    ("uno\n  -------  \ndos", "uno\ndos"),
+    ("fin\n=====", "fin\n"),
+    ("a __ b", "a __ b"),
+    ("Art. 45-A ----- fin", "Art. 45-A ----- fin"),  # not alone on its line
+    ("...", "..."),
+)
+def test_drop_rule_lines(text, expected):
+    assert drop_rule_lines(text) == expected
+
+
+# --- running headers read by OCR --------------------------------------------------------
+
+def test_running_headers_read_differently_on_each_page_are_still_removed():
+    headers = [
+        "CORTE SUPERIOR DE JUSTICIA DEL CUSCO - Sala Penal de Apelaciones",
+        "CORTE SUPERIOR DE JUSTICIA DEL CUSC0 - Sala Penal de Apelaciones",
+        "CORTE SUPERIOR DE JUSTlCIA DEL CUSCO - Sala Penal de Apelacíones",
+        "C0RTE SUPERIOR DE JUSTICIA DEL CUSCO — Sala Penal de Apelaciones",
+    ]
+    footers = ["Página 1 de 4", "Pagina 2 de 4", "Página 3 de 4", "Pagina 4 de 4"]
+    bodies = ["PRIMERO.- La acusación.", "SEGUNDO.- La defensa.", "TERCERO.- La prueba.",
+              "CUARTO.- El fallo."]
+    pages = [f"{h}\n\n{b}\n\n{f}" for h, b, f in zip(headers, bodies, footers)]
+    assert strip_page_furniture(pages) == [f"{headers[0]}\n\n{bodies[0]}"] + bodies[1:]
+
+
+@cases(
+    ("Pagina 3 de l2", True),  # OCR: l for 1
+    ("Página 3de12", True),
+    ("PÁGINA 1O", True),
+    ("Pág. I", False),  # no digit at all
+)
+def test_is_page_number_line_tolerates_ocr(text, expected):
+    assert is_page_number_line(text) is expected
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Corte Superior de Justicia de Lima", "Corte Superior de Justicia de Lirna", True),
+    ("Exp. N.° 00123-2019-0-1001", "Exp. N.° 00456-2O20-0-1001", True),  # numbers ignored
+    ("Corte Superior de Justicia de Lima", "Corte Superior de Justicia de Puno", False),
+    ("SALA PENAL", "SALA PENAI", False),  # short lines must match exactly
+])
+def test_running_lines_match_fuzzily_only_when_long_enough(a, b, same):
+    pages = ["Título\nuno.", f"{a}\ndos.", f"{b}\ntres."]  # running only if a and b match
+    assert (strip_page_furniture(pages)[1:] == ["dos.", "tres."]) is same
+
+
+# --- mapping back to the raw text -------------------------------------------------------
+
+RAW_PAGES = [
+    "CORTE SUPERIOR DE JUSTICIA DE PUNO\r\nEXPEDIENTE Nº  00347-2O19-0-2101\r\n"
+    "el ﬁscal pidió la repa-\r\nración civil de S/. 5,000.00\r\nPágina 1 de 2",
+    "CORTE SUPERIOR DE JUSTICIA DE PUNO\r\nCasación N.2 123-2019 y   notifí-",
+    "quese a las partes.",
+]
+
+
+@pytest.mark.parametrize(("page", "clean", "raw"), [
+    (0, "CORTE SUPERIOR", "CORTE SUPERIOR"),
+    (0, "N.° 00347-2019-0-2101", "Nº  00347-2O19-0-2101"),
+    (0, "00347-2019", "00347-2O19"),
+    (0, "fiscal", "ﬁscal"),
+    (0, "reparación", "repa-\r\nración"),
+    (0, "civil", "civil"),
+    (0, "S/ 5,000.00", "S/. 5,000.00"),
+    (1, "Casación N.° 123-2019", "Casación N.2 123-2019"),
+    (1, "y  notifíquese", "y   notifí-"),  # the moved half points at the hyphen it replaced
+    (2, "a las partes.", "a las partes."),
+])
+def test_clean_offsets_lead_back_to_the_raw_text(page, clean, raw):
+    cleaned = clean_document(RAW_PAGES, ocr=[True, True, True])
+    text, anchors = cleaned[page].text, cleaned[page].anchors
+    start = text.index(clean)
+    raw_start, raw_end = span_to_raw(anchors, start, start + len(clean))
+    assert RAW_PAGES[page][raw_start:raw_end] == raw
+
+
+def test_anchors_are_few_when_little_changes():
+    text = "Una página limpia de texto.\nOtra línea sin cambios.\n" * 40
+    [page] = clean_document([text])
+    assert page.text == text.strip() and page.anchors == ((0, 0),)
+    [ocr] = clean_document([text.replace("limpia", "limpia  ")], ocr=[True])
+    assert len(ocr.anchors) == 41  # one per collapsed double space
+
+
+@pytest.mark.parametrize(("steps", "raw", "expected", "anchors"), [
+    ([(r"-\n", "")], "repa-\nración", "reparación", ((0, 0), (4, 6))),
+    ([(r"N°", "N.°")], "N° 1", "N.° 1", ((0, 0), (2, 1))),  # '.' is new: it points at '°'
+    ([(r"ﬁ", "fi")], "ﬁscal", "fiscal", ((0, 0), (1, 0))),  # 'f' and 'i' both point at 'ﬁ'
+    ([(r" {2,}", " ")], "a   b  c", "a b c", ((0, 0), (2, 4), (4, 7))),
+    ([(r"x", "")], "xxx", "", ((0, 3),)),
+    ([], "igual", "igual", ((0, 0),)),
+])
+def test_tracked_substitutions_keep_origins(steps, raw, expected, anchors):
+    tracked = Tracked.of(raw)
+    for pattern, repl in steps:
+        tracked = tracked.sub(re.compile(pattern), repl)
+    assert tracked.text == expected and tracked.anchors() == anchors
+    for offset in range(len(expected) + 1):
+        assert to_raw(anchors, offset) == tracked.origins[offset]
+
+
+def test_tracked_join_and_slices_keep_origins():
+    t = Tracked.of("uno\ndos\ntres")
+    lines = t.split("\n")
+    assert [line.text for line in lines] == ["uno", "dos", "tres"]
+    joined = join([lines[0], lines[2]], "\n\n")
+    assert joined.text == "uno\n\ntres"
+    assert [to_raw(joined.anchors(), i) for i in (0, 3, 5)] == [0, 3, 8]
+    assert Tracked.of("  a b  ").strip().origins == (2, 3, 4, 5)
+
+
+def test_language_detection_is_safe_from_concurrent_first_calls():
+    """langdetect's lazy global factory broke when two threads called it first (seen as
+    Spanish rulings reported as Polish under the ingest flow); a fresh process checks it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "from extractors.acquire.language import detect_language\n"
+        "t = ('Que la acusación fiscal atribuye al encausado haber captado a las adolescentes en la '\n"
+        "     'ciudad de Quillabamba, a quienes ofreció trabajo en un restaurante. ') * 3\n"
+        "with ThreadPoolExecutor(8) as pool:\n"
+        "    print(','.join(sorted({str(x) for x in pool.map(lambda _: detect_language(t), range(16))})))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True,
+                             check=True).stdout.strip()
+        assert out == "es"

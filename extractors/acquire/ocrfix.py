@@ -1,0 +1,86 @@
+"""Tesseract misreadings that matter for extraction, repaired on OCR'd pages only.
+
+Each fix is one regex with the narrowest context that makes it safe, and a table of cases
+in the tests (``test_acquire_cleanup.py``). Measured on Tesseract 5.3 'spa' over court
+rulings: the raised º of 'N.º' comes out as '2', '?', '*', '%', '”' or '’'; 'S/.' as 'SI.' or
+'5/.'; in numbers, 'l', 'I' and '|' for 1 and 'O' for 0 ('2O19', '27O1-JR-PE-01'); and
+en or em dashes for the hyphens of case numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.acquire.sourcemap import Tracked
+
+# 'N.2 123-2019', 'N.? 123', 'N.* 123', 'N.” 123', 'N.% 123', 'N*% 14', 'N? : 01091' →
+# 'N.° …'; a bare '2' only after the dot ('N2' alone is too often something else)
+OCR_NUMERO_RE = re.compile(
+    r"""(?<![^\W\d_])N
+        (?: \.\s?[“"”’'*]?[2?*”"’'°º%]     # N.2  N.?  N.*  N.”  N.%  N. ?  N.“%
+          | \s?[“"”’'*]?[?*”"’'%]          # N?  N *  N”  N%  N*%
+        )
+        (?=\s+\d|\s*:\s*\d)              # a number follows, or ': ' and a number (a header field)""",
+    re.VERBOSE,
+)
+# 'SI. 1,500.00', 'S|. 1 500', '5/. 200', 'S/, 300' → 'S/ …' (then normalised with S/.)
+OCR_SOLES_RE = re.compile(r"(?<![^\W_])(?:S[I|l1]|5/|S/,)[.,]?\s?(?=\d)")
+# inside a number: the letters OCR puts for digits, in a run that is mostly digits
+NUMBERISH_RE = re.compile(r"(?<![^\W_])[\dOolI|]{2,}(?![^\W_])")
+DIGIT_FOR = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
+DASH_IN_NUMBER_RE = re.compile(r"(?<=\d)[–—‐‑‒](?=\d)")
+
+
+def fix_ocr_numero(text: str | Tracked) -> str | Tracked:
+    """'N.2 123-2019', 'N.? 123', 'N* 123', 'N? : 0109' (OCR misreadings) → 'N.° …'."""
+    return _sub(text, OCR_NUMERO_RE, "N.°")
+
+
+def fix_ocr_soles(text: str | Tracked) -> str | Tracked:
+    """'SI. 1,500.00', '5/. 200' → 'S/ 1,500.00', 'S/ 200'."""
+    return _sub(text, OCR_SOLES_RE, "S/ ")
+
+
+def fix_digits_in_numbers(text: str | Tracked) -> str | Tracked:
+    """'2O19' → '2019', 'l23-2O19-45-27O1-JR-PE-O1' → '123-2019-45-2701-JR-PE-01'.
+
+    Only runs of digits and look-alikes (O, o, l, I, |) standing alone or between the
+    separators of a code, with at least as many digits as look-alikes; a lowercase 'o' only
+    between two digits (so the ordinal '1o' stays).
+    """
+    def fix(m: re.Match[str]) -> str:
+        run = m.group()
+        digits = sum(c.isdigit() for c in run)
+        if digits * 2 < len(run) or not digits:
+            return run
+        return "".join(_digit_for(run, i) for i in range(len(run)))
+
+    return _sub(text, NUMBERISH_RE, fix)
+
+
+def fix_dashes_in_numbers(text: str | Tracked) -> str | Tracked:
+    """'00123–2019' → '00123-2019': OCR reads the hyphens of case numbers as dashes."""
+    return _sub(text, DASH_IN_NUMBER_RE, "-")
+
+
+OCR_FIXES = (fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers, fix_dashes_in_numbers)
+
+
+def fix_ocr(text: Tracked) -> Tracked:
+    for fix in OCR_FIXES:
+        text = fix(text)
+    return text
+
+
+def _digit_for(run: str, i: int) -> str:
+    c = run[i]
+    if c == "o":
+        between = 0 < i < len(run) - 1 and run[i - 1].isdigit() and run[i + 1].isdigit()
+        return "0" if between else c
+    return DIGIT_FOR.get(c, c)
+
+
+def _sub(text: str | Tracked, pattern: re.Pattern[str], repl) -> str | Tracked:
+    if isinstance(text, str):
+        return Tracked.of(text).sub(pattern, repl).text
+    return text.sub(pattern, repl)
