@@ -72,7 +72,11 @@ def evaluate_directory(directory: Path, *, progress: Callable[[str], None] | Non
             report.failures.append((doc_path.name, str(exc)))
             continue
         t0 = time.perf_counter()
-        predicted = extract(doc)
+        try:
+            predicted = extract(doc)
+        except Exception as exc:  # an extractor bug is a finding of the evaluation, not its end
+            report.failures.append((doc_path.name, f"error de extracción ({type(exc).__name__}): {exc}"))
+            continue
         report.extract_seconds += time.perf_counter() - t0
         report.words += sum(len(p.text.split()) for p in doc.pages)
         counts = score(predicted, truth)

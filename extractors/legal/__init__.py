@@ -33,7 +33,7 @@ from extractors.legal.text import Context
 import schemas
 from schemas import DocumentText, FieldEvidence, Ruling
 
-EXTRACTOR_VERSION = "legal-0.2.1"
+EXTRACTOR_VERSION = "legal-0.2.2"
 
 __all__ = ["EXTRACTOR_VERSION", "Details", "extract", "extract_details"]
 

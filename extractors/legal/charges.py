@@ -90,11 +90,11 @@ def extract_charges(ctx: Context) -> list[Charge]:
         if hi <= lo:
             continue
         for key, s, e in _mentions(ctx, lo, hi, header):
-            entry = found.setdefault(key, {"label": raw[s:e].replace("\n", " "), "ev": [], "arts": []})
+            entry = found.setdefault(key, {"label": " ".join(raw[s:e].split()), "ev": [], "arts": []})
             entry["ev"].append(ctx.ev(s, e, "charge.label"))
     if not found:  # no charge in the usual places: any charged mention in the body
         for key, s, e in _mentions(ctx, *z.body, header=False):
-            entry = found.setdefault(key, {"label": raw[s:e].replace("\n", " "), "ev": [], "arts": []})
+            entry = found.setdefault(key, {"label": " ".join(raw[s:e].split()), "ev": [], "arts": []})
             entry["ev"].append(ctx.ev(s, e, "charge.label_body"))
             break
     if not found:  # no label at all: the crime the charged articles stand for ("delito previsto

@@ -54,8 +54,12 @@ def _organ(ctx: Context, start: int, end: int, rule: str, skip_other: bool) -> C
             suffix = _CSJ_SUFFIX.match(v.low, name_end)
             if suffix:
                 name_end = suffix.end()
-        level = next(r.value for r in P.ORGANS if re.search(r.pattern, v.low[m.start():m.end()]))
-        name = smart_title(v.raw[m.start():name_end].replace("\n", " "))
+        # the organ pattern allows line breaks between words ("Juzgado Penal\nUnipersonal")
+        matched = " ".join(v.low[m.start():m.end()].split())
+        level = next((r.value for r in P.ORGANS if re.search(r.pattern, matched)), None)
+        if level is None:
+            continue
+        name = smart_title(" ".join(v.raw[m.start():name_end].split()))
         return Court(name=name, level=CourtLevel(level), evidence=[ctx.ev(m.start(), name_end, rule)])
     return None
 

@@ -217,3 +217,19 @@ def test_a_charge_named_only_by_its_article_in_the_2021_numbering():
                  "del Código Penal, en agravio de la menor de iniciales A.B.C.\nCONSIDERANDO:\n1. Texto.\n"
                  "FALLA: CONDENANDO a JUAN PÉREZ QUISPE a doce años de pena privativa de libertad efectiva.\n")
     assert [(c.crime, c.articles) for c in extract(doc).charges] == [("trata_de_personas_agravada", ["129-B"])]
+
+
+
+def test_court_name_split_by_a_page_break_is_read_not_crashed():
+    """A decision that names its organ across a page break ("... de Investigación" |
+    "Preparatoria de Arequipa") once crashed the court extractor (seen on a generated scan)."""
+    first = ("CORTE SUPERIOR DE JUSTICIA DE AREQUIPA\n"
+             "PRIMER JUZGADO DE INVESTIGACIÓN PREPARATORIA DE AREQUIPA\n"
+             "EXPEDIENTE : 01431-2016-76-0401-JR-PE-04\nAUTO DE SOBRESEIMIENTO\n"
+             "Arequipa, dos de mayo de dos mil veinte\n"
+             "VISTOS: el requerimiento de sobreseimiento.\nIII. DECISIÓN\n"
+             "Por estas consideraciones, el Primer Juzgado de Investigación")
+    second = "Preparatoria de Arequipa RESUELVE: DECLARAR FUNDADO el requerimiento y SOBRESEER el proceso.\n"
+    court = extract(doc_of(first, second)).court
+    assert court.name == "Primer Juzgado de Investigación Preparatoria de Arequipa"
+    assert court.level == "juzgado"
