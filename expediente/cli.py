@@ -95,7 +95,7 @@ def ingest(
             summary = ingest_module.with_concurrency(settings.concurrency)(
                 paths=[str(p) for p in paths], index=settings.index, text_layer=text_layer,
                 dpi=settings.dpi if dpi is None else dpi, ocr_workers=settings.ocr_workers,
-                batch_size=settings.batch_size,
+                batch_size=settings.batch_size, keep_originals=settings.show_originals,
             )
         finally:
             remove()

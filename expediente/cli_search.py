@@ -1,39 +1,140 @@
-"""Commands that read the index: search, show, summary."""
+"""Commands that read the index: search, show, summary, precedent, reindex.
+
+Each one checks its inputs, opens the index with the caller's right to see originals
+(settings ``show_originals``) and hands off to ``search``; rendering is rich, data goes to
+stdout, messages to stderr.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
 from expediente import render
-from expediente.cli_common import IndexOption, emit_json, handle_errors, settings_for, err, out
+from expediente.cli_common import IndexOption, emit_json, err, handle_errors, out, settings_for
+from schemas import CourtLevel, DocKind, EarlyTermination, OutcomeKind, ProceduralCode, QueryError, Reason
 
 
 def register(app: typer.Typer) -> None:
-    for command in (search, show, summary):
+    for command in (search, show, summary, precedent, reindex):
         app.command()(handle_errors(command))
 
 
-def search(
-    query: Annotated[str, typer.Argument(help='Consulta: palabras, "frases exactas", OR, -excluir.')] = "",
-    index: IndexOption = None,
-    district: Annotated[Optional[str], typer.Option("--district", help="Distrito judicial.")] = None,
-    crime: Annotated[Optional[str], typer.Option("--crime", help="Clave de delito (p. ej. trata_de_personas).")] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="Año de la resolución.")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, max=500)] = 10,
-    as_json: Annotated[bool, typer.Option("--json", help="Resultados en JSON.")] = False,
-) -> None:
-    """Busca resoluciones en el índice, con fragmentos resaltados."""
-    from search import SearchQuery, open_index
+def _open(index: str | None):
+    from search import open_index
 
     settings = settings_for(index)
-    with open_index(settings.index) as idx:
-        results = idx.search(SearchQuery(text=query, district=district, crime=crime, year=year, limit=limit))
+    return open_index(settings.index, originals=settings.show_originals)
+
+
+def _query(**values):
+    """A ``SearchQuery``; what pydantic refuses becomes a ``QueryError`` in Spanish."""
+    from pydantic import ValidationError
+
+    from search import SearchQuery
+
+    try:
+        return SearchQuery(**values)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'consulta'}: {e['msg']}" for e in exc.errors())
+        raise QueryError(f"Consulta no válida: {problems}.", reason=Reason.QUERY) from None
+
+
+def _facet_fields(spec: str | None) -> list[str]:
+    from search import FACET_FIELDS
+
+    if not spec:
+        return []
+    if spec.strip() == "all":
+        return list(FACET_FIELDS)
+    return [f.strip() for f in spec.split(",") if f.strip()]
+
+
+def _print_facets(facets: dict) -> None:
+    for field, values in facets.items():
+        if not values:
+            continue
+        table = Table("valor", "documentos", title=f"Faceta: {field}", title_justify="left")
+        for value, n in values:
+            table.add_row(escape(str(value)), str(n))
+        out.print(table)
+
+
+def search(
+    query: Annotated[str, typer.Argument(help='Consulta: palabras, "frases exactas", OR, -excluir, prefijo*, '
+                                              '(grupos), campos juez: imputado: delito: articulo: expediente: '
+                                              'distrito: cita:.')] = "",
+    index: IndexOption = None,
+    district: Annotated[Optional[str], typer.Option("--district", help="Distrito judicial.")] = None,
+    court: Annotated[Optional[str], typer.Option("--court", help="Órgano jurisdiccional (nombre completo).")] = None,
+    level: Annotated[Optional[CourtLevel], typer.Option("--level", help="Nivel del órgano.")] = None,
+    doc_kind: Annotated[Optional[DocKind], typer.Option("--kind", help="Tipo de documento.")] = None,
+    crime: Annotated[Optional[str], typer.Option("--crime", help="Clave de delito (p. ej. trata_de_personas).")] = None,
+    article: Annotated[Optional[str], typer.Option("--article", help="Artículo imputado (p. ej. 153-A).")] = None,
+    outcome: Annotated[Optional[OutcomeKind], typer.Option("--outcome", help="Sentido del fallo.")] = None,
+    code: Annotated[Optional[ProceduralCode], typer.Option("--code", help="Código procesal.")] = None,
+    early: Annotated[Optional[EarlyTermination], typer.Option("--early", help="Terminación temprana.")] = None,
+    judge: Annotated[Optional[str], typer.Option("--judge", help="Juez o ponente (nombre como en la faceta).")] = None,
+    date_from: Annotated[Optional[datetime], typer.Option("--from", formats=["%Y-%m-%d"], metavar="AAAA-MM-DD",
+                                                          help="Resoluciones desde esta fecha.")] = None,
+    date_to: Annotated[Optional[datetime], typer.Option("--to", formats=["%Y-%m-%d"], metavar="AAAA-MM-DD",
+                                                        help="Resoluciones hasta esta fecha.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Año de la resolución.")] = None,
+    protected: Annotated[Optional[bool], typer.Option("--protected/--not-protected",
+                                                      help="Solo casos con (o sin) víctima protegida.")] = None,
+    cites: Annotated[Optional[str], typer.Option("--cites", help='Que citen este precedente.')] = None,
+    sort: Annotated[str, typer.Option("--sort", help="relevance o date (más recientes primero).")] = "relevance",
+    limit: Annotated[int, typer.Option("--limit", min=0, max=500, help="Resultados por página.")] = 10,
+    page: Annotated[int, typer.Option("--page", min=1, help="Página de resultados.")] = 1,
+    facets: Annotated[Optional[str], typer.Option("--facets", help="Facetas: 'all' o campos separados por comas "
+                                                                    "(district,crime,year...).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Resultados (y facetas) en JSON.")] = False,
+    csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Exporta TODO el resultado a este CSV "
+                                                                   "('-' para stdout).")] = None,
+) -> None:
+    """Busca resoluciones: texto, filtros, facetas, orden, páginas; exporta a CSV."""
+    if sort not in ("relevance", "date"):
+        raise QueryError(f"Orden desconocido: {sort}. Use relevance o date.", reason=Reason.QUERY)
+    q = _query(text=query, district=district, court=court, level=level, doc_kind=doc_kind, crime=crime,
+               article=article, outcome=outcome, procedural_code=code, early_termination=early, judge=judge,
+               date_from=date_from.date() if date_from else None, date_to=date_to.date() if date_to else None,
+               year=year, protected=protected, cites=cites, sort=sort, limit=limit, offset=(page - 1) * limit)
+    fields = _facet_fields(facets)
+    with _open(index) as idx:
+        if csv_file is not None:
+            _export(idx, q, csv_file)
+            return
+        results = idx.search(q)
+        facet_counts = idx.facets(q, fields) if fields else {}
     if as_json:
-        emit_json(results.model_dump_json(indent=1))
+        data = results.model_dump(mode="json")
+        if fields:
+            data["facets"] = {f: [[v, n] for v, n in values] for f, values in facet_counts.items()}
+        emit_json(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    render.search_results(out, query, results)
+    if results.total > q.offset + len(results.hits):
+        err.print(f"[dim]Página {page}; siguiente: --page {page + 1}[/]")
+    _print_facets(facet_counts)
+
+
+def _export(idx, query, target: Path) -> None:
+    from search.export import write_csv
+
+    records = idx.iter_matching(query)
+    if str(target) == "-":
+        n = write_csv(records, sys.stdout)
     else:
-        render.search_results(out, query, results)
+        with target.open("w", encoding="utf-8-sig", newline="") as fh:  # BOM: spreadsheets read UTF-8
+            n = write_csv(records, fh, progress=lambda k: err.print(f"  {k} filas", end="\r"))
+    err.print(f"{n} resoluciones exportadas a {escape(str(target))}")
 
 
 def show(
@@ -42,12 +143,10 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Registro completo en JSON.")] = False,
 ) -> None:
     """Muestra lo extraído de un documento indexado."""
-    from search import open_index
-
-    with open_index(settings_for(index).index) as idx:
+    with _open(index) as idx:
         record = idx.get(doc_id)
     if record is None:
-        err.print(f"No hay ningún documento con id {doc_id} en el índice.")
+        err.print(f"No hay ningún documento con id {escape(doc_id)} en el índice.")
         raise typer.Exit(1)
     if as_json:
         emit_json(record.model_dump_json(indent=1))
@@ -57,11 +156,76 @@ def show(
 
 def summary(index: IndexOption = None) -> None:
     """Resumen del índice: búsquedas de ejemplo y una tabla por distrito y delito."""
-    from search import SearchQuery, open_index
+    from search import SearchQuery
 
-    with open_index(settings_for(index).index) as idx:
+    with _open(index) as idx:
         for q in ('"trata de personas"', "mineria ilegal", "acusacion agraviada", "casación"):
             render.search_results(out, q, idx.search(SearchQuery(text=q, limit=3)))
         render.overview(out, list(idx.iter_records()))
 
 
+def precedent(
+    target: Annotated[str, typer.Argument(metavar="ID|CITA", help='Id de una resolución indexada, o una cita '
+                                                                  '("Casación N.° 904-2019/Puno").')],
+    index: IndexOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100, help="Resultados por lista.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Listas en JSON.")] = False,
+) -> None:
+    """Precedentes: resoluciones parecidas, las que la citan y las que ella cita."""
+    from search import SearchQuery, normalize_citation
+
+    page = SearchQuery(limit=limit, sort="date")
+    with _open(index) as idx:
+        record = idx.get(target)
+        if record is None:
+            citation = normalize_citation(target)
+            if citation is None:
+                raise QueryError(f"{target!r} no es el id de una resolución indexada ni una cita reconocible "
+                                 "(Casación 904-2019, R.N. 2204-2018, Acuerdo Plenario 3-2011/CJ-116).",
+                                 reason=Reason.QUERY)
+            cited_by = idx.cited_by(target, page)
+            if as_json:
+                emit_json(json.dumps({"citation": citation, "cited_by": cited_by.model_dump(mode="json")},
+                                     ensure_ascii=False, indent=1))
+            else:
+                render.search_results(out, f"citan {citation}", cited_by)
+            return
+        similar = idx.more_like_this(record.id, SearchQuery(limit=limit))
+        citing = idx.citing(record.id, page)
+        cites = idx.cites(record.id)
+    if as_json:
+        emit_json(json.dumps({"id": record.id, "more_like_this": similar.model_dump(mode="json"),
+                              "cited_by": citing.model_dump(mode="json"),
+                              "cites": [c.model_dump(mode="json") for c in cites]}, ensure_ascii=False, indent=1))
+        return
+    numbers = ", ".join(c.normalized for c in record.ruling.case_numbers) or "sin número"
+    out.print(f"[bold]{record.id}[/] {escape(numbers)} · {record.ruling.doc_kind.value}")
+    render.search_results(out, "parecidas (misma materia y razonamiento, otros casos)", similar)
+    render.search_results(out, "la citan", citing)
+    table = Table("cita", "normalizada", "indexadas", title="Cita", title_justify="left")
+    for c in cites:
+        table.add_row(escape(c.raw), c.normalized, ", ".join(c.indexed) or "—")
+    out.print(table)
+
+
+def reindex(
+    to: Annotated[str, typer.Option("--to", help="Índice de destino: archivo SQLite o URL http(s):// de "
+                                                 "Elasticsearch.")],
+    index: IndexOption = None,
+    engine: Annotated[Optional[str], typer.Option("--engine", help="Motor de un SQLite nuevo: tantivy o fts5.")] = None,
+) -> None:
+    """Copia el índice (--index) a otro (--to), p. ej. de SQLite a Elasticsearch."""
+    from search import open_index
+    from search.reindex import copy_index
+
+    settings = settings_for(index)
+    if str(to) == str(settings.index):
+        raise QueryError("El índice de destino es el mismo que el de origen.", reason=Reason.QUERY)
+    if engine not in (None, "tantivy", "fts5"):
+        raise QueryError(f"Motor desconocido: {engine}. Use tantivy o fts5.", reason=Reason.QUERY)
+    with open_index(settings.index, originals=settings.show_originals) as source:
+        total = source.count()
+        kwargs = {"engine": engine} if engine and not to.startswith(("http://", "https://")) else {}
+        with open_index(to, originals=settings.show_originals, **kwargs) as target:
+            n = copy_index(source, target, progress=lambda k: err.print(f"  {k}/{total}", end="\r"))
+    err.print(f"{n} registros copiados de {escape(str(settings.index))} a {escape(to)}")

@@ -147,8 +147,8 @@ def extract_task(doc: DocumentText) -> IndexRecord:
 
 @task(name="index-batch", task_run_name="index {n} records", retries=2, retry_delay_seconds=5,
       retry_condition_fn=_retry_if_retryable)
-def index_task(records: list[IndexRecord], index: str, n: int) -> None:
-    with open_index(index) as idx:
+def index_task(records: list[IndexRecord], index: str, n: int, keep_originals: bool) -> None:
+    with open_index(index, originals=keep_originals) as idx:
         idx.upsert(records)
 
 
@@ -174,9 +174,12 @@ def ingest_flow(
     dpi: int = 300,
     ocr_workers: int = 2,
     batch_size: int = 25,
+    keep_originals: bool = False,
 ) -> IngestSummary:
     """Ingest every document under ``paths`` into the index at ``index``.
 
+    ``keep_originals`` also stores the unredacted text apart from the public index, for
+    callers allowed to see protected victims' names (``search.originals``).
     Documents run ``max_workers`` at a time (``ingest_flow.with_options(task_runner=...)``);
     Tesseract processes are capped for the whole process by ``extractors.acquire``.
     """
@@ -197,7 +200,7 @@ def ingest_flow(
         if not batch:
             return
         records = [record for record, _ in batch]
-        state = index_task(records, index, len(records), return_state=True)
+        state = index_task(records, index, len(records), keep_originals, return_state=True)
         error = state.result(raise_on_failure=False) if state.is_failed() else None
         for record, warnings in batch:
             outcome = (

@@ -3,6 +3,9 @@
 >>> with open_index("data/index.sqlite") as index:      # or "http://localhost:9200/expediente"
 ...     index.upsert(records)
 ...     results = index.search(SearchQuery(text='"trata de personas" -menor', district="Puno"))
+...     facets = index.facets(SearchQuery(text="trata", year=2020))
+...     similar = index.more_like_this(results.hits[0].id)
+...     citing = index.cited_by("Casación N.° 904-2019/Puno")
 """
 
 from __future__ import annotations
@@ -10,21 +13,36 @@ from __future__ import annotations
 from pathlib import Path
 
 from search.base import Index
-from search.models import FACET_FIELDS, FacetField, Facets, Hit, SearchQuery, SearchResults
+from search.keys import normalize_article, normalize_citation
+from search.models import (
+    FACET_FIELDS,
+    CitedPrecedent,
+    FacetField,
+    Facets,
+    Hit,
+    SearchQuery,
+    SearchResults,
+)
 from search.privacy import redact_record
 
-__all__ = ["FACET_FIELDS", "FacetField", "Facets", "Hit", "Index", "SearchQuery", "SearchResults",
-           "open_index", "redact_record"]
+__all__ = ["FACET_FIELDS", "CitedPrecedent", "FacetField", "Facets", "Hit", "Index", "SearchQuery",
+           "SearchResults", "normalize_article", "normalize_citation", "open_index", "redact_record"]
 
 
-def open_index(location: str | Path) -> Index:
+def open_index(location: str | Path, *, originals: bool = False, engine: str | None = None) -> Index:
     """An ``http(s)://`` URL opens Elasticsearch (``http://host:9200/index-name``); anything
-    else is the path of a SQLite file, created with its parent folders if missing."""
+    else is the path of a SQLite file, created with its parent folders if missing.
+
+    ``originals``: keep the unredacted text of protected victims' names when writing, and
+    return it when reading (settings ``show_originals``); never in the public index.
+    ``engine`` (SQLite only): ``"tantivy"`` or ``"fts5"`` for a new index; an existing
+    index keeps the engine it was created with.
+    """
     text = str(location)
     if text.startswith(("http://", "https://")):
         from search.elastic import ElasticIndex  # the client is imported only when used
 
-        return ElasticIndex(text)
+        return ElasticIndex(text, originals=originals)
     from search.sqlite import SqliteIndex
 
-    return SqliteIndex(Path(location))
+    return SqliteIndex(Path(location), engine=engine, originals=originals)

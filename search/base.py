@@ -8,16 +8,28 @@ from types import TracebackType
 
 from schemas import IndexRecord, QueryError, Reason
 
-from search.models import FACET_FIELDS, FacetField, Facets, SearchQuery, SearchResults
+from search.keys import citation_key, normalize_citation
+from search.models import (
+    FACET_FIELDS,
+    FACET_SIZE,
+    CitedPrecedent,
+    FacetField,
+    Facets,
+    SearchQuery,
+    SearchResults,
+)
 
 
 class Index(ABC):
     """A searchable store of ``IndexRecord``s, keyed by ``record.id``.
 
     Records are redacted (``search.privacy.redact_record``) before they are stored: what
-    ``get`` and ``iter_records`` return never holds a protected victim's name. Use it as a
-    context manager, or call ``close``.
+    ``get``, ``search``, ``iter_records`` and ``iter_matching`` return never holds a
+    protected victim's name, unless the index was opened with ``originals=True`` both when
+    the record was written and now. Use it as a context manager, or call ``close``.
     """
+
+    originals: bool = False
 
     @abstractmethod
     def upsert(self, records: Sequence[IndexRecord]) -> None:
@@ -39,9 +51,22 @@ class Index(ABC):
         """Raises ``QueryError`` (Spanish message) when ``query.text`` is malformed."""
 
     @abstractmethod
-    def facets(self, query: SearchQuery, fields: Sequence[FacetField] = FACET_FIELDS) -> Facets:
+    def facets(self, query: SearchQuery, fields: Sequence[FacetField] = FACET_FIELDS, *,
+               size: int = FACET_SIZE) -> Facets:
         """``{field: [(value, count), ...]}`` over every record ``query`` matches, most
-        frequent first (``limit`` and ``offset`` are ignored)."""
+        frequent first, at most ``size`` values per field (``limit`` and ``offset`` are
+        ignored)."""
+
+    @abstractmethod
+    def more_like_this(self, id: str, query: SearchQuery | None = None) -> SearchResults:
+        """Rulings like ``id`` (same crime, same reasoning: ``search.similar``), never
+        ``id`` itself nor a ruling that shares a case number with it. ``query`` gives the
+        filters and the page (its text is ignored). ``QueryError`` if ``id`` is unknown."""
+
+    @abstractmethod
+    def iter_matching(self, query: SearchQuery, *, pages: bool = False) -> Iterator[IndexRecord]:
+        """Every record ``query`` matches, in result order, ignoring ``limit`` and
+        ``offset`` (for exports). Without ``pages`` the records come with ``pages=[]``."""
 
     @abstractmethod
     def iter_records(self) -> Iterator[IndexRecord]: ...
@@ -52,6 +77,48 @@ class Index(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release the index; calling it twice is harmless."""
+
+    # ------------------------------------------------------------------ precedent
+
+    def cited_by(self, citation: str, query: SearchQuery | None = None) -> SearchResults:
+        """Rulings that cite ``citation`` ("Casación N.° 904-2019/Puno", "Cas. 904-2019",
+        "casacion 904-2019", "R.N. 2204-2018", "Acuerdo Plenario 3-2011/CJ-116"), newest first
+        unless ``query`` says otherwise; ``query`` adds filters and the page."""
+        if normalize_citation(citation) is None:
+            raise QueryError(f"No se reconoce la cita {citation!r}: escríbala como Casación 904-2019, "
+                             "R.N. 2204-2018 o Acuerdo Plenario 3-2011/CJ-116.", reason=Reason.QUERY)
+        query = query or SearchQuery(sort="date")
+        return self.search(query.model_copy(update={"cites": citation}))
+
+    def cites(self, id: str) -> list[CitedPrecedent]:
+        """The precedents ruling ``id`` cites, each with the indexed rulings that carry its
+        number. ``QueryError`` if ``id`` is unknown."""
+        record = self.get(id)
+        if record is None:
+            raise QueryError(f"No hay ningún documento con id {id} en el índice.", reason=Reason.QUERY)
+        out = []
+        for citation in record.ruling.citations:
+            key = citation_key(citation.normalized)
+            indexed: list[str] = []
+            if normalize_citation(key):
+                found = self.search(SearchQuery(text=f'expediente:"{key}"', limit=20, sort="date"))
+                indexed = [h.id for h in found.hits if h.id != id]
+            out.append(CitedPrecedent(kind=citation.kind.value, raw=citation.raw, normalized=key, indexed=indexed))
+        return out
+
+    def citing(self, id: str, query: SearchQuery | None = None) -> SearchResults:
+        """Rulings that cite ruling ``id`` by any of its own (Supreme) case numbers."""
+        record = self.get(id)
+        if record is None:
+            raise QueryError(f"No hay ningún documento con id {id} en el índice.", reason=Reason.QUERY)
+        numbers = [n for n in (normalize_citation(c.normalized) for c in record.ruling.case_numbers) if n]
+        if not numbers:
+            return SearchResults(total=0)
+        if len(numbers) == 1:
+            return self.cited_by(numbers[0], query)
+        text = " OR ".join(f'cita:"{n}"' for n in dict.fromkeys(numbers))
+        query = query or SearchQuery(sort="date")
+        return self.search(query.model_copy(update={"text": f"({text}) {query.text}".strip()}))
 
     def __enter__(self) -> Index:
         return self

@@ -5,46 +5,78 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from schemas import DocKind, OutcomeKind, ProceduralCode
+from schemas import CourtLevel, DocKind, EarlyTermination, OutcomeKind, ProceduralCode
 
-FacetField = Literal["district", "crime", "doc_kind", "outcome", "year", "procedural_code"]
-FACET_FIELDS: tuple[FacetField, ...] = ("district", "crime", "doc_kind", "outcome", "year", "procedural_code")
+FacetField = Literal["district", "court", "level", "doc_kind", "crime", "article", "outcome", "procedural_code",
+                     "early_termination", "judge", "year", "protected"]
+FACET_FIELDS: tuple[FacetField, ...] = ("district", "court", "level", "doc_kind", "crime", "article", "outcome",
+                                        "procedural_code", "early_termination", "judge", "year", "protected")
+FACET_SIZE = 100  # values per facet field, most frequent first
 
 
 class SearchQuery(BaseModel):
-    """Full text (see ``search.query`` for the syntax) plus filters; all parts are ANDed."""
+    """Full text (see ``search.query`` for the syntax) plus filters; all parts are ANDed.
+
+    Text filters (district, court, judge) compare without case, accents or extra spaces;
+    ``article`` and ``cites`` are normalised (``"153 a"`` is ``153-A``; ``"Cas. 904-2019"``
+    is ``casacion 904-2019``)."""
 
     model_config = ConfigDict(frozen=True)
 
     text: str = Field(default="", max_length=2000)
-    district: str | None = Field(default=None, description="compared without case or accents")
-    crime: str | None = Field(default=None, description="a crime taxonomy key, e.g. 'trata_de_personas'")
-    year: int | None = Field(default=None, ge=1900, le=2100, description="year of the resolution date")
+    district: str | None = Field(default=None, description="judicial district, e.g. 'Madre de Dios'")
+    court: str | None = Field(default=None, description="court name as extracted, e.g. 'Sala Penal de Apelaciones'")
+    level: CourtLevel | None = None
     doc_kind: DocKind | None = None
+    crime: str | None = Field(default=None, description="a crime taxonomy key, e.g. 'trata_de_personas'")
+    article: str | None = Field(default=None, description="a Código Penal article of a charge, e.g. '153-A'")
     outcome: OutcomeKind | None = None
     procedural_code: ProceduralCode | None = None
+    early_termination: EarlyTermination | None = None
+    judge: str | None = Field(default=None, description="a judge's (or ponente's) name as extracted")
+    date_from: date | None = Field(default=None, description="resolution date on or after")
+    date_to: date | None = Field(default=None, description="resolution date on or before")
+    year: int | None = Field(default=None, ge=1900, le=2100, description="year of the resolution date")
+    protected: bool | None = Field(default=None, description="True: cases with a protected victim (minor, "
+                                   "trafficking or sexual-violence victim); False: without")
+    cites: str | None = Field(default=None, description="rulings citing this precedent, any written form")
     limit: int = Field(default=10, ge=0, le=1000)
-    offset: int = Field(default=0, ge=0)
+    offset: int = Field(default=0, ge=0, le=100_000)
     sort: Literal["relevance", "date"] = Field(
         default="relevance", description="'date': newest resolution first; blank text always sorts by date"
     )
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> SearchQuery:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError("date_from is after date_to")
+        return self
+
+    @property
+    def ranked(self) -> bool:
+        """Ordered by relevance: there is text to rank by and the caller did not ask for dates."""
+        return bool(self.text.strip()) and self.sort == "relevance"
 
 
 class Hit(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     id: str
-    score: float = Field(description="higher is better; 0 for a query without text")
+    score: float = Field(description="relevance, higher is better; 0 when results are sorted by date")
     path: str
     doc_kind: DocKind
     court: str | None = None
+    level: CourtLevel | None = None
     district: str | None = None
     resolution_date: date | None = None
     case_numbers: list[str] = Field(default_factory=list)
     crimes: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)
     outcome: OutcomeKind | None = None
+    procedural_code: ProceduralCode | None = None
+    early_termination: EarlyTermination | None = None
     snippet: str = Field(default="", description="~30 words of the page text, matches as **word**")
     snippet_page: int | None = Field(default=None, description="1-based page the snippet comes from")
 
@@ -56,4 +88,15 @@ class SearchResults(BaseModel):
     hits: list[Hit] = Field(default_factory=list)
 
 
-Facets = dict[str, list[tuple[str | int, int]]]
+class CitedPrecedent(BaseModel):
+    """One precedent a ruling cites, and the indexed rulings that carry its number."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str
+    raw: str
+    normalized: str
+    indexed: list[str] = Field(default_factory=list, description="ids of indexed rulings with this number")
+
+
+Facets = dict[str, list[tuple[str | int | bool, int]]]

@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
 from schemas import Evidence, IndexRecord, Redaction, Ruling
 
-from search.analysis import char_pattern, fold
+from search.analysis import MARKS, char_pattern, fold
 
 # Inside a word: a soft hyphen, or a hyphen and/or a line break (PDF hyphenation, OCR).
 _IN_WORD_BREAK = r"(?:\u00ad|-[ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*)?"
@@ -69,26 +69,70 @@ def redactions_of(ruling: Ruling) -> list[Redaction]:
     return list(found.values())
 
 
+def _folded_view() -> tuple[dict[int, str], re.Pattern[str]]:
+    """A translation table that folds text one character for one character (so offsets
+    into the folded view are offsets into the text), and what it cannot fold that way:
+    combining marks, ligatures, letters that fold to two (``ß``), fullwidth and Latin
+    Extended Additional letters. ``ñ`` folds to ``n`` (redaction prefers to over-match)."""
+    table, odd = {}, []
+    for code in range(0x250):
+        ch = chr(code)
+        folded = fold(ch).replace("ñ", "n")
+        if len(folded) == 1:
+            if folded != ch:
+                table[code] = folded
+        elif ch.isalnum():
+            odd.append(re.escape(ch))
+    unusual = re.compile(rf"[{MARKS}\u1e00-\u1eff\ufb00-\ufb06\uff10-\uff5a{''.join(odd)}]")
+    return table, unusual
+
+
+_VIEW, _UNUSUAL = _folded_view()
+
+
+def view_pattern(name: str) -> str:
+    """``name_pattern`` for the folded view: plain letters, quick to compile."""
+    words = [w for w in re.split(r"[\s\u00ad]+", unicodedata.normalize("NFC", name.strip())) if w]
+    rendered = []
+    for word in words:
+        pieces = [re.escape(ch.translate(_VIEW)) if len(fold(ch)) == 1 else re.escape(ch) for ch in word]
+        rendered.append(_IN_WORD_BREAK.join(pieces))
+    return _LETTER_BEFORE + _BETWEEN_WORDS.join(rendered) + _LETTER_AFTER
+
+
 @dataclass
 class _Redactor:
     redactions: list[Redaction]
-    regex: re.Pattern[str] = field(init=False)
+    fast: re.Pattern[str] = field(init=False)
+    _full: re.Pattern[str] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         # Longest first, so "María Quispe Mamani" wins over "María Quispe".
         self.redactions.sort(key=lambda r: len(r.text), reverse=True)
-        self.regex = re.compile("|".join(f"(?P<r{i}>{name_pattern(r.text)})" for i, r in enumerate(self.redactions)))
+        self.fast = re.compile("|".join(f"(?P<r{i}>{view_pattern(r.text)})" for i, r in enumerate(self.redactions)))
+
+    @property
+    def full(self) -> re.Pattern[str]:
+        """The pattern for text the folded view cannot hold (slow to compile: only if needed)."""
+        if self._full is None:
+            self._full = re.compile("|".join(f"(?P<r{i}>{name_pattern(r.text)})"
+                                             for i, r in enumerate(self.redactions)))
+        return self._full
+
+    def _finditer(self, value: str) -> Iterator[re.Match[str]]:
+        if _UNUSUAL.search(value):
+            return self.full.finditer(value)
+        return self.fast.finditer(value.translate(_VIEW))
 
     def _replacement(self, match: re.Match[str]) -> str:
         return self.redactions[int(match.lastgroup[1:])].replacement
 
     def text(self, value: str) -> str:
-        new = self.regex.sub(self._replacement, value)
-        return value if new == value else new
+        return self.page(value)[0]
 
     def page(self, value: str) -> tuple[str, _OffsetMap]:
         out, edits, last, length = [], [], 0, 0
-        for m in self.regex.finditer(value):
+        for m in self._finditer(value):
             replacement = self._replacement(m)
             out.append(value[last:m.start()])
             new_start = length + m.start() - last
@@ -96,6 +140,8 @@ class _Redactor:
             length = new_start + len(replacement)
             edits.append((m.start(), m.end(), new_start, length))
             last = m.end()
+        if not edits:
+            return value, _OffsetMap(edits)
         out.append(value[last:])
         return "".join(out), _OffsetMap(edits)
 

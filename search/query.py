@@ -1,4 +1,4 @@
-"""User query text → a small AST → FTS5 ``MATCH`` syntax.
+"""User query text → a small AST that every engine renders (FTS5, tantivy, Elasticsearch).
 
 What a user may type (documented in the CLI and the web UI):
 
@@ -10,20 +10,27 @@ What a user may type (documented in the CLI and the web UI):
 - ``acusa*``: words that begin with ``acusa``; ``"trata de pers"*`` for a phrase.
 - ``153-A``, ``R.N.``, ``2045-2018``: a word with inner punctuation is an identifier and
   matches its parts as an exact phrase.
+- ``juez:chambi``, ``imputado:"Cahui Ahuanari"``, ``delito:trata``, ``delito:trata_de_personas``,
+  ``articulo:153-A``, ``articulo:307*``, ``expediente:123-2019``, ``distrito:"Madre de Dios"``,
+  ``cita:"Casación 904-2019"``: fielded terms, matched against what was extracted (names by
+  role, crime keys and labels, normalised articles, case numbers and citations), not the text.
 
-The parser owns the syntax: user text never reaches FTS5 as is. Every term is rendered
-double-quoted from analysed tokens (letters and digits only), and anything malformed (a
-quote or parenthesis left open, an operator with nothing to work on) raises
-``QueryError`` with a message in Spanish saying what to fix.
+The parser owns the syntax: user text never reaches an engine as is. The engines render
+the AST from analysed tokens (letters and digits only; ``search.sqlite_fts`` double-quotes
+every one for FTS5), and anything malformed (a quote or parenthesis left open, an operator
+with nothing to work on, an unknown field) raises ``QueryError`` with a message in Spanish
+saying what to fix.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from schemas import QueryError, Reason
 
-from search.analysis import STOP_WORDS, exact_terms, stem
+from search.analysis import STOP_WORDS, exact_terms, fold, normalize_key, stem
+from search.keys import case_query_key, normalize_article, normalize_citation
 
 # ---------------------------------------------------------------------------- the AST
 
@@ -52,6 +59,22 @@ class Phrase:
 
 
 @dataclass(frozen=True)
+class Fielded:
+    """A fielded term. Text fields (``judges``, ``defendants``, ``crime_text``) match
+    ``parts`` (folded tokens) as a phrase; keyword fields (``article``, ``case_key``,
+    ``district_key``, ``citation``, ``crime``) match ``value`` whole (or as a prefix)."""
+
+    field: str
+    parts: tuple[str, ...] = ()
+    value: str = ""
+    prefix: bool = False
+
+    @property
+    def is_keyword(self) -> bool:
+        return self.field in KEYWORD_FIELDS
+
+
+@dataclass(frozen=True)
 class Not:
     child: Node
 
@@ -66,7 +89,18 @@ class Or:
     children: tuple[Node, ...]
 
 
-Node = Term | Phrase | Not | And | Or
+Node = Term | Phrase | Fielded | Not | And | Or
+
+TEXT_FIELDS = ("judges", "defendants", "crime_text")
+KEYWORD_FIELDS = ("article", "case_key", "district_key", "citation", "crime")
+# What users type before the colon (folded) → the field it searches.
+FIELD_NAMES = {
+    "juez": "judges", "jueza": "judges", "ponente": "judges",
+    "imputado": "defendants", "imputada": "defendants", "acusado": "defendants", "acusada": "defendants",
+    "delito": "crime_text", "articulo": "article", "art": "article", "expediente": "case_key", "exp": "case_key",
+    "distrito": "district_key", "cita": "citation",
+}
+FIELD_HELP = "juez:, imputado:, delito:, articulo:, expediente:, distrito:, cita:"
 
 
 def _fail(message: str) -> QueryError:
@@ -78,6 +112,7 @@ def _fail(message: str) -> QueryError:
 # Typographic quotes pasted from word processors open and close phrases too.
 _QUOTES = str.maketrans({c: '"' for c in "“”„«»"})
 _OPEN, _CLOSE, _OR, _NOT, _WORD, _PHRASE = "(", ")", "OR", "NOT", "WORD", "PHRASE"
+_FIELD_WORD = re.compile(r"([^\W\d]+):(.*)", re.S)
 
 
 @dataclass(frozen=True)
@@ -85,6 +120,7 @@ class _Lexeme:
     kind: str
     text: str = ""
     prefix: bool = False
+    field: str | None = None  # a fielded term: the field's name as typed
 
 
 def _lex(text: str) -> list[_Lexeme]:
@@ -99,15 +135,8 @@ def _lex(text: str) -> list[_Lexeme]:
             out.append(_Lexeme(ch))
             i += 1
         elif ch == '"':
-            close = text.find('"', i + 1)
-            if close < 0:
-                raise _fail('Falta cerrar las comillas: escriba la frase exacta entre dos comillas, '
-                            'como en "trata de personas".')
-            j = close + 1
-            while j < n and text[j] == "*":
-                j += 1
-            out.append(_Lexeme(_PHRASE, text[i + 1:close], prefix=j > close + 1))
-            i = j
+            lexeme, i = _phrase(text, i)
+            out.append(lexeme)
         elif ch == "-" and _starts_term(text, i):
             j = i
             while j < n and text[j] == "-":
@@ -121,7 +150,24 @@ def _lex(text: str) -> list[_Lexeme]:
             while j < n and not text[j].isspace() and text[j] not in '()"':
                 j += 1
             word = text[i:j]
-            if word == "OR":
+            field = _FIELD_WORD.fullmatch(word)
+            if field and (field[2] or (j < n and text[j] == '"')):
+                name = field[1]
+                if fold(name) not in FIELD_NAMES:
+                    raise _fail(f"Campo desconocido: {name}:. Los campos son {FIELD_HELP} "
+                                "(p. ej. juez:chambi).")
+                if field[2]:
+                    value = field[2].rstrip("*")
+                    if not value:
+                        raise _fail("El comodín * va al final de una palabra, como en articulo:307*.")
+                    out.append(_Lexeme(_WORD, value, prefix=len(value) < len(field[2]), field=name))
+                else:
+                    phrase, j = _phrase(text, j)
+                    out.append(_Lexeme(_PHRASE, phrase.text, prefix=phrase.prefix, field=name))
+            elif field and fold(field[1]) in FIELD_NAMES and (j == n or text[j] != '"'):
+                raise _fail(f"El campo {field[1]}: necesita un valor pegado a los dos puntos, "
+                            f"como en {field[1]}:valor o {field[1]}:\"dos palabras\".")
+            elif word == "OR":
                 out.append(_Lexeme(_OR))
             elif word == "NOT":
                 out.append(_Lexeme(_NOT))
@@ -134,6 +180,18 @@ def _lex(text: str) -> list[_Lexeme]:
                 out.append(_Lexeme(_WORD, stripped, prefix=len(stripped) < len(word)))
             i = j
     return out
+
+
+def _phrase(text: str, i: int) -> tuple[_Lexeme, int]:
+    """The quoted phrase starting at ``text[i] == '"'`` and the position after it (and its ``*``)."""
+    close = text.find('"', i + 1)
+    if close < 0:
+        raise _fail('Falta cerrar las comillas: escriba la frase exacta entre dos comillas, '
+                    'como en "trata de personas".')
+    j = close + 1
+    while j < len(text) and text[j] == "*":
+        j += 1
+    return _Lexeme(_PHRASE, text[i + 1:close], prefix=j > close + 1), j
 
 
 def _starts_term(text: str, i: int) -> bool:
@@ -208,12 +266,40 @@ class _Parser:
                 raise _fail("Falta cerrar un paréntesis (.")
             self.take()
             return node
+        if lexeme.field is not None:
+            return _fielded(lexeme)
         if lexeme.kind == _PHRASE:
             parts = tuple(exact_terms(lexeme.text))
             if not parts:
                 raise _fail("Las comillas no contienen ninguna palabra que buscar.")
             return Phrase(parts, lexeme.prefix)
         return Term(tuple(exact_terms(lexeme.text)), lexeme.prefix)
+
+
+def _fielded(lexeme: _Lexeme) -> Fielded:
+    """A fielded term with its value brought to the form the index stores."""
+    name, raw = lexeme.field, lexeme.text
+    field = FIELD_NAMES[fold(name)]
+    if field == "crime_text" and "_" in raw and " " not in raw.strip():
+        return Fielded("crime", value=fold(raw.strip()), prefix=lexeme.prefix)  # a taxonomy key
+    if field in TEXT_FIELDS:
+        parts = tuple(exact_terms(raw))
+        if not parts:
+            raise _fail(f"El campo {name}: no contiene ninguna palabra que buscar.")
+        return Fielded(field, parts=parts, prefix=lexeme.prefix)
+    if field == "district_key":
+        value = normalize_key(raw)
+    elif field == "article":
+        value = normalize_article(raw) or ("".join(exact_terms(raw)).upper() if lexeme.prefix else None)
+    elif field == "case_key":
+        value = case_query_key(raw)
+    else:  # citation
+        value = normalize_citation(raw)
+    if not value:
+        example = {"article": "articulo:153-A", "case_key": "expediente:00123-2019-45-2701-JR-PE-01",
+                   "citation": 'cita:"Casación 904-2019"', "district_key": 'distrito:"Madre de Dios"'}[field]
+        raise _fail(f"No se reconoce el valor de {name}:{raw}. Escríbalo como en {example}.")
+    return Fielded(field, value=value, prefix=lexeme.prefix and field != "case_key")
 
 
 # ---------------------------------------------------------------------------- simplify
@@ -223,7 +309,7 @@ def _simplify(node: Node) -> Node | None:
     """Drop words that are only punctuation, flatten groups, drop stop words next to real words."""
     if isinstance(node, Term):
         return node if node.parts else None
-    if isinstance(node, Phrase):
+    if isinstance(node, (Phrase, Fielded)):
         return node
     if isinstance(node, Not):
         child = _simplify(node.child)
@@ -277,47 +363,7 @@ def _check_negations(node: Node, *, top: bool) -> None:
             _check_negations(child, top=False)
 
 
-# ---------------------------------------------------------------------------- FTS5
-
-
-@dataclass(frozen=True)
-class FtsQuery:
-    """An FTS5 MATCH expression; ``negated``: the query wants the documents it does NOT match."""
-
-    match: str
-    negated: bool = False
-
-
-def _quote(token: str) -> str:
-    return '"' + token.replace('"', '""') + '"'
-
-
-def _render(node: Node) -> str:
-    if isinstance(node, Term):
-        if node.stemmed:
-            return f"stem : {_quote(stem(node.parts[0]))}"
-        return f"exact : {_quote(' '.join(node.parts))}" + (" *" if node.prefix else "")
-    if isinstance(node, Phrase):
-        return f"exact : {_quote(' '.join(node.parts))}" + (" *" if node.prefix else "")
-    if isinstance(node, Or):
-        return "(" + " OR ".join(_render(c) for c in node.children) + ")"
-    if isinstance(node, And):
-        positive = [c for c in node.children if not isinstance(c, Not)]
-        negative = [c.child for c in node.children if isinstance(c, Not)]
-        expr = "(" + " AND ".join(_render(c) for c in positive) + ")"
-        if not negative:
-            return expr
-        return "(" + expr + " NOT (" + " OR ".join(_render(c) for c in negative) + "))"
-    raise AssertionError(f"unexpected node {node!r}")  # Not is handled by to_fts / And
-
-
-def to_fts(node: Node) -> FtsQuery:
-    """Render a parsed query; a query of exclusions only becomes a negated match."""
-    if isinstance(node, Not):
-        return FtsQuery(_render(node.child), negated=True)
-    if isinstance(node, And) and all(isinstance(c, Not) for c in node.children):
-        return FtsQuery(_render(Or(tuple(c.child for c in node.children))), negated=True)
-    return FtsQuery(_render(node))
+# ---------------------------------------------------------------------------- ranking
 
 
 def proximity_words(node: Node | None) -> list[str]:
@@ -329,13 +375,6 @@ def proximity_words(node: Node | None) -> list[str]:
     if len(words) < 2 or not all(isinstance(c, Term) and c.stemmed for c in words):
         return []
     return [c.parts[0] for c in words]
-
-
-def proximity_phrase(node: Node | None) -> str | None:
-    """``proximity_words`` as an FTS5 phrase over the stem column, which has no stop words:
-    "trata de personas" and "trata de persona" are adjacent there."""
-    words = proximity_words(node)
-    return f"stem : {_quote(' '.join(stem(w) for w in words))}" if words else None
 
 
 # ---------------------------------------------------------------------------- highlighting
@@ -362,7 +401,7 @@ def highlight_terms(node: Node | None) -> HighlightTerms:
     def walk(n: Node) -> None:
         if isinstance(n, Term) and n.stemmed:
             stems.add(stem(n.parts[0]))
-        elif isinstance(n, (Term, Phrase)):
+        elif isinstance(n, (Term, Phrase)) or (isinstance(n, Fielded) and n.field in ("judges", "defendants")):
             (prefixes if n.prefix else phrases).append(n.parts)
         elif isinstance(n, (And, Or)):
             for child in n.children:

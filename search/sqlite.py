@@ -1,23 +1,30 @@
-"""The embedded backend: one SQLite file, FTS5 over pre-analysed Spanish tokens.
+"""The embedded backend: one SQLite file holds the records; a full-text engine finds them.
 
-Layout (``SCHEMA_VERSION`` 1):
+Layout (``SCHEMA_VERSION`` 2):
 
-- ``documents``: one row per record: ``id`` (unique; ``docid`` is the integer key that
-  FTS rows point at, stable across VACUUM), ``sha256`` (unique), filter columns, the
+- ``documents``: one row per record: ``id`` (unique; ``docid`` is the integer key the
+  engine points at, stable across VACUUM), ``sha256`` (unique), filter columns, the
   redacted record as JSON without its pages (``record``) and the redacted page texts
   (``pages``, a JSON list).
-- ``document_crimes(docid, crime)``: one row per crime key of a record.
-- ``documents_fts``: FTS5, two columns of space-separated tokens from
-  ``search.analysis``: ``stem`` (stemmed, no stop words: plain words) and ``exact``
-  (folded, unstemmed, all words: quoted phrases, identifiers, prefixes). The tokenizer is
-  ``unicode61 remove_diacritics 0`` so ``ñ`` survives; the tokens are already folded.
-- ``meta``: schema and analyzer versions. An index analysed by another analyzer version is
-  re-analysed from its stored pages when opened.
+- ``document_terms(docid, field, key, spelling)``: the multi-valued keywords of a record
+  (crime, article, judge_key, case_key, case_id, citation).
+- ``spellings(field, key, spelling)``: how the keys of the district, court and judge facets
+  were written, so that a facet shows "Madre de Dios" for ``madre de dios`` without reading
+  the records (a spelling no longer used by any record may linger: display only).
+- ``meta``: schema and analyzer versions, the engine, the engine's commit stamp.
+- The engine (``search.engine``): ``tantivy`` (default, a folder ``<file>-tantivy``
+  beside the file) or ``fts5`` (tables inside the file). Chosen when the index is created
+  and remembered; see ``search/README.md`` for the measurements behind the default.
+
+Privacy: the file and the engine hold redacted records only. With ``originals=True`` at
+write time, the unredacted records of rulings that had something redacted go to a second
+file, ``<file>-originals`` (mode 0600), attached to the connection; reads return them
+only when the index is opened with ``originals=True``. See ``search/README.md``.
 
 WAL journal, ``synchronous=NORMAL``: a crashed process loses nothing committed (a power
 cut may lose the last transactions, never corrupt the file). ``secure_delete`` zeroes
-replaced rows; ``optimize()`` also purges old tokens from the FTS segments. Every write is one
-``BEGIN IMMEDIATE`` transaction; other processes wait up to ``BUSY_TIMEOUT`` seconds.
+replaced rows; ``optimize()`` also purges old tokens. Every write is one ``BEGIN
+IMMEDIATE`` transaction; other processes wait up to ``BUSY_TIMEOUT`` seconds.
 """
 
 from __future__ import annotations
@@ -28,26 +35,28 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-from schemas import IndexRecord, IndexUnavailable, Reason
+from schemas import IndexRecord, IndexUnavailable, QueryError, Reason
 
-from search.analysis import ANALYZER_VERSION, analyse, normalize_key
+from search.analysis import ANALYZER_VERSION
 from search.base import Index, check_facet_fields
-from search.fields import Fields, fields_of, metadata_text
-from search.models import FACET_FIELDS, FacetField, Facets, Hit, SearchQuery, SearchResults
-from search.privacy import redact_record
-from search.query import Node, highlight_terms, parse_query, proximity_phrase, to_fts
+from search.engine import Engine, Plan
+from search.fields import hit_of
+from search.filters import FACET_STORAGE, SPELLED, filters_of
+from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults
+from search.originals import OriginalsFile
+from search.prepared import Prepared
+from search.query import HighlightTerms, highlight_terms, parse_query
+from search.similar import similar_to
 from search.snippets import snippet
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BUSY_TIMEOUT = 30.0
-BM25_WEIGHTS = (1.0, 1.0)  # stem, exact
-PHRASE_BONUS = 100.0  # added to the score of documents where the query's words are adjacent
+ENGINES = ("tantivy", "fts5")
+_CHUNK = 500  # ids per IN (...) list
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -63,59 +72,113 @@ CREATE TABLE IF NOT EXISTS documents (
     doc_kind          TEXT NOT NULL,
     district          TEXT,
     district_key      TEXT,
+    court             TEXT,
+    court_key         TEXT,
+    level             TEXT,
     year              INTEGER,
     resolution_date   TEXT,
     outcome           TEXT,
     procedural_code   TEXT NOT NULL,
-    court             TEXT,
+    early_termination TEXT,
+    protected         INTEGER NOT NULL,
     record            TEXT NOT NULL,
     pages             TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_by_date ON documents (resolution_date DESC, id);
 CREATE INDEX IF NOT EXISTS documents_by_district ON documents (district_key);
+CREATE INDEX IF NOT EXISTS documents_by_court ON documents (court_key);
 CREATE INDEX IF NOT EXISTS documents_by_year ON documents (year);
-CREATE TABLE IF NOT EXISTS document_crimes (
-    docid INTEGER NOT NULL REFERENCES documents (docid) ON DELETE CASCADE,
-    crime TEXT NOT NULL,
-    PRIMARY KEY (docid, crime)
+CREATE TABLE IF NOT EXISTS document_terms (
+    docid    INTEGER NOT NULL REFERENCES documents (docid) ON DELETE CASCADE,
+    field    TEXT NOT NULL,
+    key      TEXT NOT NULL,
+    spelling TEXT NOT NULL,
+    PRIMARY KEY (docid, field, key)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS document_crimes_by_crime ON document_crimes (crime, docid);
-CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5 (
-    stem, exact, tokenize = 'unicode61 remove_diacritics 0'
-);
+CREATE INDEX IF NOT EXISTS document_terms_by_key ON document_terms (field, key, docid);
+CREATE TABLE IF NOT EXISTS spellings (
+    field    TEXT NOT NULL,
+    key      TEXT NOT NULL,
+    spelling TEXT NOT NULL,
+    PRIMARY KEY (field, key, spelling)
+) WITHOUT ROWID;
 """
 
-_COLUMNS = ("docid", "id", "sha256", "path", "extractor_version", "doc_kind", "district", "district_key",
-            "year", "resolution_date", "outcome", "procedural_code", "court", "record", "pages")
+_COLUMNS = ("docid", "id", "sha256", "path", "extractor_version", "doc_kind", "district", "district_key", "court",
+            "court_key", "level", "year", "resolution_date", "outcome", "procedural_code", "early_termination",
+            "protected", "record", "pages")
 _INSERT = f"INSERT INTO documents ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-# Facet field -> SQL expression over ``documents d`` (crime has its own table).
-_FACET_SQL = {
-    "district": "SELECT min(d.district), count(*) FROM documents d JOIN matching USING (docid)"
-                " WHERE d.district_key IS NOT NULL GROUP BY d.district_key",
-    "crime": "SELECT c.crime, count(*) FROM document_crimes c JOIN matching USING (docid) GROUP BY c.crime",
-    **{f: f"SELECT d.{f}, count(*) FROM documents d JOIN matching USING (docid)"
-          f" WHERE d.{f} IS NOT NULL GROUP BY d.{f}" for f in ("doc_kind", "outcome", "year", "procedural_code")},
-}
 
 
-def _analysed(text: str) -> tuple[str, str]:
-    stems, exact = analyse(text)
-    return " ".join(stems), " ".join(exact)
+def default_engine() -> str:
+    try:
+        import tantivy  # noqa: F401
+    except ImportError:  # pragma: no cover - tantivy is a dependency; FTS5 needs nothing
+        return "fts5"
+    return "tantivy"
 
 
-def _fts_text(record: IndexRecord) -> str:
-    return "\n".join([*record.pages, metadata_text(record)])
+def _make_engine(name: str, path: Path) -> Engine:
+    if name == "tantivy":
+        from search.sqlite_tantivy import TantivyEngine
+
+        return TantivyEngine(path)
+    from search.sqlite_fts import Fts5Engine
+
+    return Fts5Engine()
 
 
 def _unavailable(path: Path, what: str, exc: Exception) -> IndexUnavailable:
     return IndexUnavailable(f"{what}: {exc}", reason=Reason.INDEX, path=str(path))
 
 
+def _load(record: str, pages: str | None) -> IndexRecord:
+    data = json.loads(record)
+    data["pages"] = json.loads(pages) if pages is not None else []
+    return IndexRecord.model_validate(data)
+
+
+def stored_records(conn: sqlite3.Connection) -> Iterator[tuple[int, IndexRecord]]:
+    """Every stored (redacted) record with its docid, through a lazy cursor."""
+    for docid, record, pages in conn.execute("SELECT docid, record, pages FROM documents ORDER BY docid"):
+        yield docid, _load(record, pages)
+
+
+def _row(p: Prepared) -> tuple[object, ...]:
+    r, f = p.record, p.fields
+    return (p.docid, r.id, r.sha256, r.path, r.extractor_version, f.doc_kind, f.district, f.district_key, f.court,
+            f.court_key, f.level, f.year, f.resolution_date, f.outcome, f.procedural_code, f.early_termination,
+            int(f.protected), r.model_dump_json(exclude={"pages"}), p.pages_json())
+
+
+def _spellings_of(p: Prepared) -> list[tuple[str, str, str]]:
+    f = p.fields
+    rows = [("judge_key", key, name) for key, name in zip(f.judge_keys, f.judges, strict=True) if key]
+    for field, key, spelling in (("district", f.district_key, f.district), ("court", f.court_key, f.court)):
+        if key and spelling:
+            rows.append((field, key, spelling))
+    return rows
+
+
+def _chunks(values: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def _marks(values: Sequence) -> str:
+    return ", ".join("?" * len(values))
+
+
 class SqliteIndex(Index):
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, engine: str | None = None, originals: bool = False) -> None:
+        if engine is not None and engine not in ENGINES:
+            raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
         self.path = Path(path)
+        self.originals = originals
+        self._originals = OriginalsFile(self.path)
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
+        self._data_version: int | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
@@ -129,13 +192,15 @@ class SqliteIndex(Index):
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")  # replaced text is overwritten, not left in free pages
             self._conn = conn
-            self._prepare_schema()
-        except (sqlite3.Error, IndexUnavailable) as exc:
+            self._originals.attach(conn, create=originals)
+            self.engine = _make_engine(self._prepare_schema(engine), self.path)
+            self._open_engine()
+        except (sqlite3.Error, IndexUnavailable, ValueError) as exc:
             conn.close()
             self._conn = None
             if isinstance(exc, IndexUnavailable):
                 raise
-            raise _unavailable(self.path, "el archivo no es un índice SQLite válido", exc) from exc
+            raise _unavailable(self.path, "el archivo no es un índice válido", exc) from exc
 
     # ------------------------------------------------------------------ plumbing
 
@@ -163,43 +228,70 @@ class SqliteIndex(Index):
                 if isinstance(exc, sqlite3.Error):
                     raise _unavailable(self.path, "no se pudo escribir en el índice", exc) from exc
                 raise
+            self._data_version = conn.execute("PRAGMA data_version").fetchone()[0]
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
             try:
-                yield self.conn
+                conn = self.conn
+                version = conn.execute("PRAGMA data_version").fetchone()[0]
+                if version != self._data_version:  # another connection committed
+                    self._data_version = version
+                    self.engine.refresh()
+                yield conn
             except sqlite3.Error as exc:
                 raise _unavailable(self.path, "no se pudo leer el índice", exc) from exc
 
     def _current_meta(self) -> dict[str, str]:
-        with self._read() as conn:
-            if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
-                return {}
-            return dict(conn.execute("SELECT key, value FROM meta"))
+        if not self.conn.execute("SELECT 1 FROM main.sqlite_master WHERE name = 'meta'").fetchone():
+            return {}
+        return dict(self.conn.execute("SELECT key, value FROM meta"))
 
-    def _prepare_schema(self) -> None:
-        """Create the tables, refuse another schema, re-analyse after an analyzer change.
+    def _prepare_schema(self, engine: str | None) -> str:
+        """Create the tables, refuse another schema or engine; returns the engine's name.
         An index that is already current is only read: opening it never waits for a writer."""
-        if self._current_meta() == {"schema_version": SCHEMA_VERSION, "analyzer_version": ANALYZER_VERSION}:
-            return
+        meta = self._current_meta()
+        if meta.get("schema_version") == SCHEMA_VERSION and meta.get("engine"):
+            self._check_engine(meta["engine"], engine)
+            return meta["engine"]
         with self._write() as conn:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('analyzer_version', ?)", (ANALYZER_VERSION,))
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('engine', ?)", (engine or default_engine(),))
             meta = dict(conn.execute("SELECT key, value FROM meta"))
             if meta["schema_version"] != SCHEMA_VERSION:
                 raise IndexUnavailable(
                     f"el índice tiene el esquema {meta['schema_version']} y este programa usa el "
                     f"{SCHEMA_VERSION}: cree un índice nuevo y vuelva a ingerir los documentos",
                     reason=Reason.INDEX, path=str(self.path), retryable=False)
-            if meta["analyzer_version"] != ANALYZER_VERSION:
+        self._check_engine(meta["engine"], engine)
+        return meta["engine"]
+
+    def _check_engine(self, stored: str, wanted: str | None) -> None:
+        if stored not in ENGINES or (wanted is not None and wanted != stored):
+            raise IndexUnavailable(
+                f"el índice usa el motor {stored} y se pidió {wanted}: copie el índice a un archivo nuevo "
+                f"con 'expediente reindex'", reason=Reason.INDEX, path=str(self.path), retryable=False)
+
+    def _open_engine(self) -> None:
+        """Open the engine; re-analyse after an analyzer change; rebuild an engine out of step."""
+        self.engine.open(self.conn)
+        meta = self._current_meta()
+        stale = meta.get("analyzer_version") != ANALYZER_VERSION
+        if not stale and getattr(self.engine, "in_step", lambda conn: True)(self.conn):
+            return
+        with self._write() as conn:
+            if stale:
                 log.info("%s: re-analizando el texto (analizador %s → %s)", self.path,
-                         meta["analyzer_version"], ANALYZER_VERSION)
-                _reanalyse(conn)
-                conn.execute("UPDATE meta SET value = ? WHERE key = 'analyzer_version'", (ANALYZER_VERSION,))
+                         meta.get("analyzer_version"), ANALYZER_VERSION)
+            self.engine.open(conn)  # FTS5 creates its tables here, in the transaction
+            self.engine.rebuild(conn)
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'analyzer_version'", (ANALYZER_VERSION,))
+        self.engine.after_commit()
 
     # ------------------------------------------------------------------ writes
 
@@ -208,30 +300,74 @@ class SqliteIndex(Index):
         if not latest:
             return
         # Redaction and analysis happen before the transaction, which only writes.
-        prepared = [_Prepared.of(redact_record(r)) for r in latest.values()]
-        keys = [(p.record.id, p.record.sha256) for p in prepared]
-        with self._write() as conn:
-            conn.executemany("DELETE FROM documents_fts WHERE rowid IN "
-                             "(SELECT docid FROM documents WHERE id = ? OR sha256 = ?)", keys)
-            conn.executemany("DELETE FROM documents WHERE id = ? OR sha256 = ?", keys)  # crimes cascade
-            first = conn.execute("SELECT coalesce(max(docid), 0) + 1 FROM documents").fetchone()[0]
-            for docid, p in enumerate(prepared, start=first):
-                p.docid = docid
-            conn.executemany(_INSERT, (p.row() for p in prepared))
-            conn.executemany("INSERT INTO document_crimes (docid, crime) VALUES (?, ?)",
-                             ((p.docid, crime) for p in prepared for crime in p.fields.crimes))
-            conn.executemany("INSERT INTO documents_fts (rowid, stem, exact) VALUES (?, ?, ?)",
-                             ((p.docid, *p.fts) for p in prepared))
+        prepared = [Prepared.of(r, keep_original=self.originals) for r in latest.values()]
+        self._apply(prepared, ids=[p.record.id for p in prepared], sha256s=[p.record.sha256 for p in prepared])
+
+    def upsert_prepared(self, prepared: Sequence[Prepared]) -> None:
+        """The bulk-load path: write records that ``Prepared.of`` already redacted and
+        analysed, possibly in worker processes (pass ``keep_original=self.originals``)."""
+        latest = list({p.record.id: p for p in prepared}.values())
+        if latest:
+            self._apply(latest, ids=[p.record.id for p in latest], sha256s=[p.record.sha256 for p in latest])
 
     def delete(self, id: str) -> bool:
-        with self._write() as conn:
-            conn.execute("DELETE FROM documents_fts WHERE rowid IN (SELECT docid FROM documents WHERE id = ?)", (id,))
-            return conn.execute("DELETE FROM documents WHERE id = ?", (id,)).rowcount > 0
+        return self._apply([], ids=[id], sha256s=[]) > 0
+
+    def _apply(self, prepared: list[Prepared], *, ids: list[str], sha256s: list[str]) -> int:
+        """Replace the records with these ids or sha256s by ``prepared``; returns how many
+        records were removed. One transaction for the store and the engine."""
+        engine_written = False
+        try:
+            with self._write() as conn:
+                old: dict[int, str] = {}
+                for chunk in _chunks(ids):
+                    old.update(conn.execute(f"SELECT docid, id FROM documents WHERE id IN ({_marks(chunk)})", chunk))
+                for chunk in _chunks(sha256s):
+                    old.update(conn.execute(f"SELECT docid, id FROM documents WHERE sha256 IN ({_marks(chunk)})",
+                                            chunk))
+                docids = sorted(old)
+                for chunk in _chunks(docids):
+                    conn.execute(f"DELETE FROM documents WHERE docid IN ({_marks(chunk)})", chunk)  # terms cascade
+                self._originals.forget(conn, [*old.values(), *ids])
+                if prepared:
+                    first = conn.execute("SELECT coalesce(max(docid), 0) + 1 FROM documents").fetchone()[0]
+                    for docid, p in enumerate(prepared, start=max(first, (docids[-1] + 1) if docids else 0)):
+                        p.docid = docid
+                    conn.executemany(_INSERT, (_row(p) for p in prepared))
+                    conn.executemany("INSERT INTO document_terms (docid, field, key, spelling) VALUES (?, ?, ?, ?)",
+                                     ((p.docid, *kw) for p in prepared for kw in p.keywords()))
+                    conn.executemany("INSERT OR IGNORE INTO spellings (field, key, spelling) VALUES (?, ?, ?)",
+                                     {s for p in prepared for s in _spellings_of(p)})
+                    if self.originals:
+                        self._originals.keep(conn, [p.original for p in prepared if p.original])
+                engine_written = True
+                self.engine.write(conn, docids, prepared)
+        except BaseException:
+            if engine_written:  # the engine may have committed what the store rolled back
+                self._resync()
+            raise
+        self.engine.after_commit()
+        return len(old)
+
+    def _resync(self) -> None:
+        try:
+            with self._write() as conn:
+                self.engine.rebuild(conn)
+            self.engine.after_commit()
+        except Exception:  # noqa: BLE001 - reported; the next open rebuilds again
+            log.exception("%s: no se pudo reconstruir el motor de búsqueda", self.path)
 
     # ------------------------------------------------------------------ reads
 
+    def _originals_of(self, conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, IndexRecord]:
+        """The originals of ``ids`` that exist, if this caller may see them."""
+        return self._originals.read(conn, ids) if self.originals else {}
+
     def get(self, id: str) -> IndexRecord | None:
         with self._read() as conn:
+            original = self._originals_of(conn, [id]).get(id)
+            if original is not None:
+                return original
             row = conn.execute("SELECT record, pages FROM documents WHERE id = ?", (id,)).fetchone()
         return _load(*row) if row else None
 
@@ -249,89 +385,125 @@ class SqliteIndex(Index):
         last = 0
         while True:
             with self._read() as conn:
-                rows = conn.execute("SELECT docid, record, pages FROM documents WHERE docid > ? "
+                rows = conn.execute("SELECT docid, id, record, pages FROM documents WHERE docid > ? "
                                     "ORDER BY docid LIMIT 200", (last,)).fetchall()
+                originals = self._originals_of(conn, [r[1] for r in rows])
             if not rows:
                 return
-            for docid, record, pages in rows:
+            for docid, id_, record, pages in rows:
                 last = docid
-                yield _load(record, pages)
+                yield originals.get(id_) or _load(record, pages)
 
-    def _matching(self, query: SearchQuery, node: Node | None) -> tuple[str, list[object], bool]:
-        """``FROM ... WHERE ...`` selecting ``d`` (joined to ``documents_fts`` when the
-        query has text to rank by), its parameters, and whether bm25 is available."""
-        where, params = _filters(query)
-        if node is None:
-            return "FROM documents d" + _where(where), params, False
-        fts = to_fts(node)
-        if fts.negated:
-            where.insert(0, "d.docid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-            return "FROM documents d" + _where(where), [fts.match, *params], False
-        where.insert(0, "documents_fts MATCH ?")
-        # CROSS JOIN keeps FTS5 as the outer loop: otherwise SQLite may scan documents by a
-        # filter index and run the MATCH once per row (50x slower on a common district).
-        return ("FROM documents_fts CROSS JOIN documents d ON d.docid = documents_fts.rowid" + _where(where),
-                [fts.match, *params], True)
+    def _plan(self, query: SearchQuery) -> Plan:
+        return Plan(parse_query(query.text), filters_of(query), query.ranked, query.limit, query.offset)
 
     def search(self, query: SearchQuery) -> SearchResults:
-        node = parse_query(query.text)
-        source, params, ranked = self._matching(query, node)
-        score, score_params = "0.0", []
-        if ranked:
-            score = f"-bm25(documents_fts, {BM25_WEIGHTS[0]}, {BM25_WEIGHTS[1]})"
-            phrase = proximity_phrase(node)
-            if phrase:  # words side by side outrank the same words scattered
-                score += (f" + CASE WHEN d.docid IN (SELECT rowid FROM documents_fts WHERE documents_fts"
-                          f" MATCH ?) THEN {PHRASE_BONUS} ELSE 0 END")
-                score_params.append(phrase)
-        by_date = "d.resolution_date IS NULL, d.resolution_date DESC, d.id"
-        order = f"score DESC, {by_date}" if ranked and query.sort == "relevance" else by_date
+        plan = self._plan(query)
+        return self._results(plan, highlight_terms(plan.node))
+
+    def _results(self, plan: Plan, terms: HighlightTerms) -> SearchResults:
         with self._read() as conn:
-            total = conn.execute(f"SELECT count(*) {source}", params).fetchone()[0]
-            rows = conn.execute(
-                f"SELECT d.id, {score} AS score, d.path, d.doc_kind, d.court, d.district, d.resolution_date,"
-                f" d.outcome, d.record, d.pages {source} ORDER BY {order} LIMIT ? OFFSET ?",
-                [*score_params, *params, query.limit, query.offset],
-            ).fetchall()
-        terms = highlight_terms(node)
+            total, scored = self.engine.search(conn, plan)
+            docids = [d for d, _ in scored]
+            rows = {}
+            for chunk in _chunks(docids):
+                rows.update((r[0], r[1:]) for r in conn.execute(
+                    f"SELECT docid, id, record, pages FROM documents WHERE docid IN ({_marks(chunk)})", chunk))
+            originals = self._originals_of(conn, [r[0] for r in rows.values()])
         hits = []
-        for id_, score_, path, doc_kind, court, district, resolution_date, outcome, record, pages in rows:
-            ruling = json.loads(record)["ruling"]
-            text, page = snippet(json.loads(pages), terms)
-            hits.append(Hit(
-                id=id_, score=score_, path=path, doc_kind=doc_kind, court=court, district=district,
-                resolution_date=date.fromisoformat(resolution_date) if resolution_date else None,
-                case_numbers=list(dict.fromkeys(c["normalized"] for c in ruling["case_numbers"])),
-                crimes=list(dict.fromkeys(c["crime"] for c in ruling["charges"] if c["crime"])),
-                outcome=outcome, snippet=text, snippet_page=page,
-            ))
+        for docid, score in scored:
+            if docid not in rows:  # deleted since the engine answered
+                continue
+            id_, record, pages = rows[docid]
+            original = originals.get(id_)
+            data = json.loads(record) if original is None else original.model_dump(mode="json")
+            text, page = snippet(json.loads(pages) if original is None else original.pages, terms)
+            hits.append(hit_of(data, score, text, page))
         return SearchResults(total=total, hits=hits)
 
-    def facets(self, query: SearchQuery, fields: Sequence[FacetField] = FACET_FIELDS) -> Facets:
+    def facets(self, query: SearchQuery, fields: Sequence[FacetField] = FACET_FIELDS, *,
+               size: int = FACET_SIZE) -> Facets:
         wanted = check_facet_fields(fields)
         if not wanted:
             return {}
-        source, params, _ = self._matching(query, parse_query(query.text))
-        result: Facets = {f: [] for f in wanted}
-        sql = (f"WITH matching(docid) AS MATERIALIZED (SELECT d.docid {source}) "
-               + " UNION ALL ".join(f"SELECT '{f}', * FROM ({_FACET_SQL[f]})" for f in wanted))
+        plan = self._plan(query)
         with self._read() as conn:
-            rows = conn.execute(sql, params).fetchall()
-        for field, value, n in rows:
-            result[field].append((value, n))
-        for field in result:
-            result[field].sort(key=lambda vc: (-vc[1], str(vc[0])))
+            raw = self.engine.facets(conn, plan, [FACET_STORAGE[f] for f in wanted], size)
+            result: Facets = {}
+            for field in wanted:
+                pairs = raw[FACET_STORAGE[field]]
+                if field in SPELLED:
+                    spelling = self._spellings(conn, field, [k for k, _ in pairs])
+                    pairs = [(spelling.get(k, k), n) for k, n in pairs]
+                elif field == "protected":
+                    pairs = [(bool(k), n) for k, n in pairs]
+                elif field == "year":
+                    pairs = [(int(k), n) for k, n in pairs]
+                result[field] = sorted(pairs, key=lambda vc: (-vc[1], str(vc[0])))
         return result
 
+    def _spellings(self, conn: sqlite3.Connection, field: str, keys: list) -> dict:
+        """Key → its first spelling (alphabetically), for the keys of one facet."""
+        out: dict = {}
+        for chunk in _chunks(keys):
+            out.update(conn.execute(f"SELECT key, min(spelling) FROM spellings WHERE field = ? "
+                                    f"AND key IN ({_marks(chunk)}) GROUP BY key", [SPELLED[field], *chunk]))
+        return out
+
+    def iter_matching(self, query: SearchQuery, *, pages: bool = False) -> Iterator[IndexRecord]:
+        plan = self._plan(query)
+        with self._read() as conn:
+            docids = self.engine.matching(conn, plan)
+        column = "pages" if pages else "NULL"
+        for chunk in _chunks(docids, 200):
+            with self._read() as conn:
+                rows = {r[0]: r[1:] for r in conn.execute(
+                    f"SELECT docid, id, record, {column} FROM documents WHERE docid IN ({_marks(chunk)})", chunk)}
+                originals = self._originals_of(conn, [r[0] for r in rows.values()])
+            for docid in chunk:
+                if docid in rows:
+                    id_, record, page_json = rows[docid]
+                    original = originals.get(id_)
+                    if original is not None:
+                        yield original if pages else original.model_copy(update={"pages": []})
+                    else:
+                        yield _load(record, page_json)
+
+    def more_like_this(self, id: str, query: SearchQuery | None = None) -> SearchResults:
+        query = query or SearchQuery()
+        with self._read() as conn:
+            row = conn.execute("SELECT record, pages FROM documents WHERE id = ?", (id,)).fetchone()
+            if row is None:
+                raise QueryError(f"No hay ningún documento con id {id} en el índice.", reason=Reason.QUERY)
+            similar = similar_to(_load(*row), lambda terms: self.engine.doc_freqs(conn, list(terms)))
+        plan = Plan(None, filters_of(query), True, query.limit, query.offset, similar=similar)
+        return self._results(plan, HighlightTerms(stems=frozenset(similar.top_terms)))
+
+    # ------------------------------------------------------------------ maintenance
+
     def optimize(self) -> None:
-        """Merge the FTS segments and VACUUM the file: afterwards no trace of replaced or
-        deleted text remains (FTS5 keeps old tokens in its segments until they merge). Run
-        it after re-ingesting documents to fix a redaction; it rewrites the whole file."""
-        with self._write() as conn:
-            conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('optimize')")
+        """Merge the engine's segments and VACUUM the file: afterwards no trace of replaced
+        or deleted text remains. Run it after re-ingesting documents to fix a redaction; it
+        rewrites the whole file."""
+        if self.engine.name == "fts5":
+            with self._write() as conn:
+                conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('optimize')")
+        else:
+            with self._write() as conn:
+                self.engine.rebuild(conn)  # a fresh tantivy index: no deleted documents left in segments
+            self.engine.after_commit()
+            self.engine.index.writer(heap_size=15_000_000, num_threads=1).garbage_collect_files()
         with self._read() as conn:
             conn.execute("VACUUM")
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def size_on_disk(self) -> int:
+        """Bytes of the index file, its WAL and the engine's folder (not the originals)."""
+        files = [self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")]
+        folder = getattr(self.engine, "folder", None)
+        if folder is not None and folder.exists():
+            files += [p for p in folder.rglob("*") if p.is_file()]
+        return sum(p.stat().st_size for p in files if p.exists())
 
     def close(self) -> None:
         with self._lock:
@@ -341,62 +513,6 @@ class SqliteIndex(Index):
                 self._conn.execute("PRAGMA optimize")
             except sqlite3.Error:
                 pass
+            self.engine.close()
             self._conn.close()
             self._conn = None
-
-
-@dataclass
-class _Prepared:
-    """A redacted record with its filter fields and FTS columns, ready to write."""
-
-    record: IndexRecord
-    fields: Fields
-    fts: tuple[str, str]
-    docid: int = 0
-
-    @classmethod
-    def of(cls, record: IndexRecord) -> _Prepared:
-        return cls(record, fields_of(record), _analysed(_fts_text(record)))
-
-    def row(self) -> tuple[object, ...]:
-        r, f = self.record, self.fields
-        return (self.docid, r.id, r.sha256, r.path, r.extractor_version, f.doc_kind, f.district, f.district_key,
-                f.year, f.resolution_date, f.outcome, f.procedural_code, f.court,
-                r.model_dump_json(exclude={"pages"}), json.dumps(r.pages, ensure_ascii=False))
-
-
-def _reanalyse(conn: sqlite3.Connection) -> None:
-    """Rebuild the FTS table from the stored (redacted) pages, one document at a time."""
-    conn.execute("DELETE FROM documents_fts")
-    rows = conn.execute("SELECT docid, record, pages FROM documents")  # a lazy cursor
-    conn.executemany(
-        "INSERT INTO documents_fts (rowid, stem, exact) VALUES (?, ?, ?)",
-        ((docid, *_analysed(_fts_text(_load(record, pages)))) for docid, record, pages in rows),
-    )
-
-
-def _load(record: str, pages: str) -> IndexRecord:
-    data = json.loads(record)
-    data["pages"] = json.loads(pages)
-    return IndexRecord.model_validate(data)
-
-
-def _filters(query: SearchQuery) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    if query.district:
-        where.append("d.district_key = ?")
-        params.append(normalize_key(query.district))
-    if query.crime:
-        where.append("d.docid IN (SELECT docid FROM document_crimes WHERE crime = ?)")
-        params.append(query.crime)
-    for column in ("year", "doc_kind", "outcome", "procedural_code"):
-        value = getattr(query, column)
-        if value is not None:
-            where.append(f"d.{column} = ?")
-            params.append(value.value if hasattr(value, "value") else value)
-    return where, params
-
-
-def _where(conditions: list[str]) -> str:
-    return " WHERE " + " AND ".join(conditions) if conditions else ""

@@ -1,5 +1,6 @@
-"""The ``index`` fixture: every contract test runs on SQLite, and on Elasticsearch when
-``ES_URL`` points at a live cluster (``http://localhost:9200``)."""
+"""The ``index`` fixture: every contract test runs on SQLite with each full-text engine
+(tantivy, FTS5), and on Elasticsearch when ``ES_URL`` points at a live cluster
+(``http://localhost:9200``)."""
 
 from __future__ import annotations
 
@@ -13,17 +14,31 @@ from search import open_index
 ES_URL = os.environ.get("ES_URL")
 
 
-@pytest.fixture(params=["sqlite", pytest.param("elastic", marks=pytest.mark.es)])
-def index(request, tmp_path):
-    if request.param == "sqlite":
-        idx = open_index(tmp_path / "sub" / "index.sqlite")
-        yield idx
-        idx.close()
-        return
+def open_backend(kind: str, tmp_path, *, originals: bool = False, name: str = "index"):
+    """A fresh index of ``kind`` ("tantivy", "fts5", "elastic"); None when ES is not set."""
+    if kind in ("tantivy", "fts5"):
+        return open_index(tmp_path / "sub" / f"{name}.sqlite", engine=kind, originals=originals)
     if not ES_URL:
-        pytest.skip("ES_URL no definido")
-    name = f"expediente-test-{uuid.uuid4().hex[:12]}"
-    idx = open_index(f"{ES_URL.rstrip('/')}/{name}")
-    yield idx
-    idx.client.indices.delete(index=name, ignore_unavailable=True)
+        pytest.skip("ES_URL no definido: las pruebas de Elasticsearch necesitan un clúster")
+    return open_index(f"{ES_URL.rstrip('/')}/expediente-test-{uuid.uuid4().hex[:12]}", originals=originals)
+
+
+def drop_backend(idx) -> None:
+    if hasattr(idx, "drop"):
+        idx.drop()
     idx.close()
+
+
+BACKENDS = ["tantivy", "fts5", pytest.param("elastic", marks=pytest.mark.es)]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    return request.param
+
+
+@pytest.fixture
+def index(backend, tmp_path):
+    idx = open_backend(backend, tmp_path)
+    yield idx
+    drop_backend(idx)

@@ -1,4 +1,4 @@
-"""The Elasticsearch backend without a server: mapping, query building, documents.
+"""The Elasticsearch backend without a server: template, mapping, query building, documents.
 
 The live behaviour is covered by the contract tests in test_index.py, which run against
 Elasticsearch when ES_URL is set (and are skipped, saying so, when it is not).
@@ -8,22 +8,26 @@ from datetime import date
 
 import pytest
 
-from schemas import DocKind, IndexUnavailable, OutcomeKind, QueryError
+from schemas import CourtLevel, DocKind, EarlyTermination, IndexUnavailable, OutcomeKind, QueryError
 from search import SearchQuery, open_index
 from search.analysis import STOP_WORDS
-from search.elastic import (
+from search.elastic import next_version, parse_location
+from search.elastic_dsl import (
     build_aggs,
+    build_more_like_this,
     build_query,
     build_search,
     doc_to_record,
     index_mappings,
     index_settings,
+    index_template,
     parse_aggs,
-    parse_location,
     record_to_doc,
 )
 
-from tests.search.factory import make_record, victim
+from tests.search.factory import judge, make_record, victim
+
+TEXT = ["text", "meta_text"]
 
 
 def test_spanish_analyzer_chain():
@@ -37,11 +41,25 @@ def test_spanish_analyzer_chain():
     assert "ñ => nn" in analysis["char_filter"]["es_enye"]["mappings"]  # año ≠ ano
 
 
-def test_mapping_has_keyword_filters_and_an_exact_subfield():
+def test_template_covers_every_version_behind_the_alias():
+    template = index_template("expediente")
+    assert template["index_patterns"] == ["expediente-v*"]
+    assert template["template"]["mappings"] == index_mappings()
+    assert template["template"]["settings"] == index_settings()
+
+
+def test_mapping_keywords_nested_dates_and_exact_subfield():
     props = index_mappings()["properties"]
-    for field in ("district_key", "crimes", "doc_kind", "outcome", "procedural_code", "sha256", "id"):
-        assert props[field] == {"type": "keyword"}
-    assert props["year"] == {"type": "integer"}
+    for field in ("district_key", "court_key", "level", "crimes", "articles", "doc_kind", "outcome",
+                  "procedural_code", "early_termination", "judge_keys", "case_keys", "citations", "sha256", "id"):
+        assert props[field] == {"type": "keyword"}, field
+    assert props["court"]["fields"]["keyword"] == {"type": "keyword"}  # keyword subfield for facets
+    assert props["judges"]["fields"]["keyword"] == {"type": "keyword"}
+    for nested in ("parties", "charges", "events"):
+        assert props[nested]["type"] == "nested"
+    assert props["events"]["properties"]["date"]["type"] == "date"
+    assert props["resolution_date"] == {"type": "date", "format": "strict_date"}
+    assert props["protected"] == {"type": "boolean"}
     assert props["text"]["analyzer"] == "es_text"
     assert props["text"]["fields"]["exact"]["analyzer"] == "es_exact"
     assert props["record"] == {"type": "object", "enabled": False}
@@ -49,14 +67,23 @@ def test_mapping_has_keyword_filters_and_an_exact_subfield():
 
 
 def test_query_with_filters():
-    query = build_query(SearchQuery(text="trata -menor", district="MADRE DE DIOS", crime="trata_de_personas",
-                                    year=2020, doc_kind=DocKind.SENTENCIA, outcome=OutcomeKind.CONDENA))
+    query = build_query(SearchQuery(
+        text="trata -menor", district="MADRE DE DIOS", court="Sala Penal  de Apelaciones",
+        level=CourtLevel.CORTE_SUPERIOR, crime="trata_de_personas", article="153 a", year=2020,
+        doc_kind=DocKind.SENTENCIA, outcome=OutcomeKind.CONDENA, early_termination=EarlyTermination.PROCESO_INMEDIATO,
+        judge="Chambi  Tuesta", date_from=date(2020, 1, 1), date_to=date(2020, 6, 30), protected=True,
+        cites="Cas. 904-2019"))
     assert query == {"bool": {
-        "filter": [{"term": {"district_key": "madre de dios"}}, {"term": {"crimes": "trata_de_personas"}},
-                   {"term": {"year": 2020}}, {"term": {"doc_kind": "sentencia"}}, {"term": {"outcome": "condena"}}],
+        "filter": [{"term": {"district_key": "madre de dios"}}, {"term": {"court_key": "sala penal de apelaciones"}},
+                   {"term": {"level": "corte_superior"}}, {"term": {"doc_kind": "sentencia"}},
+                   {"term": {"outcome": "condena"}}, {"term": {"early_termination": "proceso_inmediato"}},
+                   {"term": {"crimes": "trata_de_personas"}}, {"term": {"articles": "153-A"}},
+                   {"term": {"judge_keys": "chambi tuesta"}}, {"term": {"citations": "casacion 904-2019"}},
+                   {"term": {"year": 2020}}, {"range": {"resolution_date": {"gte": "2020-01-01", "lte": "2020-06-30"}}},
+                   {"term": {"protected": True}}],
         "must": [{"bool": {
-            "must": [{"multi_match": {"query": "trata", "fields": ["text", "meta_text"]}}],
-            "must_not": [{"multi_match": {"query": "menor", "fields": ["text", "meta_text"]}}],
+            "must": [{"multi_match": {"query": "trata", "fields": TEXT}}],
+            "must_not": [{"multi_match": {"query": "menor", "fields": TEXT}}],
         }}],
     }}
 
@@ -68,8 +95,21 @@ def test_query_with_filters():
     ("año*", {"bool": {"should": [{"prefix": {"text.exact": "anno"}}, {"prefix": {"meta_text.exact": "anno"}}],
                        "minimum_should_match": 1}}),
     ("robo OR peculado", {"bool": {"should": [
-        {"multi_match": {"query": "robo", "fields": ["text", "meta_text"]}},
-        {"multi_match": {"query": "peculado", "fields": ["text", "meta_text"]}}], "minimum_should_match": 1}}),
+        {"multi_match": {"query": "robo", "fields": TEXT}},
+        {"multi_match": {"query": "peculado", "fields": TEXT}}], "minimum_should_match": 1}}),
+    ("articulo:153A", {"term": {"articles": "153-A"}}),
+    ("articulo:307*", {"prefix": {"articles": "307"}}),
+    ("expediente:00123-2019-45-2701-JR-PE-01", {"term": {"case_keys": "123-2019-45-2701-jr-pe-1"}}),
+    ('distrito:"MADRE DE DIOS"', {"term": {"district_key": "madre de dios"}}),
+    ('cita:"Casación N.° 904-2019/Puno"', {"term": {"citations": "casacion 904-2019"}}),
+    ("delito:trata_de_personas", {"term": {"crimes": "trata_de_personas"}}),
+    ("delito:minería", {"multi_match": {"query": "mineria", "type": "phrase", "fields": ["crime_text"]}}),
+    ('juez:"Chambi Tuesta"', {"nested": {"path": "parties", "query": {"bool": {
+        "filter": [{"terms": {"parties.role": ["juez", "ponente"]}}],
+        "must": [{"multi_match": {"query": "chambi tuesta", "type": "phrase", "fields": ["parties.name"]}}]}}}}),
+    ("imputado:quispe", {"nested": {"path": "parties", "query": {"bool": {
+        "filter": [{"terms": {"parties.role": ["imputado"]}}],
+        "must": [{"multi_match": {"query": "quispe", "type": "phrase", "fields": ["parties.name"]}}]}}}}),
 ])
 def test_query_clauses(text, clause):
     assert build_query(SearchQuery(text=text))["bool"]["must"] == [clause]
@@ -77,13 +117,15 @@ def test_query_clauses(text, clause):
 
 def test_exclusions_only_and_filter_only():
     assert build_query(SearchQuery(text="-menor")) == {"bool": {
-        "filter": [], "must_not": [{"multi_match": {"query": "menor", "fields": ["text", "meta_text"]}}]}}
+        "filter": [], "must_not": [{"multi_match": {"query": "menor", "fields": TEXT}}]}}
     assert build_query(SearchQuery(district="Puno")) == {"bool": {"filter": [{"term": {"district_key": "puno"}}]}}
 
 
-def test_malformed_query_is_refused_before_the_server():
-    with pytest.raises(QueryError, match="comillas"):
-        build_query(SearchQuery(text='"trata'))
+@pytest.mark.parametrize("query", [SearchQuery(text='"trata'), SearchQuery(text="color:rojo"),
+                                   SearchQuery(article="trata"), SearchQuery(cites="hola")])
+def test_malformed_query_is_refused_before_the_server(query):
+    with pytest.raises(QueryError):
+        build_query(query)
 
 
 def test_search_request_sort_and_highlight():
@@ -92,33 +134,59 @@ def test_search_request_sort_and_highlight():
     assert ranked["highlight"]["pre_tags"] == ["**"] and ranked["track_total_hits"] is True
     by_date = build_search(SearchQuery(district="Puno"))
     assert by_date["sort"] == [{"resolution_date": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
+    assert build_search(SearchQuery(text="trata", sort="date"))["sort"] == by_date["sort"]
+
+
+def test_more_like_this_request():
+    request = build_more_like_this("expediente", "abc", ["trata_de_personas"], ["123-2019-45-2701"],
+                                   SearchQuery(district="Puno", limit=5))
+    query = request["query"]["bool"]
+    mlt, crimes = query["must"][0]["bool"]["should"]
+    assert mlt["more_like_this"]["like"] == [{"_index": "expediente", "_id": "abc"}]
+    assert mlt["more_like_this"]["max_query_terms"] == 25
+    assert crimes == {"terms": {"crimes": ["trata_de_personas"], "boost": 2.0}}
+    assert query["must_not"] == [{"ids": {"values": ["abc"]}}, {"terms": {"case_ids": ["123-2019-45-2701"]}}]
+    assert query["filter"] == [{"term": {"district_key": "puno"}}]
+    assert request["size"] == 5
 
 
 def test_aggregations_round_trip():
-    aggs = build_aggs(["district", "crime", "year"])
-    assert aggs["crime"] == {"terms": {"field": "crimes", "size": 1000}}
+    aggs = build_aggs(["district", "crime", "year", "judge", "protected"], 50)
+    assert aggs["crime"] == {"terms": {"field": "crimes", "size": 50}}
+    assert aggs["judge"]["nested"] == {"path": "parties"}
     response = {
         "district": {"buckets": [{"key": "puno", "doc_count": 1, "spelling": {"buckets": [{"key": "Puno"}]}},
                                  {"key": "madre de dios", "doc_count": 2,
                                   "spelling": {"buckets": [{"key": "Madre de Dios"}]}}]},
         "crime": {"buckets": [{"key": "trata_de_personas", "doc_count": 2}]},
         "year": {"buckets": [{"key": 2021, "doc_count": 1}, {"key": 2019, "doc_count": 1}]},
+        "judge": {"doc_count": 9, "judges": {"doc_count": 4, "keys": {"buckets": [
+            {"key": "chambi tuesta", "doc_count": 3, "spelling": {"buckets": [{"key": "Chambi Tuesta"}]},
+             "documents": {"doc_count": 2}}]}}},
+        "protected": {"buckets": [{"key": 1, "key_as_string": "true", "doc_count": 1},
+                                  {"key": 0, "key_as_string": "false", "doc_count": 3}]},
     }
-    assert parse_aggs(response, ["district", "crime", "year"]) == {
+    assert parse_aggs(response, ["district", "crime", "year", "judge", "protected"]) == {
         "district": [("Madre de Dios", 2), ("Puno", 1)],
         "crime": [("trata_de_personas", 2)],
         "year": [(2019, 1), (2021, 1)],
+        "judge": [("Chambi Tuesta", 2)],
+        "protected": [(False, 3), (True, 1)],
     }
 
 
 def test_document_round_trip():
     record = make_record(["uno", "dos"], district="Puno", crimes=("trata_de_personas",), day=date(2020, 2, 3),
-                         case_numbers=("00123-2019-45-2101-JR-PE-01",))
+                         case_numbers=("00123-2019-45-2101-JR-PE-01",), parties=(judge("Chambi Tuesta"),))
     doc = record_to_doc(record)
     assert doc["text"] == ["uno", "dos"] and doc["district_key"] == "puno" and doc["year"] == 2020
     assert doc["meta_text"] == "00123-2019-45-2101-JR-PE-01"
+    assert doc["case_ids"] == ["123-2019-45-2101"]
+    assert doc["parties"] == [{"name": "Chambi Tuesta", "key": "chambi tuesta", "role": "juez", "protected": False}]
+    assert doc["judge_keys"] == ["chambi tuesta"] and doc["protected"] is False
     assert "pages" not in doc["record"]
     assert doc_to_record(doc) == record
+    assert set(doc) <= set(index_mappings()["properties"])  # "dynamic": "strict" accepts it
 
 
 @pytest.mark.parametrize(("url", "expected"), [
@@ -130,6 +198,11 @@ def test_parse_location(url, expected):
     assert parse_location(url) == expected
 
 
+def test_next_version():
+    assert next_version("expediente", []) == 1
+    assert next_version("expediente", ["expediente-v1", "expediente-v3", "otro-v9", "expediente-originals"]) == 4
+
+
 def test_unreachable_cluster_is_index_unavailable():
     with pytest.raises(IndexUnavailable) as info:
         open_index("http://127.0.0.1:1/expediente")
@@ -137,7 +210,6 @@ def test_unreachable_cluster_is_index_unavailable():
 
 
 def test_redaction_happens_before_the_document_is_built():
-    # ElasticIndex.upsert redacts like SQLite; the document of a redacted record is clean.
     from search.privacy import redact_record
 
     record = make_record("agravio de Nancy Quispe", parties=(victim("Nancy Quispe"),))
@@ -149,3 +221,59 @@ def test_adjacent_words_boost():
     assert query["bool"]["should"] == [
         {"match_phrase": {"text": {"query": "trata personas", "slop": 2, "boost": 5.0}}}]
     assert "should" not in build_query(SearchQuery(text="trata"))["bool"]
+
+
+class _Recorder:
+    """A stand-in for the client's index API: records the calls, knows one index version."""
+
+    def __init__(self, versions):
+        self.calls = []
+        self.versions = versions
+
+    def __getattr__(self, name):
+        def call(**kwargs):
+            self.calls.append((name, kwargs))
+            if name == "exists":
+                return bool(self.versions) and not kwargs["index"].endswith("-originals")
+            if name == "get_alias":
+                return {v: {} for v in self.versions}
+            if name == "get":
+                return {v: {} for v in self.versions}
+            return {}
+        return call
+
+
+class _FakeClient:
+    def __init__(self, versions):
+        self.indices = _Recorder(versions)
+
+    def options(self, **kwargs):
+        return self
+
+
+def _elastic(versions):
+    from search.elastic import ElasticIndex
+
+    return ElasticIndex("http://es.example:9200/expediente", client=_FakeClient(versions))
+
+
+def test_a_new_alias_starts_at_version_one_from_the_template():
+    index = _elastic([])
+    calls = index.client.indices.calls
+    assert calls[0] == ("put_index_template", index_template("expediente"))
+    assert ("create", {"index": "expediente-v1", "aliases": {"expediente": {}}}) in calls
+
+
+def test_rebuild_fills_a_new_version_then_swaps_the_alias_at_once():
+    index = _elastic(["expediente-v1"])
+    written = []
+    index._bulk = lambda actions, refresh=True: written.extend(actions)  # the bulk helper needs a live transport
+    new = index.rebuild(iter([make_record("uno", key="1"), make_record("dos", key="2")]))
+    assert new == "expediente-v2"
+    names = [name for name, _ in index.client.indices.calls]
+    assert names.index("create") < names.index("update_aliases") < names.index("delete")
+    assert [a["_index"] for a in written] == ["expediente-v2", "expediente-v2"]  # never the live version
+    swap = dict(index.client.indices.calls)["update_aliases"]["actions"]
+    assert swap == [{"remove": {"index": "expediente-v1", "alias": "expediente"}},
+                    {"add": {"index": "expediente-v2", "alias": "expediente"}}]
+    assert ("delete", {"index": "expediente-v1"}) in index.client.indices.calls

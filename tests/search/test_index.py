@@ -4,38 +4,59 @@ from datetime import date
 
 import pytest
 
-from schemas import DocKind, OutcomeKind, ProceduralCode, QueryError
+from schemas import CourtLevel, DocKind, EarlyTermination, OutcomeKind, ProceduralCode, QueryError, Role
 from search import SearchQuery
 
-from tests.search.factory import make_record, sha_of, victim
+from tests.search.conftest import BACKENDS, drop_backend, open_backend
+from tests.search.factory import accused, judge, make_record, sha_of, victim
 
 TRATA = make_record(
     ["SENTENCIA\nEXPEDIENTE 00123-2019-45-2701-JR-PE-01",
      "La ACUSACIÓN fiscal por el delito de TRATA DE PERSONAS agravada, artículo 153-A, "
      "en agravio de la menor de iniciales R.M.C. Se condena al acusado."],
-    key="trata", district="Madre de Dios", crimes=("trata_de_personas",), day=date(2021, 3, 11),
-    outcome=OutcomeKind.CONDENA, case_numbers=("00123-2019-45-2701-JR-PE-01",),
+    key="trata", district="Madre de Dios", level=CourtLevel.JUZGADO, crimes=("trata_de_personas",),
+    articles=("153-A",), day=date(2021, 3, 11), outcome=OutcomeKind.CONDENA,
+    case_numbers=("00123-2019-45-2701-JR-PE-01",),
+    parties=(judge("Chambi Tuesta"), judge("Zapata Machaca", Role.PONENTE), accused("Lizbeth Cahui Ahuanari"),
+             victim("R.M.C.")),
+    citations=("Acuerdo Plenario N.° 3-2011/CJ-116", "Casación N.° 904-2019/Puno"),
 )
 MINERIA = make_record(
     "Minería ilegal en La Pampa. El año pasado se incautó maquinaria. Trata de persona no probada.",
-    key="mineria", district="Madre de Dios", crimes=("mineria_ilegal", "trata_de_personas"), day=date(2019, 6, 1),
-    outcome=OutcomeKind.ABSOLUCION,
+    key="mineria", district="Madre de Dios", level=CourtLevel.JUZGADO, crimes=("mineria_ilegal", "trata_de_personas"),
+    articles=("307-A",), day=date(2019, 6, 1), outcome=OutcomeKind.ABSOLUCION,
+    early=EarlyTermination.CONCLUSION_ANTICIPADA, parties=(judge("CHAMBI TUESTA"), accused("Jhony Chalco Vilca")),
+    citations=("Cas. 904-2019",),
 )
 ROBO = make_record(
     "Robo agravado en Juliaca. El ano de la víctima no fue lesionado. Casación fundada.",
-    key="robo", district="Puno", crimes=("robo_agravado",), day=date(2022, 1, 20),
-    doc_kind=DocKind.CASACION, outcome=OutcomeKind.CASACION_FUNDADA, code=ProceduralCode.NCPP,
+    key="robo", district="Puno", court="Sala Penal Permanente", level=CourtLevel.CORTE_SUPREMA,
+    crimes=("robo_agravado",), articles=("189",), day=date(2022, 1, 20), doc_kind=DocKind.CASACION,
+    outcome=OutcomeKind.CASACION_FUNDADA, code=ProceduralCode.NCPP, case_numbers=("Casación 904-2019",),
+    parties=(judge("Sullca Ñahui", Role.PONENTE),), citations=("R.N. 2204-2018",),
 )
 VIEJO = make_record(
     "Recurso de nulidad. Proceso sumario por peculado; instrucción abierta en 2003.",
-    key="viejo", district="Lima", crimes=("peculado",), day=None, doc_kind=DocKind.RECURSO_NULIDAD,
-    outcome=OutcomeKind.NO_HABER_NULIDAD, code=ProceduralCode.CDEPP1940,
+    key="viejo", district="Lima", court="Sala Penal Transitoria", level=CourtLevel.CORTE_SUPREMA,
+    crimes=("peculado",), articles=("387",), day=None, doc_kind=DocKind.RECURSO_NULIDAD,
+    outcome=OutcomeKind.NO_HABER_NULIDAD, code=ProceduralCode.CDEPP1940, case_numbers=("R.N. N.° 2204-2018-Lima",),
+    citations=("acuerdo_plenario 3-2011/CJ-116",),
 )
 ALL = [TRATA, MINERIA, ROBO, VIEJO]
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def full(request, tmp_path_factory):
+    """The four rulings, indexed once per backend for the tests that only read."""
+    idx = open_backend(request.param, tmp_path_factory.mktemp(request.param))
+    idx.upsert(ALL)
+    yield idx
+    drop_backend(idx)
+
+
 @pytest.fixture
-def full(index):
+def fresh(index):
+    """The four rulings in an index of its own, for tests that change it."""
     index.upsert(ALL)
     return index
 
@@ -145,12 +166,22 @@ def test_facets_over_the_matching_set(full):
     facets = full.facets(SearchQuery(text="personas"))
     assert facets == {
         "district": [("Madre de Dios", 2)],
-        "crime": [("trata_de_personas", 2), ("mineria_ilegal", 1)],
+        "court": [("Juzgado Penal Colegiado", 2)],
+        "level": [("juzgado", 2)],
         "doc_kind": [("sentencia", 2)],
+        "crime": [("trata_de_personas", 2), ("mineria_ilegal", 1)],
+        "article": [("153-A", 1), ("307-A", 1)],
         "outcome": [("absolucion", 1), ("condena", 1)],
-        "year": [(2019, 1), (2021, 1)],
         "procedural_code": [("ncpp", 2)],
+        "early_termination": [("conclusion_anticipada", 1)],
+        "judge": [("CHAMBI TUESTA", 2), ("Zapata Machaca", 1)],
+        "year": [(2019, 1), (2021, 1)],
+        "protected": [(False, 1), (True, 1)],
     }
+
+
+def test_facet_size_keeps_the_most_frequent(full):
+    assert full.facets(SearchQuery(), ["crime"], size=1) == {"crime": [("trata_de_personas", 2)]}
 
 
 def test_facets_of_everything_and_selected_fields(full):
@@ -168,7 +199,8 @@ def test_get_count_iter(full):
     assert sorted(r.id for r in full.iter_records()) == sorted(r.id for r in ALL)
 
 
-def test_upsert_replaces_same_id(full):
+def test_upsert_replaces_same_id(fresh):
+    full = fresh
     changed = make_record("Texto corregido: lavado de activos.", key="trata", district="Lima",
                           extractor_version="test-2")
     assert changed.id == TRATA.id
@@ -199,7 +231,8 @@ def test_find_sha256(full):
     assert full.find_sha256(sha_of("otro")) is None
 
 
-def test_delete(full):
+def test_delete(fresh):
+    full = fresh
     assert full.delete(ROBO.id) is True
     assert full.delete(ROBO.id) is False
     assert full.count() == 3
@@ -240,3 +273,117 @@ def test_garbage_never_breaks_the_backend(full, text):
         assert exc.message  # a message for the user, never a database error
     else:
         assert results.total >= 0
+
+
+# ---------------------------------------------------------------------------- fielded terms
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("juez:chambi", {TRATA.id, MINERIA.id}),                    # any case: "CHAMBI TUESTA"
+    ('juez:"Zapata Machaca"', {TRATA.id}),                      # a ponente is a judge
+    ("ponente:sullca", {ROBO.id}),
+    ("juez:ñahui", {ROBO.id}),
+    ("juez:nahui", set()),                                       # ñ is not n
+    ('juez:"Tuesta Zapata"', set()),                            # a phrase never runs across two names
+    ("juez:chamb*", {TRATA.id, MINERIA.id}),
+    ("imputado:cahui", {TRATA.id}),
+    ('acusado:"chalco vilca"', {MINERIA.id}),
+    ("imputado:chambi", set()),                                  # a judge is not the accused
+    ("delito:trata", {TRATA.id, MINERIA.id}),
+    ("delito:trata_de_personas", {TRATA.id, MINERIA.id}),       # a taxonomy key
+    ("delito:minería", {MINERIA.id}),
+    ('delito:"robo agravado"', {ROBO.id}),
+    ("articulo:153-A", {TRATA.id}),
+    ("articulo:153a", {TRATA.id}),
+    ("ARTÍCULO:153-a", {TRATA.id}),
+    ("articulo:153", set()),                                     # 153 is not 153-A
+    ("articulo:307*", {MINERIA.id}),
+    ("expediente:00123-2019-45-2701-JR-PE-01", {TRATA.id}),
+    ("expediente:123-2019", {TRATA.id}),
+    ('expediente:"Exp. N.° 00123-2019-45"', {TRATA.id}),
+    ('expediente:"Casación 904-2019"', {ROBO.id}),
+    ('expediente:"R.N. 2204-2018"', {VIEJO.id}),
+    ("expediente:904-2019", {ROBO.id}),
+    ("distrito:puno", {ROBO.id}),
+    ('distrito:"MADRE DE DIOS"', {TRATA.id, MINERIA.id}),
+    ("distrito:madre*", {TRATA.id, MINERIA.id}),
+    ("distrito:madre", set()),                                   # a district is matched whole
+    ('cita:"Cas. 904-2019"', {TRATA.id, MINERIA.id}),
+    ('cita:"Acuerdo Plenario N° 3-2011/CJ-116"', {TRATA.id, VIEJO.id}),
+    ("trata juez:chambi -imputado:cahui", {MINERIA.id}),
+    ("juez:zapata OR distrito:lima", {TRATA.id, VIEJO.id}),
+    ("-juez:chambi", {ROBO.id, VIEJO.id}),
+])
+def test_fielded_terms(full, text, expected):
+    assert found(full, text) == expected
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("color:rojo", "Campo desconocido: color:"),
+    ("juez:", "necesita un valor"),
+    ("articulo:trata", "No se reconoce el valor de articulo:trata"),
+    ('cita:"trata de personas"', "No se reconoce el valor de cita"),
+    ("expediente:abc", "No se reconoce el valor de expediente:abc"),
+])
+def test_malformed_fielded_terms(full, text, message):
+    with pytest.raises(QueryError, match=message):
+        full.search(SearchQuery(text=text))
+
+
+def test_fielded_name_is_highlighted_in_the_text(index):
+    record = make_record("El acusado Juan Quispe Mamani declaró.", parties=(accused("Juan Quispe Mamani"),))
+    index.upsert([record])
+    hit = index.search(SearchQuery(text="imputado:quispe")).hits[0]
+    assert "**Quispe**" in hit.snippet
+
+
+# ---------------------------------------------------------------------------- more filters
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    ({"court": "juzgado penal  COLEGIADO"}, {TRATA.id, MINERIA.id}),
+    ({"level": CourtLevel.CORTE_SUPREMA}, {ROBO.id, VIEJO.id}),
+    ({"article": "153 a"}, {TRATA.id}),
+    ({"article": "387"}, {VIEJO.id}),
+    ({"early_termination": EarlyTermination.CONCLUSION_ANTICIPADA}, {MINERIA.id}),
+    ({"judge": "chambi tuesta"}, {TRATA.id, MINERIA.id}),
+    ({"judge": "Chambi"}, set()),                                # the filter is the whole name
+    ({"date_from": date(2020, 1, 1)}, {TRATA.id, ROBO.id}),
+    ({"date_to": date(2021, 3, 11)}, {TRATA.id, MINERIA.id}),   # inclusive; undated left out
+    ({"date_from": date(2019, 6, 1), "date_to": date(2021, 12, 31)}, {TRATA.id, MINERIA.id}),
+    ({"protected": True}, {TRATA.id}),
+    ({"protected": False}, {MINERIA.id, ROBO.id, VIEJO.id}),
+    ({"cites": "Casación N.° 904-2019/Puno"}, {TRATA.id, MINERIA.id}),
+    ({"cites": "R.N. 2204-2018", "level": CourtLevel.CORTE_SUPREMA}, {ROBO.id}),
+])
+def test_more_filters(full, filters, expected):
+    assert found(full, "", **filters) == expected
+
+
+def test_filters_with_text_and_facets(full):
+    query = SearchQuery(text="trata OR robo", date_from=date(2020, 1, 1))
+    assert found(full, query.text, date_from=query.date_from) == {TRATA.id, ROBO.id}
+    assert full.facets(query, ["district", "level"]) == {
+        "district": [("Madre de Dios", 1), ("Puno", 1)], "level": [("corte_suprema", 1), ("juzgado", 1)]}
+
+
+def test_bad_filter_values_are_query_errors(full):
+    with pytest.raises(QueryError, match="artículo"):
+        full.search(SearchQuery(article="ciento"))
+    with pytest.raises(QueryError, match="cita"):
+        full.facets(SearchQuery(cites="la casación famosa"))
+
+
+def test_pages_cover_the_whole_result_set_without_overlap(full):
+    seen = []
+    for offset in range(0, 4, 3):
+        seen += ids(full.search(SearchQuery(text="-inexistente", limit=3, offset=offset)))
+    assert sorted(seen) == sorted(r.id for r in ALL)
+    assert full.search(SearchQuery(text="-inexistente", limit=3, offset=3)).total == 4
+
+
+def test_iter_matching_follows_the_result_order(full):
+    query = SearchQuery(district="Madre de Dios")
+    records = list(full.iter_matching(query))
+    assert [r.id for r in records] == ids(full.search(query)) == [TRATA.id, MINERIA.id]
+    assert all(r.pages == [] for r in records)
+    assert [r.ruling for r in records] == [TRATA.ruling, MINERIA.ruling]
+    assert [r.pages for r in full.iter_matching(SearchQuery(text="peculado"), pages=True)] == [VIEJO.pages]

@@ -1,7 +1,8 @@
 import pytest
 
 from schemas import QueryError
-from search.query import highlight_terms, parse_query, proximity_phrase, to_fts
+from search.query import And, Fielded, Term, highlight_terms, parse_query
+from search.sqlite_fts import proximity_phrase, to_fts
 
 
 @pytest.mark.parametrize(("text", "match"), [
@@ -72,9 +73,48 @@ def test_malformed_raises_query_error_in_spanish(text, message):
 
 def test_rendered_terms_are_always_quoted():
     # Whatever the user types, FTS5 only sees quoted tokens of letters and digits.
-    fts = to_fts(parse_query('a"b" c\'d ; DROP TABLE x; --y NEAR/3 {stem}:x ^y col:z'))
+    fts = to_fts(parse_query('a"b" c\'d ; DROP TABLE x; --y NEAR/3 {stem}:x ^y juez:"z ; DROP" articulo:153*'))
     assert "DROP" not in fts.match and "{" not in fts.match and "^" not in fts.match
     assert fts.match.count('"') % 2 == 0
+    assert 'judges : "z drop"' in fts.match and 'keys : "article_153" *' in fts.match
+
+
+@pytest.mark.parametrize(("text", "node"), [
+    ("juez:chambi", Fielded("judges", parts=("chambi",))),
+    ("JUEZA:Chambi", Fielded("judges", parts=("chambi",))),
+    ('juez:"Chambi  Tuesta"', Fielded("judges", parts=("chambi", "tuesta"))),
+    ("juez:cham*", Fielded("judges", parts=("cham",), prefix=True)),
+    ("imputado:Ñahui", Fielded("defendants", parts=("ñahui",))),
+    ("delito:trata", Fielded("crime_text", parts=("trata",))),
+    ("delito:trata_de_personas", Fielded("crime", value="trata_de_personas")),
+    ("articulo:153a", Fielded("article", value="153-A")),
+    ("artículo:307*", Fielded("article", value="307", prefix=True)),
+    ("expediente:00123-2019-45-2701-JR-PE-01", Fielded("case_key", value="123-2019-45-2701-jr-pe-1")),
+    ('expediente:"Casación 904-2019"', Fielded("case_key", value="casacion 904-2019")),
+    ('distrito:"Madre de Dios"', Fielded("district_key", value="madre de dios")),
+    ('cita:"R.N. N.° 2204-2018-Lima"', Fielded("citation", value="recurso_nulidad 2204-2018")),
+    ("VISTOS: trata", And((Term(("vistos",)), Term(("trata",))))),   # a colon before a space is punctuation
+    ("10:30", Term(("10", "30"))),
+])
+def test_fielded_terms(text, node):
+    assert parse_query(text) == node
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("color:rojo", "Campo desconocido: color:"),
+    ("a:b:c", "Campo desconocido: a:"),
+    ("juez:", "necesita un valor"),
+    ("juez: chambi", "necesita un valor"),
+    ('juez:""', "no contiene ninguna palabra"),
+    ("articulo:trata", "No se reconoce el valor de articulo:trata"),
+    ("cita:hola", "No se reconoce el valor de cita:hola"),
+    ("expediente:abc", "No se reconoce el valor de expediente:abc"),
+    ("juez:*", "El comodín * va al final"),
+])
+def test_malformed_fielded_terms(text, message):
+    with pytest.raises(QueryError) as info:
+        parse_query(text)
+    assert message in info.value.message
 
 
 def test_highlight_terms_skip_exclusions():

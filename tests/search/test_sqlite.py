@@ -1,4 +1,5 @@
-"""What only the SQLite backend promises: a file, WAL, privacy at the byte level, recovery."""
+"""What only the SQLite backend promises: a file, WAL, privacy at the byte level, recovery,
+with either full-text engine."""
 
 import sqlite3
 import threading
@@ -10,6 +11,8 @@ from search import SearchQuery, open_index
 from search.sqlite import SqliteIndex
 
 from tests.search.factory import make_record, victim
+
+ENGINES = pytest.mark.parametrize("engine", ["tantivy", "fts5"])
 
 
 def test_open_index_creates_parent_folders(tmp_path):
@@ -57,11 +60,13 @@ def test_closed_index_says_so(tmp_path):
 
 
 def _all_bytes(folder) -> bytes:
-    return b"".join(p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file())
+    """The index file, its WAL, and every file of the tantivy folder."""
+    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
 
 
+@ENGINES
 @pytest.mark.parametrize("close", [True, False])
-def test_protected_name_never_reaches_the_file(tmp_path, close):
+def test_protected_name_never_reaches_the_file(tmp_path, close, engine):
     folder = tmp_path / "idx"
     record = make_record(
         ["VISTOS: el proceso contra Juan Pérez por trata de personas en agravio de Nancy Huamán\n"
@@ -69,7 +74,7 @@ def test_protected_name_never_reaches_the_file(tmp_path, close):
         parties=(victim("Nancy Huamán Quispe"),),
         redactions=(("Nancy Huamán Quispe", "N.H.Q."),),
     )
-    idx = open_index(folder / "index.sqlite")
+    idx = open_index(folder / "index.sqlite", engine=engine)
     idx.upsert([record])
     # every column of every table, as SQLite returns it
     conn = idx.conn
@@ -110,7 +115,7 @@ def test_garbage_queries_never_raise_sqlite_errors(tmp_path):
 def test_not_a_database(tmp_path):
     path = tmp_path / "notes.sqlite"
     path.write_text("esto no es una base de datos " * 100)
-    with pytest.raises(IndexUnavailable, match="no es un índice SQLite válido"):
+    with pytest.raises(IndexUnavailable, match="no es un índice válido"):
         open_index(path)
 
 
@@ -128,7 +133,7 @@ def test_other_schema_version_is_refused(tmp_path):
 def test_index_of_another_analyzer_is_reanalysed_on_open(tmp_path):
     path = tmp_path / "i.sqlite"
     record = make_record("Acusación por minería ilegal.")
-    with open_index(path) as idx:
+    with open_index(path, engine="fts5") as idx:
         idx.upsert([record])
     conn = sqlite3.connect(path)
     conn.execute("UPDATE meta SET value = 'es-0' WHERE key = 'analyzer_version'")
@@ -141,10 +146,55 @@ def test_index_of_another_analyzer_is_reanalysed_on_open(tmp_path):
         assert idx.conn.execute("SELECT value FROM meta WHERE key = 'analyzer_version'").fetchone() == ("es-1",)
 
 
-def test_writers_in_threads_and_connections(tmp_path):
+def _sql(path, statement: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE meta SET value = '0' WHERE key = 'tantivy_opstamp'",   # a crash between the two commits
+    "DELETE FROM documents WHERE path LIKE '%'",                    # the store rolled back, tantivy did not
+    "UPDATE meta SET value = 'es-0' WHERE key = 'analyzer_version'",
+])
+def test_tantivy_out_of_step_with_the_store_is_rebuilt_on_open(tmp_path, damage):
+    path = tmp_path / "i.sqlite"
+    records = [make_record("Acusación por minería ilegal."), make_record("Robo agravado en Juliaca.")]
+    with open_index(path, engine="tantivy") as idx:
+        idx.upsert(records)
+    _sql(path, damage)
+    with open_index(path) as idx:
+        assert idx.engine.in_step(idx.conn)
+        assert idx.search(SearchQuery(text="mineria OR robo")).total == idx.count()
+
+
+def test_a_lost_tantivy_folder_is_rebuilt(tmp_path):
+    import shutil
+
+    path = tmp_path / "i.sqlite"
+    with open_index(path) as idx:
+        assert idx.engine.name == "tantivy"  # the default engine
+        idx.upsert([make_record("Acusación por minería ilegal.")])
+    shutil.rmtree(tmp_path / "i.sqlite-tantivy")
+    with open_index(path) as idx:
+        assert idx.search(SearchQuery(text="mineria")).total == 1
+
+
+def test_an_index_keeps_its_engine(tmp_path):
+    path = tmp_path / "i.sqlite"
+    open_index(path, engine="fts5").close()
+    with open_index(path) as idx:
+        assert idx.engine.name == "fts5"
+    with pytest.raises(IndexUnavailable, match="usa el motor fts5"):
+        open_index(path, engine="tantivy")
+
+
+@ENGINES
+def test_writers_in_threads_and_connections(tmp_path, engine):
     # The ingest flow opens the index in several task threads at once.
     path = tmp_path / "i.sqlite"
-    shared = open_index(path)
+    shared = open_index(path, engine=engine)
     errors: list[BaseException] = []
 
     def work(n: int) -> None:
@@ -169,8 +219,9 @@ def test_writers_in_threads_and_connections(tmp_path):
     shared.close()
 
 
-def test_a_failing_batch_writes_nothing(tmp_path):
-    with open_index(tmp_path / "i.sqlite") as idx:
+@ENGINES
+def test_a_failing_batch_writes_nothing(tmp_path, engine):
+    with open_index(tmp_path / "i.sqlite", engine=engine) as idx:
         idx.upsert([make_record("antes")])
         with pytest.raises(AttributeError):
             idx.upsert([make_record("nuevo"), "no es un registro"])  # type: ignore[list-item]
@@ -178,17 +229,36 @@ def test_a_failing_batch_writes_nothing(tmp_path):
         assert idx.search(SearchQuery(text="nuevo")).total == 0
 
 
-def test_a_fixed_redaction_leaves_no_trace_after_optimize(tmp_path):
+@ENGINES
+def test_a_fixed_redaction_leaves_no_trace_after_optimize(tmp_path, engine):
     # A first extraction missed the victim; re-ingesting with the redaction replaces the
     # record, and optimize() purges the old text and tokens from the file.
     folder = tmp_path / "idx"
     leaked = make_record("en agravio de Nancy Huamán Quispe", key="doc")
     fixed = make_record("en agravio de Nancy Huamán Quispe", key="doc",
                         redactions=(("Nancy Huamán Quispe", "N.H.Q."),))
-    with open_index(folder / "index.sqlite") as idx:
+    with open_index(folder / "index.sqlite", engine=engine) as idx:
         idx.upsert([leaked])
         idx.upsert([fixed])
         idx.optimize()
         assert idx.get(fixed.id).pages == ["en agravio de N.H.Q."]
     raw = _all_bytes(folder).lower()
     assert b"nancy" not in raw and b"huam" not in raw
+
+
+def test_a_tantivy_folder_of_another_schema_is_rebuilt(tmp_path):
+    import shutil
+
+    import tantivy
+
+    path = tmp_path / "i.sqlite"
+    with open_index(path, engine="tantivy") as idx:
+        idx.upsert([make_record("Acusación por minería ilegal.")])
+    folder = tmp_path / "i.sqlite-tantivy"
+    shutil.rmtree(folder)
+    folder.mkdir()
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("otro")
+    tantivy.Index(builder.build(), path=str(folder))  # an older layout of the engine
+    with open_index(path) as idx:
+        assert idx.search(SearchQuery(text='"minería ilegal"')).total == 1

@@ -1,0 +1,412 @@
+"""``expediente bench search``: speed, size, memory and relevance of the embedded index.
+
+A text-only corpus from the sample generator (``docNNNN.txt`` pages split by ``\\f`` and
+``docNNNN.truth.json``) is generated once into ``--work`` and reused. Each engine (tantivy,
+FTS5) then runs in a fresh process, so that its peak memory (``getrusage``) is its own:
+
+1. index: ``IndexRecord``s built from the truth and the text (no extractor), upserted in
+   batches of ``--batch``; documents per second of the upserts alone and end to end
+   (reading the files included); size on disk of the index file and the engine's folder;
+2. latency: a fixed mixed query set drawn from the truth (plain words, phrases, fielded
+   terms, text with filters), each timed as one results page (10 hits with snippets)
+   plus all facet counts, and more-like-this of fixed rulings; median and p95 after one
+   warm-up pass;
+3. relevance: precision at 10 of judged queries whose relevant rulings the truth gives
+   (crime label as a phrase, a defendant's two surnames, a cited precedent as typed),
+   capped: hits in the top 10 that are relevant ÷ min(10, relevant rulings).
+
+Goals: ≥ 1,000 documents/s indexed; p95 < 50 ms for full-text queries with filters and
+facets, < 200 ms for more-like-this; peak memory < 1 GiB.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from expediente.cli_common import emit_json, err, handle_errors, out
+
+GOALS = {"docs_per_second": 1000, "p95_ms": 50.0, "mlt_p95_ms": 200.0, "memory_mib": 1024}
+INGESTED = datetime(2024, 1, 1, tzinfo=timezone.utc)
+SAMPLE_EVERY = 97  # truth files read up front to draw the queries from
+COMMON_WORDS = ["trata personas", "prisión preventiva", "reparación civil", "minería ilegal", "acusación fiscal",
+                "pena privativa", "recurso nulidad", "explotación sexual", "robo agravado", "declaración agraviada",
+                "sentencia condenatoria", "presunción inocencia"]
+PHRASES = ['"trata de personas"', '"terminación anticipada"', '"reparación civil"', '"pena privativa de libertad"',
+           '"recurso de nulidad"', '"presunción de inocencia"', '"explotación sexual"', '"prisión preventiva"',
+           '"organización criminal"', '"minería ilegal"']
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search")(handle_errors(bench_search))
+
+
+# ---------------------------------------------------------------------------- corpus
+
+
+def corpus_dir(work: Path, count: int, seed: int) -> Path:
+    """The generated corpus (reused when its manifest matches)."""
+    folder = work / f"corpus-{count}-{seed}"
+    manifest = folder / "corpus.json"
+    if manifest.exists():
+        data = json.loads(manifest.read_text())
+        if data.get("count") == count and data.get("seed") == seed:
+            return folder
+    from expediente.samples import generate
+
+    shutil.rmtree(folder, ignore_errors=True)
+    err.print(f"Generando {count} documentos de texto en {folder} ...")
+    started = time.perf_counter()
+    generate(folder, count=count, seed=seed, text_only=True)
+    manifest.write_text(json.dumps({"count": count, "seed": seed,
+                                    "seconds": round(time.perf_counter() - started, 1)}))
+    return folder
+
+
+def record_of(txt: Path):
+    """An ``IndexRecord`` from a generated document and its truth (no extractor)."""
+    from schemas import IndexRecord, Ruling
+
+    text = txt.read_text(encoding="utf-8")
+    ruling = Ruling.model_validate_json(txt.with_suffix(".truth.json").read_bytes())
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    pages = text.split("\f")
+    return IndexRecord(id=IndexRecord.id_for(sha), path=str(txt), sha256=sha, file_type="text",
+                       page_count=len(pages), language="es", pages=pages, ruling=ruling,
+                       extractor_version="truth", ingested_at=INGESTED)
+
+
+def prepared_of(path: str):
+    """A record read and made ready for the index (redacted, analysed): a worker's job."""
+    from search.prepared import Prepared
+
+    return Prepared.of(record_of(Path(path)))
+
+
+def _prepared_stream(pool, paths: list[Path], batch: int):
+    """Prepared records in order, one batch being prepared while the previous one is
+    written: at most two batches in memory (``imap`` would buffer without bound)."""
+    chunks = [list(map(str, paths[i:i + batch])) for i in range(0, len(paths), batch)]
+    pending = pool.map_async(prepared_of, chunks[0], chunksize=25) if chunks else None
+    for i in range(len(chunks)):
+        ready = pending.get()
+        pending = pool.map_async(prepared_of, chunks[i + 1], chunksize=25) if i + 1 < len(chunks) else None
+        yield from ready
+
+
+def documents(folder: Path) -> list[Path]:
+    return sorted(folder.glob("doc*.txt"))
+
+
+# ---------------------------------------------------------------------------- queries
+
+
+def _fold(text: str) -> str:
+    from search.analysis import normalize_key
+
+    return normalize_key(text)
+
+
+@dataclass
+class Judged:
+    """A query whose relevant rulings the truth gives."""
+
+    kind: str
+    text: str
+    target: str  # folded label / surnames / normalised citation
+    relevant: set[str] = field(default_factory=set)
+
+    def is_relevant(self, ruling) -> bool:
+        if self.kind == "crime label":
+            return any(self.target in _fold(c.label) or self.target == _fold((c.crime or "").replace("_", " "))
+                       for c in ruling.charges)
+        if self.kind == "defendant surnames":
+            words = self.target.split()
+            return any(p.role.value == "imputado" and all(w in _fold(p.name).split() for w in words)
+                       for p in ruling.parties)
+        return any(c.normalized == self.target for c in ruling.citations)
+
+
+@dataclass
+class QuerySet:
+    latency: dict[str, list[dict]]  # category → SearchQuery keyword arguments
+    mlt_paths: list[str]
+    judged: list[Judged]
+
+
+def draw_queries(paths: list[Path], seed: int, per_kind: int = 20) -> QuerySet:
+    """Queries from the truth of every ``SAMPLE_EVERY``-th document: deterministic."""
+    from schemas import Ruling
+
+    rng = random.Random(seed)
+    sample = [paths[i] for i in range(0, len(paths), SAMPLE_EVERY)] or paths
+    truths = [(p, Ruling.model_validate_json(p.with_suffix(".truth.json").read_bytes())) for p in sample]
+    judges, defendants, districts, crimes, articles, numbers, citations, labels = ([] for _ in range(8))
+    for _, r in truths:
+        judges += [p.name.split()[-1] for p in r.parties if p.role.value in ("juez", "ponente")]
+        defendants += [p.name for p in r.parties if p.role.value == "imputado" and len(p.name.split()) >= 3]
+        districts += [r.court.district] if r.court.district else []
+        crimes += [c.crime for c in r.charges if c.crime]
+        labels += [c.label for c in r.charges]
+        articles += [a for c in r.charges for a in c.articles]
+        numbers += [c.normalized for c in r.case_numbers]
+        citations += [(c.raw, c.normalized) for c in r.citations
+                      if c.kind.value in ("casacion", "recurso_nulidad", "acuerdo_plenario")]
+
+    def pick(values: list, n: int) -> list:
+        unique = sorted(set(values), key=str)
+        return rng.sample(unique, min(n, len(unique)))
+
+    fielded = ([{"text": f"juez:{j}"} for j in pick(judges, 4)]
+               + [{"text": f'imputado:"{d}"'} for d in pick(defendants, 4)]
+               + [{"text": f"delito:{c}"} for c in pick(crimes, 3)]
+               + [{"text": f"articulo:{a}"} for a in pick(articles, 3)]
+               + [{"text": f'expediente:"{n}"'} for n in pick(numbers, 3)]
+               + [{"text": f'distrito:"{d}"'} for d in pick(districts, 3)]
+               + [{"text": f'cita:"{raw}"'} for raw, _ in pick(citations, 3)])
+    years = sorted({r.resolution_date.year for _, r in truths if r.resolution_date})
+    filtered = []
+    for i, words in enumerate(COMMON_WORDS[:10]):  # text, a date range, and a district or a crime
+        year = years[i % len(years)] if years else 2020
+        kwargs = {"text": words, "date_from": date(year, 1, 1), "date_to": date(year + 3, 12, 31)}
+        if i % 2 == 0 and districts:
+            kwargs["district"] = pick(districts, 1)[0]
+        elif crimes:
+            kwargs["crime"] = crimes[i % len(crimes)]
+        filtered.append(kwargs)
+    latency = {
+        "plain words": [{"text": w} for w in COMMON_WORDS[:8]] + [{"text": d.split()[-1]} for d in pick(defendants, 4)],
+        "phrase": [{"text": p} for p in PHRASES],
+        "fielded": fielded,
+        "filtered": filtered,
+    }
+    mlt_paths = [str(p) for p, _ in rng.sample(truths, min(per_kind, len(truths)))]
+    judged = [Judged("crime label", f'"{label}"', _fold(label)) for label in pick(labels, per_kind)]
+    judged += [Judged("defendant surnames", " ".join(d.split()[-2:]), _fold(" ".join(d.split()[-2:])))
+               for d in pick(defendants, per_kind)]
+    judged += [Judged("cited precedent", raw, normalized) for raw, normalized in pick(citations, per_kind)]
+    return QuerySet(latency, mlt_paths, judged)
+
+
+# ---------------------------------------------------------------------------- one engine
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)  # every thread of the process, tantivy's too
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(fn) -> tuple[float, float]:
+    """(wall ms, CPU ms of the process) of ``fn()``: on a machine shared with other work the
+    CPU time is what the query would take on an idle one."""
+    started, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
+
+
+def run_engine(engine: str, corpus: str, work: str, batch: int, seed: int, repeat: int, workers: int = 1) -> dict:
+    """Index the corpus with ``engine`` and measure it (runs in a process of its own).
+
+    ``workers`` > 1: files are read, redacted and analysed in that many worker processes
+    and the records written with ``upsert_prepared`` (the bulk-load path)."""
+    from search import SearchQuery
+    from search.sqlite import SqliteIndex
+
+    paths = documents(Path(corpus))
+    queries = draw_queries(paths, seed)
+    folder = Path(work) / f"index-{engine}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    index = SqliteIndex(folder / "index.sqlite", engine=engine)
+    upsert_seconds, upsert_cpu, started, pending, mlt_ids = 0.0, 0.0, time.perf_counter(), [], {}
+    mlt_wanted = set(queries.mlt_paths)
+    pool = get_context("spawn").Pool(workers) if workers > 1 else None
+    stream = zip(paths, _prepared_stream(pool, paths, batch)) if pool is not None else ((p, None) for p in paths)
+    for n, (path, prepared) in enumerate(stream, 1):
+        record = prepared.record if prepared is not None else record_of(path)
+        for judged in queries.judged:
+            if judged.is_relevant(record.ruling):
+                judged.relevant.add(record.id)
+        if str(path) in mlt_wanted:
+            mlt_ids[str(path)] = record.id
+        pending.append(prepared if prepared is not None else record)
+        if len(pending) >= batch or n == len(paths):
+            t, cpu = time.perf_counter(), _cpu_seconds()
+            (index.upsert_prepared if pool is not None else index.upsert)(pending)
+            upsert_seconds += time.perf_counter() - t
+            upsert_cpu += _cpu_seconds() - cpu
+            pending = []
+            if n % (batch * 10) == 0 or n == len(paths):
+                print(f"[{engine}] {n}/{len(paths)} indexados, {n / upsert_seconds:,.0f} docs/s", flush=True)
+    total_seconds = time.perf_counter() - started
+    if pool is not None:
+        pool.close()
+        pool.join()
+    index.close()
+    size = SqliteIndex(folder / "index.sqlite").size_on_disk()
+    index = SqliteIndex(folder / "index.sqlite")
+
+    latencies: dict[str, list[float]] = {}
+    cpu_times: dict[str, list[float]] = {}
+    search_only: list[float] = []
+    for rep in range(repeat + 1):  # the first pass warms the caches
+        for category, items in queries.latency.items():
+            for kwargs in items:
+                query = SearchQuery(**kwargs)
+                t_search, c_search = _timed(lambda q=query: index.search(q))
+                t_facets, c_facets = _timed(lambda q=query: index.facets(q))
+                if rep:
+                    latencies.setdefault(category, []).append(t_search + t_facets)
+                    cpu_times.setdefault(category, []).append(c_search + c_facets)
+                    search_only.append(t_search)
+        for id_ in mlt_ids.values():
+            t, c = _timed(lambda i=id_: index.more_like_this(i))
+            if rep:
+                latencies.setdefault("more like this", []).append(t)
+                cpu_times.setdefault("more like this", []).append(c)
+
+    relevance: dict[str, list[float]] = {}
+    for judged in queries.judged:
+        if not judged.relevant:
+            continue
+        hits = index.search(SearchQuery(text=judged.text, limit=10)).hits
+        good = sum(h.id in judged.relevant for h in hits)
+        relevance.setdefault(judged.kind, []).append(good / min(10, len(judged.relevant)))
+    count = index.count()
+    index.close()
+    text_latencies = [v for k, vs in latencies.items() if k != "more like this" for v in vs]
+    text_cpu = [v for k, vs in cpu_times.items() if k != "more like this" for v in vs]
+    return {
+        "engine": engine if workers == 1 else f"{engine} ({workers} procesos)", "documents": count,
+        "batch": batch, "workers": workers,
+        "docs_per_second": round(len(paths) / upsert_seconds, 1),
+        "docs_per_second_end_to_end": round(len(paths) / total_seconds, 1),
+        "cpu_ms_per_doc": round(upsert_cpu / len(paths) * 1000, 3),
+        "index_seconds": round(upsert_seconds, 1),
+        "size_mib": round(size / 2**20, 1),
+        "latency_ms": {k: {"median": round(statistics.median(v), 2), "p95": round(_percentile(v, 0.95), 2),
+                           "n": len(v)} for k, v in latencies.items()},
+        "full_text_with_facets_ms": {"median": round(statistics.median(text_latencies), 2),
+                                     "p95": round(_percentile(text_latencies, 0.95), 2)},
+        "cpu_ms": {k: {"median": round(statistics.median(v), 2), "p95": round(_percentile(v, 0.95), 2)}
+                   for k, v in {**cpu_times, "full text with facets": text_cpu}.items()},
+        "search_only_ms": {"median": round(statistics.median(search_only), 2),
+                           "p95": round(_percentile(search_only, 0.95), 2)},
+        "precision_at_10": {k: {"mean": round(statistics.mean(v), 3), "queries": len(v)} for k, v in relevance.items()},
+        "precision_at_10_overall": round(statistics.mean([x for v in relevance.values() for x in v]), 3)
+        if relevance else None,
+        "peak_memory_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_memory_worker_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        "load_average_at_end": round(os.getloadavg()[0], 1),
+    }
+
+
+# ---------------------------------------------------------------------------- command
+
+
+def _report(results: list[dict]) -> None:
+    table = Table("medida", *(r["engine"] for r in results), "meta", title="Índice embebido", title_justify="left")
+
+    def row(label: str, values: list[str], goal: str = "") -> None:
+        table.add_row(label, *values, goal)
+
+    row("documentos", [f"{r['documents']:,}" for r in results])
+    row("docs/s (upsert)", [f"{r['docs_per_second']:,.0f}" for r in results], f"≥ {GOALS['docs_per_second']:,}")
+    row("docs/s (con lectura)", [f"{r['docs_per_second_end_to_end']:,.0f}" for r in results])
+    row("CPU por documento (upsert)", [f"{r['cpu_ms_per_doc']:.2f} ms" for r in results])
+    row("tamaño en disco", [f"{r['size_mib']:,.0f} MiB" for r in results])
+    for category in results[0]["latency_ms"]:
+        limit = GOALS["mlt_p95_ms"] if category == "more like this" else GOALS["p95_ms"]
+        goal = f"p95 < {limit:.0f} ms"
+        row(f"{category} (mediana / p95)",
+            [f"{r['latency_ms'][category]['median']:.1f} / {r['latency_ms'][category]['p95']:.1f} ms" for r in results],
+            goal)
+    row("texto + filtros + facetas (med / p95)",
+        [f"{r['full_text_with_facets_ms']['median']:.1f} / {r['full_text_with_facets_ms']['p95']:.1f} ms"
+         for r in results], f"p95 < {GOALS['p95_ms']:.0f} ms")
+    for category in results[0]["cpu_ms"]:
+        row(f"CPU {category} (med / p95)",
+            [f"{r['cpu_ms'][category]['median']:.1f} / {r['cpu_ms'][category]['p95']:.1f} ms" for r in results])
+    row("solo búsqueda (med / p95)",
+        [f"{r['search_only_ms']['median']:.1f} / {r['search_only_ms']['p95']:.1f} ms" for r in results])
+    for kind in results[0]["precision_at_10"]:
+        row(f"P@10 {kind}", [f"{r['precision_at_10'][kind]['mean']:.2f} ({r['precision_at_10'][kind]['queries']})"
+                             for r in results])
+    row("P@10 global", [f"{r['precision_at_10_overall']:.2f}" for r in results])
+    row("memoria pico", [f"{r['peak_memory_mib']:,.0f} MiB" for r in results], f"< {GOALS['memory_mib']} MiB")
+    if any(r["workers"] > 1 for r in results):
+        row("memoria pico de un proceso lector", [f"{r['peak_memory_worker_mib']:,.0f} MiB" for r in results])
+    row("carga de la máquina (1 min)", [f"{r['load_average_at_end']:.1f}" for r in results])
+    out.print(table)
+
+
+def _child(conn, args: tuple) -> None:
+    conn.send(run_engine(*args))
+    conn.close()
+
+
+def _in_fresh_process(*args) -> dict:
+    """``run_engine`` in a new process, whose peak memory is this engine's alone (not a
+    pool worker: it may start worker processes of its own)."""
+    ctx = get_context("spawn")
+    receive, send = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_child, args=(send, args))
+    process.start()
+    send.close()
+    try:
+        return receive.recv()
+    except EOFError:
+        raise typer.Exit(1) from None  # the child printed its traceback
+    finally:
+        process.join()
+
+
+def bench_search(
+    count: Annotated[int, typer.Option("--count", min=10, help="Documentos del corpus.")] = 100_000,
+    seed: Annotated[int, typer.Option("--seed", help="Semilla del corpus y de las consultas.")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="tantivy, fts5 o both.")] = "both",
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Registros por upsert.")] = 1000,
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Pasadas medidas del juego de consultas.")] = 3,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Procesos que leen, redactan y analizan "
+                                                                  "(carga masiva); 1: upsert normal.")] = 1,
+    work: Annotated[Optional[Path], typer.Option("--work", help="Carpeta del corpus y los índices "
+                                                                "(el corpus se reutiliza).")] = None,
+    keep: Annotated[bool, typer.Option("--keep", help="Conservar los índices al terminar.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Cifras en JSON.")] = False,
+) -> None:
+    """Mide el índice embebido: docs/s, tamaño, latencia, memoria y precisión@10 (tantivy y FTS5)."""
+    engines = ["tantivy", "fts5"] if engine == "both" else [engine]
+    if any(e not in ("tantivy", "fts5") for e in engines):
+        raise typer.BadParameter("use tantivy, fts5 o both", param_hint="--engine")
+    work = work or Path(tempfile.gettempdir()) / "expediente-bench-search"
+    corpus = corpus_dir(work, count, seed)
+    results = []
+    for name in engines:
+        err.print(f"Motor {name}: indexando {count:,} documentos ...")
+        results.append(_in_fresh_process(name, str(corpus), str(work), batch, seed, repeat, workers))
+        if not keep:
+            shutil.rmtree(work / f"index-{name}", ignore_errors=True)
+    if as_json:
+        emit_json(json.dumps(results, ensure_ascii=False, indent=1))
+    else:
+        _report(results)
