@@ -159,7 +159,7 @@ def summary(index: IndexOption = None) -> None:
     from search import SearchQuery
 
     with _open(index) as idx:
-        for q in ('"trata de personas"', "mineria ilegal", "acusacion agraviada", "casación"):
+        for q in ('"trata de personas"', '"reparación civil" agraviada', 'delito:robo', "casación"):
             render.search_results(out, q, idx.search(SearchQuery(text=q, limit=3)))
         render.overview(out, list(idx.iter_records()))
 
