@@ -96,7 +96,7 @@ def search(
     facets: Annotated[Optional[str], typer.Option("--facets", help="Facetas: 'all' o campos separados por comas "
                                                                     "(district,crime,year...).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Resultados (y facetas) en JSON.")] = False,
-    csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Exporta TODO el resultado a este CSV "
+    csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Exporta el resultado completo a este CSV "
                                                                    "('-' para stdout).")] = None,
 ) -> None:
     """Busca resoluciones: texto, filtros, facetas, orden, páginas; exporta a CSV."""
