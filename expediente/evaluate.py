@@ -12,13 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.acquire import acquire
+from extractors.acquire import DOCUMENT_SUFFIXES, acquire
 from extractors.evaluation import aggregate, score
 from extractors.legal import extract
 from schemas import PageMethod, PipelineError, Ruling
 
 TRUTH_SUFFIX = ".truth.json"
-DOCUMENT_SUFFIXES = (".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg", ".txt")
 
 
 @dataclass
@@ -50,7 +49,7 @@ def pairs(directory: Path) -> list[tuple[Path, Path]]:
     found = []
     for truth in sorted(directory.glob(f"*{TRUTH_SUFFIX}")):
         stem = truth.name[: -len(TRUTH_SUFFIX)]
-        for suffix in DOCUMENT_SUFFIXES:
+        for suffix in sorted(DOCUMENT_SUFFIXES):
             doc = truth.with_name(stem + suffix)
             if doc.exists():
                 found.append((doc, truth))

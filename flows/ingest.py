@@ -22,14 +22,11 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import BaseModel, Field
 
-from extractors.acquire import TextLayerMode, acquire
+from extractors.acquire import DOCUMENT_SUFFIXES, TextLayerMode, acquire
 from extractors.legal import EXTRACTOR_VERSION, extract
 from schemas import DocumentText, IndexRecord, PipelineError, Ruling
 from search import open_index
 
-# Extensions picked up when a directory is given; a file named explicitly is always tried
-# (and reported as unsupported if it is not a document).
-DOCUMENT_SUFFIXES = frozenset({".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg", ".txt"})
 
 
 class FileOutcome(BaseModel):
@@ -65,7 +62,8 @@ def _notify(outcome: FileOutcome) -> None:
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named explicitly, plus every document file under the directories named."""
+    """Files named explicitly (always tried, so a non-document is reported as such), plus
+    every file under the directories named whose extension acquisition reads."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)

@@ -21,7 +21,7 @@ from pathlib import Path
 from time import perf_counter
 
 from extractors.acquire.cleanup import clean_document
-from extractors.acquire.detect import file_sha256, sniff
+from extractors.acquire.detect import EXTENSIONS, file_sha256, sniff
 from extractors.acquire.images import read_image
 from extractors.acquire.language import detect_language, document_language, language_warning
 from extractors.acquire.pdf import read_pdf
@@ -29,7 +29,10 @@ from extractors.acquire.plaintext import read_text
 from extractors.acquire.records import Acquired, Options, RawPage, TextLayerMode
 from schemas import DocumentText, FileType, Page, PageMethod
 
-__all__ = ["TextLayerMode", "acquire"]
+__all__ = ["DOCUMENT_SUFFIXES", "TextLayerMode", "acquire"]
+
+# the file extensions acquisition reads (a file with another one is still sniffed by content)
+DOCUMENT_SUFFIXES = frozenset(EXTENSIONS)
 
 log = logging.getLogger(__name__)
 
