@@ -28,6 +28,27 @@ class Plan:
     similar: Similar | None = None
 
 
+class EngineWriter(ABC):
+    """The engine's side of store write transactions: deletes and adds in the order given,
+    made durable by ``commit`` (called inside the store's transaction, just before it
+    commits). A bulk load keeps one writer over several transactions; ``close`` ends it."""
+
+    @abstractmethod
+    def delete(self, docids: Iterable[int]) -> None: ...
+
+    @abstractmethod
+    def add(self, prepared: Iterable[Prepared]) -> None: ...
+
+    def commit(self) -> None:
+        """Make the writes durable (an engine inside the SQLite file has nothing to do)."""
+
+    def rollback(self) -> None:
+        """Drop what was not committed (the store rolls back too)."""
+
+    def close(self) -> None:
+        """No more writes: release what the writer holds."""
+
+
 class Engine(ABC):
     name: str
 
@@ -36,15 +57,24 @@ class Engine(ABC):
         """Create what is missing; bring the engine back in step with the store if it is not."""
 
     @abstractmethod
+    def writer(self, conn: sqlite3.Connection) -> EngineWriter:
+        """Inside the store's write transaction: a writer for it (one at a time)."""
+
     def write(self, conn: sqlite3.Connection, deleted: Sequence[int], added: Sequence[Prepared]) -> None:
         """Inside the store's write transaction: forget ``deleted`` docids, index ``added``."""
+        writer = self.writer(conn)
+        try:
+            writer.delete(deleted)
+            writer.add(added)
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.close()
 
     def after_commit(self) -> None:
         """The store committed: make the write visible."""
-
-    def repair(self, conn: sqlite3.Connection, docids: Iterable[int]) -> None:
-        """The store rolled back after ``write`` made changes that cannot be undone:
-        re-index ``docids`` from what the store holds."""
 
     @abstractmethod
     def rebuild(self, conn: sqlite3.Connection) -> None:

@@ -50,9 +50,9 @@ class OriginalsFile:
             chunk = ids[i:i + _CHUNK]
             conn.execute(f"DELETE FROM originals.records WHERE id IN ({_marks(chunk)})", chunk)
 
-    def keep(self, conn: sqlite3.Connection, records: Iterable[IndexRecord]) -> None:
-        conn.executemany("INSERT OR REPLACE INTO originals.records (id, record) VALUES (?, ?)",
-                         ((r.id, r.model_dump_json()) for r in records))
+    def keep(self, conn: sqlite3.Connection, records: Iterable[tuple[str, str]]) -> None:
+        """Store ``(id, record as JSON)`` pairs."""
+        conn.executemany("INSERT OR REPLACE INTO originals.records (id, record) VALUES (?, ?)", records)
 
     def read(self, conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, IndexRecord]:
         ids = list(dict.fromkeys(ids))

@@ -33,15 +33,16 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 
 from schemas import IndexRecord, IndexUnavailable, QueryError, Reason
 
 from search.analysis import ANALYZER_VERSION
 from search.base import Index, check_facet_fields
-from search.engine import Engine, Plan
+from search.engine import Engine, EngineWriter, Plan
 from search.fields import hit_of
 from search.filters import FACET_STORAGE, SPELLED, filters_of
 from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults
@@ -57,6 +58,7 @@ SCHEMA_VERSION = "2"
 BUSY_TIMEOUT = 30.0
 ENGINES = ("tantivy", "fts5")
 _CHUNK = 500  # ids per IN (...) list
+_STREAM_CHUNK = 200  # records written at a time by ``load``
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -145,10 +147,10 @@ def stored_records(conn: sqlite3.Connection) -> Iterator[tuple[int, IndexRecord]
 
 
 def _row(p: Prepared) -> tuple[object, ...]:
-    r, f = p.record, p.fields
-    return (p.docid, r.id, r.sha256, r.path, r.extractor_version, f.doc_kind, f.district, f.district_key, f.court,
+    f = p.fields
+    return (p.docid, p.id, p.sha256, p.path, p.extractor_version, f.doc_kind, f.district, f.district_key, f.court,
             f.court_key, f.level, f.year, f.resolution_date, f.outcome, f.procedural_code, f.early_termination,
-            int(f.protected), r.model_dump_json(exclude={"pages"}), p.pages_json())
+            int(f.protected), p.record_json, p.pages_json)
 
 
 def _spellings_of(p: Prepared) -> list[tuple[str, str, str]]:
@@ -300,15 +302,14 @@ class SqliteIndex(Index):
         if not latest:
             return
         # Redaction and analysis happen before the transaction, which only writes.
-        prepared = [Prepared.of(r, keep_original=self.originals) for r in latest.values()]
-        self._apply(prepared, ids=[p.record.id for p in prepared], sha256s=[p.record.sha256 for p in prepared])
+        self.upsert_prepared([Prepared.of(r, keep_original=self.originals) for r in latest.values()])
 
     def upsert_prepared(self, prepared: Sequence[Prepared]) -> None:
-        """The bulk-load path: write records that ``Prepared.of`` already redacted and
-        analysed, possibly in worker processes (pass ``keep_original=self.originals``)."""
-        latest = list({p.record.id: p for p in prepared}.values())
+        """Write records that ``Prepared.of`` already redacted and analysed, possibly in
+        worker processes (``search.bulk``; pass ``keep_original=self.originals``)."""
+        latest = list({p.id: p for p in prepared}.values())
         if latest:
-            self._apply(latest, ids=[p.record.id for p in latest], sha256s=[p.record.sha256 for p in latest])
+            self._apply(latest, ids=[p.id for p in latest], sha256s=[p.sha256 for p in latest])
 
     def delete(self, id: str) -> bool:
         return self._apply([], ids=[id], sha256s=[]) > 0
@@ -316,37 +317,112 @@ class SqliteIndex(Index):
     def _apply(self, prepared: list[Prepared], *, ids: list[str], sha256s: list[str]) -> int:
         """Replace the records with these ids or sha256s by ``prepared``; returns how many
         records were removed. One transaction for the store and the engine."""
-        engine_written = False
+        engine_committed = False
         try:
             with self._write() as conn:
-                old: dict[int, str] = {}
-                for chunk in _chunks(ids):
-                    old.update(conn.execute(f"SELECT docid, id FROM documents WHERE id IN ({_marks(chunk)})", chunk))
-                for chunk in _chunks(sha256s):
-                    old.update(conn.execute(f"SELECT docid, id FROM documents WHERE sha256 IN ({_marks(chunk)})",
-                                            chunk))
-                docids = sorted(old)
-                for chunk in _chunks(docids):
-                    conn.execute(f"DELETE FROM documents WHERE docid IN ({_marks(chunk)})", chunk)  # terms cascade
-                self._originals.forget(conn, [*old.values(), *ids])
-                if prepared:
-                    first = conn.execute("SELECT coalesce(max(docid), 0) + 1 FROM documents").fetchone()[0]
-                    for docid, p in enumerate(prepared, start=max(first, (docids[-1] + 1) if docids else 0)):
-                        p.docid = docid
-                    conn.executemany(_INSERT, (_row(p) for p in prepared))
-                    conn.executemany("INSERT INTO document_terms (docid, field, key, spelling) VALUES (?, ?, ?, ?)",
-                                     ((p.docid, *kw) for p in prepared for kw in p.keywords()))
-                    conn.executemany("INSERT OR IGNORE INTO spellings (field, key, spelling) VALUES (?, ?, ?)",
-                                     {s for p in prepared for s in _spellings_of(p)})
-                    if self.originals:
-                        self._originals.keep(conn, [p.original for p in prepared if p.original])
-                engine_written = True
-                self.engine.write(conn, docids, prepared)
+                writer = self.engine.writer(conn)
+                try:
+                    removed = self._replace(conn, writer, prepared, ids=ids, sha256s=sha256s)
+                    engine_committed = True
+                    writer.commit()
+                except BaseException:
+                    writer.rollback()
+                    raise
+                finally:
+                    writer.close()
         except BaseException:
-            if engine_written:  # the engine may have committed what the store rolled back
+            if engine_committed:  # the engine may have committed what the store rolled back
                 self._resync()
             raise
         self.engine.after_commit()
+        return removed
+
+    def load(self, prepared: Iterable[Prepared], *, commit_every: int = 5000,
+             progress: Callable[[int], None] | None = None) -> int:
+        """Stream prepared records in, as they arrive: the bulk-load path (``search.bulk``).
+        Every ``commit_every`` records are one transaction, written as ``upsert_prepared``
+        writes them (a record replaces the one with its id or sha256), so a failure loses
+        only the transaction under way. Unlike ``upsert_prepared`` no batch waits in memory,
+        and the engine's writer stays open from one transaction to the next (tantivy merges
+        its segments meanwhile; other processes cannot write until the load ends).
+        ``progress(n)`` after each commit; returns how many records were written."""
+        if commit_every < 1:
+            raise ValueError(f"commit_every must be at least 1, got {commit_every}")
+        written, pending = 0, 0
+        engine_committed = False  # the engine committed what the store has not (yet)
+        records = iter(prepared)
+        with self._lock:
+            conn = self.conn
+            writer: EngineWriter | None = None
+
+            def commit() -> None:
+                nonlocal written, pending, engine_committed
+                engine_committed = True
+                writer.commit()
+                conn.execute("COMMIT")
+                engine_committed = False
+                written, pending = written + pending, 0
+                if progress:
+                    progress(written)
+
+            try:
+                while chunk := list(islice(records, min(_STREAM_CHUNK, commit_every - pending))):
+                    if not conn.in_transaction:
+                        conn.execute("BEGIN IMMEDIATE")
+                        writer = writer or self.engine.writer(conn)
+                    latest = list({p.id: p for p in chunk}.values())
+                    self._replace(conn, writer, latest, ids=[p.id for p in latest],
+                                  sha256s=[p.sha256 for p in latest])
+                    pending += len(latest)
+                    if pending >= commit_every:
+                        commit()
+                if pending:
+                    commit()
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if writer is not None:
+                    writer.rollback()
+                    writer.close()
+                    writer = None
+                if engine_committed:
+                    self._resync()
+                if isinstance(exc, sqlite3.Error):
+                    raise _unavailable(self.path, "no se pudo escribir en el índice", exc) from exc
+                raise
+            finally:
+                if writer is not None:
+                    writer.close()
+                self._data_version = conn.execute("PRAGMA data_version").fetchone()[0]
+                self.engine.after_commit()
+        return written
+
+    def _replace(self, conn: sqlite3.Connection, writer: EngineWriter, prepared: list[Prepared], *,
+                 ids: list[str], sha256s: list[str]) -> int:
+        """Inside a write transaction: remove the records with these ids or sha256s, write
+        ``prepared`` to the store and to ``writer``; returns how many records were removed."""
+        old: dict[int, str] = {}
+        for chunk in _chunks(ids):
+            old.update(conn.execute(f"SELECT docid, id FROM documents WHERE id IN ({_marks(chunk)})", chunk))
+        for chunk in _chunks(sha256s):
+            old.update(conn.execute(f"SELECT docid, id FROM documents WHERE sha256 IN ({_marks(chunk)})", chunk))
+        docids = sorted(old)
+        for chunk in _chunks(docids):
+            conn.execute(f"DELETE FROM documents WHERE docid IN ({_marks(chunk)})", chunk)  # terms cascade
+        self._originals.forget(conn, [*old.values(), *ids])
+        if prepared:
+            first = conn.execute("SELECT coalesce(max(docid), 0) + 1 FROM documents").fetchone()[0]
+            for docid, p in enumerate(prepared, start=max(first, (docids[-1] + 1) if docids else 0)):
+                p.docid = docid
+            conn.executemany(_INSERT, (_row(p) for p in prepared))
+            conn.executemany("INSERT INTO document_terms (docid, field, key, spelling) VALUES (?, ?, ?, ?)",
+                             ((p.docid, *kw) for p in prepared for kw in p.keywords()))
+            conn.executemany("INSERT OR IGNORE INTO spellings (field, key, spelling) VALUES (?, ?, ?)",
+                             {s for p in prepared for s in _spellings_of(p)})
+            if self.originals:
+                self._originals.keep(conn, [(p.id, p.original_json) for p in prepared if p.original_json])
+        writer.delete(docids)
+        writer.add(prepared)
         return len(old)
 
     def _resync(self) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from search.analysis import stem
-from search.engine import Engine, Plan
+from search.engine import Engine, EngineWriter, Plan
 from search.filters import Filters
 from search.keys import fts_keyword
 from search.prepared import Prepared
@@ -130,6 +130,19 @@ def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" * len(values))
 
 
+class _Fts5Writer(EngineWriter):
+    """FTS5 lives in the SQLite file: its writes are the store's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def delete(self, docids: Iterable[int]) -> None:
+        self.conn.executemany("DELETE FROM documents_fts WHERE rowid = ?", ((d,) for d in docids))
+
+    def add(self, prepared: Iterable[Prepared]) -> None:
+        self.conn.executemany(_INSERT, (fts_row(p) for p in prepared))
+
+
 class Fts5Engine(Engine):
     name = "fts5"
 
@@ -138,9 +151,8 @@ class Fts5Engine(Engine):
             if statement.strip():
                 conn.execute(statement)
 
-    def write(self, conn: sqlite3.Connection, deleted: Sequence[int], added: Sequence[Prepared]) -> None:
-        conn.executemany("DELETE FROM documents_fts WHERE rowid = ?", ((d,) for d in deleted))
-        conn.executemany(_INSERT, (fts_row(p) for p in added))
+    def writer(self, conn: sqlite3.Connection) -> EngineWriter:
+        return _Fts5Writer(conn)
 
     def rebuild(self, conn: sqlite3.Connection) -> None:
         from search.sqlite import stored_records  # the store's reader; imported late (cycle)

@@ -14,10 +14,13 @@ stored records when opened. A writer exists only for the length of one write (un
 SQLite write lock), so several processes can share the index as with FTS5.
 
 Phrases are matched on ``bigrams``, every pair of adjacent folded words as one token
-(``trata_de``, ``de_personas``): a phrase of n words is the n-1 bigrams at consecutive
-positions, the same matches as the words at consecutive positions, but without reading the
-positions of "de" in every ruling ("pena privativa de libertad" over 100,000 rulings: 28 →
-6 ms measured).
+(``trata_de``, ``de_personas``; ``Prepared.pairs``): a phrase of n words is the n-1 bigrams at
+consecutive positions, the same matches as the words at consecutive positions, but without
+reading the positions of "de" in every ruling ("pena privativa de libertad" over 100,000
+rulings: 28 → 6 ms measured). A phrase ending in a prefix ("trata de pers*") is the same
+bigrams with the last one a prefix. So the unstemmed ``exact`` field needs no positions:
+it answers single quoted words and single-word prefixes, and indexing it with frequencies
+only saves a fifth of tantivy's indexing time and of its size on disk.
 """
 
 from __future__ import annotations
@@ -32,10 +35,12 @@ from pathlib import Path
 
 import tantivy
 
+from schemas import IndexUnavailable, Reason
+
 from search.analysis import stem
-from search.engine import Engine, Plan
+from search.engine import Engine, EngineWriter, Plan
 from search.filters import Filters
-from search.prepared import Prepared
+from search.prepared import PAIR_JOIN, Prepared
 from search.query import And, Fielded, Node, Not, Or, Phrase, Term, proximity_words
 
 log = logging.getLogger(__name__)
@@ -46,7 +51,10 @@ CRIME_BOOST = 2.0  # more like this: same crime
 REBUILD_BATCH = 1000
 
 TEXT = ("stem", "exact", "judges", "defendants", "crime_text")
-BIGRAM_JOIN = "_"  # folded words never contain it
+# Word positions are kept where a phrase is matched word by word: the proximity boost on
+# ``stem``, phrases in names and crime labels. ``exact`` phrases go through ``bigrams``.
+POSITIONS = {"stem": "position", "exact": "freq", "judges": "position", "defendants": "position",
+             "crime_text": "position", "bigrams": "position"}
 FAST_KEYWORDS = ("district_key", "court_key", "level", "doc_kind", "outcome", "procedural_code",
                  "early_termination", "crime", "article", "judge_key")
 KEYWORDS = ("id", "case_key", "case_id", "citation")
@@ -58,9 +66,8 @@ _OPSTAMP = "tantivy_opstamp"
 def schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("docid", stored=True, indexed=True, fast=True)
-    for name in TEXT:
-        builder.add_text_field(name, tokenizer_name="whitespace", index_option="position")
-    builder.add_text_field("bigrams", tokenizer_name="whitespace", index_option="position")
+    for name in (*TEXT, "bigrams"):
+        builder.add_text_field(name, tokenizer_name="whitespace", index_option=POSITIONS[name])
     for name in FAST_KEYWORDS:
         builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="freq")
     for name in KEYWORDS:
@@ -83,20 +90,20 @@ def sort_key(date_number: int, id_: str) -> int:
 
 
 def bigrams(words: Sequence[str]) -> list[str]:
-    return list(map(BIGRAM_JOIN.join, zip(words, words[1:])))
+    return list(map(PAIR_JOIN.join, zip(words, words[1:])))
 
 
 def document(p: Prepared) -> tantivy.Document:
     f = p.fields
     doc = tantivy.Document()
     doc.add_unsigned("docid", p.docid)
-    doc.add_text("id", p.record.id)
+    doc.add_text("id", p.id)
     for name in TEXT:
         value = getattr(p, name)
         if value:
             doc.add_text(name, value)
-    if p.exact:
-        doc.add_text("bigrams", " ".join(bigrams(p.exact.split(" "))))
+    if p.pairs:
+        doc.add_text("bigrams", p.pairs)
     for name in _SINGLE:
         value = getattr(f, name)
         if value:
@@ -106,9 +113,50 @@ def document(p: Prepared) -> tantivy.Document:
     if f.year is not None:
         doc.add_integer("year", f.year)
     doc.add_unsigned("date_number", f.date_number)
-    doc.add_unsigned("sort_date", sort_key(f.date_number, p.record.id))
+    doc.add_unsigned("sort_date", sort_key(f.date_number, p.id))
     doc.add_unsigned("protected", int(f.protected))
     return doc
+
+
+class _TantivyWriter(EngineWriter):
+    """A tantivy writer for one store transaction (under the SQLite write lock, so that
+    processes sharing the index never meet tantivy's writer lock), or for the transactions
+    of a bulk load (then other processes cannot write until it ends). Each commit records
+    tantivy's commit stamp in the store's ``meta``, in the store's transaction. One
+    indexing thread: the other core is busy preparing records (``search.bulk``)."""
+
+    def __init__(self, engine: TantivyEngine, conn: sqlite3.Connection) -> None:
+        self.engine, self.conn = engine, conn
+        try:
+            self.writer = engine.index.writer(heap_size=HEAP, num_threads=1)
+        except ValueError as exc:  # LockBusy: a bulk load in another process
+            raise IndexUnavailable(f"otro proceso está escribiendo en el índice ({exc}); inténtelo más tarde",
+                                   reason=Reason.INDEX, path=str(engine.folder)) from exc
+        self.open = True
+
+    def delete(self, docids: Iterable[int]) -> None:
+        for docid in docids:
+            self.writer.delete_documents_by_term("docid", docid)
+
+    def add(self, prepared: Iterable[Prepared]) -> None:
+        add = self.writer.add_document
+        for p in prepared:
+            add(document(p))
+
+    def commit(self) -> None:
+        opstamp = self.writer.commit()
+        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_OPSTAMP, str(opstamp)))
+        self.engine._searcher = None
+
+    def rollback(self) -> None:
+        if self.open:
+            self.writer.rollback()
+
+    def close(self) -> None:
+        if self.open:
+            self.open = False
+            self.writer.wait_merging_threads()  # the merges finish, and the writer's lock is released
+            self.engine._searcher = None
 
 
 class TantivyEngine(Engine):
@@ -163,28 +211,8 @@ class TantivyEngine(Engine):
 
     # ------------------------------------------------------------------ writes
 
-    def _commit(self, conn: sqlite3.Connection, deleted: Iterable[int], added: Iterable[Prepared], *,
-                everything: bool = False) -> None:
-        writer = self.index.writer(heap_size=HEAP, num_threads=1)
-        try:
-            if everything:
-                writer.delete_all_documents()
-            for docid in deleted:
-                writer.delete_documents_by_term("docid", docid)
-            for prepared in added:
-                writer.add_document(document(prepared))
-            opstamp = writer.commit()
-        except BaseException:
-            writer.rollback()
-            raise
-        finally:
-            writer.wait_merging_threads()  # and release the writer's lock
-        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_OPSTAMP, str(opstamp)))
-        self._searcher = None
-
-    def write(self, conn: sqlite3.Connection, deleted: Sequence[int], added: Sequence[Prepared]) -> None:
-        if deleted or added:
-            self._commit(conn, deleted, added)
+    def writer(self, conn: sqlite3.Connection) -> EngineWriter:
+        return _TantivyWriter(self, conn)
 
     def rebuild(self, conn: sqlite3.Connection) -> None:
         from search.sqlite import stored_records  # the store's reader; imported late (cycle)
@@ -196,25 +224,34 @@ class TantivyEngine(Engine):
                 yield p
 
         log.info("%s: indexando de nuevo los registros guardados", self.folder)
-        self._commit(conn, (), prepared(), everything=True)
+        writer = _TantivyWriter(self, conn)
+        try:
+            writer.writer.delete_all_documents()
+            writer.add(prepared())
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.close()
 
     # ------------------------------------------------------------------ queries
 
     def _term(self, field: str, value: object) -> tantivy.Query:
         return tantivy.Query.term_query(self.schema, field, value)
 
+    def _prefix(self, field: str, start: str) -> tantivy.Query:
+        return tantivy.Query.regex_query(self.schema, field, _REGEX_META.sub(r"\\\1", start) + ".*")
+
     def _words(self, field: str, parts: Sequence[str], prefix: bool) -> tantivy.Query:
-        if prefix and len(parts) == 1:
-            return tantivy.Query.regex_query(self.schema, field, _REGEX_META.sub(r"\\\1", parts[0]) + ".*")
+        if len(parts) == 1:
+            return self._prefix(field, parts[0]) if prefix else self._term(field, parts[0])
+        if field == "exact":  # a phrase: its bigrams side by side
+            field, parts = "bigrams", bigrams(parts)
+            if len(parts) == 1:
+                return self._prefix(field, parts[0]) if prefix else self._term(field, parts[0])
         if prefix:
             return tantivy.Query.phrase_prefix_query(self.schema, field, list(parts))
-        if len(parts) == 1:
-            return self._term(field, parts[0])
-        if field == "exact":
-            pairs = bigrams(parts)
-            if len(pairs) == 1:
-                return self._term("bigrams", pairs[0])
-            return tantivy.Query.phrase_query(self.schema, "bigrams", pairs)
         return tantivy.Query.phrase_query(self.schema, field, list(parts))
 
     def _node(self, node: Node) -> tantivy.Query:

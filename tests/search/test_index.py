@@ -88,6 +88,9 @@ def found(index, text: str, **filters) -> set[str]:
     ("(robo OR minería) ilegal", {MINERIA.id}),
     ("acusa*", {TRATA.id}),                           # acusación, acusado
     ("mine*", {MINERIA.id}),
+    ("153-A*", {TRATA.id}),                           # a prefix of several words
+    ("00123-2019-4*", {TRATA.id}),
+    ("00123-2020*", set()),
     ("153-A", {TRATA.id}),
     ("153A", {TRATA.id}),
     ("00123-2019-45-2701-JR-PE-01", {TRATA.id}),
