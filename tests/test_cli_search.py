@@ -134,7 +134,8 @@ def test_show(index_path):
     assert json.loads(result.stdout)["id"] == PROTECTED.id
 
 
-def test_bench_search_runs_on_a_tiny_corpus(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])  # upserts in one process; the bulk load with workers
+def test_bench_search_runs_on_a_tiny_corpus(tmp_path, workers):
     # A smoke test of the benchmark's own code (the figures come from `expediente bench search`),
     # on a corpus written here in the generator's layout: docNNNN.txt (pages split by \f) and
     # docNNNN.truth.json, with the manifest that makes the benchmark reuse it.
@@ -150,7 +151,7 @@ def test_bench_search_runs_on_a_tiny_corpus(tmp_path):
     (folder / "corpus.json").write_text(json.dumps({"count": 30, "seed": 1}))
     corpus = corpus_dir(tmp_path, 30, 1)
     assert corpus == folder
-    figures = run_engine("tantivy", str(corpus), str(tmp_path), 10, 1, 1)
-    assert figures["documents"] == 30 and figures["docs_per_second"] > 0 and figures["size_mib"] > 0
+    figures = run_engine("tantivy", str(corpus), str(tmp_path), 10, 1, 1, workers)
+    assert figures["documents"] == 30 and figures["workers"] == workers and figures["docs_per_second"] > 0 and figures["size_mib"] > 0
     assert set(figures["latency_ms"]) == {"plain words", "phrase", "fielded", "filtered", "more like this"}
     assert 0 <= figures["precision_at_10_overall"] <= 1 and figures["peak_memory_mib"] > 0

@@ -4,9 +4,11 @@ A text-only corpus from the sample generator (``docNNNN.txt`` pages split by ``\
 ``docNNNN.truth.json``) is generated once into ``--work`` and reused. Each engine (tantivy,
 FTS5) then runs in a fresh process, so that its peak memory (``getrusage``) is its own:
 
-1. index: ``IndexRecord``s built from the truth and the text (no extractor), upserted in
-   batches of ``--batch``; documents per second of the upserts alone and end to end
-   (reading the files included); size on disk of the index file and the engine's folder;
+1. index: ``IndexRecord``s built from the truth and the text (no extractor), bulk-loaded
+   (``search.bulk``: ``--workers`` processes read, redact and analyse while this one
+   writes; documents per second end to end, reading the files included) or, with
+   ``--workers 1``, upserted in batches in one process (documents per second of the
+   upserts alone, and end to end); size on disk of the index file and the engine's folder;
 2. latency: a fixed mixed query set drawn from the truth (plain words, phrases, fielded
    terms, text with filters), each timed as one results page (10 hits with snippets)
    plus all facet counts, and more-like-this of fixed rulings; median and p95 after one
@@ -44,6 +46,7 @@ from expediente.cli_common import emit_json, err, handle_errors, out
 GOALS = {"docs_per_second": 1000, "p95_ms": 50.0, "mlt_p95_ms": 200.0, "memory_mib": 1024}
 INGESTED = datetime(2024, 1, 1, tzinfo=timezone.utc)
 SAMPLE_EVERY = 97  # truth files read up front to draw the queries from
+UPSERT_BATCH = 1000  # records per upsert without worker processes (the ingest flow's path)
 COMMON_WORDS = ["trata personas", "prisión preventiva", "reparación civil", "minería ilegal", "acusación fiscal",
                 "pena privativa", "recurso nulidad", "explotación sexual", "robo agravado", "declaración agraviada",
                 "sentencia condenatoria", "presunción inocencia"]
@@ -91,22 +94,9 @@ def record_of(txt: Path):
                        extractor_version="truth", ingested_at=INGESTED)
 
 
-def prepared_of(path: str):
-    """A record read and made ready for the index (redacted, analysed): a worker's job."""
-    from search.prepared import Prepared
-
-    return Prepared.of(record_of(Path(path)))
-
-
-def _prepared_stream(pool, paths: list[Path], batch: int):
-    """Prepared records in order, one batch being prepared while the previous one is
-    written: at most two batches in memory (``imap`` would buffer without bound)."""
-    chunks = [list(map(str, paths[i:i + batch])) for i in range(0, len(paths), batch)]
-    pending = pool.map_async(prepared_of, chunks[0], chunksize=25) if chunks else None
-    for i in range(len(chunks)):
-        ready = pending.get()
-        pending = pool.map_async(prepared_of, chunks[i + 1], chunksize=25) if i + 1 < len(chunks) else None
-        yield from ready
+def record_of_path(path: str):
+    """``record_of`` for a path sent to a worker process as a string."""
+    return record_of(Path(path))
 
 
 def documents(folder: Path) -> list[Path]:
@@ -128,18 +118,31 @@ class Judged:
 
     kind: str
     text: str
-    target: str  # folded label / surnames / normalised citation
+    target: str  # folded label / surnames / citation key
     relevant: set[str] = field(default_factory=set)
 
-    def is_relevant(self, ruling) -> bool:
-        if self.kind == "crime label":
-            return any(self.target in _fold(c.label) or self.target == _fold((c.crime or "").replace("_", " "))
-                       for c in ruling.charges)
-        if self.kind == "defendant surnames":
-            words = self.target.split()
-            return any(p.role.value == "imputado" and all(w in _fold(p.name).split() for w in words)
-                       for p in ruling.parties)
-        return any(c.normalized == self.target for c in ruling.citations)
+    @property
+    def words(self) -> set[str]:
+        return set(self.target.split())
+
+
+def judge_record(judged: list[Judged], id_: str, fields) -> None:
+    """Add ``id_`` to the queries it is relevant to, from the record's ``search.fields.Fields``
+    (the values the truth put in the index). Each record's values are folded once: this
+    runs in the timed indexing loop."""
+    labels = [_fold(label) for label in fields.crime_labels]
+    crimes = {_fold(crime.replace("_", " ")) for crime in fields.crimes}
+    names = [set(_fold(name).split()) for name in fields.defendants]
+    citations = set(fields.citations)
+    for j in judged:
+        if j.kind == "crime label":
+            hit = j.target in crimes or any(j.target in label for label in labels)
+        elif j.kind == "defendant surnames":
+            hit = any(j.words <= words for words in names)
+        else:
+            hit = j.target in citations  # the same precedent, however written
+        if hit:
+            j.relevant.add(id_)
 
 
 @dataclass
@@ -152,6 +155,7 @@ class QuerySet:
 def draw_queries(paths: list[Path], seed: int, per_kind: int = 20) -> QuerySet:
     """Queries from the truth of every ``SAMPLE_EVERY``-th document: deterministic."""
     from schemas import Ruling
+    from search.keys import citation_key
 
     rng = random.Random(seed)
     sample = [paths[i] for i in range(0, len(paths), SAMPLE_EVERY)] or paths
@@ -199,7 +203,8 @@ def draw_queries(paths: list[Path], seed: int, per_kind: int = 20) -> QuerySet:
     judged = [Judged("crime label", f'"{label}"', _fold(label)) for label in pick(labels, per_kind)]
     judged += [Judged("defendant surnames", " ".join(d.split()[-2:]), _fold(" ".join(d.split()[-2:])))
                for d in pick(defendants, per_kind)]
-    judged += [Judged("cited precedent", raw, normalized) for raw, normalized in pick(citations, per_kind)]
+    judged += [Judged("cited precedent", raw, citation_key(normalized))
+               for raw, normalized in pick(citations, per_kind)]
     return QuerySet(latency, mlt_paths, judged)
 
 
@@ -216,6 +221,11 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker processes that have ended
+    return usage.ru_utime + usage.ru_stime
+
+
 def _timed(fn) -> tuple[float, float]:
     """(wall ms, CPU ms of the process) of ``fn()``: on a machine shared with other work the
     CPU time is what the query would take on an idle one."""
@@ -227,9 +237,13 @@ def _timed(fn) -> tuple[float, float]:
 def run_engine(engine: str, corpus: str, work: str, batch: int, seed: int, repeat: int, workers: int = 1) -> dict:
     """Index the corpus with ``engine`` and measure it (runs in a process of its own).
 
-    ``workers`` > 1: files are read, redacted and analysed in that many worker processes
-    and the records written with ``upsert_prepared`` (the bulk-load path)."""
+    ``workers`` = 1: records are read here and written with ``upsert`` in batches; the
+    upserts alone are timed (redaction, analysis, writing). ``workers`` > 1: the bulk-load
+    path (``search.bulk``), files read, redacted and analysed in that many worker processes
+    while this one writes; timed end to end, reading the files included."""
     from search import SearchQuery
+    from search.bulk import bulk_load
+    from search.fields import fields_of
     from search.sqlite import SqliteIndex
 
     paths = documents(Path(corpus))
@@ -238,30 +252,40 @@ def run_engine(engine: str, corpus: str, work: str, batch: int, seed: int, repea
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     index = SqliteIndex(folder / "index.sqlite", engine=engine)
-    upsert_seconds, upsert_cpu, started, pending, mlt_ids = 0.0, 0.0, time.perf_counter(), [], {}
-    mlt_wanted = set(queries.mlt_paths)
-    pool = get_context("spawn").Pool(workers) if workers > 1 else None
-    stream = zip(paths, _prepared_stream(pool, paths, batch)) if pool is not None else ((p, None) for p in paths)
-    for n, (path, prepared) in enumerate(stream, 1):
-        record = prepared.record if prepared is not None else record_of(path)
-        for judged in queries.judged:
-            if judged.is_relevant(record.ruling):
-                judged.relevant.add(record.id)
-        if str(path) in mlt_wanted:
-            mlt_ids[str(path)] = record.id
-        pending.append(prepared if prepared is not None else record)
-        if len(pending) >= batch or n == len(paths):
-            t, cpu = time.perf_counter(), _cpu_seconds()
-            (index.upsert_prepared if pool is not None else index.upsert)(pending)
-            upsert_seconds += time.perf_counter() - t
-            upsert_cpu += _cpu_seconds() - cpu
-            pending = []
-            if n % (batch * 10) == 0 or n == len(paths):
-                print(f"[{engine}] {n}/{len(paths)} indexados, {n / upsert_seconds:,.0f} docs/s", flush=True)
+    mlt_wanted, mlt_ids = set(queries.mlt_paths), {}
+
+    def judge(path: str, id_: str, fields) -> None:
+        judge_record(queries.judged, id_, fields)
+        if path in mlt_wanted:
+            mlt_ids[path] = id_
+
+    def report(n: int) -> None:
+        if n % (batch * 10) == 0 or n == len(paths):
+            print(f"[{engine}] {n}/{len(paths)} indexados, {n / (time.perf_counter() - started):,.0f} docs/s "
+                  f"(con lectura)", flush=True)
+
+    started, cpu_started = time.perf_counter(), _cpu_seconds()
+    if workers > 1:
+        result = bulk_load(index, map(str, paths), record_of_path, workers=workers, batch=batch, progress=report,
+                           on_record=lambda path, p: judge(path, p.id, p.fields))
+        if result.failed:
+            raise RuntimeError(f"{len(result.failed)} documentos no se cargaron: {result.failed[:3]}")
+        upsert_seconds = time.perf_counter() - started
+        upsert_cpu = _cpu_seconds() - cpu_started + _children_cpu_seconds()
+    else:
+        upsert_seconds, upsert_cpu, pending = 0.0, 0.0, []
+        for n, path in enumerate(paths, 1):
+            record = record_of(path)
+            judge(str(path), record.id, fields_of(record))
+            pending.append(record)
+            if len(pending) >= batch or n == len(paths):
+                t, cpu = time.perf_counter(), _cpu_seconds()
+                index.upsert(pending)
+                upsert_seconds += time.perf_counter() - t
+                upsert_cpu += _cpu_seconds() - cpu
+                pending = []
+                report(n)
     total_seconds = time.perf_counter() - started
-    if pool is not None:
-        pool.close()
-        pool.join()
     index.close()
     size = SqliteIndex(folder / "index.sqlite").size_on_disk()
     index = SqliteIndex(folder / "index.sqlite")
@@ -331,9 +355,9 @@ def _report(results: list[dict]) -> None:
         table.add_row(label, *values, goal)
 
     row("documentos", [f"{r['documents']:,}" for r in results])
-    row("docs/s (upsert)", [f"{r['docs_per_second']:,.0f}" for r in results], f"≥ {GOALS['docs_per_second']:,}")
-    row("docs/s (con lectura)", [f"{r['docs_per_second_end_to_end']:,.0f}" for r in results])
-    row("CPU por documento (upsert)", [f"{r['cpu_ms_per_doc']:.2f} ms" for r in results])
+    row("docs/s indexados", [f"{r['docs_per_second']:,.0f}" for r in results], f"≥ {GOALS['docs_per_second']:,}")
+    row("docs/s con lectura de archivos", [f"{r['docs_per_second_end_to_end']:,.0f}" for r in results])
+    row("CPU por documento (todos los procesos)", [f"{r['cpu_ms_per_doc']:.2f} ms" for r in results])
     row("tamaño en disco", [f"{r['size_mib']:,.0f} MiB" for r in results])
     for category in results[0]["latency_ms"]:
         limit = GOALS["mlt_p95_ms"] if category == "more like this" else GOALS["p95_ms"]
@@ -385,10 +409,12 @@ def bench_search(
     count: Annotated[int, typer.Option("--count", min=10, help="Documentos del corpus.")] = 100_000,
     seed: Annotated[int, typer.Option("--seed", help="Semilla del corpus y de las consultas.")] = 1,
     engine: Annotated[str, typer.Option("--engine", help="tantivy, fts5 o both.")] = "both",
-    batch: Annotated[int, typer.Option("--batch", min=1, help="Registros por upsert.")] = 1000,
+    batch: Annotated[Optional[int], typer.Option("--batch", min=1, help="Registros por transacción (por "
+                                                 "defecto 5000 en carga masiva, 1000 con upsert).")] = None,
     repeat: Annotated[int, typer.Option("--repeat", min=1, help="Pasadas medidas del juego de consultas.")] = 3,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Procesos que leen, redactan y analizan "
-                                                                  "(carga masiva); 1: upsert normal.")] = 1,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Procesos que leen, redactan y "
+                                                   "analizan en la carga masiva (por defecto, uno por núcleo); "
+                                                   "1: upsert por lotes en un solo proceso.")] = None,
     work: Annotated[Optional[Path], typer.Option("--work", help="Carpeta del corpus y los índices "
                                                                 "(el corpus se reutiliza).")] = None,
     keep: Annotated[bool, typer.Option("--keep", help="Conservar los índices al terminar.")] = False,
@@ -398,6 +424,10 @@ def bench_search(
     engines = ["tantivy", "fts5"] if engine == "both" else [engine]
     if any(e not in ("tantivy", "fts5") for e in engines):
         raise typer.BadParameter("use tantivy, fts5 o both", param_hint="--engine")
+    from search.bulk import BATCH, default_workers
+
+    workers = workers or default_workers()
+    batch = batch or (BATCH if workers > 1 else UPSERT_BATCH)
     work = work or Path(tempfile.gettempdir()) / "expediente-bench-search"
     corpus = corpus_dir(work, count, seed)
     results = []
