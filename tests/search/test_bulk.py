@@ -24,17 +24,17 @@ def record_for(key: str):
 SOURCES = [f"s{i:03d}" for i in range(120)] + ["roto-1", "protegido", "roto-2"]
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_bulk_load_writes_what_upsert_writes_and_reports_bad_sources(tmp_path, workers):
+@pytest.mark.parametrize(("workers", "engine"), [(1, "tantivy"), (2, "tantivy"), (2, "fts5")])
+def test_bulk_load_writes_what_upsert_writes_and_reports_bad_sources(tmp_path, workers, engine):
     written: list[int] = []
-    with open_index(tmp_path / "bulk.sqlite") as bulk:
+    with open_index(tmp_path / "bulk.sqlite", engine=engine) as bulk:
         result = bulk_load(bulk, SOURCES, record_for, workers=workers, batch=50, progress=written.append)
         assert result.loaded == 121
         assert [(source, reason) for source, reason in result.failed] == [
             ("roto-1", "ValueError: el archivo roto-1 está dañado"),
             ("roto-2", "ValueError: el archivo roto-2 está dañado")]
         assert written == [50, 100, 121]  # one transaction per batch
-        with open_index(tmp_path / "upsert.sqlite") as plain:
+        with open_index(tmp_path / "upsert.sqlite", engine=engine) as plain:
             plain.upsert([record_for(s) for s in SOURCES if not s.startswith("roto")])
             for query in (SearchQuery(text="robo juliaca", limit=200), SearchQuery(text='"reparación civil"', limit=200),
                           SearchQuery(crime="trata_de_personas"), SearchQuery(text="s117")):
@@ -81,3 +81,25 @@ def test_a_load_under_way_makes_other_writers_wait_with_a_clear_error(tmp_path):
         assert loading.load((Prepared.of(r) for r in records()), commit_every=3) == 6
         other.upsert([record_for("s100")])  # the load is over: writing works again
         assert other.count() == 7
+
+
+@pytest.mark.parametrize("engine", ["tantivy", "fts5"])
+def test_a_load_that_fails_keeps_what_it_committed(tmp_path, engine):
+    from search.prepared import Prepared
+
+    def records():
+        for i, source in enumerate(SOURCES[:10]):
+            if i == 7:
+                raise RuntimeError("el disco se llenó")
+            yield Prepared.of(record_for(source))
+
+    path = tmp_path / "index.sqlite"
+    with open_index(path, engine=engine) as index:
+        with pytest.raises(RuntimeError, match="el disco se llenó"):
+            index.load(records(), commit_every=3)
+        assert index.count() == 6  # two transactions of three; the third rolled back
+        assert index.search(SearchQuery(text="robo", limit=20)).total == 6
+        index.upsert([record_for("s100")])  # the writer was released
+        assert getattr(index.engine, "in_step", lambda conn: True)(index.conn)  # no rebuild needed
+    with open_index(path) as reopened:
+        assert reopened.count() == reopened.search(SearchQuery(text="robo", limit=20)).total == 7
