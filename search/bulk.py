@@ -42,7 +42,7 @@ S = TypeVar("S")
 
 BATCH = 5000  # records per transaction: fewer, larger tantivy segments to merge
 CHUNK = 50  # sources per task sent to a worker
-AHEAD = 1000  # records prepared ahead of the writer
+AHEAD = 3000  # records prepared ahead of the writer: the workers go on while it commits
 
 
 @dataclass
