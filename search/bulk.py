@@ -1,7 +1,7 @@
 """Bulk loading into the embedded index: every core prepares, one process writes.
 
 ``SqliteIndex.upsert`` redacts and analyses a batch, then writes it, on one core; on the
-2-core machines we run on that is about 750 rulings a second over 100,000. Loading many
+2-core machines we run on that is about 700 rulings a second over 100,000. Loading many
 records at once (``expediente reindex`` into a SQLite file, a re-analysis, the search
 benchmark) goes further with ``bulk_load``: worker processes turn *sources* into
 ``Prepared`` records (``make`` reads or parses a source into an ``IndexRecord``, then it is

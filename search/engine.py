@@ -60,19 +60,6 @@ class Engine(ABC):
     def writer(self, conn: sqlite3.Connection) -> EngineWriter:
         """Inside the store's write transaction: a writer for it (one at a time)."""
 
-    def write(self, conn: sqlite3.Connection, deleted: Sequence[int], added: Sequence[Prepared]) -> None:
-        """Inside the store's write transaction: forget ``deleted`` docids, index ``added``."""
-        writer = self.writer(conn)
-        try:
-            writer.delete(deleted)
-            writer.add(added)
-            writer.commit()
-        except BaseException:
-            writer.rollback()
-            raise
-        finally:
-            writer.close()
-
     def after_commit(self) -> None:
         """The store committed: make the write visible."""
 

@@ -344,7 +344,8 @@ class SqliteIndex(Index):
         writes them (a record replaces the one with its id or sha256), so a failure loses
         only the transaction under way. Unlike ``upsert_prepared`` no batch waits in memory,
         and the engine's writer stays open from one transaction to the next (tantivy merges
-        its segments meanwhile; other processes cannot write until the load ends).
+        its segments meanwhile; other processes cannot write until the load ends, and other
+        threads using this object wait for it).
         ``progress(n)`` after each commit; returns how many records were written."""
         if commit_every < 1:
             raise ValueError(f"commit_every must be at least 1, got {commit_every}")

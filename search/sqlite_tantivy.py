@@ -11,16 +11,18 @@ SQLite file stays the source of truth: each write commits tantivy inside the SQL
 transaction and records tantivy's commit stamp there; an index whose stamp or document
 count disagrees with the SQLite file (a crash between the two commits) is rebuilt from the
 stored records when opened. A writer exists only for the length of one write (under the
-SQLite write lock), so several processes can share the index as with FTS5.
+SQLite write lock), so several processes can share the index as with FTS5; a bulk load
+(``SqliteIndex.load``) keeps one writer from its first transaction to its last, and other
+processes that try to write meanwhile get ``IndexUnavailable``.
 
 Phrases are matched on ``bigrams``, every pair of adjacent folded words as one token
 (``trata_de``, ``de_personas``; ``Prepared.pairs``): a phrase of n words is the n-1 bigrams at
 consecutive positions, the same matches as the words at consecutive positions, but without
 reading the positions of "de" in every ruling ("pena privativa de libertad" over 100,000
-rulings: 28 → 6 ms measured). A phrase ending in a prefix ("trata de pers*") is the same
+rulings: 28 → 6 ms measured). A prefix of several words ("00123-2019-4*") is the same
 bigrams with the last one a prefix. So the unstemmed ``exact`` field needs no positions:
 it answers single quoted words and single-word prefixes, and indexing it with frequencies
-only saves a fifth of tantivy's indexing time and of its size on disk.
+only saves about a fifth of tantivy's indexing time and of its folder's size.
 """
 
 from __future__ import annotations
