@@ -55,13 +55,15 @@ class OriginalsFile:
         conn.executemany("INSERT OR REPLACE INTO originals.records (id, record) VALUES (?, ?)", records)
 
     def read(self, conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, IndexRecord]:
+        return {id_: IndexRecord.model_validate_json(text) for id_, text in self.read_json(conn, ids).items()}
+
+    def read_json(self, conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
+        """The originals of ``ids`` that exist, as the JSON they were stored as."""
         ids = list(dict.fromkeys(ids))
         if not (self.attached and ids):
             return {}
         out = {}
         for i in range(0, len(ids), _CHUNK):
             chunk = ids[i:i + _CHUNK]
-            for id_, record in conn.execute(f"SELECT id, record FROM originals.records WHERE id IN ({_marks(chunk)})",
-                                            chunk):
-                out[id_] = IndexRecord.model_validate_json(record)
+            out.update(conn.execute(f"SELECT id, record FROM originals.records WHERE id IN ({_marks(chunk)})", chunk))
         return out

@@ -48,7 +48,9 @@ def copy_index(source: Index, target: Index, *, batch: int | None = None,
         from search.bulk import bulk_load
 
         workers = None if source.count() >= WORKERS_FROM else 1
-        result = bulk_load(target, (r.model_dump_json() for r in source.iter_records()), record_from_json,
+        as_json = getattr(source, "iter_record_json", None)  # SQLite: the stored JSON, unparsed
+        texts = as_json() if as_json else (r.model_dump_json() for r in source.iter_records())
+        result = bulk_load(target, texts, record_from_json,
                            workers=workers, batch=batch or BULK_BATCH, progress=progress)
         if result.failed:  # records that an index held are valid records: this is a bug
             raise RuntimeError(f"{len(result.failed)} registros no se copiaron: {result.failed[0][1]}")

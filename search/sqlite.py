@@ -140,6 +140,12 @@ def _load(record: str, pages: str | None) -> IndexRecord:
     return IndexRecord.model_validate(data)
 
 
+def _with_pages(record: str, pages: str) -> str:
+    """The stored record JSON (``model_dump_json`` without ``pages``: an object with an
+    ``id`` at least) with its pages put back, without parsing either."""
+    return f'{record[:-1]},"pages":{pages}}}'
+
+
 def stored_records(conn: sqlite3.Connection) -> Iterator[tuple[int, IndexRecord]]:
     """Every stored (redacted) record with its docid, through a lazy cursor."""
     for docid, record, pages in conn.execute("SELECT docid, record, pages FROM documents ORDER BY docid"):
@@ -470,6 +476,22 @@ class SqliteIndex(Index):
             for docid, id_, record, pages in rows:
                 last = docid
                 yield originals.get(id_) or _load(record, pages)
+
+    def iter_record_json(self) -> Iterator[str]:
+        """``iter_records`` as JSON, without parsing: what ``expediente reindex`` sends to
+        its bulk-load workers (parsing every record here and serialising it again cost the
+        writing process ~0.15 ms a record)."""
+        last = 0
+        while True:
+            with self._read() as conn:
+                rows = conn.execute("SELECT docid, id, record, pages FROM documents WHERE docid > ? "
+                                    "ORDER BY docid LIMIT 200", (last,)).fetchall()
+                originals = self._originals.read_json(conn, [r[1] for r in rows]) if self.originals else {}
+            if not rows:
+                return
+            for docid, id_, record, pages in rows:
+                last = docid
+                yield originals.get(id_) or _with_pages(record, pages)
 
     def _plan(self, query: SearchQuery) -> Plan:
         return Plan(parse_query(query.text), filters_of(query), query.ranked, query.limit, query.offset)

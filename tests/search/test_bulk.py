@@ -103,3 +103,14 @@ def test_a_load_that_fails_keeps_what_it_committed(tmp_path, engine):
         assert getattr(index.engine, "in_step", lambda conn: True)(index.conn)  # no rebuild needed
     with open_index(path) as reopened:
         assert reopened.count() == reopened.search(SearchQuery(text="robo", limit=20)).total == 7
+
+
+@pytest.mark.parametrize("originals", [False, True])
+def test_stored_json_is_the_record_iter_records_gives(tmp_path, originals):
+    from schemas import IndexRecord
+
+    with open_index(tmp_path / "index.sqlite", originals=originals) as index:
+        index.upsert([record_for(s) for s in ("protegido", "s001", "s002")])
+        as_json = [IndexRecord.model_validate_json(text) for text in index.iter_record_json()]
+        assert as_json == list(index.iter_records())
+        assert (NAME in as_json[0].model_dump_json()) == originals
