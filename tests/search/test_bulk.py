@@ -36,7 +36,8 @@ def test_bulk_load_writes_what_upsert_writes_and_reports_bad_sources(tmp_path, w
         assert written == [50, 100, 121]  # one transaction per batch
         with open_index(tmp_path / "upsert.sqlite", engine=engine) as plain:
             plain.upsert([record_for(s) for s in SOURCES if not s.startswith("roto")])
-            for query in (SearchQuery(text="robo juliaca", limit=200), SearchQuery(text='"reparación civil"', limit=200),
+            for query in (SearchQuery(text="robo juliaca", limit=200),
+                          SearchQuery(text='"reparación civil"', limit=200),
                           SearchQuery(crime="trata_de_personas"), SearchQuery(text="s117")):
                 # as sets: these rulings tie on score, and tantivy orders ties by where they sit
                 assert {h.id for h in bulk.search(query).hits} == {h.id for h in plain.search(query).hits}
