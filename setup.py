@@ -1,0 +1,11 @@
+"""The optional C part of the project; everything else is declared in pyproject.toml.
+
+``search._speedups`` runs the per-token loop of the Spanish analysis chain in C (same
+tokens: every decision stays in ``search.analysis``). It is optional: without a compiler
+the install goes on and ``search.analysis`` uses its pure-Python loop, about 6 % slower
+at bulk indexing.
+"""
+
+from setuptools import Extension, setup
+
+setup(ext_modules=[Extension("search._speedups", ["search/_speedups.c"], optional=True)])
