@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing import get_context
@@ -79,17 +80,23 @@ def _prepared_in_process(make, sources, keep_original) -> Iterator[tuple[S, Prep
 
 
 def _prepared_in_workers(make, sources, keep_original, workers: int) -> Iterator[tuple[S, Prepared | str]]:
-    with get_context("spawn").Pool(workers) as pool:
+    # A ProcessPoolExecutor, not a multiprocessing Pool: a worker that dies (killed for
+    # memory, say) raises BrokenProcessPool here instead of leaving the load waiting forever.
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
         pending: deque = deque()
         chunks = _chunks(sources, CHUNK)
-        for chunk in islice(chunks, AHEAD // CHUNK + 2 * workers):
-            pending.append(pool.apply_async(_prepare_chunk, (make, chunk, keep_original)))
-        while pending:
-            done = pending.popleft().get()
-            chunk = next(chunks, None)
-            if chunk is not None:  # keep the workers busy while the parent writes
-                pending.append(pool.apply_async(_prepare_chunk, (make, chunk, keep_original)))
-            yield from done
+        try:
+            for chunk in islice(chunks, AHEAD // CHUNK + 2 * workers):
+                pending.append(pool.submit(_prepare_chunk, make, chunk, keep_original))
+            while pending:
+                done = pending.popleft().result()
+                chunk = next(chunks, None)
+                if chunk is not None:  # keep the workers busy while the parent writes
+                    pending.append(pool.submit(_prepare_chunk, make, chunk, keep_original))
+                yield from done
+        finally:
+            for future in pending:  # stopped early (an error, or the caller): drop the rest
+                future.cancel()
 
 
 def bulk_load(index: SqliteIndex, sources: Iterable[S], make: Callable[[S], IndexRecord], *,

@@ -118,3 +118,28 @@ def test_stored_json_is_the_record_iter_records_gives(tmp_path, originals):
         as_json = [IndexRecord.model_validate_json(text) for text in index.iter_record_json()]
         assert as_json == list(index.iter_records())
         assert (NAME in as_json[0].model_dump_json()) == originals
+
+
+def dies(key: str):
+    """A worker that dies without a word, as one killed for memory would."""
+    import os
+
+    if key == "muere":
+        os._exit(1)
+    return record_for(key)
+
+
+def test_a_worker_that_dies_stops_the_load_with_an_error_and_keeps_what_was_committed(tmp_path):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from search.bulk import CHUNK
+
+    with open_index(tmp_path / "index.sqlite") as index:
+        sources = [*SOURCES[:CHUNK], "muere", *SOURCES[CHUNK:]]  # the second task kills its worker
+        with pytest.raises(BrokenProcessPool):
+            bulk_load(index, sources, dies, workers=2, batch=1)
+        # The first task's records were written one transaction each, unless the pool broke
+        # before its result came back: then nothing was written. Never a part of it.
+        kept = {r.id for r in index.iter_records()}
+        assert kept in (set(), {record_for(s).id for s in SOURCES[:CHUNK]})
+        index.upsert([record_for("s100")])  # and the index takes writes again
