@@ -1,5 +1,6 @@
 /*
- * The loop of search.analysis.analyse in C, and nothing else.
+ * Two loops of the analysis chain in C, and nothing else: search.analysis.analyse, and the
+ * bigram string of search.prepared.
  *
  * analyse(text, chunk_cache, chunk_terms, stem_cache, indexed_stem) -> (stems, exact)
  *
@@ -84,9 +85,59 @@ error:
     return NULL;
 }
 
+/* pairs(words, joiner) -> " ".join(a + joiner + b for a, b in zip(words, words[1:])),
+ * written into one string allocated once (no string per pair). */
+static PyObject *
+pairs(PyObject *self, PyObject *args)
+{
+    PyObject *words, *joiner;
+    if (!PyArg_ParseTuple(args, "O!U:pairs", &PyList_Type, &words, &joiner))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(words);
+    if (n < 2)
+        return PyUnicode_New(0, 0);
+    Py_ssize_t joiner_len = PyUnicode_GET_LENGTH(joiner), size = 0;
+    Py_UCS4 maxchar = Py_MAX(PyUnicode_MAX_CHAR_VALUE(joiner), ' ');
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *word = PyList_GET_ITEM(words, i);
+        if (!PyUnicode_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "pairs: words must be str");
+            return NULL;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+        /* every word but the first and last is written twice */
+        size += (i == 0 || i == n - 1) ? len : 2 * len;
+        maxchar = Py_MAX(maxchar, PyUnicode_MAX_CHAR_VALUE(word));
+    }
+    size += (n - 1) * joiner_len + (n - 2); /* a joiner in each pair, a space between pairs */
+    PyObject *out = PyUnicode_New(size, maxchar);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t at = 0;
+    for (Py_ssize_t i = 0; i + 1 < n; i++) {
+        PyObject *a = PyList_GET_ITEM(words, i), *b = PyList_GET_ITEM(words, i + 1);
+        if (i > 0 && PyUnicode_WriteChar(out, at++, ' ') < 0)
+            goto error;
+        if (PyUnicode_CopyCharacters(out, at, a, 0, PyUnicode_GET_LENGTH(a)) < 0)
+            goto error;
+        at += PyUnicode_GET_LENGTH(a);
+        if (PyUnicode_CopyCharacters(out, at, joiner, 0, joiner_len) < 0)
+            goto error;
+        at += joiner_len;
+        if (PyUnicode_CopyCharacters(out, at, b, 0, PyUnicode_GET_LENGTH(b)) < 0)
+            goto error;
+        at += PyUnicode_GET_LENGTH(b);
+    }
+    return out;
+error:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"analyse", analyse, METH_VARARGS,
      "analyse(text, chunk_cache, chunk_terms, stem_cache, indexed_stem) -> (stems, exact)"},
+    {"pairs", pairs, METH_VARARGS, "pairs(words, joiner) -> the adjacent words joined, pairs separated by spaces"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from schemas import IndexRecord
 
-from search.analysis import analyse, exact_terms
+from search.analysis import analyse, exact_terms, word_pairs
 from search.fields import Fields, crime_text, fields_of, metadata_text
 from search.keys import fts_keyword
 from search.privacy import redact_record
@@ -34,7 +34,7 @@ def _names(values: list[str]) -> str:
 
 
 def _pairs(words: list[str]) -> str:
-    return " ".join(map(PAIR_JOIN.join, zip(words, words[1:])))
+    return word_pairs(words, PAIR_JOIN)
 
 
 @dataclass  # not slots=True: its pickling hooks run in Python, 3x slower to unpickle

@@ -108,6 +108,24 @@ def test_the_c_loop_gives_the_python_tokens():
         assert analysis.analyse(text) == analysis.analyse_in_python(text)  # and again, from its caches
 
 
+@pytest.mark.skipif(analysis._pairs_in_c is None, reason="search._speedups no está compilado")
+@pytest.mark.parametrize("words", [[], ["a"], ["a", "b"], ["trata", "de", "personas"], ["año", "🙂", "ΑΘΗΝΑ", ""],
+                                   ["x" * 300] * 50])
+def test_the_c_pairs_are_the_python_pairs(words):
+    assert analysis.word_pairs(words, "_") == analysis.word_pairs_in_python(words, "_")
+
+
+@pytest.mark.skipif(analysis._pairs_in_c is None, reason="search._speedups no está compilado")
+def test_the_c_pairs_of_real_texts():
+    for text in _texts():
+        words = analysis.analyse(text)[1]
+        assert analysis.word_pairs(words, "_") == analysis.word_pairs_in_python(words, "_")
+
+
+def test_word_pairs():
+    assert analysis.word_pairs(["trata", "de", "personas"], "_") == "trata_de de_personas"
+
+
 @pytest.mark.skipif(analysis._analyse_in_c is None, reason="search._speedups no está compilado")
 def test_the_c_loop_survives_caches_emptied_by_other_threads():
     import threading
