@@ -156,5 +156,5 @@ def test_the_c_loop_survives_caches_emptied_by_other_threads():
 @pytest.mark.skipif(not os.environ.get("CI"), reason="fuera de CI el módulo en C es opcional")
 def test_the_c_loop_is_built_in_ci():
     # Optional where there is no compiler, but CI machines have one: a silent fallback
-    # there would hide a fifth more CPU per ruling prepared for the index.
+    # there would hide a third more CPU per ruling prepared for the index.
     assert analysis._analyse_in_c is not None, "setup.py no compiló search._speedups"
