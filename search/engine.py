@@ -31,7 +31,18 @@ class Plan:
 class EngineWriter(ABC):
     """The engine's side of store write transactions: deletes and adds in the order given,
     made durable by ``commit`` (called inside the store's transaction, just before it
-    commits). A bulk load keeps one writer over several transactions; ``close`` ends it."""
+    commits). A bulk load keeps one writer over several transactions; ``close`` ends it.
+    As a context manager: rolled back if the block raises, closed either way."""
+
+    def __enter__(self) -> EngineWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        try:
+            if kind is not None:
+                self.rollback()
+        finally:
+            self.close()
 
     @abstractmethod
     def delete(self, docids: Iterable[int]) -> None: ...

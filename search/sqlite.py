@@ -325,17 +325,10 @@ class SqliteIndex(Index):
         records were removed. One transaction for the store and the engine."""
         engine_committed = False
         try:
-            with self._write() as conn:
-                writer = self.engine.writer(conn)
-                try:
-                    removed = self._replace(conn, writer, prepared, ids=ids, sha256s=sha256s)
-                    engine_committed = True
-                    writer.commit()
-                except BaseException:
-                    writer.rollback()
-                    raise
-                finally:
-                    writer.close()
+            with self._write() as conn, self.engine.writer(conn) as writer:
+                removed = self._replace(conn, writer, prepared, ids=ids, sha256s=sha256s)
+                engine_committed = True
+                writer.commit()
         except BaseException:
             if engine_committed:  # the engine may have committed what the store rolled back
                 self._resync()
@@ -355,51 +348,48 @@ class SqliteIndex(Index):
         ``progress(n)`` after each commit; returns how many records were written."""
         if commit_every < 1:
             raise ValueError(f"commit_every must be at least 1, got {commit_every}")
+        records = iter(prepared)
         written, pending = 0, 0
         engine_committed = False  # the engine committed what the store has not (yet)
-        records = iter(prepared)
         with self._lock:
             conn = self.conn
-            writer: EngineWriter | None = None
-
-            def commit() -> None:
-                nonlocal written, pending, engine_committed
-                engine_committed = True
-                writer.commit()
-                conn.execute("COMMIT")
-                engine_committed = False
-                written, pending = written + pending, 0
-                if progress:
-                    progress(written)
-
+            chunk = list(islice(records, min(_STREAM_CHUNK, commit_every)))
+            if not chunk:
+                return 0
             try:
-                while chunk := list(islice(records, min(_STREAM_CHUNK, commit_every - pending))):
-                    if not conn.in_transaction:
-                        conn.execute("BEGIN IMMEDIATE")
-                        writer = writer or self.engine.writer(conn)
-                    latest = list({p.id: p for p in chunk}.values())
-                    self._replace(conn, writer, latest, ids=[p.id for p in latest],
-                                  sha256s=[p.sha256 for p in latest])
-                    pending += len(latest)
-                    if pending >= commit_every:
+                conn.execute("BEGIN IMMEDIATE")  # the engine's writer is opened under the store's lock
+                with self.engine.writer(conn) as writer:
+
+                    def commit() -> None:
+                        nonlocal written, pending, engine_committed
+                        engine_committed = True
+                        writer.commit()
+                        conn.execute("COMMIT")
+                        engine_committed, written, pending = False, written + pending, 0
+                        if progress:
+                            progress(written)
+
+                    while chunk:
+                        if not conn.in_transaction:
+                            conn.execute("BEGIN IMMEDIATE")
+                        latest = list({p.id: p for p in chunk}.values())
+                        self._replace(conn, writer, latest, ids=[p.id for p in latest],
+                                      sha256s=[p.sha256 for p in latest])
+                        pending += len(latest)
+                        if pending >= commit_every:
+                            commit()
+                        chunk = list(islice(records, min(_STREAM_CHUNK, commit_every - pending)))
+                    if pending:
                         commit()
-                if pending:
-                    commit()
             except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                if writer is not None:
-                    writer.rollback()
-                    writer.close()
-                    writer = None
-                if engine_committed:
+                if engine_committed:  # the writer is closed by now
                     self._resync()
                 if isinstance(exc, sqlite3.Error):
                     raise _unavailable(self.path, "no se pudo escribir en el índice", exc) from exc
                 raise
             finally:
-                if writer is not None:
-                    writer.close()
                 self._data_version = conn.execute("PRAGMA data_version").fetchone()[0]
                 self.engine.after_commit()
         return written

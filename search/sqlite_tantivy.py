@@ -226,16 +226,10 @@ class TantivyEngine(Engine):
                 yield p
 
         log.info("%s: indexando de nuevo los registros guardados", self.folder)
-        writer = _TantivyWriter(self, conn)
-        try:
+        with _TantivyWriter(self, conn) as writer:
             writer.writer.delete_all_documents()
             writer.add(prepared())
             writer.commit()
-        except BaseException:
-            writer.rollback()
-            raise
-        finally:
-            writer.close()
 
     # ------------------------------------------------------------------ queries
 
