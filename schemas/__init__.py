@@ -34,6 +34,7 @@ from schemas.ruling import (
     ProceduralCode,
     Redaction,
     Role,
+    RULING_SCHEMA_VERSION,
     Ruling,
 )
 

@@ -4,6 +4,20 @@ Every extracted value carries ``evidence``: where in the ``DocumentText`` it was
 (page number, character offsets into that page's text) and the id of the rule or model
 that found it. Ground-truth files (``*.truth.json``) use the same shape with empty
 evidence.
+
+Schema versions (``RULING_SCHEMA_VERSION``; migration notes for stored records):
+- 1: the first public contract.
+- 2: the Corte Suprema's and the Juzgados de Investigación Preparatoria's own decisions get
+  values of their own instead of ``otro``: ``DocKind.QUEJA``; ``CaseNumberKind.APELACION``
+  and ``QUEJA`` (Corte Suprema "APELACIÓN N.° 437-2025/AYACUCHO", "QUEJA N.° 118-2019");
+  ``OutcomeKind`` gains ``improcedente`` and ``inadmisible`` (a recurso de apelación or an
+  incidental request so declared), ``bien_concedido`` (a calificación that admits the
+  recurso), ``queja_fundada`` / ``queja_infundada``, ``detencion_legal`` /
+  ``detencion_ilegal`` (control de legalidad de la detención), ``auto_enjuiciamiento``,
+  ``cese_prision_fundado`` / ``cese_prision_infundado`` and
+  ``prolongacion_prision_fundada`` / ``prolongacion_prision_infundada``. Every version-1
+  record is a valid version-2 record (values were only added); an index built by version 1
+  keeps working, and re-ingesting with the new extractor version gives the new values.
 """
 
 from __future__ import annotations
@@ -15,6 +29,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 _Date = date  # for fields named ``date`` that may be None
 
+RULING_SCHEMA_VERSION = 2
+
 
 class DocKind(StrEnum):
     SENTENCIA = "sentencia"
@@ -22,6 +38,7 @@ class DocKind(StrEnum):
     CASACION = "casacion"
     RECURSO_NULIDAD = "recurso_nulidad"
     AUTO = "auto"
+    QUEJA = "queja"  # recurso de queja (NCPP art. 437; old code art. 297)
     ACUERDO_PLENARIO = "acuerdo_plenario"
     OTRO = "otro"
 
@@ -30,6 +47,8 @@ class CaseNumberKind(StrEnum):
     EXPEDIENTE = "expediente"
     CASACION = "casacion"
     RECURSO_NULIDAD = "recurso_nulidad"
+    APELACION = "apelacion"  # recurso de apelación before the Corte Suprema (NCPP arts. 415-426)
+    QUEJA = "queja"  # recurso de queja (NCPP art. 437)
     OTRO = "otro"
 
 
@@ -74,6 +93,18 @@ class OutcomeKind(StrEnum):
     NULA = "nula"
     HABER_NULIDAD = "haber_nulidad"
     NO_HABER_NULIDAD = "no_haber_nulidad"
+    IMPROCEDENTE = "improcedente"  # a recurso or request rejected without the merits
+    INADMISIBLE = "inadmisible"
+    BIEN_CONCEDIDO = "bien_concedido"  # calificación: the recurso is admitted (NCPP art. 428)
+    QUEJA_FUNDADA = "queja_fundada"
+    QUEJA_INFUNDADA = "queja_infundada"
+    DETENCION_LEGAL = "detencion_legal"  # control de legalidad de la detención
+    DETENCION_ILEGAL = "detencion_ilegal"
+    AUTO_ENJUICIAMIENTO = "auto_enjuiciamiento"  # NCPP art. 353: the case goes to trial
+    CESE_PRISION_FUNDADO = "cese_prision_fundado"  # NCPP art. 283
+    CESE_PRISION_INFUNDADO = "cese_prision_infundado"
+    PROLONGACION_PRISION_FUNDADA = "prolongacion_prision_fundada"  # NCPP art. 274
+    PROLONGACION_PRISION_INFUNDADA = "prolongacion_prision_infundada"
     MIXTO = "mixto"  # defendants with different outcomes; see ``by_defendant``
 
 
