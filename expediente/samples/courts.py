@@ -13,7 +13,7 @@ from expediente.samples import vocab
 from expediente.samples.model import People
 from expediente.samples.spanish import latin1
 from expediente.samples.timeline import Timeline
-from extractors.data.districts import DISTRICTS, District
+from extractors.data.districts import GENERATED as DISTRICTS, District
 from schemas import CaseNumberKind, Citation, CitationKind, CourtLevel
 
 _ORD = ("", "", "Primer ", "Segundo ", "Tercer ")

@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from extractors.data.districts import DISTRICTS, District
+from extractors.data.districts import GENERATED as DISTRICTS, District
 
 LATEST = date(2024, 10, 31)  # no decision after this date
 EARLIEST = date(2001, 1, 1)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from extractors.legal.case_numbers import extract_case_numbers
 from extractors.legal.charges import extract_charges
 from extractors.legal.citations import extract_citations
-from extractors.legal.court import extract_court
+from extractors.legal.court import extract_court, resolve_district
 from extractors.legal.dates import resolution_date
 from extractors.legal.doc_kind import extract_doc_kind
 from extractors.legal.events import extract_events
@@ -90,6 +90,7 @@ def _extract(ctx: Context) -> Ruling:
     case_numbers = extract_case_numbers(ctx, court_district=court.district)
     doc_kind, kind_ev = extract_doc_kind(ctx, case_numbers)
     when = resolution_date(ctx)
+    court = resolve_district(ctx, court, case_numbers, when.place, when.place_ev)
     charges = extract_charges(ctx)
     parties, redactions = protect_victims(extract_parties(ctx), charges, ctx)
     outcome = extract_outcome(ctx, doc_kind, parties)

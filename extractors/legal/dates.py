@@ -33,6 +33,16 @@ DATE_WORDS = Rule(
               "22 de julio de 20192", "diecinueve de enero", "El6 de julio del año 2017"),
     counter_examples=("de marzo de 2019",))
 
+# The Arequipa courts' convention: year first, then month and day ("Arequipa, dos mil
+# veintidós, setiembre veintiséis.-"; also "2022, setiembre 26")
+DATE_YEAR_FIRST = Rule(
+    "date.year_first",
+    rf"""(?:\b|(?<=[a-z]))(?P<year>(?:19|20)\d{{2}}|dos\s+mil(?:\s+(?:{alternatives(N.NUMBER_WORDS)}))*)\s*,?\s+
+    (?P<month>{N.MONTH_RX})\s+(?P<day>\d{{1,2}}|primero|{_NUMWORDS})\b""",
+    source="Corte Superior de Justicia de Arequipa, place-date line of its resolutions", flags=re.VERBOSE,
+    examples=("Arequipa, dos mil veintidós, setiembre veintiséis.-", "Arequipa, 2021, mayo 3"),
+    counter_examples=("dos mil veintidós soles",))
+
 DATE_DIGITS = Rule(
     "date.digits", r"(?:\b|(?<=[a-z]))(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})(?:\d(?!\d))?\b",
     source="domain.md (dates); a footnote digit glued to the year ('12/11/20171')",
@@ -121,6 +131,14 @@ def find_dates(low: str, start: int = 0, end: int | None = None) -> list[FoundDa
                 value = None
         if day:
             out.append(FoundDate(s, span_end, value, day, month, year, DATE_WORDS.id))
+    for m in DATE_YEAR_FIRST.rx.finditer(low, start, end):
+        year, day = _year(m["year"]), (int(m["day"]) if m["day"].isdigit() else words_to_int(m["day"]))
+        if year and day and 1 <= day <= 31:
+            try:
+                out.append(FoundDate(m.start(), m.end(), date(year, N.MONTHS[m["month"]], day), day,
+                                     N.MONTHS[m["month"]], year, DATE_YEAR_FIRST.id))
+            except ValueError:
+                pass
     for m in DATE_DIGITS.rx.finditer(low, start, end):
         d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
         try:

@@ -65,6 +65,20 @@ def match_text(low: str) -> str:
                                    or "`" in low or "´" in low) else low
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """A digital-signature stamp removed from the view: offsets into the joined document
+    text of the whole stamp and of the signer's name; ``staff`` for a court officer's
+    ("Secretaria de Sala: …") rather than a judge's signature."""
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    staff: bool
+    office: str | None = None
+
+
 @dataclass
 class View:
     raw: str  # cleaned text, original case
@@ -72,6 +86,11 @@ class View:
     src: list[int]  # src[i]: offset in the joined document text of raw[i]
     doc_text: str
     page_starts: list[int]
+    stamps: tuple[Stamp, ...] = ()
+
+    def stamp_name(self, stamp: Stamp) -> str:
+        """The signer's name as the stamp prints it, on one line."""
+        return " ".join(self.doc_text[stamp.name_start:stamp.name_end].split())
 
     def evidence(self, start: int, end: int, rule: str) -> Evidence:
         """Evidence for the view span [start, end)."""
@@ -79,6 +98,10 @@ class View:
             end = start + 1
         a = self.src[min(start, len(self.src) - 1)]
         b = self.src[min(end - 1, len(self.src) - 1)] + 1
+        return self.doc_evidence(a, b, rule)
+
+    def doc_evidence(self, a: int, b: int, rule: str) -> Evidence:
+        """Evidence for the span [a, b) of the joined document text."""
         page = bisect.bisect_right(self.page_starts, a) - 1
         base = self.page_starts[page]
         page_len = (self.page_starts[page + 1] - 1 if page + 1 < len(self.page_starts)
@@ -96,6 +119,35 @@ def _page_marker_spans(text: str, low: str) -> list[tuple[int, int]]:
     for rule in layout.PAGE_MARKERS:
         spans += [m.span() for m in rule.rx.finditer(low)]
     return sorted(spans)
+
+
+def _stamps(low: str) -> tuple[Stamp, ...]:
+    out = []
+    for m in layout.SIGNATURE_STAMP.rx.finditer(low):
+        group = "name" if m["name"] else "staff"
+        out.append(Stamp(m.start(), m.end(), m.start(group), m.end(group), staff=group == "staff",
+                         office=" ".join(m["cargo"].split()) if m["cargo"] else None))
+    return tuple(out)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _paged_header_lines(text: str, low: str) -> list[tuple[int, int]]:
+    """Running headers printed without a page break before them: a line that carries a page
+    number ("Exp. 3517-2023-41 – Prisión preventiva   Pág. 2 de 3") and recurs, its
+    numbers aside, on other pages. The first occurrence stays (it opens the document)."""
+    seen: dict[str, int] = {}
+    spans = []
+    for m in re.finditer(r"[^\n]+", low):
+        line = m.group()
+        if len(line.strip()) < 20 or not any(r.rx.search(line) for r in layout.PAGE_MARKERS[:2]):
+            continue
+        key = _DIGITS.sub("#", " ".join(line.split()))
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            spans.append(m.span())
+    return spans
 
 
 def _running_header_spans(text: str, low: str, markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -142,10 +194,16 @@ def build_view(doc: DocumentText) -> View:
     low0 = fold(text)
     markers = _page_marker_spans(text, low0)
     specks = [m.span() for m in _SPECK_LINE.finditer(text)]
-    removed = sorted(markers + specks + _running_header_spans(text, low0, markers))
+    removed = sorted(markers + specks + _running_header_spans(text, low0, markers)
+                     + _paged_header_lines(text, low0))
+    stamps = _stamps(low0)
     keep = bytearray(b"\x01") * len(text)
     for s, e in removed:
         keep[s:e] = b"\x00" * (e - s)
+    # a stamp flowed into a sentence is cut out with the line breaks around it (value 2:
+    # the whitespace run that holds it is at most one line break)
+    for st in stamps:
+        keep[st.start:st.end] = b"\x02" * (st.end - st.start)
     # hyphenated line breaks inside a word: drop the hyphen and the break
     for m in _HYPHEN_BREAK.finditer(text):
         keep[m.start():m.end()] = b"\x00" * (m.end() - m.start())
@@ -154,14 +212,16 @@ def build_view(doc: DocumentText) -> View:
     src: list[int] = []
     i, n = 0, len(text)
     while i < n:
-        if not keep[i]:
+        if keep[i] != 1:
             i += 1
             continue
         c = text[i]
         if c.isspace():
-            j, newlines = i, 0
-            while j < n and (text[j].isspace() or not keep[j]):
-                if keep[j] and text[j] in "\n\f":
+            j, newlines, stamp = i, 0, False
+            while j < n and (text[j].isspace() or keep[j] != 1):
+                if keep[j] == 2 and not stamp:  # line breaks on either side of a stamp count once
+                    stamp, newlines = True, 0
+                if keep[j] == 1 and text[j] in "\n\f":
                     newlines += 2 if text[j] == "\f" else 1
                 j += 1
             if raw_chars:  # no leading whitespace
@@ -177,7 +237,8 @@ def build_view(doc: DocumentText) -> View:
     raw = "".join(raw_chars)
     if any(p.method == PageMethod.OCR for p in doc.pages):
         raw = repair_ocr(raw)
-    return View(raw=raw, low=match_text(fold(raw)), src=src, doc_text=text, page_starts=page_starts)
+    return View(raw=raw, low=match_text(fold(raw)), src=src, doc_text=text, page_starts=page_starts,
+                stamps=stamps)
 
 
 # OCR confusions repaired one character for one character (offsets still map back): a digit

@@ -10,24 +10,12 @@ from __future__ import annotations
 
 import re
 
-from extractors.data.districts import DISTRICTS
+from extractors.data.districts import DISTRICTS, NATIONAL
 from extractors.legal.patterns import Rule, alternatives, validate
 
-# canonical district name -> spellings seen in rulings (folded comparison)
-_EXTRA_DISTRICTS: dict[str, tuple[str, ...]] = {
-    "Amazonas": (), "Áncash": ("Ancash",), "Cajamarca": (), "Callao": (), "Cañete": (),
-    "Del Santa": ("Santa",), "Huánuco": (), "Ica": (), "Lambayeque": (), "Lima Este": (),
-    "Lima Sur": (), "Lima Noroeste": ("Ventanilla",), "Moquegua": (), "Pasco": (),
-    "San Martín": (), "Selva Central": (), "Sullana": (), "Tacna": (), "Tumbes": (),
-    "Puente Piedra - Ventanilla": (),
-}
-DISTRICT_NAMES: dict[str, str] = {}
-for _d in DISTRICTS:
-    for _n in (_d.name, *_d.aliases):
-        DISTRICT_NAMES[_n] = _d.name
-for _name, _aliases in _EXTRA_DISTRICTS.items():
-    for _n in (_name, *_aliases):
-        DISTRICT_NAMES.setdefault(_n, _name)
+# every district's name and aliases -> canonical name (folded comparison); one table,
+# extractors/data/districts.py, for the names, the seat codes and the seat cities
+DISTRICT_NAMES: dict[str, str] = {n: d.name for d in DISTRICTS for n in (d.name, *d.aliases)}
 
 
 def _fold(s: str) -> str:
@@ -37,6 +25,11 @@ def _fold(s: str) -> str:
 
 
 DISTRICT_BY_FOLDED: dict[str, str] = {_fold(k): v for k, v in DISTRICT_NAMES.items()}
+# seat cities and provinces -> district ("Huancayo" -> Junín); a district's own name too
+PLACE_DISTRICT: dict[str, str] = {
+    **{_fold(p): d.name for d in DISTRICTS if d.name != NATIONAL for p in (*d.places, *d.seats.values())},
+    **{k: v for k, v in DISTRICT_BY_FOLDED.items() if v != NATIONAL},
+}
 # longest first so "Lima Norte" wins over "Lima"
 DISTRICT_RX = alternatives([_fold(k) for k in DISTRICT_NAMES]).replace(r"\ ", r"\s+")
 
@@ -57,45 +50,104 @@ ORDINALS = ["primer", "primera", "segundo", "segunda", "tercer", "tercera", "cua
             "quinto", "quinta", "sexto", "sexta", "septimo", "setimo", "septima", "setima",
             "octavo", "octava", "noveno", "novena", "decimo", "decima"]
 
+# Specialties of the specialised organs ("Juzgado de Investigación Preparatoria Especializado
+# en Delitos de Corrupción de Funcionarios", "Sala ... Especializada en Crimen Organizado").
+# Source: Consejo Ejecutivo del Poder Judicial, resolutions creating the specialised
+# subsystems (corrupción de funcionarios, crimen organizado, violencia contra la mujer,
+# delitos aduaneros y tributarios, ambientales, extinción de dominio, flagrancia).
+SPECIALTIES = (
+    "corrupcion de funcionarios", "crimen organizado", "trafico ilicito de drogas", "lavado de activos",
+    "delitos aduaneros", "aduaneros", "tributarios", "aduaneros y tributarios", "ambientales",
+    "materia ambiental", "violencia contra las mujeres e integrantes del grupo familiar",
+    "violencia contra la mujer e integrantes del grupo familiar", "terrorismo", "derechos humanos",
+    "extincion de dominio", "lo penal", "delitos de corrupcion de funcionarios", "proceso inmediato",
+    "flagrancia", "delitos de crimen organizado", "delitos ambientales", "delitos tributarios",
+)
+# Qualifiers that follow an organ's type, in any order: "Nacional Permanente", "Supraprovincial
+# Transitorio", "de Flagrancia", "Especializado en ...". They are part of the organ's name.
+QUALIFIER = (
+    r"(?:nacional|permanente|transitori[oa]|supraprovincial|liquidador[a]?|descentralizad[oa]|especial"
+    r"|de\s+flagrancia|de\s+turno|de\s+emergencia|mixt[oa]|superior|de\s+reos\s+(?:en\s+carcel|libres)"
+    rf"|especializad[oa]\s+en\s+(?:delitos\s+(?:de\s+|contra\s+)?)?(?:{alternatives(SPECIALTIES)}))"
+).replace(r"\ ", " ").replace(" ", r"\s+")
+
 # organ types, most specific first; value = court level
 ORGANS = validate((
-    Rule("organ.sala_apelaciones", r"sala penal de apelaciones(?: (?:transitoria|permanente|nacional|especializada en [a-z ]+?))?",
-         "corte_superior", source="NCPP art. 27", examples=("Sala Penal de Apelaciones",)),
-    Rule("organ.sala_liquidadora", r"sala penal liquidadora(?: transitoria)?", "corte_superior",
+    Rule("organ.sala_apelaciones", r"sala penal de apelaciones|sala de apelaciones",
+         "corte_superior", source="NCPP art. 27", examples=("Sala Penal de Apelaciones",
+                                                             "Sala de Apelaciones")),
+    Rule("organ.sala_liquidadora", r"sala penal liquidadora", "corte_superior",
          source="Salas Penales Liquidadoras (old-code cases)", examples=("Sala Penal Liquidadora",)),
-    Rule("organ.sala_superior", r"sala penal (?:superior|especial|de reos en carcel|de reos libres)|sala mixta(?: descentralizada)?(?: transitoria)?|sala penal",
+    Rule("organ.sala_superior", r"sala penal (?:superior|especial|de reos en carcel|de reos libres)|sala mixta|sala penal",
          "corte_superior", source="LOPJ art. 36", examples=("Sala Penal Superior", "Sala Penal")),
-    Rule("organ.juzgado_colegiado", r"juzgado penal colegiado(?: supraprovincial)?(?: transitorio)?",
-         "juzgado", source="NCPP art. 28", examples=("Juzgado Penal Colegiado Supraprovincial",)),
-    Rule("organ.juzgado_unipersonal", r"juzgado penal unipersonal(?: supraprovincial)?(?: transitorio)?",
-         "juzgado", source="NCPP art. 28", examples=("Juzgado Penal Unipersonal",)),
-    Rule("organ.juzgado_ip", r"juzgado (?:de investigacion preparatoria|penal de investigacion preparatoria)"
-         r"(?: supraprovincial)?(?: transitorio)?", "juzgado", source="NCPP art. 29",
-         examples=("Juzgado de Investigación Preparatoria",)),
+    Rule("organ.juzgado_colegiado", r"juzgado penal colegiado", "juzgado", source="NCPP art. 28",
+         examples=("Juzgado Penal Colegiado Supraprovincial",)),
+    Rule("organ.juzgado_unipersonal", r"juzgado penal unipersonal", "juzgado", source="NCPP art. 28",
+         examples=("Juzgado Penal Unipersonal",)),
+    Rule("organ.juzgado_ip", r"juzgado (?:penal )?(?:superior )?de investigacion preparatoria", "juzgado",
+         source="NCPP art. 29", examples=("Juzgado de Investigación Preparatoria",
+                                          "Juzgado Penal de Investigación Preparatoria")),
+    Rule("organ.juzgado_paz", r"juzgado de paz letrado", "juzgado", source="LOPJ art. 57 (faltas)",
+         examples=("Juzgado de Paz Letrado",)),
     Rule("organ.juzgado_penal", r"juzgado (?:penal|mixto|especializado en lo penal)(?: liquidador)?",
          "juzgado", source="LOPJ art. 49", examples=("Juzgado Penal",)),
 ))
 
+# "1°", "1ra.", "2do", "3er": ordinals in figures before an organ's name
+NUMERIC_ORDINAL = r"\d{1,2}\s*(?:°|º|ª|ra|er|ro|do|da|to|ta|vo|va|no|na|mo|ma)\.?"
+
 # (words of an organ's name may be split across lines: any whitespace between them)
 ORGAN_RX = re.compile(
-    rf"\b(?:(?:{alternatives(ORDINALS)})\s+)?(?:{'|'.join(f'(?:{r.pattern})' for r in ORGANS)})\b".replace(" ", r"\s+"))
+    (rf"(?:\b(?:{alternatives(ORDINALS)})\s+|(?<![\w.]){NUMERIC_ORDINAL}\s*)?\b"
+     rf"(?:{'|'.join(f'(?:{r.pattern})' for r in ORGANS)})(?:\s+{QUALIFIER})*\b").replace(r"\ ", " ").replace(" ", r"\s+"))
 
-# the organ's own seat: "de Maynas", "de San Román – Juliaca" (raw text, capitalised words)
+# The national specialised system (domain.md; R.A. 318-2018-CE-PJ): its chambers and courts
+# are "Nacional", whatever city they sit in.
+NATIONAL_SYSTEM = Rule(
+    "court.national",
+    r"\bsala\s+penal\s+nacional\b|\bcorte\s+superior\s+nacional\b|\bjuzgados?\s+penal(?:es)?\s+nacional(?:es)?\b"
+    r"|\b(?:sala|juzgado)\s+(?:penal\s+)?(?:de\s+apelaciones|de\s+investigacion\s+preparatoria|colegiado|unipersonal)?"
+    r"\s*nacional\b|\bsistema\s+(?:nacional\s+)?especializado\s+en\s+(?:delitos\s+de\s+)?crimen\s+organizado\b",
+    source="Sala Penal Nacional; Corte Superior Nacional de Justicia Penal Especializada",
+    examples=("SALA PENAL NACIONAL Y JUZGADOS PENALES NACIONALES",
+              "CORTE SUPERIOR NACIONAL DE JUSTICIA PENAL ESPECIALIZADA",
+              "Primera Sala Penal de Apelaciones Nacional Permanente",
+              "Tercer Juzgado de Investigación Preparatoria Nacional"),
+    counter_examples=("Sala Penal de Apelaciones de Piura", "el Ministerio Público a nivel nacional"))
+
+# Words that end an organ's seat: header labels and titles that follow the court's name
+# when the header has no line breaks (wild2 w17), and the "– Sede X" suffix of a seat.
+PLACE_STOP = (
+    "expediente", "exp", "resolucion", "sentencia", "auto", "acta", "juez", "jueza", "jueces",
+    "especialista", "imputado", "imputados", "acusado", "acusados", "sentenciado", "procesado",
+    "investigado", "investigados", "agraviado", "agraviada", "delito", "delitos", "materia",
+    "procedencia", "ponente", "secretario", "secretaria", "cuaderno", "vistos", "casacion",
+)
+_STOP_RAW = "|".join(sorted({w for w in PLACE_STOP} | {w.upper() for w in PLACE_STOP}
+                            | {w.capitalize() for w in PLACE_STOP}, key=len, reverse=True))
+_NOT_STOP = rf"(?!(?:{_STOP_RAW})\b|EXPEDIENTE|RESOLUCIÓN|Resolución)"
+
+# the organ's own seat: "de Maynas", "de San Román – Juliaca" (raw text, capitalised words;
+# the name may wrap onto the next line, never across a blank line)
 ORGAN_PLACE = Rule(
     "organ.place",
-    r"^[ \t]*\n?[ \t]*(?:de(?:l)?|-|–)[ \t]*\n{0,2}[ \t]*(?!la\s+Corte\b|la\s+CORTE\b)"
-    r"(?P<place>(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü']+|de|la|del|las|los)"
-    r"(?:[ \t]*\n{0,2}[ \t]*(?:[–-][ \t]*\n?[ \t]*)?(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü']+|de|la|del|las|los)){0,5})",
+    r"^[ \t]*\n?[ \t]*(?:de(?:l)?|-|–)[ \t]*\n?[ \t]*(?!la\s+Corte\b|la\s+CORTE\b)"
+    rf"(?P<place>{_NOT_STOP}(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü']+|de|la|del|las|los)"
+    rf"(?:[ \t]*\n?[ \t]*(?:[–-][ \t]*\n?[ \t]*)?{_NOT_STOP}(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü']+|de|la|del|las|los)){{0,5}})",
     source="court names", folded=False,
     examples=(" de Maynas", " de San Román – Juliaca", " de La Convención – Quillabamba"),
     counter_examples=(" de la Corte Superior",))
 # the same in capitals, for headers: "JUZGADO PENAL COLEGIADO SUPRAPROVINCIAL DE SAN ROMÁN – JULIACA"
 ORGAN_PLACE_UPPER = Rule(
     "organ.place_upper",
-    r"^[ \t]+(?:DE(?:L)?|-|–)[ \t]+(?!LA\s+CORTE\b)"
-    r"(?P<place>[A-ZÁÉÍÓÚÑ]{2,}(?:[ \t]+(?:[–-][ \t]+)?(?:[A-ZÁÉÍÓÚÑ]{2,}|DE|LA|DEL)){0,5})",
-    source="court names", folded=False, examples=(" DE SAN ROMÁN – JULIACA", " DE PIURA"),
+    r"^[ \t]*\n?[ \t]*(?:DE(?:L)?|-|–)[ \t]+(?!LA\s+CORTE\b)"
+    rf"(?P<place>{_NOT_STOP}[A-ZÁÉÍÓÚÑ]{{2,}}(?:[ \t]+(?:[–-][ \t]+)?{_NOT_STOP}(?:[A-ZÁÉÍÓÚÑ]{{2,}}|DE|LA|DEL)){{0,5}})",
+    source="court names", folded=False, examples=(" DE SAN ROMÁN – JULIACA", " DE PIURA", " – SEDE CENTRAL"),
     counter_examples=(" DE LA CORTE SUPERIOR",))
+# "… de Madre de Dios – Sede Puerto Maldonado": the seat after a place is not part of the name
+SEDE_SUFFIX = re.compile(r"\s*[–-]\s*(?:sede|SEDE|Sede)\b.*$", re.DOTALL)
+# "SALA PENAL NACIONAL Y JUZGADOS PENALES NACIONALES": a heading that names a system of organs
+SYSTEM_HEADING = re.compile(r"\s+y\s+(?:juzgados|salas)\b")
 
 # header labels that introduce another court (not the deciding one)
 OTHER_COURT_LABELS = re.compile(r"(procedencia|origen|expedida por|emitida por|juzgado de origen)\W*$")

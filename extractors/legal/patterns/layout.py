@@ -10,6 +10,32 @@ import re
 
 from extractors.legal.patterns import Rule, validate
 
+# The Poder Judicial's digital-signature stamp (ReFirma / Firma Perú), printed in the margin
+# of every signed page and flowed into the text by PDF extraction, often in the middle of a
+# sentence: "Firmado digitalmente por: CARDENAS VILLANUEVA Julio Ernesto FAU 20159981216 soft
+# Fecha: 11/06/2025 16:02:18,Razón: RESOLUCIÓN JUDICIAL,D.Judicial: CORTE SUPREMA /
+# LIMA,FIRMA DIGITAL"; the court staff's variant "Secretaria de Sala: ALVA ROMERO Lucía
+# Beatriz /Servicio Digital - Poder Judicial del Perú Fecha: …". The whole stamp is removed
+# from the text extractors read (so the sentence it splits is whole again); the signer's name
+# (group ``name``) and office (group ``cargo``) stay available through ``View.stamps``.
+_STAMP_LINE = r"(?:[^\n]|\n(?![ \t]*\n))"  # any character, a single line break included
+SIGNATURE_STAMP = Rule(
+    "page.signature_stamp",
+    rf"(?:firmado\s+digitalmente\s+por:?\s+(?P<name>{_STAMP_LINE}{{2,90}}?)\s+(?:fau\s+\d{{11}}(?:\s+(?:soft|hard))?|soft)\b"
+    rf"|(?P<cargo>(?:secretari[oa]|relator[a]?|especialista|asistente)[a-z ]{{0,30}}):\s+(?P<staff>{_STAMP_LINE}{{2,90}}?)"
+    r"\s*/\s*servicio\s+digital\s*-?\s*poder\s+judicial\s+del\s+peru)"
+    r"(?:[\s,|-]*fecha:?\s*\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:[\s,]*razon:?\s*resolucion\s+judicial)?"
+    r"(?:[\s,]*d\.\s?judicial:?\s*[^,\n]{0,80})?"
+    r"(?:[\s,]*firma\s+digital\b)?",
+    source="Poder Judicial digital-signature stamps (wild w06, wild2 w01)",
+    examples=("Firmado digitalmente por ROJAS TUESTA Nilo FAU 20159981216 soft - Fecha: 30/03/2014 12:59:57",
+              "Firmado digitalmente por:\nCARDENAS VILLANUEVA Julio\nErnesto FAU 20159981216 soft\n"
+              "Fecha: 11/06/2025 16:02:18,Razón:\nRESOLUCIÓN JUDICIAL,D.Judicial:\nCORTE SUPREMA / LIMA,FIRMA DIGITAL",
+              "Secretaria de Sala: ALVA ROMERO\nLucía Beatriz /Servicio Digital -\nPoder Judicial del Perú\n"
+              "Fecha: 13/06/2025 09:02:47,Razón:\nRESOLUCIÓN JUDICIAL"),
+    counter_examples=("firmado por el juez",))
+
 # --- page markers: page numbers printed by the court or the PDF; removed before matching ---
 PAGE_MARKERS = validate((
     Rule("page.pagina_de", r"pagina\s+\d{1,3}\s+de\s+\d{1,3}", source="court PDFs",
@@ -18,13 +44,9 @@ PAGE_MARKERS = validate((
          examples=("Pág. 1", "Pág. 2/3")),
     Rule("page.dashes", r"(?m)^[ \t]*-\s*\d{1,3}\s*-[ \t]*$", source="court PDFs",
          examples=("- 1 -",), counter_examples=("- 1 - y otros",)),
-    # the Poder Judicial's digital-signature stamp, also when it runs inline in flowed text
-    Rule("page.signature_stamp",
-         r"firmado\s+digitalmente\s+por:?\s[^\n]{0,90}?(?:\bfau\s+\d{11}(?:\s+soft)?|\bsoft)\b"
-         r"(?:\s*[-|]?\s*fecha:?\s*\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\s+\d{1,2}:\d{2}(?::\d{2})?)?",
-         source="Poder Judicial digital-signature stamps (wild w06)",
-         examples=("Firmado digitalmente por ROJAS TUESTA Nilo FAU 20159981216 soft - Fecha: 30/03/2014 12:59:57",),
-         counter_examples=("firmado por el juez",)),
+    SIGNATURE_STAMP,
+    Rule("page.en_dashes", r"(?m)^[ \t]*[–—]\s*\d{1,3}\s*[–—][ \t]*$", source="court PDFs (en dashes)",
+         examples=("– 3 –", "— 12 —"), counter_examples=("– 3 – y otros",)),
 ))
 
 # --- page furniture lines of publishers and document sites (whole lines) ---
