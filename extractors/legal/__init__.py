@@ -31,7 +31,7 @@ from extractors.legal.procedure import (
 )
 from extractors.legal.text import Context
 import schemas
-from schemas import DocumentText, FieldEvidence, Ruling
+from schemas import CourtLevel, DocumentText, FieldEvidence, Ruling
 
 EXTRACTOR_VERSION = "legal-0.2.2"
 
@@ -87,7 +87,8 @@ def _with_details(ruling: Ruling, details: Details) -> Ruling:
 def _extract(ctx: Context) -> Ruling:
     doc_language = ctx.language
     court = extract_court(ctx)
-    case_numbers = extract_case_numbers(ctx, court_district=court.district)
+    case_numbers = extract_case_numbers(ctx, court_district=court.district,
+                                        supreme=court.level == CourtLevel.CORTE_SUPREMA)
     doc_kind, kind_ev = extract_doc_kind(ctx, case_numbers)
     when = resolution_date(ctx)
     court = resolve_district(ctx, court, case_numbers, when.place, when.place_ev)
@@ -98,7 +99,8 @@ def _extract(ctx: Context) -> Ruling:
     events = extract_events(ctx, when.value)
     district = court.district or next((c.district for c in case_numbers if c.district), None)
     earliest = min((e.date for e in events), default=None)
-    code, code_ev = extract_procedural_code(ctx, district=district, earliest=earliest)
+    code, code_ev = extract_procedural_code(ctx, district=district, earliest=earliest,
+                                            case_numbers=case_numbers)
     early, early_ev = extract_early_termination(ctx)
     return Ruling(
         doc_kind=doc_kind,

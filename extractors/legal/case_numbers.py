@@ -17,8 +17,12 @@ from extractors.legal.patterns import courts as C
 from extractors.legal.text import Context
 from schemas import CaseNumber, CaseNumberKind
 
+# the district after a Supreme number: "/Puno", ", Madre de Dios", "-Lima", glued
+# ("2019PUNO"), or alone on the next line ("R. N. N° 2031 – 2012\nUCAYALI"; a place-date line
+# "Lima, diez de junio ..." after it is not the district)
 _DISTRICT_AFTER = re.compile(
-    rf"^(?:\s*[/,\-–]\s*|\s*\n\s*|\s+|)(?:de\s+)?(?P<district>{C.DISTRICT_RX})\b")
+    rf"^(?:[ \t]*[/,\-–][ \t]*\n?[ \t]*|[ \t]*\n[ \t]*(?=(?:{C.DISTRICT_RX})[ \t]*(?:\n|$))|[ \t]+|)"
+    rf"(?:de\s+)?(?P<district>{C.DISTRICT_RX})\b")
 _BY_CODE = {d.code: d for d in DISTRICTS if d.code}
 
 
@@ -77,14 +81,26 @@ def _key(cn: CaseNumber) -> tuple:
     return (int(nums[0]), nums[1], *nums[2:3]) if len(nums) >= 2 else (cn.normalized,)
 
 
-def extract_case_numbers(ctx: Context, *, court_district: str | None = None) -> list[CaseNumber]:
+def _not_own(low: str, s: int, cn: CaseNumber, rule: str, *, supreme: bool, body: bool) -> bool:
+    before = low[max(0, s - 30):s]
+    blocked = P.NOT_THIS_CASE_LONG if rule == P.LONG.id else P.NOT_THIS_CASE
+    if blocked.search(before) or P.LOWER_COURT_CUES.search(before):
+        return True
+    if cn.kind.value in P.SUPREME_ONLY and not supreme:
+        return True
+    return body and bool(P.CITED_BEFORE.search(before))
+
+
+def extract_case_numbers(ctx: Context, *, court_district: str | None = None,
+                         supreme: bool = False) -> list[CaseNumber]:
+    """This ruling's own numbers. ``supreme``: the Corte Suprema decides it, so its
+    "APELACIÓN N.°" and "QUEJA N.°" numbers are the ruling's own."""
     z, low = ctx.zones, ctx.view.low
     found: dict[str, CaseNumber] = {}
     # the header block first; without a number there, the first number of the body
     for zone, limit in ((z.header, None), (z.body, 1)):
         for s, e, cn, rule in sorted(_candidates(ctx, *zone), key=lambda c: c[0]):
-            if z.in_furniture(s) or P.NOT_THIS_CASE.search(low[max(0, s - 30):s]) \
-                    or P.LOWER_COURT_CUES.search(low[max(0, s - 30):s]):
+            if z.in_furniture(s) or _not_own(low, s, cn, rule, supreme=supreme, body=limit is not None):
                 continue
             ev = ctx.ev(s, e, rule)
             if cn.normalized in found:
@@ -96,6 +112,18 @@ def extract_case_numbers(ctx: Context, *, court_district: str | None = None) -> 
         if found:
             break
     out = list(found.values())
+    # a short form in the header whose long form is written in the body ("EXPEDIENTE N.°
+    # 11-2019-6" and "00011-2019-6-5001-JS-PE-01"): the long form is the number
+    shorts = [c for c in out if c.kind == CaseNumberKind.EXPEDIENTE and c.normalized.count("-") <= 2]
+    if shorts:
+        for s, e, cn, rule in _candidates(ctx, *z.body):
+            if rule != P.LONG.id or cn.normalized in found or z.in_furniture(s):
+                continue
+            for short in shorts:
+                if _key(cn)[:len(_key(short))] == _key(short) and len(_key(short)) >= 3:
+                    out.append(cn.model_copy(update={"evidence": [ctx.ev(s, e, rule)]}))
+                    found[cn.normalized] = cn
+                    break
     # merge short forms into the long form they abbreviate
     longs = [c for c in out if c.kind == CaseNumberKind.EXPEDIENTE and c.normalized.count("-") >= 3]
     merged = [c for c in out if not any(

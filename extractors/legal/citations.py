@@ -6,7 +6,9 @@ tags) are not citations.
 
 from __future__ import annotations
 
-from extractors.legal.patterns.citations import CITATIONS
+import re
+
+from extractors.legal.patterns.citations import CITATIONS, CONTINUATION
 from extractors.legal.text import Context
 from schemas import CaseNumber, Citation, CitationKind
 
@@ -36,10 +38,25 @@ def extract_citations(ctx: Context, own: list[CaseNumber]) -> list[Citation]:
             norm = _normalized(rule.value, m)
             if norm in own_norm:
                 continue
-            ev = ctx.ev(m.start(), m.end(), rule.id)
-            if norm in out:
-                out[norm] = out[norm].model_copy(update={"evidence": out[norm].evidence + [ev]})
-            else:
-                out[norm] = Citation(kind=CitationKind(rule.value), raw=raw[m.start():m.end()].replace("\n", " "),
-                                     normalized=norm, evidence=[ev])
+            _add(ctx, out, rule.value, norm, m.start(), m.end(), rule.id)
+            # "Acuerdos Plenarios N.° 2-2005/CJ-116 y N.° 1-2011/CJ-116": the list goes on
+            plural = bool(re.match(r"\w+(?:es|os)\b", low[m.start():m.start() + 14]))
+            pos = m.end()
+            while rule.value != "tribunal_constitucional" and (c := CONTINUATION.rx.match(low, pos, hi)):
+                if (rule.value == "acuerdo_plenario") != bool(c["body"]) or not (plural or c["sign"].strip()):
+                    break
+                taken.append((pos, c.end()))
+                cn = _normalized(rule.value, c)
+                if cn not in own_norm:
+                    _add(ctx, out, rule.value, cn, c.start("sign"), c.end(), CONTINUATION.id)
+                pos = c.end()
     return list(out.values())
+
+
+def _add(ctx: Context, out: dict[str, Citation], kind: str, norm: str, s: int, e: int, rule: str) -> None:
+    ev = ctx.ev(s, e, rule)
+    if norm in out:
+        out[norm] = out[norm].model_copy(update={"evidence": out[norm].evidence + [ev]})
+    else:
+        out[norm] = Citation(kind=CitationKind(kind), raw=ctx.view.raw[s:e].replace("\n", " "),
+                             normalized=norm, evidence=[ev])

@@ -1,4 +1,5 @@
-"""The kind of document: a title in the header block, else the kind of its case number."""
+"""The kind of document: its Supreme number, a title in the header block, what the
+decision is about, and, last, the verbs of the decision."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from schemas import CaseNumber, DocKind, Evidence
 
 def extract_doc_kind(ctx: Context, case_numbers: list[CaseNumber]) -> tuple[DocKind, list[Evidence]]:
     v, z = ctx.view, ctx.zones
+    for cn in case_numbers:  # a Supreme number names the kind (its autos included)
+        if cn.kind.value in P.BY_CASE_KIND:
+            return DocKind(P.BY_CASE_KIND[cn.kind.value]), [*cn.evidence[:1]]
     lo, hi = z.body[0], max(z.header[1], z.body[0] + 300)
     hits: list[tuple[int, int, str, int, int]] = []  # (priority, pos, value, start, end)
     for prio, rule in enumerate(P.TITLES):
@@ -18,20 +22,20 @@ def extract_doc_kind(ctx: Context, case_numbers: list[CaseNumber]) -> tuple[DocK
             line_start = v.low.rfind("\n", 0, m.start()) + 1
             at_line_start = v.low[line_start:m.start()].strip() == ""
             in_capitals = v.raw[m.start():m.end()].isupper()
-            if at_line_start or in_capitals:
+            if (at_line_start or in_capitals) and not (z.sumilla[0] <= m.start() < z.sumilla[1]):
                 hits.append((prio, m.start(), rule.value, m.start(), m.end()))
                 break
     if hits:
         prio, _, value, s, e = min(hits)
-        if value not in ("auto", "acuerdo_plenario"):
-            for cn in case_numbers:  # a Supreme number names the kind
-                if cn.kind.value in P.BY_CASE_KIND:
-                    return DocKind(P.BY_CASE_KIND[cn.kind.value]), [*cn.evidence[:1]]
-        rule_id = P.TITLES[prio].id
-        return DocKind(value), [ctx.ev(s, e, rule_id)]
+        return DocKind(value), [ctx.ev(s, e, P.TITLES[prio].id)]
     for cn in case_numbers:
-        if cn.kind.value in P.BY_CASE_KIND:
-            return DocKind(P.BY_CASE_KIND[cn.kind.value]), [*cn.evidence[:1]]
+        if cn.kind.value in P.DEFAULT_OF_CASE_KIND:
+            return DocKind(P.DEFAULT_OF_CASE_KIND[cn.kind.value]), [*cn.evidence[:1]]
+    head_end = z.vistos[1] if z.vistos[1] > z.vistos[0] else hi
+    for rule in P.SUBJECT:
+        m = rule.rx.search(v.low, z.body[0], head_end)
+        if m:
+            return DocKind(rule.value), [ctx.ev(m.start(), m.end(), rule.id)]
     # last resort: the verbs of the decision
     dec = v.low[z.decision[0]:z.decision[1]]
     if re.search(r"\b(?:confirmar|revocar|confirmaron|revocaron)\b", dec):

@@ -7,13 +7,18 @@ from datetime import date
 from extractors.data.districts import code_in_force
 from extractors.legal.patterns import procedure as P
 from extractors.legal.text import Context
-from schemas import EarlyTermination, Evidence, ProceduralCode
+from schemas import CaseNumber, EarlyTermination, Evidence, ProceduralCode
 
 
-def extract_procedural_code(ctx: Context, *, district: str | None, earliest: date | None
-                            ) -> tuple[ProceduralCode, list[Evidence]]:
-    """The text's own vocabulary first; then the district's NCPP start date."""
+def extract_procedural_code(ctx: Context, *, district: str | None, earliest: date | None,
+                            case_numbers: list[CaseNumber] = ()) -> tuple[ProceduralCode, list[Evidence]]:
+    """The kind of the ruling's own Supreme number (a legal fact), then the text's own
+    vocabulary, then the district's NCPP start date."""
     z, low = ctx.zones, ctx.view.low
+    for cn in case_numbers:
+        if cn.kind.value in P.CODE_OF_CASE_KIND:
+            return ProceduralCode(P.CODE_OF_CASE_KIND[cn.kind.value]), [
+                e.model_copy(update={"rule": f"code.case_kind.{cn.kind.value}"}) for e in cn.evidence[:1]]
     votes: dict[str, float] = {}
     ev: dict[str, list[Evidence]] = {}
     for rule in P.CODE_CUES:
@@ -38,6 +43,10 @@ def extract_early_termination(ctx: Context) -> tuple[EarlyTermination | None, li
     z, low = ctx.zones, ctx.view.low
     for rule in P.EARLY:
         for m in rule.rx.finditer(low, *z.body):
-            if not z.in_furniture(m.start()):
-                return EarlyTermination(rule.value), [ctx.ev(m.start(), m.end(), rule.id)]
+            if z.in_furniture(m.start()):
+                continue
+            sentence = max(low.rfind(". ", 0, m.start()), low.rfind("\n\n", 0, m.start()), z.body[0])
+            if P.NOT_USED_BEFORE.search(low, sentence, m.start()):
+                continue
+            return EarlyTermination(rule.value), [ctx.ev(m.start(), m.end(), rule.id)]
     return None, []

@@ -4,8 +4,11 @@ Source: domain.md ("Case numbers", "Case-number variety"): the expediente
 ``00123-2019-45-2701-JR-PE-01`` (correlative, year, incident, seat code, organ type,
 specialty, court number); short forms "00123-2019-45-2701", "Exp. N.° 123-2019",
 "Exp. 874-2013-52"; Supreme numbers "Casación N.° 2045-2018/Puno", "R.N. N.° 1234-2017-Lima",
-"R. N. N° 2031 – 2012\\nUCAYALI", "Casación 412-2020, Madre de Dios", "...-2019PUNO".
-Patterns run on folded text.
+"R. N. N° 2031 – 2012\\nUCAYALI", "Casación 412-2020, Madre de Dios", "...-2019PUNO";
+the Corte Suprema's appeals and quejas, numbered like its casaciones: "APELACIÓN N.° 618-2024/ICA",
+"RECURSO DE APELACIÓN N.° 233-2023, TACNA", "QUEJA N.° 118-2019/JUNÍN", "RECURSO DE QUEJA
+EXCEPCIONAL N.° 45-2020" (NCPP arts. 415–426 and 437; the old code's queja excepcional, art.
+297 C. de P. P.). Patterns run on folded text.
 """
 
 from __future__ import annotations
@@ -40,22 +43,46 @@ SHORT = Rule(
 
 SUPREME = validate((
     Rule("case.casacion",
-         rf"\b(?:casacion|cas\.)\s*{NUM_SIGN}(?P<num>\d{{1,5}}){DASH}(?P<year>(?:19|20)\d{{2}})(?!\d{{2}})",
+         rf"\b(?:casacion|cas\.)\s*{NUM_SIGN}(?P<num>\d{{1,6}}){DASH}(?P<year>(?:19|20)\d{{2}})(?!\d{{2}})",
          "casacion", source="domain.md",
          examples=("CASACIÓN N.° 1193-2021/MADRE DE DIOS", "Casación 412-2020, Madre de Dios",
                    "Casación Nro. 12-2019PUNO")),
     Rule("case.recurso_nulidad",
-         rf"(?:\br\.?\s?n\.?|\brecurso de nulidad)\s*{NUM_SIGN}(?P<num>\d{{1,5}}){DASH}(?P<year>(?:19|20)\d{{2}})(?!\d{{2}})",
+         rf"(?:\br\.?\s?n\.?|\brecurso de nulidad)\s*{NUM_SIGN}(?P<num>\d{{1,6}}){DASH}(?P<year>(?:19|20)\d{{2}})(?!\d{{2}})",
          "recurso_nulidad", source="domain.md",
          examples=("R. N. N° 2031 – 2012", "R.N. N.° 1234-2017-Lima", "RN 55-2016", "Recurso de Nulidad N.° 9-2010"),
          counter_examples=("Resolución N.° 19-2020",)),
+    Rule("case.apelacion_suprema",
+         rf"\b(?:recurso\s+de\s+)?apelacion(?:\s+suprema)?\s*{NUM_SIGN}(?P<num>\d{{1,6}}){DASH}(?P<year>(?:19|20)\d{{2}})(?!\d{{2}})",
+         "apelacion", source="NCPP arts. 415-426: the Corte Suprema numbers its appeals",
+         examples=("APELACIÓN N.° 618-2024/ICA", "RECURSO DE APELACIÓN N.° 233-2023, TACNA", "Apelación n.° 12-2021"),
+         counter_examples=("apelación de fecha 12 de marzo",)),
+    Rule("case.queja",
+         rf"\b(?:recurso\s+de\s+)?queja(?:\s+(?:excepcional|de\s+derecho))?\s*{NUM_SIGN}(?P<num>\d{{1,6}}){DASH}(?P<year>(?:19|20)\d{{2}})(?!\d{{2}})",
+         "queja", source="NCPP art. 437; C. de P. P. art. 297 (queja excepcional)",
+         examples=("QUEJA N.° 118-2019/JUNÍN", "RECURSO DE QUEJA EXCEPCIONAL N.° 45-2020", "Queja N° 12-2019")),
 ))
+
+# Kinds of Supreme numbers that are a ruling's own only when the Corte Suprema decides it (a
+# Sala Superior's file is identified by its expediente).
+SUPREME_ONLY = {"apelacion", "queja"}
 
 # Words right before a number that make it someone else's number (folded).
 NOT_THIS_CASE = re.compile(
     r"(?:resolucion|fojas|folios?|informe|oficio|atestado|dictamen|dni|carpeta|acta|placa|guia|"
     r"sentencia de vista|sentencia|ley|decreto|procedencia|origen|cuaderno|registro|partida)"
     r"[^\n]{0,12}$")
+# ... except before a full NCPP expediente number, whose incident block makes the file of an
+# incident ("CUADERNO N.° : 00912-2010-25-2001-JR-PE-02", "Incidente N.°") this case's own
+NOT_THIS_CASE_LONG = re.compile(
+    r"(?:resolucion|fojas|folios?|informe|oficio|atestado|dictamen|dni|carpeta|acta|placa|guia|"
+    r"sentencia de vista|sentencia|ley|decreto|procedencia|origen|registro|partida)"
+    r"[^\n]{0,12}$")
+# a number cited as someone else's ruling: "así lo precisó esta Sala en la Casación N.° …",
+# "conforme a la Casación …", "(R.N. N.° …)" — never the ruling's own
+CITED_BEFORE = re.compile(
+    r"(?:\b(?:en|la|el|segun|conforme|vease|cfr|cf|citad[oa]|precedente|ejecutoria|recaid[oa]\s+en|"
+    r"doctrina|criterio|fundamento|sentencia|auto|supremo|suprema)\W{0,4}|\()\s*$")
 
 # Words before the number that say it is a lower court's or another file's (folded)
 LOWER_COURT_CUES = re.compile(r"(?:expediente de origen|exp\. de origen|procedencia|juzgado de origen)\W*$")

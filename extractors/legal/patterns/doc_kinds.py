@@ -16,6 +16,10 @@ TITLES = validate((
          source="domain.md: autos", examples=("AUTO DE SOBRESEIMIENTO",
                                              "AUTO QUE APRUEBA ACUERDO DE TERMINACIÓN ANTICIPADA"),
          counter_examples=("AUTOS Y VISTOS",)),
+    Rule("kind.acta_auto", r"acta (?:de )?(?:registro de )?audiencia\b", "auto",
+         source="NCPP art. 120-121: the acta records the auto the judge pronounces orally in the hearing",
+         examples=("ACTA DE REGISTRO DE AUDIENCIA PÚBLICA DE CONTROL DE LEGALIDAD DE LA DETENCIÓN",
+                   "Acta de audiencia de prisión preventiva")),
     Rule("kind.casacion", r"sentencia (?:de casacion|casatoria)", "casacion",
          source="domain.md", examples=("SENTENCIA DE CASACIÓN",)),
     Rule("kind.vista", r"sentencia de vista|sentencia de segunda instancia", "sentencia_vista",
@@ -27,5 +31,26 @@ TITLES = validate((
          counter_examples=("SENTENCIA DE VISTA",)),
 ))
 
-# case-number kind -> document kind (Supreme rulings are named by their number)
-BY_CASE_KIND = {"casacion": "casacion", "recurso_nulidad": "recurso_nulidad"}
+# case-number kind -> document kind: the Corte Suprema's rulings are named by their number,
+# its autos too (an auto de calificación of a casación is a casación document; a queja is a
+# queja whether the Sala grants or rejects it). Its appeals ("APELACIÓN N.° 437-2025") are
+# autos unless the title says they are a sentencia.
+BY_CASE_KIND = {"casacion": "casacion", "recurso_nulidad": "recurso_nulidad", "queja": "queja"}
+DEFAULT_OF_CASE_KIND = {"apelacion": "auto"}
+
+# Without a title: what the decision is about (header "Materia:", the VISTOS sentence). An
+# appeal against an auto, or a decision on a request (requerimiento, pedido, solicitud,
+# excepción, cese, prolongación) is an auto; an appeal against a sentencia, a sentencia de vista.
+SUBJECT = validate((
+    Rule("kind.subject_auto",
+         r"\b(?:apelacion\s+de\s+auto|auto\s+de\s+vista|(?:recursos?\s+de\s+)?apelacion(?:es)?\s+"
+         r"(?:interpuest[oa]s?\s+)?(?:[^.;]{0,120}?)\bcontra\s+(?:el\s+auto|la\s+resolucion\s+(?:n\W{0,3}\s*\d+\W{0,3}\s*)?"
+         r"(?:[^.;]{0,80}?)\bque\s+declaro\s+(?:fundad|infundad|improcedent|procedent)\w*\s+(?:el|la|los|las)\s+"
+         r"(?:requerimiento|pedido|solicitud|excepcion|cese|prolongacion|pedidos|solicitudes|requerimientos)))",
+         "auto", source="NCPP arts. 123 (autos), 278 (apelación de autos de prisión preventiva)",
+         examples=("Materia : Apelación de auto – cese de prisión preventiva",
+                   "los recursos de apelación interpuestos por las defensas contra la Resolución N.° 4, "
+                   "que declaró IMPROCEDENTES los pedidos de cese")),
+    Rule("kind.subject_sentencia_vista", r"\bapelacion\s+de\s+sentencia\b", "sentencia_vista",
+         source="NCPP art. 421 ff.", examples=("audiencia pública de apelación de sentencia",)),
+))

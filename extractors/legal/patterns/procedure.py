@@ -12,6 +12,8 @@ Weights are votes; patterns run on folded text.
 
 from __future__ import annotations
 
+import re
+
 from extractors.legal.patterns import Rule, validate
 
 CODE_CUES = validate((
@@ -38,18 +40,41 @@ CODE_CUES = validate((
          ("cdepp1940", 2), source="domain.md", examples=("artículo 284 del Código de Procedimientos Penales",)),
 ))
 
+# Early resolution used in *this* case. A mechanism the text only announces ("formulará
+# requerimiento de incoación de proceso inmediato"), rules out ("no permitían acudir al
+# proceso inmediato") or discusses in general is not used: see NOT_USED_BEFORE.
 EARLY = validate((
     Rule("early.ta", r"\b(?:aprob\w+|acuerdo\s+de|proceso\s+(?:especial\s+)?de|acogi\w+\s+a\s+la)\s+terminacion\s+anticipada",
          "terminacion_anticipada", source="NCPP art. 468",
          examples=("AUTO QUE APRUEBA ACUERDO DE TERMINACIÓN ANTICIPADA",),
          counter_examples=("se resolvió mediante terminación anticipada en el cuaderno respectivo",)),
     Rule("early.conclusion", r"\b(?:acogi\w+|acoge\w*|sometio|sometiendose)\s+a\s+la\s+conclusion\s+anticipada|"
-         r"\bconclusion\s+anticipada\s+(?:del\s+(?:debate|juicio)\s+)?respecto\s+de\b", "conclusion_anticipada",
-         source="NCPP art. 372; Ley 28122", examples=("acogiéndose a la conclusión anticipada del debate",)),
-    Rule("early.inmediato", r"\bproceso\s*:?\s*inmediato\b|\bjuicio\s+inmediato\b|\bproceso\s+inmediato\b",
-         "proceso_inmediato", source="NCPP art. 446", examples=("Proceso : Inmediato (flagrancia)",)),
+         r"\bconclusion\s+anticipada\s+(?:del\s+(?:debate|juicio)\s+)?respecto\s+de\b|"
+         r"\b(?:aprob\w+|declar\w+|dispon\w+)\s+(?:la\s+)?conclusion\s+anticipada\b|\bsentencia\s+conformada\b",
+         "conclusion_anticipada", source="NCPP art. 372; Ley 28122; AP 5-2008/CJ-116",
+         examples=("acogiéndose a la conclusión anticipada del debate",
+                   "APROBAR la conclusión anticipada del juicio oral y CONDENAR", "SENTENCIA CONFORMADA")),
+    Rule("early.inmediato", r"\bproceso\s*:\s*inmediato\b|\bjuicio\s+inmediato\b|"
+         r"\b(?:fundad\w+|aprob\w+|admiti\w+|incoo|se\s+incoo|dict\w+|requirio|solicito|formulo)\s+(?:el\s+|la\s+)?(?:requerimiento\s+de\s+)?"
+         r"(?:incoacion\s+(?:del?\s+)?)?(?:proceso\s+inmediato)|\b(?:en\s+)?(?:via|tramite)\s+de(?:l)?\s+proceso\s+inmediato\b"
+         r"|^\W*proceso\s+inmediato\b",
+         "proceso_inmediato", source="NCPP art. 446 (D. Leg. 1194)",
+         examples=("Proceso : Inmediato (flagrancia)", "En audiencia de juicio inmediato, el proceso seguido",
+                   "El Ministerio Público requirió la incoación del proceso inmediato el veintitrés",
+                   "Proceso inmediato – Omisión de asistencia familiar"),
+         counter_examples=("no permitían acudir al proceso inmediato",)),
     Rule("early.oportunidad", r"\b(?:aplic\w+|abstenerse\s+por)\s+(?:del?\s+|el\s+)?principio\s+de\s+oportunidad",
          "principio_oportunidad", source="NCPP art. 2", examples=("aplicación del principio de oportunidad",)),
     Rule("early.reparatorio", r"\bacuerdo\s+reparatorio\b", "acuerdo_reparatorio", source="NCPP art. 2",
          examples=("acuerdo reparatorio",)),
 ))
+
+# Before a mention, within its sentence: the mechanism is announced, denied or hypothetical
+NOT_USED_BEFORE = re.compile(
+    r"\b(?:no|ni|sin|formulara|solicitara|requerira|incoara|podra|podria|podrian|permitiria|debio|"
+    r"de\s+ser\s+el\s+caso|a\s+fin\s+de)\b[^.;:]{0,80}$")
+
+# A Supreme number is a legal fact about the code: the recurso de casación and the appeal
+# to the Corte Suprema exist only under the NCPP (arts. 427 ff., 415 ff.); the recurso de
+# nulidad only under the 1940 code (art. 292 C. de P. P.). A queja exists in both.
+CODE_OF_CASE_KIND = {"casacion": "ncpp", "apelacion": "ncpp", "recurso_nulidad": "cdepp1940"}
