@@ -131,11 +131,13 @@ def extract(
 def evaluate(
     directory: Annotated[Path, typer.Argument(help="Carpeta con documentos y sus .truth.json.")],
     as_json: Annotated[bool, typer.Option("--json", help="Cifras en JSON.")] = False,
+    scan: Annotated[bool, typer.Option("--scan", help="Imprime y escanea antes cada documento de texto "
+                                       "(.txt), para medir todo el proceso con OCR.")] = False,
 ) -> None:
     """Compara la extracción con la verdad de referencia: precisión, exhaustividad y F1 por campo."""
     from expediente.evaluate import evaluate_directory
 
-    report = evaluate_directory(directory, progress=lambda name: err.print(f"  {name}", end="\r"))
+    report = evaluate_directory(directory, progress=lambda name: err.print(f"  {name}", end="\r"), scan=scan)
     if as_json:
         emit_json(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
     else:

@@ -94,8 +94,16 @@ def eval_report(console: Console, report) -> None:
     console.print(f"[bold]Evaluación[/]: {report.documents} documentos en {report.seconds:.1f} s")
     if report.extract_seconds:
         console.print(f"Extracción: {report.words / report.extract_seconds:,.0f} palabras/s")
+    if report.scanned:
+        console.print("Documentos de texto impresos y escaneados antes de leerlos (--scan)")
     for name, error in report.failures:
         console.print(f"[red]No leído[/] {escape(name)}: {escape(error)}")
+    if report.warnings:
+        console.print("Valores inverosímiles descartados: " + ", ".join(
+            f"{code} {n}" for code, n in report.warnings.most_common()))
+    fields_f1 = [s.f1 for s in report.groups.get("todos", {}).values()]
+    if fields_f1:
+        console.print(f"F1 macro (media de los campos): {sum(fields_f1) / len(fields_f1):.3f}")
     for group, fields in report.groups.items():
         table = Table("campo", "P", "R", "F1", "VP", "FP", "FN", title=f"{group}", title_justify="left")
         for field_name, s in fields.items():

@@ -23,6 +23,7 @@ from schemas.ruling import (
     EarlyTermination,
     Event,
     EventKind,
+    ExtractionWarning,
     Evidence,
     FieldEvidence,
     LowerDecision,
@@ -34,6 +35,7 @@ from schemas.ruling import (
     ProceduralCode,
     Redaction,
     Role,
+    WarningCode,
     RULING_SCHEMA_VERSION,
     Ruling,
 )

@@ -15,7 +15,8 @@ Schema versions (``RULING_SCHEMA_VERSION``; migration notes for stored records):
   recurso), ``queja_fundada`` / ``queja_infundada``, ``detencion_legal`` /
   ``detencion_ilegal`` (control de legalidad de la detención), ``auto_enjuiciamiento``,
   ``cese_prision_fundado`` / ``cese_prision_infundado`` and
-  ``prolongacion_prision_fundada`` / ``prolongacion_prision_infundada``. Every version-1
+  ``prolongacion_prision_fundada`` / ``prolongacion_prision_infundada``; ``Ruling.warnings``
+  lists the implausible values the extractor dropped or flagged. Every version-1
   record is a valid version-2 record (values were only added); an index built by version 1
   keeps working, and re-ingesting with the new extractor version gives the new values.
 """
@@ -243,6 +244,26 @@ class Redaction(BaseModel):
     replacement: str
 
 
+class WarningCode(StrEnum):
+    """Values the extractor read but did not publish, or published with a doubt."""
+
+    EVENT_AFTER_RULING = "event_after_ruling"  # a milestone dated after the ruling's own date
+    EVENT_TOO_OLD = "event_too_old"  # a milestone older than any case the law lets last
+    PENALTY_OVER_MAXIMUM = "penalty_over_maximum"  # over the legal maximum (CP art. 29)
+
+
+class ExtractionWarning(BaseModel):
+    """An implausible value, dropped from the record (or kept and flagged), with where it was."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: WarningCode
+    field: str
+    message: str = Field(description="in Spanish, for users")
+    dropped: bool = True
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class FieldEvidence(BaseModel):
     """Evidence of the scalar fields of a ``Ruling``."""
 
@@ -274,5 +295,6 @@ class Ruling(BaseModel):
     lower_decisions: list[LowerDecision] = Field(default_factory=list)
     redactions: list[Redaction] = Field(default_factory=list)
     evidence: FieldEvidence = Field(default_factory=FieldEvidence)
+    warnings: list[ExtractionWarning] = Field(default_factory=list)
     language: str | None = None
     extractor_version: str | None = None

@@ -24,6 +24,7 @@ from extractors.legal.lower import LowerDecision, extract_lower_decisions
 from extractors.legal.outcome import extract_outcome
 from extractors.legal.parties import extract_parties
 from extractors.legal.penalties import extract_penalties
+from extractors.legal.plausibility import check_events
 from extractors.legal.privacy import protect_victims
 from extractors.legal.procedure import (
     extract_early_termination,
@@ -96,7 +97,7 @@ def _extract(ctx: Context) -> Ruling:
     parties, redactions = protect_victims(extract_parties(ctx), charges, ctx)
     outcome = extract_outcome(ctx, doc_kind, parties)
     penalties = extract_penalties(ctx, parties, outcome)
-    events = extract_events(ctx, when.value)
+    events, warnings = check_events(extract_events(ctx, when.value), when.value)
     district = court.district or next((c.district for c in case_numbers if c.district), None)
     earliest = min((e.date for e in events), default=None)
     code, code_ev = extract_procedural_code(ctx, district=district, earliest=earliest,
@@ -117,6 +118,7 @@ def _extract(ctx: Context) -> Ruling:
         early_termination=early,
         citations=extract_citations(ctx, case_numbers),
         redactions=redactions,
+        warnings=warnings,
         evidence=FieldEvidence(doc_kind=kind_ev, resolution_date=when.date_ev, place=when.place_ev,
                                procedural_code=code_ev, early_termination=early_ev),
         language=doc_language,

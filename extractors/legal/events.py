@@ -8,6 +8,9 @@ from extractors.legal.dates import find_dates
 from extractors.legal.patterns.events import (
     ACCORDING_TO,
     AFTER_WEIGHT,
+    CLAUSE_END,
+    CLAUSE_START,
+    COORDINATED,
     CUES,
     FACTS_CONTEXT,
     HECHOS_CUE,
@@ -31,6 +34,7 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
     seen: set[tuple[str, date]] = set()
     last_full = None
     milestones_seen = False
+    prev = None  # (start, end, kind) of the last dated milestone
     for fd in find_dates(low, lo, hi):
         value = fd.value
         if value is None and fd.year is None and last_full and fd.start - last_full[0] < 600:
@@ -43,16 +47,22 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
         if value is None or z.in_furniture(fd.start) or value == resolution:
             continue
         ss, se = _sentence_bounds(low, fd.start, lo, hi)
-        best = None  # (distance, kind, start, end, rule)
-        for rule in CUES:
-            for m in rule.rx.finditer(low, max(ss, fd.start - 160), fd.start):
-                d = fd.start - m.end()
-                if best is None or d < best[0]:
-                    best = (d, rule.value, m.start(), m.end(), rule.id)
-            for m in rule.rx.finditer(low, fd.end, min(se, fd.end + 70)):
-                d = (m.start() - fd.end) * AFTER_WEIGHT
-                if best is None or d < best[0]:
-                    best = (d, rule.value, m.start(), m.end(), rule.id)
+        cs, ce = _clause_bounds(low, fd.start, fd.end, ss, se)
+        best = _nearest_cue(low, max(cs, fd.start - 160), fd.start, before=True)
+        if best is None:
+            best = _nearest_cue(low, fd.end, min(ce, fd.end + 100), before=False)
+        if best is None and prev is not None and prev[0] >= ss and COORDINATED.match(low, prev[1], fd.start):
+            best = (0, prev[2], prev[0], prev[1], "event.coordinated")
+        if best is None:
+            for rule in CUES:
+                for m in rule.rx.finditer(low, max(ss, fd.start - 160), fd.start):
+                    d = fd.start - m.end()
+                    if best is None or d < best[0]:
+                        best = (d, rule.value, m.start(), m.end(), rule.id)
+                for m in rule.rx.finditer(low, fd.end, min(se, fd.end + 70)):
+                    d = (m.start() - fd.end) * AFTER_WEIGHT
+                    if best is None or d < best[0]:
+                        best = (d, rule.value, m.start(), m.end(), rule.id)
         none_rule = CUES[-1]
         if best is not None and best[1] is not None and none_rule.rx.search(low, max(0, best[2] - 22), best[2]):
             continue  # "audiencia de apelación": a hearing, not the appeal
@@ -68,7 +78,9 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
             # a date with no cue in the facts section, or told before any milestone
             best = (0, "hechos", fd.start, fd.end, "event.facts_context")
         if best is None or best[1] is None:
+            prev = None
             continue
+        prev = (fd.start, fd.end, best[1])
         if best[1] != "hechos" and fd.start > z.vistos[1]:
             milestones_seen = True
         key = (best[1], value)
@@ -78,6 +90,25 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
         out.append(Event(kind=EventKind(best[1]), date=value,
                          evidence=[ctx.ev(fd.start, fd.end, "event.date"), ctx.ev(best[2], best[3], best[4])]))
     return _facts_before_proceedings(out)
+
+
+def _clause_bounds(low: str, start: int, end: int, ss: int, se: int) -> tuple[int, int]:
+    cs = ss
+    for m in CLAUSE_START.finditer(low, ss, start):
+        cs = m.end()
+    m = CLAUSE_END.search(low, end, se)
+    return cs, (m.start() if m else se)
+
+
+def _nearest_cue(low: str, lo: int, hi: int, *, before: bool):
+    """The cue nearest the date in [lo, hi): the last one before it, or the first after it."""
+    best = None
+    for rule in CUES:
+        for m in rule.rx.finditer(low, lo, hi):
+            d = hi - m.end() if before else m.start() - lo
+            if best is None or d < best[0]:
+                best = (d, rule.value, m.start(), m.end(), rule.id)
+    return best
 
 
 def _in_facts_section(low: str, lo: int, pos: int) -> bool:

@@ -22,13 +22,21 @@ CUES = validate((
          examples=("interpuso recurso de casación",)),
     Rule("event.recurso_nulidad", r"\brecurso\s+de\s+nulidad\b", "recurso_nulidad", source="domain.md",
          examples=("interpuso recurso de nulidad",)),
-    Rule("event.apelacion", r"\b(?:recursos?\s+de\s+)?apelacion\b|\bapelad[oa]s?\b", "apelacion",
-         source="domain.md", examples=("interpuso recurso de apelación el 8 de julio",)),
-    Rule("event.auto_enjuiciamiento", r"\bauto\s+(?:superior\s+)?de\s+enjuiciamiento\b", "auto_enjuiciamiento",
-         source="domain.md", examples=("dictó auto de enjuiciamiento el",)),
+    Rule("event.apelacion", r"\b(?:recursos?\s+de\s+)?apelacion\b|\bapelad[oa]s?\b|\bapel(?:o|aron)\b",
+         "apelacion", source="domain.md; the verb as rulings recite it ('los encausados apelaron el …')",
+         examples=("interpuso recurso de apelación el 8 de julio", "Ambos apelaron el 28 de junio de 2018")),
+    Rule("event.auto_enjuiciamiento", r"\bauto\s+(?:superior\s+)?de\s+enjuiciamiento\b|"
+         r"\baudiencia\s+unica\s+de\s+juicio\s+inmediato\b", "auto_enjuiciamiento",
+         source="domain.md; NCPP art. 448.1 (proceso inmediato: the audiencia única de juicio inmediato "
+                "controls the acusación and issues the auto de enjuiciamiento)",
+         examples=("dictó auto de enjuiciamiento el", "En la audiencia única de juicio inmediato del 2 de octubre")),
     Rule("event.acusacion", r"\brequerimiento\s+acusatorio\b|\bformul\w*\s+(?:la\s+)?acusacion\b|"
-         r"\bdictamen\s+acusatorio\b|\bacusacion\s+(?:fiscal\s+)?(?:escrita\s+)?de\s+fecha\b",
-         "acusacion", source="domain.md", examples=("formuló acusación el",)),
+         r"\bdictamen\s+acusatorio\b|\bacusacion\s+(?:fiscal\s+)?(?:escrita\s+)?de\s+fecha\b|"
+         r"\bacus(?:o|aron)\b|\b(?:la\s+)?acusacion\s+(?:fiscal\s+)?(?:se\s+(?:presento|formulo|interpuso)|es\s+de|fue\s+presentada)\b|"
+         r"\bpresent\w+\s+(?:la\s+)?acusacion\b",
+         "acusacion", source="domain.md; NCPP art. 349 (the acusación is filed: 'se presentó', 'acusó')",
+         examples=("formuló acusación el", "El fiscal superior acusó el veintiséis de junio",
+                   "la acusación se presentó el 29 de julio de 2022")),
     Rule("event.formalizacion", r"\bformaliz\w*\s+(?:y\s+continu\w+\s+)?(?:la\s+)?investigacion\b|"
          r"\binvestigacion\s+preparatoria\s+se\s+formaliz\w*|\bformalizacion\s+de\s+(?:la\s+)?investigacion\b|"
          r"\bse\s+formalizo\b", "formalizacion", source="domain.md",
@@ -38,25 +46,36 @@ CUES = validate((
     Rule("event.denuncia", r"\bdenuncia\b", "denuncia", source="domain.md",
          examples=("formalizó denuncia penal el",)),
     Rule("event.sentencia_primera", r"\bsentencia\s+(?:condenatoria|absolutoria|de\s+primera\s+instancia)\b|"
-         r"\bpor\s+sentencia\s+de\b|\bexpidio\s+la\s+sentencia\b|\bemitio\s+sentencia\b|\bsentencia\s+de\s+fojas\b"
-         r"|\bsentencia\s+contenida\b|\bsentencia\s+de\s+primera\b",
+         r"\bpor\s+sentencia\s+del?\b|\bexpidio\s+la\s+sentencia\b|\bemitio\s+sentencia\b|\bsentencia\s+de\s+fojas\b"
+         r"|\bsentencia\s+contenida\b|\bsentencia\s+de\s+primera\b|\bcontra\s+la\s+sentencia\s+de\s+fecha\b"
+         r"|\bla\s+de\s+primera\s+instancia\b|\bcondeno\s+a\s+(?:ambos|los\s+\w+|\w+(?:\s+\w+)?)\s+(?=el\s)",
          "sentencia_primera", source="domain.md", examples=("emitió sentencia condenatoria el",)),
     Rule("event.hechos", r"\bintervin\w+|\brescat\w+|\bcapt[oa]\w*|\bocurri\w+|\bhechos\b|"
          r"\babord\w+|\bamenaz\w+|\bagredi\w+|\barrebat\w+|\bsustraj\w+|\bexigi\w+|\bingreso\b|"
          r"\bretuv\w+|\bdispuso\s+(?:el|un)\s+pago\b|\bfallecio\b|"
          r"\bintercept\w+|\btraslad\w+|\bllego\b|\bhuyo\b|\bse\s+encontr\w+|\bofrecio\b",
          "hechos", source="facts charged", examples=("intervino el camión",)),
+    # the facts as the accusation tells them: the conditional of reported facts ("le habría
+    # pedido", "habrían recibido") and the acts of the crime that rulings recite most
+    Rule("event.hechos_reported", r"\bhabrian?\s+\w+d[oa]s?\b|"
+         r"\b(?:entreg|recibi|pidi|exigi)\w*\s+(?:\w+\s+){0,4}(?:soles|dolares|dinero)\b|"
+         r"\bse\s+le\s+atribuy\w+\s+que\b",
+         "hechos", source="facts charged (reported speech of the accusation)",
+         examples=("le habría pedido ocho mil soles", "Barrenechea Ocampo entregó tres mil soles",
+                   "Se le atribuyó que el doce de setiembre")),
     # dates that are not milestones
-    Rule("event.none", r"\baudiencia\b|\bsesion(?:es)?\b|\bincoacion\b|\bprision\s+preventiva\b|\bnacid[oa]\b|"
+    Rule("event.none", r"\baudiencia\b|\bsesion(?:es)?\b|\bincoacion\b|\bprision\s+preventiva\b|\bnacid[oa]\b|\bnacio\b|\bnacimiento\b|"
          r"\bdetenid[oa]s?\b|\bdetencion\b|"  # an arrest is an investigative act, not a fact of the crime
          r"\bvencera\b|\bcomputad[oa]\b|\bpublicad[oa]\b|\bcitacion\s+a\s+juicio\b|\bjuicio\s+oral\s+se\b|"
          r"\bcarceleria\b|\bexcarcelad\w+|\bdecomiso\b|\bsobreseimiento\b|\blectura\b|"
-         r"\brequerimiento\s+de\s+(?:sobreseimiento|incoacion|prision)\b|\bconcluyeron\b|\bdebates?\b",
+         r"\brequerimiento\s+de\s+(?:sobreseimiento|incoacion|prision)\b|\bconcluyeron\b|\bdebates?\b|"
+         # a date that dates an auto or a resolución other than the milestones
+         r"\bcontra\s+el\s+auto\b|\bauto\s+de\s+primera\s+instancia\b|\bnotificad[oa]s?\b",
          None, source="wild truth conventions", examples=("la audiencia de apelación se llevó a cabo el",)),
 ))
 
 # a date with no cue in a sentence or section about the facts charged is a fact date
-FACTS_CONTEXT = re.compile(r"\bhechos\b|\bsegun\s+la\s+acusacion\b|\bse\s+(?:le\s+|les\s+)?atribuye\b|"
+FACTS_CONTEXT = re.compile(r"\bhechos\b|\bsegun\s+la\s+acusacion\b|\bse\s+(?:le\s+|les\s+)?atribuy\w+\b|"
                            r"\bimputacion\b|\bla\s+acusacion\s+fiscal\s+atribuye\b")
 AFTER_WEIGHT = 4  # a cue after the date counts only when much nearer than one before it
 # "Según la acusación, el 20 de mayo ..." / "Conforme al requerimiento acusatorio, el ...":
@@ -75,3 +94,12 @@ SECTION_HEADING = re.compile(
     r"(?:^|\n)[^\S\n]*(?:[ivx]{1,5}\.?|\d{1,2}\.?|primero|segundo|tercero|cuarto|quinto|§\s*\d)?[^\S\n]*[.:\-–]*[^\S\n]*"
     r"(?:(?P<facts>hechos\s+imputados|hechos\s+materia|de\s+los\s+hechos|imputacion|de\s+los\s+cargos|hechos)"
     r"|itinerario|antecedentes|fundamentos|pretensiones|decision|considerando|analisis|marco)\b[^\n]{0,40}(?:\n|$)")
+
+# Where a date's clause begins and ends: a date takes the cue of its own clause ("formalizó
+# la investigación preparatoria el 12 de mayo de 2016 y formuló acusación el 30 de agosto"),
+# and a clause without a cue of its own that only adds a date to the one before ("Apelaron X
+# el 30 de setiembre de 2019, la de Y el 1 de octubre de 2019 y la Fiscalía el 2 de octubre")
+# shares its kind.
+CLAUSE_START = re.compile(r"(?:\.\s|;|\n\n|:\s|\s(?:y|e)\s(?!\d))")
+CLAUSE_END = re.compile(r"\.\s|;|\n\n|\s(?:y|e)\s(?!\d)|\.$")
+COORDINATED = re.compile(r"^[^.;:\n]{0,90}$")
