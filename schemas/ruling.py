@@ -9,8 +9,8 @@ Schema versions (``RULING_SCHEMA_VERSION``; migration notes for stored records):
 - 1: the first public contract.
 - 2: the Corte Suprema's and the Juzgados de Investigación Preparatoria's own decisions get
   values of their own instead of ``otro``: ``DocKind.QUEJA``; ``CaseNumberKind.APELACION``
-  and ``QUEJA`` (Corte Suprema "APELACIÓN N.° 437-2025/AYACUCHO", "QUEJA N.° 118-2019");
-  ``OutcomeKind`` gains ``improcedente`` and ``inadmisible`` (a recurso de apelación or an
+  and ``QUEJA`` (Corte Suprema "APELACIÓN N.° 437-2025/AYACUCHO", "QUEJA N.° 118-2019"), with
+  ``COMPETENCIA`` and ``EXTRADICION``; ``OutcomeKind`` gains ``improcedente`` and ``inadmisible`` (a recurso de apelación or an
   incidental request so declared), ``bien_concedido`` (a calificación that admits the
   recurso), ``queja_fundada`` / ``queja_infundada``, ``detencion_legal`` /
   ``detencion_ilegal`` (control de legalidad de la detención), ``auto_enjuiciamiento``,
@@ -50,6 +50,8 @@ class CaseNumberKind(StrEnum):
     RECURSO_NULIDAD = "recurso_nulidad"
     APELACION = "apelacion"  # recurso de apelación before the Corte Suprema (NCPP arts. 415-426)
     QUEJA = "queja"  # recurso de queja (NCPP art. 437)
+    COMPETENCIA = "competencia"  # contienda de competencia before the Corte Suprema (NCPP arts. 42-45)
+    EXTRADICION = "extradicion"  # the Corte Suprema's consultative ruling (NCPP art. 521)
     OTRO = "otro"
 
 

@@ -137,9 +137,11 @@ DISTRICTS: tuple[District, ...] = (
              places=("La Merced", "Chanchamayo", "Satipo", "Pichanaqui", "Oxapampa"), code_verified=False),
     # The national specialised system: Sala Penal Nacional, then Corte Superior Nacional de
     # Justicia Penal Especializada; its expedientes carry 5001 (crimen organizado, lavado,
-    # terrorismo) and 5002 (corrupción de funcionarios) seats. NCPP from its creation.
+    # terrorismo) and 5002 (corrupción de funcionarios) seats, and the older subsystem of
+    # corrupción de funcionarios 5201 (published Lava Jato expedientes, "…-5201-JR-PE-01").
+    # NCPP from its creation.
     District(NATIONAL, "50", {"5001": "Lima", "5002": "Lima"}, date(2011, 1, 15), approx=True,
-             weight=0.0),
+             weight=0.0, extra_codes=("52",)),
 )
 
 GENERATED: tuple[District, ...] = tuple(d for d in DISTRICTS if d.weight > 0)

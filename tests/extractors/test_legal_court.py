@@ -39,6 +39,7 @@ def test_generated_districts_keep_their_order():
     ("0401", "Arequipa"), ("1001", "Cusco"), ("1601", "La Libertad"), ("2701", "Madre de Dios"),
     ("1201", "Huánuco"), ("1501", "Junín"), ("0501", "Ayacucho"), ("3207", "Lima Este"),
     ("2111", "Puno"), ("1903", "Loreto"), ("2301", "Tacna"), ("5001", NATIONAL), ("5002", NATIONAL),
+    ("5201", NATIONAL),
     ("0999", "Lima Norte"),  # an unlisted seat resolves by its district prefix
 ])
 def test_seat_codes(seat, district):

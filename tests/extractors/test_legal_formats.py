@@ -30,6 +30,8 @@ def supreme(number: str, title: str = "", reasoning: str = "Que el recurso no pr
     ("Casación N° 002417-2019", "casacion 2417-2019", "casacion", None),
     ("CASACIÓN N.° 2291-2019, AREQUIPA", "casacion 2291-2019", "casacion", "Arequipa"),
     ("R. N. N.° 1544 - 2019\nUCAYALI", "recurso_nulidad 1544-2019", "recurso_nulidad", "Ucayali"),
+    ("COMPETENCIA N.° 12-2019/LIMA", "competencia 12-2019", "competencia", "Lima"),
+    ("EXTRADICIÓN PASIVA N.° 45-2020", "extradicion 45-2020", "extradicion", None),
 ])
 def test_supreme_numbers(number, normalized, kind, district):
     r = ruling(supreme(number, reasoning="Así lo precisó esta Sala en la Casación N.° 1523-2019/Arequipa."))

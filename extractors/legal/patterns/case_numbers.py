@@ -61,11 +61,19 @@ SUPREME = validate((
          rf"\b(?:recurso\s+de\s+)?queja(?:\s+(?:excepcional|de\s+derecho))?\s*{NUM_SIGN}(?P<num>\d{{1,6}}){DASH}(?P<year>(?:19|20)\d{{2}})(?!\d{{2}})",
          "queja", source="NCPP art. 437; C. de P. P. art. 297 (queja excepcional)",
          examples=("QUEJA N.° 118-2019/JUNÍN", "RECURSO DE QUEJA EXCEPCIONAL N.° 45-2020", "Queja N° 12-2019")),
+    Rule("case.competencia",
+         rf"\b(?:contienda\s+de\s+)?competencia\s*{NUM_SIGN}(?P<num>\d{{1,6}}){DASH}(?P<year>(?:19|20)\d{{2}})(?!\d{{2}})",
+         "competencia", source="NCPP arts. 42-45: the Corte Suprema settles contiendas de competencia",
+         examples=("COMPETENCIA N.° 12-2019/LIMA", "Contienda de Competencia N.° 5-2021")),
+    Rule("case.extradicion",
+         rf"\bextradicion(?:\s+(?:activa|pasiva))?\s*{NUM_SIGN}(?P<num>\d{{1,6}}){DASH}(?P<year>(?:19|20)\d{{2}})(?!\d{{2}})",
+         "extradicion", source="NCPP art. 521: the Corte Suprema's consultative ruling on extradition",
+         examples=("EXTRADICIÓN PASIVA N.° 45-2020", "Extradición N.° 3-2019/Lima")),
 ))
 
 # Kinds of Supreme numbers that are a ruling's own only when the Corte Suprema decides it (a
 # Sala Superior's file is identified by its expediente).
-SUPREME_ONLY = {"apelacion", "queja"}
+SUPREME_ONLY = {"apelacion", "queja", "competencia", "extradicion"}
 
 # Words right before a number that make it someone else's number (folded).
 NOT_THIS_CASE = re.compile(

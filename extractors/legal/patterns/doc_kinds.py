@@ -36,7 +36,7 @@ TITLES = validate((
 # queja whether the Sala grants or rejects it). Its appeals ("APELACIÓN N.° 437-2025") are
 # autos unless the title says they are a sentencia.
 BY_CASE_KIND = {"casacion": "casacion", "recurso_nulidad": "recurso_nulidad", "queja": "queja"}
-DEFAULT_OF_CASE_KIND = {"apelacion": "auto"}
+DEFAULT_OF_CASE_KIND = {"apelacion": "auto", "competencia": "auto", "extradicion": "auto"}
 
 # Without a title: what the decision is about (header "Materia:", the VISTOS sentence). An
 # appeal against an auto, or a decision on a request (requerimiento, pedido, solicitud,
