@@ -169,22 +169,26 @@ def _running_header_spans(text: str, low: str, markers: list[tuple[int, int]]) -
     for key, group in groups.items():
         if len(group) < 2 or len(key.strip()) < 12:
             continue
-        n = 160
+        n = 320
         for s in group[1:]:
             k = 0
             while k < n and s + k < len(low) and low[group[0] + k] == low[s + k]:
                 k += 1
             n = k
         prefix = low[group[0]:group[0] + n]
-        if "\n" in prefix:  # the text has lines: the running header is one whole line
-            cut = prefix.index("\n")
+        if "\n" in prefix:  # the text has lines: the running header is its whole lines shared
+            # by every page (court and number lines), at most three
+            ends = [i for i, c in enumerate(prefix) if c == "\n"][:3]
+            cut = ends[-1]
         else:  # inline text: cut back to a word boundary shared by all occurrences
             cut = n
             while cut > 0 and not all(s + cut >= len(low) or low[s + cut].isspace() for s in group):
                 cut -= 1
         if cut < 12:
             continue
-        spans += [(s, s + cut) for s in group]
+        # the first occurrence stays: on the first page the "running header" is the ruling's
+        # own header (a signature stamp before it on every page makes it look repeated)
+        spans += [(s, s + cut) for s in group[1:]]
     return spans
 
 

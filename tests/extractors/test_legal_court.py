@@ -139,3 +139,19 @@ def test_running_header_with_a_page_number_is_furniture():
     ctx = Context.of(doc_of("".join(pages)))
     assert ctx.view.raw.count("Prisión preventiva") == 1
     assert "de Trujillo\n\nRESUELVE" in ctx.view.raw
+
+
+def test_a_header_after_a_signature_stamp_on_every_page_stays_once():
+    stamp = ("Firmado digitalmente por: SAN MARTIN CASTRO Cesar Eugenio FAU 20159981216 soft\n"
+             "Fecha: 14/03/2022 10:11:12,Razón: RESOLUCIÓN JUDICIAL,D.Judicial: CORTE SUPREMA / LIMA,FIRMA DIGITAL\n")
+    head = ("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA SALA PENAL PERMANENTE\n"
+            "RECURSO DE NULIDAD N.° 1843-2019/LIMA NORTE\n")
+    pages = [stamp + head + "\nLima, catorce de marzo de dos mil veintidós\n\nVISTOS: el recurso de nulidad.\n",
+             stamp + head + "\nCONSIDERANDO: Primero. Que el recurso.\n",
+             stamp + head + "\nDECISIÓN: declararon NO HABER NULIDAD en la sentencia.\n"]
+    r = extract(doc_of(*pages))
+    assert [c.normalized for c in r.case_numbers] == ["recurso_nulidad 1843-2019"]
+    assert r.case_numbers[0].district == "Lima Norte"
+    assert r.court.name == "Sala Penal Permanente" and r.doc_kind.value == "recurso_nulidad"
+    ctx = Context.of(doc_of(*pages))
+    assert ctx.view.raw.count("RECURSO DE NULIDAD N.° 1843-2019") == 1
