@@ -188,7 +188,8 @@ def _running_header_spans(text: str, low: str, markers: list[tuple[int, int]]) -
             continue
         # the first occurrence stays: on the first page the "running header" is the ruling's
         # own header (a signature stamp before it on every page makes it look repeated)
-        spans += [(s, s + cut) for s in group[1:]]
+        first_copy = low.find(low[group[0]:group[0] + cut])
+        spans += [(s, s + cut) for s in (group if first_copy < group[0] else group[1:])]
     return spans
 
 
