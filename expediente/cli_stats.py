@@ -129,8 +129,11 @@ def durations(
     start_m, end_m = analytics.parse_milestone(start), analytics.parse_milestone(end)
     result = analytics.durations(load_corpus(index), start_m, end_m, by=dim, filters=filters, per_case=as_json)
     labels = group_labels()
+    notes = ([f"Hitos inverosímiles descartados por la extracción en {result.dropped_events.n} documentos "
+              "(fechas posteriores a la resolución o imposibles): no entran en las cifras."]
+             if result.dropped_events.n else [])
     _emit(result, [duration_table(result, labels)], as_json=as_json, csv=csv, chart=chart,
-          make_chart=lambda: durations_chart(result, labels))
+          make_chart=lambda: durations_chart(result, labels), notes=notes)
 
 
 def outcomes(

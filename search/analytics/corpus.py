@@ -105,6 +105,7 @@ class Doc:
     events: tuple[tuple[Milestone, date], ...]
     own: Milestone | None  # the milestone this decision is
     case_keys: tuple[str, ...]
+    dropped_events: int = 0  # milestones the extractor dropped as implausible (Ruling.warnings)
 
     @property
     def year(self) -> int | None:
@@ -133,6 +134,7 @@ class Doc:
             events=tuple((FROM_EVENT[e.kind], e.date) for e in r.events),
             own=own_milestone(r.doc_kind, outcome_kinds, r.court.level),
             case_keys=tuple(dict.fromkeys(case_key(c) for c in r.case_numbers)),
+            dropped_events=sum(1 for w in r.warnings if w.field == "events" and w.dropped),
         )
 
 

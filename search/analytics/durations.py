@@ -15,6 +15,10 @@ For each case (documents merged as ``corpus`` explains) with the start milestone
   decisions are never appealed, so such cases are not waiting for it); or the end date
   precedes the start date (an extraction error).
 
+Milestones the extractor dropped as implausible (after the ruling's own date, older than
+any case can last: ``Ruling.warnings``) never enter; ``dropped_events`` says in how many of
+the counted cases' documents that happened, so a figure can be read with that in mind.
+
 The year of a case (``anio``) is the year of its end milestone; for open and excluded cases,
 of its latest known date. Its court level (``nivel``) is that of the document giving that
 date. Median and quartiles use ``stats.quantile`` (type 7).
@@ -114,6 +118,7 @@ def durations(corpus: Corpus, start: Milestone | str, end: Milestone | str, *,
     check_pair(start, end)
     total, groups = _Acc(), defaultdict(_Acc)
     rows: list[CaseDuration] = []
+    dropped: set[str] = set()
     classified = corpus.memo(("durations", start, end),
                              lambda: [(case, *_classify(case, start, end)) for case in corpus.cases])
     for case, reason, shared, year, level in classified:
@@ -121,6 +126,7 @@ def durations(corpus: Corpus, start: Milestone | str, end: Milestone | str, *,
                        code=case.code, level=level, year=year):
             continue
         names = case_groups(case, by, year=year, level=level)
+        dropped.update(d.id for d in case.docs if d.dropped_events)
         for acc in (total, *(groups[g] for g in names)):
             acc.cases += 1
             if reason is not None:
@@ -139,5 +145,6 @@ def durations(corpus: Corpus, start: Milestone | str, end: Milestone | str, *,
         start=start.value, end=end.value, by=by, filters=filters, total=total.group(TOTAL),
         groups=[acc.group(name) for name, acc in sort_groups(groups, by, lambda a: a.cases)],
         cases=sorted(rows, key=lambda r: r.case),
+        dropped_events=Figure(n=len(dropped), doc_ids=sorted(dropped)),
     )
 

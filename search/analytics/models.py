@@ -148,6 +148,9 @@ class DurationResult(BaseModel):
     total: DurationGroup
     groups: list[DurationGroup]
     cases: list[CaseDuration]
+    dropped_events: Figure = Field(
+        default_factory=lambda: Figure(n=0),
+        description="documents of the counted cases with milestones dropped as implausible (Ruling.warnings)")
 
 
 class OutcomeGroup(BaseModel):

@@ -116,3 +116,18 @@ def test_bad_pairs():
     with pytest.raises(QueryError):
         durations(Corpus([]), "juicio", "sentencia")
     assert durations(Corpus([]), "hechos", "sentencia").total.completed.n == 0
+
+
+def test_documents_with_dropped_milestones_are_counted_not_hidden():
+    from schemas import ExtractionWarning, WarningCode
+
+    flagged = ruling(D.SENTENCIA, day="2020-06-10", number="00011-2019-0-2101-JR-PE-01", outcome=O.CONDENA,
+                     events={"formalizacion": F}).model_copy(update={"warnings": [ExtractionWarning(
+                         code=WarningCode.EVENT_AFTER_RULING, field="events", message="hito posterior")]})
+    clean = ruling(D.SENTENCIA, day="2020-07-10", number="00012-2019-0-2101-JR-PE-01", outcome=O.CONDENA,
+                   events={"formalizacion": F})
+    corpus = Corpus.from_records([record(flagged, "flagged"), record(clean, "clean")], family_of)
+    result = durations(corpus, "formalizacion", "sentencia_primera")
+    assert result.dropped_events.n == 1
+    assert result.dropped_events.doc_ids == [record(flagged, "flagged").id]
+    assert result.total.completed.n == 2
