@@ -12,9 +12,11 @@ from extractors.legal.patterns.events import (
     CLAUSE_START,
     COORDINATED,
     CUES,
+    DOCUMENT_DATED,
     FACTS_CONTEXT,
     HECHOS_CUE,
     LATE_MILESTONES,
+    SAME_ACT,
     SECTION_HEADING,
 )
 from extractors.legal.text import Context
@@ -51,8 +53,18 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
         best = _nearest_cue(low, max(cs, fd.start - 160), fd.start, before=True)
         if best is None:
             best = _nearest_cue(low, fd.end, min(ce, fd.end + 100), before=False)
-        if best is None and prev is not None and prev[0] >= ss and COORDINATED.match(low, prev[1], fd.start):
+        if best is None and prev is not None and (
+                (prev[0] >= ss and COORDINATED.match(low, prev[1], fd.start))
+                or (fd.start - prev[1] < 250 and SAME_ACT.search(low, cs, fd.start))):
             best = (0, prev[2], prev[0], prev[1], "event.coordinated")
+        if DOCUMENT_DATED.search(low, max(lo, fd.start - 90), fd.start) and (best is None or best[1] not in _RULINGS):
+            # the date of a resolution, auto or acta the ruling cites: a milestone only when the
+            # clause says the document was one ("por auto de fecha …, abrió instrucción")
+            after = _nearest_cue(low, fd.end, min(ce, fd.end + 100), before=False)
+            if after is None or after[1] not in _RULINGS:
+                prev = None
+                continue
+            best = after
         if best is None:
             for rule in CUES:
                 for m in rule.rx.finditer(low, max(ss, fd.start - 160), fd.start):
@@ -90,6 +102,10 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
         out.append(Event(kind=EventKind(best[1]), date=value,
                          evidence=[ctx.ev(fd.start, fd.end, "event.date"), ctx.ev(best[2], best[3], best[4])]))
     return _facts_before_proceedings(out)
+
+
+# milestones that are themselves resolutions, which a cited "Resolución N.° 5, de fecha …" can date
+_RULINGS = {"sentencia_primera", "sentencia_vista", "auto_enjuiciamiento", "apertura_instruccion"}
 
 
 def _clause_bounds(low: str, start: int, end: int, ss: int, se: int) -> tuple[int, int]:

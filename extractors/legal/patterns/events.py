@@ -18,13 +18,17 @@ from extractors.legal.patterns import Rule, validate
 CUES = validate((
     Rule("event.sentencia_vista", r"\bsentencia\s+de\s+vista\b", "sentencia_vista", source="domain.md",
          examples=("por sentencia de vista de veintiséis de abril",)),
-    Rule("event.casacion", r"\brecurso\s+de\s+casacion\b", "casacion", source="domain.md",
-         examples=("interpuso recurso de casación",)),
-    Rule("event.recurso_nulidad", r"\brecurso\s+de\s+nulidad\b", "recurso_nulidad", source="domain.md",
+    Rule("event.casacion", r"\brecursos?\s+de\s+casacion\b", "casacion", source="domain.md",
+         examples=("interpuso recurso de casación", "Los recursos de casación se interpusieron el 2 de agosto")),
+    Rule("event.recurso_nulidad", r"\brecursos?\s+de\s+nulidad\b", "recurso_nulidad", source="domain.md",
          examples=("interpuso recurso de nulidad",)),
-    Rule("event.apelacion", r"\b(?:recursos?\s+de\s+)?apelacion\b|\bapelad[oa]s?\b|\bapel(?:o|aron)\b",
-         "apelacion", source="domain.md; the verb as rulings recite it ('los encausados apelaron el …')",
-         examples=("interpuso recurso de apelación el 8 de julio", "Ambos apelaron el 28 de junio de 2018")),
+    Rule("event.apelacion", r"\bapel(?:o|aron)\s+(?:oralmente\s+|de\s+forma\s+oral\s+|en\s+forma\s+oral\s+)?"
+         r"en\s+(?:la\s+)?(?:misma\s+)?audiencia(?:\s+de\s+\w+){0,3}(?:\s+(?:del?|de\s+fecha))?|"
+         r"\b(?:recursos?\s+de\s+)?apelacion\b|\bapelad[oa]s?\b|\bapel(?:o|aron)\b",
+         "apelacion", source="domain.md; the verb as rulings recite it ('los encausados apelaron el …'); "
+                             "NCPP art. 405.2 (an appeal filed orally in the hearing where the auto is read)",
+         examples=("interpuso recurso de apelación el 8 de julio", "Ambos apelaron el 28 de junio de 2018",
+                   "que apeló oralmente en la misma audiencia del diecinueve de agosto")),
     Rule("event.auto_enjuiciamiento", r"\bauto\s+(?:superior\s+)?de\s+enjuiciamiento\b|"
          r"\baudiencia\s+unica\s+de\s+juicio\s+inmediato\b", "auto_enjuiciamiento",
          source="domain.md; NCPP art. 448.1 (proceso inmediato: the audiencia única de juicio inmediato "
@@ -73,6 +77,20 @@ CUES = validate((
          r"\bcontra\s+el\s+auto\b|\bauto\s+de\s+primera\s+instancia\b|\bnotificad[oa]s?\b",
          None, source="wild truth conventions", examples=("la audiencia de apelación se llevó a cabo el",)),
 ))
+
+# A date that dates a document the ruling cites ("por Resolución N.° 412-2023-MP-FN, de diez
+# de marzo", "contra la Resolución N.° 7, de fecha …", "por auto del 5 de febrero", "según el
+# acta de vigilancia del …") is that document's date, not the milestone a cue earlier in the
+# sentence names; a milestone cue after the date in its clause still decides ("por auto de
+# fecha ocho de noviembre …, abrió instrucción"). Source: how rulings cite resolutions (the
+# resolution's number, then "de fecha"/"del" and its date).
+DOCUMENT_DATED = re.compile(
+    r"\b(?:resolucion(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+){0,2}|auto|acta(?:\s+de\s+\w+){0,2}"
+    r"|oficio(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+)?|informe(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+)?)"
+    r"\s*,?\s*(?:de\s+fecha|del?|expedid[oa]\s+el|emitid[oa]\s+el)\s*$")
+# "... apelaron el 19 de agosto; la defensa de X lo hizo el 27 de agosto": the clause repeats
+# the act of the one before it
+SAME_ACT = re.compile(r"\b(?:lo\s+hi(?:zo|cieron)|hi(?:zo|cieron)\s+lo\s+propio|lo\s+propio)\b")
 
 # a date with no cue in a sentence or section about the facts charged is a fact date
 FACTS_CONTEXT = re.compile(r"\bhechos\b|\bsegun\s+la\s+acusacion\b|\bse\s+(?:le\s+|les\s+)?atribuy\w+\b|"

@@ -1,0 +1,51 @@
+"""Procedural milestones, one sentence of a ruling's reasoning per row: (sentence, expected
+(kind, date) pairs). The sentences follow how rulings recite the history of a case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.legal.events import extract_events
+from extractors.legal.text import Context
+from schemas import DocumentText, Page
+
+RULING_DATE = date(2024, 5, 6)
+
+
+def events_of(sentence: str) -> list[tuple[str, date]]:
+    text = ("SALA PENAL DE APELACIONES\nEXPEDIENTE N.° 00123-2022-0-1001-JR-PE-01\n\n"
+            "Cusco, seis de mayo de dos mil veinticuatro.\n\nVISTOS Y OÍDOS: el recurso.\n\n"
+            "CONSIDERANDO:\n\nPRIMERO. Antecedentes. " + sentence + "\n\n"
+            "SEGUNDO. La Sala analiza el caso.\n\nDECISIÓN: CONFIRMARON la resolución.\n")
+    doc = DocumentText(path="t.txt", sha256="0" * 64, file_type="text", page_count=1,
+                       pages=[Page(number=1, text=text, method="text_layer")])
+    return sorted((e.kind.value, e.date) for e in extract_events(Context.of(doc), RULING_DATE))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a plural recurso is still the filing of the casación
+    ("Los recursos de casación se interpusieron el 2 de agosto de 2023.",
+     [("casacion", date(2023, 8, 2))]),
+    # NCPP art. 405.2: an appeal filed orally in the hearing that read the auto
+    ("La defensa, que apeló oralmente en la misma audiencia del diecinueve de agosto de dos mil "
+     "veintitrés, sostiene que su patrocinado es inocente.",
+     [("apelacion", date(2023, 8, 19))]),
+    # "lo hizo": the clause repeats the act of the one before it
+    ("Cinco defensas apelaron el diecinueve de agosto de dos mil veintitrés; la defensa de Solís lo "
+     "hizo el veintisiete de agosto de dos mil veintitrés.",
+     [("apelacion", date(2023, 8, 19)), ("apelacion", date(2023, 8, 27))]),
+    # the date of the resolution appealed against is not the appeal's
+    ("El recurso de apelación interpuesto por la defensa contra la Resolución N.° 7, de fecha diez "
+     "de marzo de dos mil veintitrés, que declaró fundado el requerimiento.", []),
+    ("La sentenciada interpuso recurso de casación el 7 de enero de 2023, que fue declarado "
+     "improcedente por auto del 5 de febrero de 2023.", [("casacion", date(2023, 1, 7))]),
+    # ... but a resolution that is itself a milestone keeps its date
+    ("El Juzgado, por auto de fecha ocho de noviembre de dos mil veintidós, abrió instrucción.",
+     [("apertura_instruccion", date(2022, 11, 8))]),
+    ("La defensa apeló la sentencia contenida en la Resolución N.° 15, de fecha 12 de marzo de 2023.",
+     [("sentencia_primera", date(2023, 3, 12))]),
+])
+def test_event_cues(sentence, expected):
+    assert events_of(sentence) == expected
