@@ -24,7 +24,7 @@ from extractors.legal.lower import LowerDecision, extract_lower_decisions
 from extractors.legal.outcome import extract_outcome
 from extractors.legal.parties import extract_parties
 from extractors.legal.penalties import extract_penalties
-from extractors.legal.plausibility import check_events
+from extractors.legal.plausibility import check_events, check_penalties
 from extractors.legal.privacy import protect_victims
 from extractors.legal.procedure import (
     extract_early_termination,
@@ -96,8 +96,9 @@ def _extract(ctx: Context) -> Ruling:
     charges = extract_charges(ctx)
     parties, redactions = protect_victims(extract_parties(ctx), charges, ctx)
     outcome = extract_outcome(ctx, doc_kind, parties)
-    penalties = extract_penalties(ctx, parties, outcome)
+    penalties, penalty_warnings = check_penalties(extract_penalties(ctx, parties, outcome))
     events, warnings = check_events(extract_events(ctx, when.value), when.value)
+    warnings = [*warnings, *penalty_warnings]
     district = court.district or next((c.district for c in case_numbers if c.district), None)
     earliest = min((e.date for e in events), default=None)
     code, code_ev = extract_procedural_code(ctx, district=district, earliest=earliest,

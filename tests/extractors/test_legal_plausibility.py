@@ -27,3 +27,18 @@ def test_a_birth_date_is_not_the_date_of_the_facts():
     r = extract(DocumentText(path="t.txt", sha256="0" * 64, file_type="text", page_count=1,
                              pages=[Page(number=1, text=text, method="text_layer")]))
     assert [(e.kind, e.date) for e in r.events] == [(EventKind.HECHOS, date(2022, 1, 5))]
+
+
+def test_penalties_over_the_legal_maximum_are_dropped_or_flagged():
+    from extractors.legal.plausibility import MAX_PRISON_YEARS, check_penalties
+    from schemas import Penalty
+
+    penalties = [Penalty(defendant="A", prison_years=12.0, effective=True, reparacion_civil_soles=500.0),
+                 Penalty(defendant="B", prison_years=MAX_PRISON_YEARS + 5, effective=True, dias_multa=200),
+                 Penalty(defendant="C", prison_years=8.0, effective=False)]
+    kept, warnings = check_penalties(penalties)
+    assert kept[0] == penalties[0] and kept[2] == penalties[2]
+    assert kept[1].prison_years is None and kept[1].effective is None and kept[1].dias_multa == 200
+    assert [(w.code, w.dropped) for w in warnings] == [(WarningCode.PENALTY_OVER_MAXIMUM, True),
+                                                       (WarningCode.PENALTY_OVER_MAXIMUM, False)]
+    assert "40 años" in warnings[0].message and "de B" in warnings[0].message
