@@ -42,4 +42,8 @@ def extract_doc_kind(ctx: Context, case_numbers: list[CaseNumber]) -> tuple[DocK
         return DocKind.SENTENCIA_VISTA, [ctx.ev(*z.decision, "kind.decision_verbs")]
     if re.search(r"\b(?:condenando|absolviendo|condenar|absolver)\b", dec):
         return DocKind.SENTENCIA, [ctx.ev(*z.decision, "kind.decision_verbs")]
+    for rule in P.DECIDES_REQUEST:
+        m = rule.rx.search(v.low, *z.decision)
+        if m:
+            return DocKind(rule.value), [ctx.ev(m.start(), m.end(), rule.id)]
     return DocKind.OTRO, []

@@ -165,6 +165,12 @@ def test_court(text, name, level, district):
     ("CORTE SUPERIOR\nAUTO DE SOBRESEIMIENTO\nResolución número: CINCO\n\nVISTOS Y OÍDOS: x", "auto"),
     ("CORTE SUPERIOR\nSENTENCIA N.° 032-2022\n\nVISTOS Y OÍDOS: x", "sentencia"),
     ("CORTE SUPERIOR X AGRAVIADA : Carmen SENTENCIA Independencia, dos de mayo de dos mil veinte.- VISTA: en audiencia", "sentencia"),
+    # a Juzgado de Investigación Preparatoria's auto without a title: a request is decided
+    ("JUZGADO DE INVESTIGACIÓN PREPARATORIA DE JAÉN\nExp. 5127-2016-41\nResolución N.° 2\n\n"
+     "AUTOS Y VISTOS: el requerimiento de prolongación de prisión preventiva formulado por la Fiscalía.\n\n"
+     "CONSIDERANDO: Primero. x\n\nSE RESUELVE: Declarar FUNDADO el requerimiento.", "auto"),
+    ("JUZGADO DE INVESTIGACIÓN PREPARATORIA\nExp. 12-2020-3\n\nCONSIDERANDO: Primero. x\n\n"
+     "SE RESUELVE: Declarar INFUNDADA la excepción de improcedencia de acción.", "auto"),
 ])
 def test_doc_kind(text, kind):
     ctx = ctx_of(text)

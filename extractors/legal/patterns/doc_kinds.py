@@ -51,6 +51,25 @@ SUBJECT = validate((
          examples=("Materia : Apelación de auto – cese de prisión preventiva",
                    "los recursos de apelación interpuestos por las defensas contra la Resolución N.° 4, "
                    "que declaró IMPROCEDENTES los pedidos de cese")),
+    # a first-instance decision on a request of the parties (the Juzgado de Investigación
+    # Preparatoria decides requerimientos by auto, NCPP arts. 29, 123, 268 ff., 274, 283, 344 ff.)
+    Rule("kind.subject_requerimiento",
+         r"\b(?:autos\s+y\s+)?vistos?\s*[:;,.-]*\s*(?:y\s+oidos\s*[:;,.-]*\s*)?(?:en\s+audiencia[^:;]{0,60}?[:;,]\s*)?"
+         r"(?:el|los|la|las)\s+(?:requerimientos?|pedidos?|solicitud(?:es)?|excepci(?:on|ones)|incidentes?)\b",
+         "auto", source="NCPP art. 123 (requests are decided by auto)",
+         examples=("AUTOS Y VISTOS: el requerimiento de prolongación de prisión preventiva",
+                   "VISTOS y OÍDOS: en audiencia pública, el pedido de cese de prisión preventiva"),
+         counter_examples=("VISTOS: el recurso de apelación interpuesto por el sentenciado",)),
     Rule("kind.subject_sentencia_vista", r"\bapelacion\s+de\s+sentencia\b", "sentencia_vista",
          source="NCPP art. 421 ff.", examples=("audiencia pública de apelación de sentencia",)),
+))
+
+# the operative part of an auto: it grants or rejects a request (NCPP art. 123)
+DECIDES_REQUEST = validate((
+    Rule("kind.decides_request",
+         r"\bdeclar(?:ar|o|aron|ando)\s+(?:fundad|infundad|improcedent|procedent)\w*\s+(?:en\s+parte\s+)?"
+         r"(?:el|la|los|las)\s+(?:requerimientos?|pedidos?|solicitud(?:es)?|excepci(?:on|ones)|oposici(?:on|ones))\b",
+         "auto", source="NCPP art. 123",
+         examples=("SE RESUELVE: Declarar FUNDADO el requerimiento de prolongación de prisión preventiva",),
+         counter_examples=("declararon FUNDADO el recurso de casación",)),
 ))
