@@ -169,7 +169,8 @@ def test_court(text, name, level, district):
     ("JUZGADO DE INVESTIGACIÓN PREPARATORIA DE JAÉN\nExp. 5127-2016-41\nResolución N.° 2\n\n"
      "AUTOS Y VISTOS: el requerimiento de prolongación de prisión preventiva formulado por la Fiscalía.\n\n"
      "CONSIDERANDO: Primero. x\n\nSE RESUELVE: Declarar FUNDADO el requerimiento.", "auto"),
-    ("JUZGADO DE INVESTIGACIÓN PREPARATORIA\nExp. 12-2020-3\n\nCONSIDERANDO: Primero. x\n\n"
+    ("JUZGADO DE INVESTIGACIÓN PREPARATORIA\nExp. 12-2020-3\nJaén, cuatro de octubre de dos mil dieciséis.\n\n"
+     "VISTOS: los actuados.\n\nCONSIDERANDO: Primero. x\n\n"
      "SE RESUELVE: Declarar INFUNDADA la excepción de improcedencia de acción.", "auto"),
 ])
 def test_doc_kind(text, kind):
