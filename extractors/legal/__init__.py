@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from extractors.legal.case_numbers import extract_case_numbers
 from extractors.legal.charges import extract_charges
 from extractors.legal.citations import extract_citations
-from extractors.legal.court import extract_court, resolve_district
+from extractors.legal.court import extract_court, resolve_district, supreme_by_number
 from extractors.legal.dates import resolution_date
 from extractors.legal.doc_kind import extract_doc_kind
 from extractors.legal.events import extract_events
@@ -90,6 +90,10 @@ def _extract(ctx: Context) -> Ruling:
     court = extract_court(ctx)
     case_numbers = extract_case_numbers(ctx, court_district=court.district,
                                         supreme=court.level == CourtLevel.CORTE_SUPREMA)
+    if court.level != CourtLevel.CORTE_SUPREMA:
+        court = supreme_by_number(ctx, court, case_numbers)
+        if court.level == CourtLevel.CORTE_SUPREMA:  # its appeal and queja numbers are its own too
+            case_numbers = extract_case_numbers(ctx, supreme=True)
     doc_kind, kind_ev = extract_doc_kind(ctx, case_numbers)
     when = resolution_date(ctx)
     court = resolve_district(ctx, court, case_numbers, when.place, when.place_ev)

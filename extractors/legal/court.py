@@ -129,6 +129,30 @@ def extract_court(ctx: Context) -> Court:
     return court.model_copy(update={"district": district, "evidence": court.evidence + ev})
 
 
+# Only the Corte Suprema decides casaciones (NCPP arts. 427-436; LOPJ art. 33) and recursos de
+# nulidad (Código de Procedimientos Penales de 1940, arts. 292-301): a ruling whose own number
+# is one of them is the Supreme's even when its header leaves out "Corte Suprema" and names
+# only the chamber ("SALA PENAL PERMANENTE / R. N. N.° 1234-2017 / LIMA").
+SUPREME_NUMBER_KINDS = {CaseNumberKind.CASACION, CaseNumberKind.RECURSO_NULIDAD}
+
+
+def supreme_by_number(ctx: Context, court: Court, case_numbers: list[CaseNumber]) -> Court:
+    """``court`` as the Corte Suprema when this ruling's own number says only it decides it
+    and no lower organ is named."""
+    if court.level == CourtLevel.CORTE_SUPREMA or not any(c.kind in SUPREME_NUMBER_KINDS for c in case_numbers):
+        return court
+    if court.name and not P.SUPREME_CHAMBER.rx.fullmatch(fold_key(court.name)):
+        return court  # a named lower organ: its own number is not a Supreme one
+    v, z = ctx.view, ctx.zones
+    ch = P.SUPREME_CHAMBER.rx.search(v.low, z.body[0], max(z.header[1], z.body[0] + 400))
+    ev = [e.model_copy(update={"rule": "court.supreme_number"}) for c in case_numbers
+          if c.kind in SUPREME_NUMBER_KINDS for e in c.evidence[:1]]
+    if ch:
+        return Court(name=smart_title(v.raw[ch.start():ch.end()]), level=CourtLevel.CORTE_SUPREMA,
+                     district=None, evidence=[ctx.ev(ch.start(), ch.end(), P.SUPREME_CHAMBER.id), *ev])
+    return Court(name=court.name, level=CourtLevel.CORTE_SUPREMA, district=None, evidence=ev)
+
+
 def _longer_same_organ(header: Court, decision: Court) -> bool:
     """The header writes the organ's full name ("... Especializado en Delitos de Corrupción de
     Funcionarios de Huamanga") where the decision abbreviates it ("este Juzgado")."""

@@ -178,6 +178,25 @@ def test_doc_kind(text, kind):
     assert extract_doc_kind(ctx, extract_case_numbers(ctx))[0].value == kind
 
 
+@pytest.mark.parametrize("text, level, name", [
+    # only the Corte Suprema decides a casación or a recurso de nulidad, whatever the header omits
+    ("SALA PENAL PERMANENTE\nR. N. N.° 1234-2017\nLIMA\nLima, doce de abril de dos mil dieciocho.-\n\n"
+     "VISTOS: el recurso de nulidad interpuesto por el encausado.\n\nDECISIÓN: NO HABER NULIDAD.",
+     "corte_suprema", "Sala Penal Permanente"),
+    ("CASACIÓN N.° 2045-2018/PUNO\nLima, dos de mayo de dos mil diecinueve\n\nVISTOS: el recurso.\n\n"
+     "DECISIÓN: declararon INFUNDADO el recurso de casación.", "corte_suprema", None),
+    # ... but a named lower organ keeps its level
+    ("CORTE SUPERIOR DE JUSTICIA DE PUNO\nSALA PENAL DE APELACIONES\nEXPEDIENTE N.° 00123-2019-45-2101-JR-PE-01\n"
+     "Puno, dos de mayo de dos mil diecinueve\n\nVISTOS: el recurso.\n\nCONFIRMARON la sentencia.",
+     "corte_superior", "Sala Penal de Apelaciones"),
+])
+def test_court_level_from_a_supreme_number(text, level, name):
+    from extractors.legal import extract
+
+    court = extract(doc_of(text)).court
+    assert (court.level.value, court.name) == (level, name)
+
+
 # --- charges -----------------------------------------------------------------------------
 
 CHARGE_DOC = "CORTE SUPERIOR\n{}\n\nVISTOS: {}\n\nCONSIDERANDO:\n\nPRIMERO. {}"
