@@ -8,7 +8,7 @@ Rules (one row per field):
   place, outcome, procedural_code, early_termination): tp when both present and equal; fp
   when a prediction is present but wrong or the truth is absent; fn when the truth is
   present and the prediction is wrong or absent. ``otro``/``desconocido`` count as absent.
-  Court names and places compare folded (case, accents, whitespace).
+  Court names and places compare folded (case, accents, whitespace, the kind of dash).
 - sets (case_numbers, charges, articles, citations) compare exactly after normalisation;
   events compare as a multiset of (kind, date).
 - people (judges = juez and ponente entries, ponente, defendants, victims, fiscal, defensa,
@@ -70,6 +70,7 @@ def fold(text: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[–—‐‑‒]", "-", text)  # the kind of dash is typography (and OCR cannot tell)
     return re.sub(r"\s+", " ", text).strip().lower()
 
 

@@ -17,7 +17,7 @@ from extractors.acquire.sourcemap import Tracked
 # 'N.° …'; a bare '2' only after the dot ('N2' alone is too often something else)
 OCR_NUMERO_RE = re.compile(
     r"""(?<![^\W\d_])N
-        (?: \.\s?[“"”’'*]?[2?*”"’'°º%]     # N.2  N.?  N.*  N.”  N.%  N. ?  N.“%
+        (?: \.\s?[“"”’'*]?[2?*”"’'°º%][?*]?  # N.2  N.?  N.*  N.”  N.%  N. ?  N.“%  N.?*
           | \s?[“"”’'*]?[?*”"’'%]          # N?  N *  N”  N%  N*%
         )
         (?=\s+\d|\s*:\s*\d)              # a number follows, or ': ' and a number (a header field)""",
@@ -29,6 +29,13 @@ OCR_SOLES_RE = re.compile(r"(?<![^\W_])(?:S[I|l1]|5/|S/,)[.,]?\s?(?=\d)")
 NUMBERISH_RE = re.compile(r"(?<![^\W_])[\dOolI|]{2,}(?![^\W_])")
 DIGIT_FOR = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
 DASH_IN_NUMBER_RE = re.compile(r"(?<=\d)[–—‐‑‒](?=\d)")
+# specks of the scan at the left margin read as a mark before the line's first word ('- CORTE
+# SUPREMA', '. JUEZ PONENTE :', '| SALA PENAL'): one or two marks, a space, then a capital or a
+# digit. A real dash bullet loses nothing by going; line-anchored reading (the header's first
+# line, its labels) needs the word at the start.
+STRAY_MARK_RE = re.compile(r"(?m)^[ \t]*[-–—·•.,:;|'‘’\"*_~¬]{1,2}[ \t]+(?=[A-ZÁÉÍÓÚÑ0-9])")
+# the raised ordinal of a chamber or court read as '?', '2', '*' ('1? SALA', '2* JUZGADO') → '1°'
+OCR_ORDINAL_RE = re.compile(r"(?<![\w.])([1-9])(?:[?*”\"’'%]|\s?[?*])(?=\s+(?:SALA|Sala|JUZGADO|Juzgado|FISCAL[IÍ]A|Fiscal[ií]a)\b)")
 
 
 def fix_ocr_numero(text: str | Tracked) -> str | Tracked:
@@ -39,6 +46,16 @@ def fix_ocr_numero(text: str | Tracked) -> str | Tracked:
 def fix_ocr_soles(text: str | Tracked) -> str | Tracked:
     """'SI. 1,500.00', '5/. 200' → 'S/ 1,500.00', 'S/ 200'."""
     return _sub(text, OCR_SOLES_RE, "S/ ")
+
+
+def fix_stray_marks(text: str | Tracked) -> str | Tracked:
+    """'- CORTE SUPREMA', '. JUEZ PONENTE :' at the start of a line → 'CORTE SUPREMA', …"""
+    return _sub(text, STRAY_MARK_RE, "")
+
+
+def fix_ocr_ordinal(text: str | Tracked) -> str | Tracked:
+    """'1? SALA PENAL DE APELACIONES' → '1° SALA PENAL DE APELACIONES'."""
+    return _sub(text, OCR_ORDINAL_RE, lambda m: m.group(1) + "°")
 
 
 def fix_digits_in_numbers(text: str | Tracked) -> str | Tracked:
@@ -63,7 +80,8 @@ def fix_dashes_in_numbers(text: str | Tracked) -> str | Tracked:
     return _sub(text, DASH_IN_NUMBER_RE, "-")
 
 
-OCR_FIXES = (fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers, fix_dashes_in_numbers)
+OCR_FIXES = (fix_stray_marks, fix_ocr_ordinal, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
+             fix_dashes_in_numbers)
 
 
 def fix_ocr(text: Tracked) -> Tracked:

@@ -23,7 +23,13 @@ from extractors.acquire.cleanup import (
     restore_line_hyphens,
     strip_page_furniture,
 )
-from extractors.acquire.ocrfix import fix_dashes_in_numbers, fix_digits_in_numbers, fix_ocr_soles
+from extractors.acquire.ocrfix import (
+    fix_dashes_in_numbers,
+    fix_digits_in_numbers,
+    fix_ocr_ordinal,
+    fix_ocr_soles,
+    fix_stray_marks,
+)
 from extractors.acquire.sourcemap import Tracked, join, span_to_raw, to_raw
 
 
@@ -236,6 +242,7 @@ def test_clean_pages_applies_the_ocr_fix_only_to_ocr_pages():
     ("el Acuerdo Plenario N” 4-2009/CJ-116", "el Acuerdo Plenario N.° 4-2009/CJ-116"),  # measured
     ("R.N. N.* 4118-2006/Huancavelica", "R.N. N.° 4118-2006/Huancavelica"),  # measured
     ("Cas. N. ? 977-2010", "Cas. N.° 977-2010"),
+    ("CASACIÓN N.?* 001874-2022", "CASACIÓN N.° 001874-2022"),  # measured
     ("R. N. N.% 800-2004", "R. N. N.° 800-2004"),  # measured
     ("RESOLUCIÓN N*% 14", "RESOLUCIÓN N.° 14"),  # measured
     ("el 50 % de N% 3", "el 50 % de N.° 3"),
@@ -244,6 +251,28 @@ def test_clean_pages_applies_the_ocr_fix_only_to_ocr_pages():
 )
 def test_fix_ocr_numero_more_forms(text, expected):
     assert fix_ocr_numero(text) == expected
+
+
+@cases(
+    ("- CORTE SUPREMA  SALA PENAL TRANSITORIA\nDE JUSTICIA", "CORTE SUPREMA  SALA PENAL TRANSITORIA\nDE JUSTICIA"),
+    ("EXPEDIENTE : 1\n. JUEZ PONENTE : Riveros", "EXPEDIENTE : 1\nJUEZ PONENTE : Riveros"),
+    ("APELACIONES\n- DE HUANCAYO", "APELACIONES\nDE HUANCAYO"),
+    ("| SALA PENAL", "SALA PENAL"),
+    ("- el acusado", "- el acusado"),  # a lower-case word: maybe a real dash of a list
+    ("a - B", "a - B"),  # not at the start of a line
+    ("-2019", "-2019"),  # no space: part of the text
+)
+def test_fix_stray_marks(text, expected):
+    assert fix_stray_marks(text) == expected
+
+
+@cases(
+    ("1? SALA PENAL DE APELACIONES", "1° SALA PENAL DE APELACIONES"),
+    ("2* Juzgado Penal", "2° Juzgado Penal"),
+    ("el 1? de mayo", "el 1? de mayo"),
+)
+def test_fix_ocr_ordinal(text, expected):
+    assert fix_ocr_ordinal(text) == expected
 
 
 @cases(

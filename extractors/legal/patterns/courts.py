@@ -140,9 +140,10 @@ ORGAN_PLACE = Rule(
 # the same in capitals, for headers: "JUZGADO PENAL COLEGIADO SUPRAPROVINCIAL DE SAN ROMÁN – JULIACA"
 ORGAN_PLACE_UPPER = Rule(
     "organ.place_upper",
-    r"^[ \t]*\n?[ \t]*(?:DE(?:L)?|-|–)[ \t]+(?!LA\s+CORTE\b)"
+    r"^[ \t]*\n?[ \t]*(?:DE(?:L)?|-|–)(?:[ \t]+|[ \t]*\n[ \t]*)(?!LA\s+CORTE\b)"
     rf"(?P<place>{_NOT_STOP}[A-ZÁÉÍÓÚÑ]{{2,}}(?:[ \t]+(?:[–-][ \t]+)?{_NOT_STOP}(?:[A-ZÁÉÍÓÚÑ]{{2,}}|DE|LA|DEL)){{0,5}})",
-    source="court names", folded=False, examples=(" DE SAN ROMÁN – JULIACA", " DE PIURA", " – SEDE CENTRAL"),
+    source="court names", folded=False,
+    examples=(" DE SAN ROMÁN – JULIACA", " DE PIURA", " – SEDE CENTRAL", " DE\nAREQUIPA"),
     counter_examples=(" DE LA CORTE SUPERIOR",))
 # "… de Madre de Dios – Sede Puerto Maldonado": the seat after a place is not part of the name
 SEDE_SUFFIX = re.compile(r"\s*[–-]\s*(?:sede|SEDE|Sede)\b.*$", re.DOTALL)
