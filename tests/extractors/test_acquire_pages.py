@@ -241,3 +241,24 @@ def test_a_long_pdf_is_read_in_order_across_reopenings(tmp_path, monkeypatch):
     doc = acquire(tmp_path / "largo.pdf")
     assert [p.number for p in doc.pages] == [1, 2, 3, 4, 5]
     assert [p.text.split(".")[0] for p in doc.pages] == [f"Folio número {n}" for n in range(1, 6)]
+
+
+def test_a_page_with_little_ink_on_grainy_paper_is_still_read(tmp_path):
+    """A signature page (a few names, ~0.1% ink) on grey, grainy paper: stretching the grey
+    levels must not turn the grain into ink and leave Tesseract nothing to read."""
+    import numpy as np
+
+    from extractors.acquire.preprocess import normalize_contrast
+
+    names = scan("S.S.\n\nRAMOS CISNEROS\n\nALVARADO HUERTA\n\nCELIS YUPANQUI", dpi=200)
+    rng = np.random.default_rng(3)
+    ink = np.asarray(names, dtype=np.float64)
+    paper = np.clip(rng.normal(236, 12, ink.shape), 0, 255)
+    grainy = Image.fromarray(np.minimum(ink, paper).astype(np.uint8))
+    assert (np.asarray(grainy) < 100).mean() < 0.005  # less ink than the old 0.5% dark cut
+    stretched = np.asarray(normalize_contrast(grainy))
+    assert (stretched < 100).mean() < 0.01  # the paper stays paper
+    image = tmp_path / "firmas.png"
+    grainy.save(image, dpi=(200, 200))
+    text = words(acquire(image).pages[0].text)
+    assert "cisneros" in text and "yupanqui" in text
