@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ __all__ = ["GeneratedDoc", "generate"]
 # Share of scans saved as image-only PDF, multi-page TIFF and PNG (PNG only for one page).
 SCAN_TYPES = (("pdf", 0.72), ("tiff", 0.2), ("png", 0.08))
 FLOWED_SHARE = 0.05  # text-only documents whose pages have no line breaks at all
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
 PARALLEL_FROM = 500  # text-only batches at least this large use one process per core
 
 
@@ -65,7 +67,8 @@ def draft(seed: int, index: int, *, scanned: bool) -> Draft:
     rng = random.Random(f"{seed}:{index}")
     scan_type = rng.choices([t for t, _ in SCAN_TYPES], weights=[w for _, w in SCAN_TYPES])[0]
     length = ("brief" if scan_type == "png" else "short") if scanned else "full"
-    case = build_case(rng, length=length)
+    # the format stream (formats.py) is separate, so documents of the original kinds keep their bytes
+    case = build_case(rng, length=length, fmt=random.Random(f"{seed}:{index}:format"))
     composed = compose(case, rng, length=length)
     return Draft(case, to_ruling(case), composed, length, scan_type, rng)
 
@@ -81,7 +84,8 @@ def _one(out: Path, name: str, seed: int, index: int, scanned: bool, text_only: 
         end = "\n"  # pdftotext's layout: each page ends with a newline, then the form feed, so a
         # page number never runs into the next page's first word ("Pág. 1/2\n\fSEGUNDO")
         if rng.random() < FLOWED_SHARE:  # extracted without any line break (wild w12)
-            texts, end = [" ".join(t.split("\n")) for t in texts], " "
+            # a text layer without line breaks has no line-end hyphens either ("Paca- ya")
+            texts, end = [" ".join(_LINE_END_HYPHEN.sub("", t).split("\n")) for t in texts], " "
         path = out / f"{name}.txt"
         path.write_text("".join(t + end + "\f" for t in texts[:-1]) + texts[-1] + end, encoding="utf-8")
         truth_path.write_text(truth_json, encoding="utf-8")

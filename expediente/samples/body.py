@@ -18,6 +18,8 @@ from expediente.samples.writer import Writer, join, the_court
 
 def _fiscal(w: Writer, level: str) -> str:
     c = w.case
+    if c.fiscal is None and c.office_is_fiscal:  # the office acts: it is the fiscal (wild2 README)
+        return f"de la {c.fiscal_office}"
     if c.fiscal is None:
         return "del representante del Ministerio Público"
     title = {"juzgado": ("Fiscal Provincial", "Fiscal Adjunta Provincial"),
@@ -43,7 +45,10 @@ def _lawyers(w: Writer) -> str:
 
 def _actor_civil(w: Writer) -> str:
     c = w.case
-    return f"; y de la {c.procuraduria}, constituida en actor civil" if c.actor_civil else ""
+    text = f"; y de la {c.procuraduria}, constituida en actor civil" if c.actor_civil else ""
+    for company in c.companies:  # CP art. 95, NCPP art. 111: the company answers for the damages
+        text += f"; y de {company}, incorporada como tercero civilmente responsable"
+    return text
 
 
 def _panel(w: Writer) -> str:
@@ -162,7 +167,8 @@ def vistos(w: Writer) -> list[str]:
             "prision": "el requerimiento de prisión preventiva formulado",
             "terminacion": "el acuerdo de terminación anticipada celebrado",
             "oportunidad": f"el requerimiento de sobreseimiento por aplicación del {mechanism} formulado"}[v]
-    who = "el Ministerio Público" if c.fiscal is None else \
+    who = f"la {c.fiscal_office}" if c.fiscal is None and c.office_is_fiscal else \
+        "el Ministerio Público" if c.fiscal is None else \
         f"{'la Fiscal' if c.fiscal.female else 'el Fiscal'} Provincial {c.fiscal.full}, de la {c.fiscal_office}"
     hearing = c.timeline.dates.get("x_audiencia")
     heard = (f"; y OÍDOS los intervinientes en la audiencia {w.pick('pública', 'privada')} realizada el "

@@ -11,8 +11,8 @@ import random
 from dataclasses import replace
 from datetime import date
 
-from expediente.samples import courts, decide
-from expediente.samples.model import Case, ChargeText, Defendant, People, Victim
+from expediente.samples import courts, decide, formats
+from expediente.samples.model import Case, ChargeText, Defendant, Look, People, Victim
 from expediente.samples.spanish import initials, latin1
 from expediente.samples.timeline import draw_timeline
 from expediente.samples.vocab import FOREST_DISTRICTS, MINING_DISTRICTS
@@ -138,8 +138,14 @@ def _victims(rng: random.Random, crime: Crime, people: People) -> list[Victim]:
     return victims
 
 
-def build_case(rng: random.Random, *, length: str = "full") -> Case:
-    """A random case: kind, district, code, dates, people, charges, outcomes, citations."""
+def build_case(rng: random.Random, *, length: str = "full", fmt: random.Random | None = None) -> Case:
+    """A random case: kind, district, code, dates, people, charges, outcomes, citations.
+
+    ``fmt`` is the document's format stream (formats.py): it may give the document one of
+    the real-court formats of wild2 instead of the original kinds, or their page furniture."""
+    if fmt is not None and (name := formats.pick(fmt, length)):
+        from expediente.samples import newcase  # imports this module's helpers
+        return newcase.build(rng, fmt, name, length)
     people = People(rng)
     kind, variant, plan = _pick_kind(rng)
     district, timeline = draw_timeline(rng, plan)
@@ -182,6 +188,11 @@ def build_case(rng: random.Random, *, length: str = "full") -> Case:
         case.judges = [case.judges[case.ponente]]
         case.ponente, case.president = 0, None
     case.redactions = [Redaction(text=v.person.full, replacement=v.label) for v in victims if v.leak]
+    case.look = formats.look(fmt, supreme=case.level == CourtLevel.CORTE_SUPREMA, superior=False,
+                             casacion=variant == "casacion", year=case.timeline.resolution.year) if fmt is not None else Look()
+    if case.look.padded:  # the Corte Suprema's six-digit docket numbers: "CASACIÓN N.° 001874-2022"
+        corr, year = case.number_norm.split()[1].split("-")
+        case.number_raw = case.number_raw.replace(f"{corr}-{year}", f"{int(corr):06d}-{year}", 1)
     return case
 
 
@@ -194,6 +205,8 @@ def to_ruling(case: Case) -> Ruling:
             parties.append(Party(name=case.judge_name(i), role=Role.PONENTE))
     if case.fiscal:
         parties.append(Party(name=case.fiscal.full, role=Role.FISCAL))
+    elif case.office_is_fiscal:  # no prosecutor person named: the acting office (wild2 README)
+        parties.append(Party(name=case.fiscal_office, role=Role.FISCAL))
     parties += [Party(name=d.person.full, role=Role.IMPUTADO) for d in case.defendants]
     parties += [Party(name=v.label, role=Role.AGRAVIADO, protected=v.protected) for v in case.victims]
     parties += [Party(name=name, role=Role.DEFENSA)
@@ -201,6 +214,7 @@ def to_ruling(case: Case) -> Ruling:
     if case.actor_civil:
         parties.append(Party(name=case.procuraduria, role=Role.ACTOR_CIVIL))
     parties += [Party(name=w.full, role=Role.TERCERO) for w in case.witnesses]
+    parties += [Party(name=name, role=Role.TERCERO) for name in case.companies]
 
     decided = case.decided
     kinds = [d.outcome for d in decided]

@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass
 from datetime import timedelta
 
-from expediente.samples import body, decision, facts, header, reasoning
+from expediente.samples import body, decision, facts, header, lower_autos, reasoning, stamps, supreme_autos
 from expediente.samples.courts import short_number, superior_court
 from expediente.samples.model import Case
 from expediente.samples.spanish import latin1
@@ -29,6 +29,7 @@ class Chrome:
     header_on_first: bool
     footer: str  # "pagina_de", "dashes", "number", "pag_slash"
     stamp: str | None
+    stamps: tuple[str, ...] = ()  # digital-signature stamps placed through the pages (stamps.py)
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,17 @@ def _tail(w: Writer) -> list[Block]:
     return blocks
 
 
+def _notes(w: Writer) -> list[Block]:
+    """Footnotes and the web page's tags after an auto of the new formats."""
+    blocks: list[Block] = []
+    if w.notes:
+        blocks.append(("rule", "_" * 24))
+        blocks += [("small", f"{i + 1} {text}") for i, text in enumerate(w.notes)]
+    if w.case.furniture:
+        blocks.append(("small", f"Etiquetas: {w.case.charges[0].label} · Jurisprudencia"))
+    return blocks
+
+
 def _chrome(w: Writer) -> Chrome:
     c = w.case
     options = ["PODER JUDICIAL DEL PERÚ", None]
@@ -169,7 +181,9 @@ def _chrome(w: Writer) -> Chrome:
                     f"Expediente N.° {c.expediente}", f"Exp. {c.expediente}"]
         if c.kind.value == "auto":
             materia = {"sobreseimiento": "Sobreseimiento", "prision": "Prisión preventiva",
-                       "terminacion": "Terminación anticipada", "oportunidad": "Sobreseimiento"}[c.variant]
+                       "terminacion": "Terminación anticipada", "oportunidad": "Sobreseimiento",
+                       "auto_vista": "Apelación de auto", "control_detencion": "Control de detención",
+                       "enjuiciamiento": "Auto de enjuiciamiento"}.get(c.variant, "Auto")
             options.append(f"Exp. {short_number(c.expediente)} - {materia}")
     stamp = None
     if c.level.value != "corte_suprema" and w.chance(0.2):
@@ -178,8 +192,13 @@ def _chrome(w: Writer) -> Chrome:
         stamp = (f"Firmado digitalmente por {signer.surnames.upper()} {signer.first} FAU 20159981216 soft - "
                  f"Fecha: {when.day:02d}/{when.month:02d}/{when.year} {w.rng.randint(8, 18):02d}:"
                  f"{w.rng.randint(0, 59):02d}:{w.rng.randint(0, 59):02d}")
-    return Chrome(header=w.pick(*options), header_on_first=w.chance(0.5),
-                  footer=w.pick("pagina_de", "pagina_de", "dashes", "number", "pag_slash"), stamp=stamp)
+    chrome = Chrome(header=w.pick(*options), header_on_first=w.chance(0.5),
+                    footer=w.pick("pagina_de", "pagina_de", "dashes", "number", "pag_slash"), stamp=stamp)
+    if c.look is not None and c.look.stamps:  # a Poder Judicial PDF: the number on every page, stamps
+        head = c.number_raw if c.level.value == "corte_suprema" else chrome.header
+        chrome = Chrome(header=head, header_on_first=True, footer=w.pick("dashes", "pagina_de"), stamp=None,
+                        stamps=stamps.stamps(w))
+    return chrome
 
 
 def compose(case: Case, rng: random.Random, *, length: str = "full") -> Composed:
@@ -187,7 +206,12 @@ def compose(case: Case, rng: random.Random, *, length: str = "full") -> Composed
 
     ``length``: "full", "short" (scanned documents) or "brief" (one-page scans)."""
     w = Writer(case, rng)
-    blocks = header.front(w) + _body(w, length) + [("blank", "")] + _tail(w)
+    if case.variant in supreme_autos.TITLES:
+        blocks = supreme_autos.compose(w, length) + _notes(w)
+    elif case.variant in lower_autos.COMPOSERS:
+        blocks = lower_autos.COMPOSERS[case.variant](w, length) + _notes(w)
+    else:
+        blocks = header.front(w) + _body(w, length) + [("blank", "")] + _tail(w)
     if length != "brief" and rng.random() < 0.6:  # paragraphs separated by a blank line
         spaced: list[Block] = []
         for block in blocks:
@@ -200,4 +224,5 @@ def compose(case: Case, rng: random.Random, *, length: str = "full") -> Composed
     texts = contract(latin1("\x00".join(text for _, text in blocks))).split("\x00")
     return Composed([(style, text) for (style, _), text in zip(blocks, texts)], Chrome(
         header=latin1(chrome.header) if chrome.header else None, header_on_first=chrome.header_on_first,
-        footer=chrome.footer, stamp=latin1(chrome.stamp) if chrome.stamp else None))
+        footer=chrome.footer, stamp=latin1(chrome.stamp) if chrome.stamp else None,
+        stamps=tuple(latin1(s) for s in chrome.stamps)))

@@ -20,7 +20,9 @@ _ORD = ("", "", "Primer ", "Segundo ", "Tercer ")
 _SALA_ORD = ("", "", "Primera ", "Segunda ")
 
 
-def superior_court(district: District) -> str:
+def superior_court(district: District, year: int = 2024) -> str:
+    if district.name == "Nacional":
+        return next(name for since, name in vocab.NATIONAL_COURT_NAMES if year >= since)
     return f"Corte Superior de Justicia {vocab.DISTRICT_ARTICLE.get(district.name, 'de ')}{district.name}"
 
 

@@ -216,7 +216,8 @@ def signatures(w: Writer) -> list[tuple[str, str]]:
         judge = c.judges[0]
         role = "Jueza" if judge.female else "Juez"
         return [("blank", ""), ("sign", judge.full.upper()), ("sign", f"{role} de {the_court(c.court_name)}")]
-    blocks = [("blank", ""), ("line", "S.S.")]
+    spaced = c.look is not None and c.look.spaced_ss  # "S. S." (formats.py)
+    blocks = [("blank", ""), ("line", "S. S." if spaced else "S.S.")]
     blocks += [("line", c.judges[i].surnames.upper()) for i in range(len(c.judges))]
     if c.level.value == "corte_suprema" and w.chance(0.4):
         p = c.judges[c.ponente]

@@ -25,7 +25,7 @@ _ACCENTS = str.maketrans("áéíóúÁÉÍÓÚ", "aeiouAEIOU")
 def _court_lines(w: Writer) -> list[Block]:
     c = w.case
     lines = [("center", "PODER JUDICIAL DEL PERÚ")] if w.chance(0.3) else []
-    lines.append(("title", superior_court(c.district).upper()))
+    lines.append(("title", superior_court(c.district, c.timeline.resolution.year).upper()))
     lines.append(("title", c.court_name.upper()))
     return lines
 
@@ -45,10 +45,11 @@ def _panel(w: Writer) -> list[str]:
 
 def _defendant_values(w: Writer) -> list[str]:
     ds = w.case.defendants
-    forms = [d.person.header_form for d in ds]
+    forms = [d.person.header_form + (f", (a) «{d.nickname}», DNI N.° {d.dni}" if d.nickname else "")
+             for d in ds]
     if w.chance(0.15):  # header spelling differs from the body (an accent dropped)
         forms[0] = forms[0].translate(_ACCENTS)
-    if len(ds) > 1 and w.chance(0.45):
+    if len(ds) > 1 and w.chance(0.45) and not ds[0].nickname:
         return [forms[0] + (" y otro" if len(ds) == 2 else " y otros")]
     return forms
 
@@ -134,6 +135,9 @@ def furniture(w: Writer) -> list[Block]:
         ref = f"Casación {c.number_norm.split()[1]}/{c.district.name}"
     elif c.variant == "rn":
         ref = f"R.N. {c.number_norm.split()[1]}, {c.district.name}"
+    elif c.level.value == "corte_suprema":  # apelación, queja, calificación (formats.py)
+        kind, n = c.number_norm.split()
+        ref = f"{'Casación' if kind == 'casacion' else kind.capitalize()} {n}/{c.district.name}"
     else:
         ref = "Exp. " + "-".join(c.expediente.split("-")[:4])
     other = f"Casación {w.rng.randint(40, 3000)}-{w.rng.randint(min(2009, published.year - 1), published.year)}/" \

@@ -164,6 +164,17 @@ def paginate(lines: list[Line], geo: Geometry, chrome: Chrome) -> list[list[Line
     return pages
 
 
+def _with_stamps(lines: list[Line], stamps: tuple[str, ...]) -> list[Line]:
+    """Signature stamps spread through the text where extraction finds them: the judges'
+    between body lines (also inside a sentence), the last one after the text."""
+    *judges, last = stamps
+    out = list(lines)
+    for i in reversed(range(len(judges))):
+        at = max(1, len(lines) * (i + 1) // (len(judges) + 1))
+        out[at:at] = [Line(text, "sigstamp") for text in judges[i].split("\n")]
+    return out + [Line(text, "sigstamp") for text in last.split("\n")]
+
+
 def page_text(page: list[Line]) -> str:
     return "\n".join(line.text for line in page)
 
@@ -171,4 +182,7 @@ def page_text(page: list[Line]) -> str:
 def layout(blocks: list[Block], chrome: Chrome, geo: Geometry, rng: random.Random, *,
            chars: bool) -> list[list[Line]]:
     hyphenate = rng.random() < 0.25
-    return paginate(break_lines(blocks, geo, hyphenate=hyphenate, chars=chars), geo, chrome)
+    lines = break_lines(blocks, geo, hyphenate=hyphenate, chars=chars)
+    if chrome.stamps:
+        lines = _with_stamps(lines, chrome.stamps)
+    return paginate(lines, geo, chrome)

@@ -79,6 +79,8 @@ class Defendant:
     lower_penalty: Sentence | None = None
     conformed: bool = False
     detail: str = ""  # how the outcome reads: "absuelve", "reduce", "reenvio", ...
+    nickname: str | None = None  # "(a) «Chato»" in lists of accused (crimen organizado)
+    dni: str | None = None
 
 
 @dataclass
@@ -137,6 +139,12 @@ class Case:
     furniture: bool = False
     truncated: bool = False
     redactions: list[Redaction] = field(default_factory=list)
+    # -- the formats of ../shared/corpus/wild2 (formats.py) --------------------------------
+    subject: str = ""  # what an auto decides on appeal: "prision", "cese", "sobreseimiento", ...
+    office_is_fiscal: bool = False  # no prosecutor person named: the acting office is the fiscal
+    companies: list[str] = field(default_factory=list)  # terceros civilmente responsables
+    lower_judge: Person | None = None  # the judge of the auto under review: recited, not a party
+    look: "Look" = None  # page furniture of the real formats (signature stamps, "S. S.")
 
     @property
     def family(self) -> str:
@@ -148,6 +156,15 @@ class Case:
 
     def judge_name(self, i: int) -> str:
         return self.judges[i].full if self.judges_full else self.judges[i].surnames
+
+
+@dataclass
+class Look:
+    """How a document looks beyond its kind, drawn from the format stream (formats.py)."""
+
+    stamps: bool = False  # the Poder Judicial's digital-signature stamps as page furniture
+    spaced_ss: bool = False  # "S. S." above the Supreme judges' surnames
+    padded: bool = False  # zero-padded Supreme number ("CASACIÓN N.° 001874-2022")
 
 
 class People:

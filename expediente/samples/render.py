@@ -33,6 +33,7 @@ STYLES = {
     "para": ("", 1.0, "L"), "line": ("", 1.0, "L"), "small": ("", 0.85, "L"),
     "sign": ("B", 1.0, "C"), "rule": ("", 1.0, "L"), "blank": ("", 1.0, "L"),
     "header": ("I", 0.8, "C"), "footer": ("", 0.8, "C"), "stamp": ("", 0.7, "L"),
+    "sigstamp": ("", 0.7, "L"),  # a digital-signature stamp where the page has it (stamps.py)
 }
 
 

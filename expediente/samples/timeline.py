@@ -57,10 +57,37 @@ PLANS: dict[str, tuple] = {
     "terminacion": (("denuncia", 1, 30, 0.6), ("formalizacion", 20, 200, 0.85),
                     ("x_requerimiento", 30, 200, 1.0), ("x_audiencia", 5, 30, 0.9),
                     ("resolution", 0, 10, 1.0)),
+    # --- the formats of ../shared/corpus/wild2 (formats.py) ---
+    # appeal to the Corte Suprema of an auto of a Juzgado Superior de Investigación
+    # Preparatoria (NCPP arts. 450 and 454: officials' crimes); "x_calificacion" is the
+    # earlier ruling that declared the appeal "bien concedido"
+    "apelacion_suprema": (("denuncia", 1, 40, 0.4), ("formalizacion", 20, 300, 0.9),
+                          ("x_auto", 30, 300, 1.0), ("apelacion", 2, 5, 0.9),
+                          ("x_calificacion", 30, 120, 0.7), ("x_audiencia", 20, 90, 0.8),
+                          ("resolution", 1, 20, 1.0)),
+    # queja de derecho (NCPP art. 437) against the Sala Superior's auto that refused the casación
+    "queja": _NCPP_TRIAL + (("sentencia_primera", 10, 150, 1.0), ("apelacion", 2, 10, 0.8),
+                            ("sentencia_vista", 90, 400, 1.0), ("casacion", 7, 15, 0.9),
+                            ("x_improcedencia", 15, 60, 1.0), ("x_queja", 3, 5, 0.8),
+                            ("resolution", 60, 400, 1.0)),
+    # calificación of a casación (NCPP art. 430.6): admitted ("bien concedido") or not
+    "calificacion": _NCPP_TRIAL + (("sentencia_primera", 10, 150, 1.0), ("apelacion", 2, 10, 0.8),
+                                   ("sentencia_vista", 90, 400, 1.0), ("casacion", 7, 15, 1.0),
+                                   ("resolution", 90, 500, 1.0)),
+    # auto de vista of a Sala Penal de Apelaciones on an auto of the Juzgado de IP
+    "auto_vista": (("denuncia", 1, 30, 0.4), ("formalizacion", 1, 200, 0.85), ("x_auto", 1, 200, 1.0),
+                   ("apelacion", 1, 3, 0.8), ("x_audiencia", 10, 60, 0.8), ("resolution", 0, 10, 1.0)),
+    # control de legalidad de la detención: the day after the arrest in flagrancia (NCPP art. 264)
+    "control_detencion": (("resolution", 0, 1, 1.0),),
+    # auto de enjuiciamiento after the audiencia de control de acusación (NCPP arts. 351-353)
+    "enjuiciamiento": (("denuncia", 1, 30, 0.5), ("formalizacion", 20, 300, 0.9),
+                       ("acusacion", 90, 600, 1.0), ("x_audiencia", 30, 200, 0.8),
+                       ("resolution", 0, 15, 1.0)),
 }
 OLD_CODE_PLANS = {"sala", "rn", "sumario"}
 LOWER_COURT_PLANS = {"unipersonal", "inmediato", "colegiado", "sala", "sumario", "vista",
-                     "sobreseimiento", "prision", "terminacion", "oportunidad"}
+                     "sobreseimiento", "prision", "terminacion", "oportunidad", "auto_vista",
+                     "control_detencion", "enjuiciamiento"}
 
 
 @dataclass
@@ -94,13 +121,15 @@ def _gaps(rng: random.Random, plan: str, scale: float) -> list[tuple[str, int, b
             for step, lo, hi, share in PLANS[plan]]
 
 
-def draw_timeline(rng: random.Random, plan: str) -> tuple[District, Timeline]:
-    """A district and a timeline consistent with the procedural code the plan implies."""
+def draw_timeline(rng: random.Random, plan: str, *, district: District | None = None,
+                  since: date | None = None) -> tuple[District, Timeline]:
+    """A district (``district`` if given) and a timeline consistent with the procedural code
+    the plan implies; with ``since``, the facts are not earlier than that date."""
     old = plan in OLD_CODE_PLANS
-    pool = [d for d in DISTRICTS if d.seats or plan not in LOWER_COURT_PLANS]
+    pool = [district] if district else [d for d in DISTRICTS if d.seats or plan not in LOWER_COURT_PLANS]
     scale = 1.0
     for attempt in range(40):
-        district = rng.choices(pool, weights=[d.weight for d in pool], k=1)[0]
+        district = rng.choices(pool, weights=[d.weight for d in pool], k=1)[0] if len(pool) > 1 else pool[0]
         second_fact = rng.randint(1, 60) if rng.random() < 0.45 else 0
         gaps = _gaps(rng, plan, scale)
         span = second_fact + sum(g for _, g, _ in gaps)
@@ -108,7 +137,7 @@ def draw_timeline(rng: random.Random, plan: str) -> tuple[District, Timeline]:
             lo = max(EARLIEST, district.ncpp_start - timedelta(days=8 * 365))
             hi = min(district.ncpp_start - timedelta(days=1 + second_fact), LATEST - timedelta(days=span))
         else:
-            lo = max(district.ncpp_start, date(2007, 1, 1))
+            lo = max(district.ncpp_start, date(2007, 1, 1), since or EARLIEST)
             hi = LATEST - timedelta(days=span)
         if lo <= hi:
             break

@@ -69,7 +69,7 @@ SEAT_CITY = {
     "2701": "Puerto Maldonado", "2702": "Salvación", "2703": "Iñapari", "2101": "Puno",
     "2111": "Juliaca", "1001": "Cusco", "1903": "Iquitos", "2402": "Pucallpa", "2001": "Piura",
     "0901": "Independencia", "1801": "Lima", "1826": "Lima", "0401": "Arequipa",
-    "1601": "Trujillo",
+    "1601": "Trujillo", "5001": "Lima", "5002": "Lima",
 }
 # Court district -> the article used in "Corte Superior de Justicia del Cusco".
 DISTRICT_ARTICLE = {"Cusco": "del ", "Callao": "del "}
@@ -213,4 +213,60 @@ HYPHENATABLE = {
         "suspen-dida", "corrobo-rada", "vulnera-bilidad", "consti-tuye", "deter-minación",
         "aplica-ción", "interpues-to", "valora-ción", "actua-dos", "procesa-les",
         "presun-ción", "formali-zación", "enjuicia-miento", "conside-rando")
+}
+
+# --- the formats of ../shared/corpus/wild2 (formats.py) ---------------------------------------
+# The national specialised system (districts.py: "Nacional", R.A. 318-2018-CE-PJ): its superior
+# court's name before and after 2018, and its organs by subsystem. Seat codes as in
+# extractors/data/districts.py: 5001 crimen organizado (lavado, organización criminal,
+# terrorismo), 5002 corrupción de funcionarios.
+NATIONAL_COURT_NAMES = ((2018, "Corte Superior Nacional de Justicia Penal Especializada"),
+                        (0, "Sala Penal Nacional y Juzgados Penales Nacionales"))
+NATIONAL_SUBSYSTEMS = {
+    "5001": "Crimen Organizado",
+    "5002": "Delitos de Corrupción de Funcionarios",
+}
+NATIONAL_ORGANS = {  # variant -> organ names; {o} ordinal ("Primer "/"Primera "), {s} subsystem
+    "colegiado": ("{o}Juzgado Penal Colegiado Nacional Permanente Especializado en {s}",
+                  "{o}Juzgado Penal Colegiado Supraprovincial Especializado en {s}"),
+    "prision": ("{o}Juzgado de Investigación Preparatoria Nacional Permanente Especializado en {s}",
+                "{o}Juzgado de Investigación Preparatoria Nacional Especializado en {s}"),
+    "auto_vista": ("{o}Sala Penal de Apelaciones Nacional Permanente Especializada en {s}",
+                   "{o}Sala Penal de Apelaciones Nacional Especializada en {s}"),
+}
+NATIONAL_FISCALIAS = {
+    "5001": "Fiscalía Supraprovincial Especializada contra la Criminalidad Organizada",
+    "5002": "Fiscalía Supraprovincial Corporativa Especializada en Delitos de Corrupción de Funcionarios",
+}
+# Nicknames of accused in crimen organizado lists ("(a) «Chato»"); invented.
+NICKNAMES = ("Chato", "Flaco", "Gordo", "Loco", "Mudo", "Cuy", "Gato", "Pelón", "Negro", "Zambo",
+             "Cholo", "Chino", "Puma", "Tío", "Compadre", "Pata", "Chiquito", "Colorado", "Mono",
+             "Caracol", "Piraña", "Tigre", "Zorro", "Charapa")
+# Companies as terceros civilmente responsables (invented names; shapes of Peruvian company
+# names: S.A.C., E.I.R.L., S.R.L.).
+COMPANY_STEMS = ("Minera Aurífera {w}", "Inversiones {w}", "Constructora {w}", "Transportes {w}",
+                 "Maderera {w}", "Servicios Generales {w}", "Consorcio {w}", "Corporación {w}")
+COMPANY_WORDS = ("Los Andes", "Inambari", "Virgen del Carmen", "Señor de Qoyllority", "Río Madre",
+                 "San Martín de Porres", "Santa Rosa", "El Dorado", "Amazonía", "Illimani",
+                 "Sol Naciente", "Tres Cruces", "Nueva Esperanza", "Valle Sagrado")
+COMPANY_FORMS = ("S.A.C.", "E.I.R.L.", "S.R.L.", "S.A.")
+# Juzgados de Investigación Preparatoria that hold the audiencia de control de legalidad de la
+# detención: the Unidades de Flagrancia (from 2022; D. Leg. 1585) and, before, the juzgado de turno.
+FLAGRANCIA_COURTS = ((2022, "{o}Juzgado de Investigación Preparatoria de Flagrancia de {seat}"),
+                     (0, "{o}Juzgado de Investigación Preparatoria de Turno Permanente de {seat}"))
+FLAGRANCIA_CRIMES = {"hurto_agravado", "hurto_simple", "robo_agravado", "tenencia_ilegal_armas",
+                     "trafico_ilicito_drogas", "lesiones_leves", "extorsion", "omision_asistencia_familiar"}
+# The Poder Judicial's digital-signature appearance (born-digital PDFs of the Corte Suprema
+# and the Cortes Superiores, "FIRMA DIGITAL"; issue 12): one line or wrapped over six.
+STAMP_SIGNED = ("Firmado digitalmente por: {name} FAU 20159981216 soft",
+                "Fecha: {when},Razón: RESOLUCIÓN JUDICIAL,D.Judicial: {seat},FIRMA DIGITAL")
+STAMP_SECRETARY = ("{title}: {name} /Servicio Digital - Poder Judicial del Perú",
+                   "Fecha: {when},Razón: RESOLUCIÓN JUDICIAL,D.Judicial: {seat},FIRMA DIGITAL")
+# What an auto under appeal decided (NCPP: prisión preventiva art. 268, cese art. 283,
+# sobreseimiento art. 344-347, terminación anticipada art. 468-471, excepción de improcedencia
+# de acción art. 6.1.b).
+APPEAL_SUBJECTS = {
+    "prision": "prisión preventiva", "cese": "cese de prisión preventiva",
+    "sobreseimiento": "sobreseimiento", "terminacion": "terminación anticipada",
+    "excepcion": "excepción de improcedencia de acción", "prescripcion": "excepción de prescripción",
 }

@@ -36,6 +36,9 @@ ROLE_WORDS = {
     "casacion": ("encausado", "encausada"), "rn": ("encausado", "encausada"),
     "sobreseimiento": ("investigado", "investigada"), "prision": ("imputado", "imputada"),
     "terminacion": ("investigado", "investigada"),
+    "apelacion_suprema": ("investigado", "investigada"), "queja": ("sentenciado", "sentenciada"),
+    "calificacion": ("sentenciado", "sentenciada"), "auto_vista": ("investigado", "investigada"),
+    "control_detencion": ("detenido", "detenida"), "enjuiciamiento": ("acusado", "acusada"),
 }
 NUMBERING = ("ordinal_dot", "ordinal_dash", "ordinal_colon", "arabic")
 _PLURAL = {"autor": "autores", "coautor": "coautores", "cómplice primario": "cómplices primarios"}
