@@ -33,7 +33,14 @@ DASH_IN_NUMBER_RE = re.compile(r"(?<=\d)[–—‐‑‒](?=\d)")
 # SUPREMA', '. JUEZ PONENTE :', '| SALA PENAL'): one or two marks, a space, then a capital or a
 # digit. A real dash bullet loses nothing by going; line-anchored reading (the header's first
 # line, its labels) needs the word at the start.
-STRAY_MARK_RE = re.compile(r"(?m)^[ \t]*[-–—·•.,:;|'‘’\"*_~¬]{1,2}[ \t]+(?=[A-ZÁÉÍÓÚÑ0-9])")
+STRAY_MARK_RE = re.compile(r"(?m)^[ \t]*[-–—·•.,:;|'‘’\"*_~¬]{1,2}[ \t]+(?=[A-ZÁÉÍÓÚÑ0-9])"
+                           # ... and after the last word, apart from it ('de dos mil  :', 'flagrancia.  ?'):
+                           # Spanish puts no space before a closing mark
+                           r"|(?<=[\w.,;:)])[ \t]+[.,:;|'‘’\"*_~·•¬?!]{1,2}[ \t]*$")
+# Tesseract starts a new block (a blank line) inside a sentence where the line spacing of the
+# scan varies ("La acusación se\n\npresentó el 7 de setiembre"): a blank line after a word or a
+# comma and before a lower-case word is one line break (a paragraph never opens in lower case)
+BROKEN_PARAGRAPH_RE = re.compile(r"(?<=[a-záéíóúñü\d,])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*[a-záéíóúñü])")
 # the raised ordinal of a chamber or court read as '?', '2', '*' ('1? SALA', '2* JUZGADO') → '1°'
 OCR_ORDINAL_RE = re.compile(r"(?<![\w.])([1-9])(?:[?*”\"’'%]|\s?[?*])(?=\s+(?:SALA|Sala|JUZGADO|Juzgado|FISCAL[IÍ]A|Fiscal[ií]a)\b)")
 
@@ -51,6 +58,11 @@ def fix_ocr_soles(text: str | Tracked) -> str | Tracked:
 def fix_stray_marks(text: str | Tracked) -> str | Tracked:
     """'- CORTE SUPREMA', '. JUEZ PONENTE :' at the start of a line → 'CORTE SUPREMA', …"""
     return _sub(text, STRAY_MARK_RE, "")
+
+
+def join_broken_paragraphs(text: str | Tracked) -> str | Tracked:
+    """'La acusación se\n\npresentó el …' → 'La acusación se\npresentó el …'."""
+    return _sub(text, BROKEN_PARAGRAPH_RE, "\n")
 
 
 def fix_ocr_ordinal(text: str | Tracked) -> str | Tracked:
@@ -80,7 +92,7 @@ def fix_dashes_in_numbers(text: str | Tracked) -> str | Tracked:
     return _sub(text, DASH_IN_NUMBER_RE, "-")
 
 
-OCR_FIXES = (fix_stray_marks, fix_ocr_ordinal, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
+OCR_FIXES = (fix_stray_marks, join_broken_paragraphs, fix_ocr_ordinal, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
              fix_dashes_in_numbers)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.legal.patterns import citations as P
 from extractors.legal.patterns.citations import CITATIONS, CONTINUATION
 from extractors.legal.text import Context
 from schemas import CaseNumber, Citation, CitationKind
@@ -16,7 +17,7 @@ from schemas import CaseNumber, Citation, CitationKind
 def _normalized(kind: str, m) -> str:
     year = m["year"].replace(" ", "")  # OCR: "201 1"
     if kind == "acuerdo_plenario":
-        return f"acuerdo_plenario {int(m['num'])}-{year}/{m['body'].upper()}-{m['code']}"
+        return f"acuerdo_plenario {int(m['num'])}-{year}/{m['body'].translate(P.BODY_OCR).upper()}-{m['code']}"
     if kind == "tribunal_constitucional":
         return f"tribunal_constitucional {m['num']}-{year}-{m['type'].upper()}/TC"
     return f"{kind} {int(m['num'])}-{year}"

@@ -193,6 +193,12 @@ def _running_header_spans(text: str, low: str, markers: list[tuple[int, int]]) -
     return spans
 
 
+# a page that ends inside a sentence: a word or a comma before the break, a lower-case word
+# or a number after it
+_SENTENCE_GOES_ON = re.compile(r"[a-záéíóúñü\d,]")
+_SENTENCE_GOES_ON_AFTER = re.compile(r"[a-záéíóúñü\d]")
+
+
 def build_view(doc: DocumentText) -> View:
     text = doc.text
     page_starts = doc.page_offsets()
@@ -229,6 +235,9 @@ def build_view(doc: DocumentText) -> View:
                 if keep[j] == 1 and text[j] in "\n\f":
                     newlines += 2 if text[j] == "\f" else 1
                 j += 1
+            if raw_chars and newlines >= 2 and _SENTENCE_GOES_ON.match(raw_chars[-1]) and j < n \
+                    and _SENTENCE_GOES_ON_AFTER.match(text[j]) and "\f" in text[i:j]:
+                newlines = 1  # a page break inside a sentence ("dictó auto de enjuiciamiento el\f veintiuno …")
             if raw_chars:  # no leading whitespace
                 sep = "\n\n" if newlines >= 2 else ("\n" if newlines == 1 else " ")
                 for ch in sep:

@@ -29,6 +29,7 @@ from extractors.acquire.ocrfix import (
     fix_ocr_ordinal,
     fix_ocr_soles,
     fix_stray_marks,
+    join_broken_paragraphs,
 )
 from extractors.acquire.sourcemap import Tracked, join, span_to_raw, to_raw
 
@@ -261,9 +262,25 @@ def test_fix_ocr_numero_more_forms(text, expected):
     ("- el acusado", "- el acusado"),  # a lower-case word: maybe a real dash of a list
     ("a - B", "a - B"),  # not at the start of a line
     ("-2019", "-2019"),  # no space: part of the text
+    ("contra la sentencia de vista de diecinueve de junio de dos mil  :\nveintitrés",
+     "contra la sentencia de vista de diecinueve de junio de dos mil\nveintitrés"),
+    ("detenido en flagrancia.  ?\n\nSEGUNDO.", "detenido en flagrancia.\n\nSEGUNDO."),
+    ("SE RESUELVE:\n1.", "SE RESUELVE:\n1."),  # a colon after its word stays
+    ("el plazo – \nque", "el plazo – \nque"),  # a dash may stand apart
 )
 def test_fix_stray_marks(text, expected):
     assert fix_stray_marks(text) == expected
+
+
+@cases(
+    ("La acusación\nse\n\npresentó el 7 de setiembre", "La acusación\nse\npresentó el 7 de setiembre"),
+    ("el artículo 259\n\ndel Código", "el artículo 259\ndel Código"),
+    ("a las dos horas,\n \n\naproximadamente", "a las dos horas,\naproximadamente"),
+    ("se resuelve.\n\nel acusado", "se resuelve.\n\nel acusado"),  # a sentence ended
+    ("CONSIDERANDO\n\nPrimero", "CONSIDERANDO\n\nPrimero"),  # a new paragraph
+)
+def test_join_broken_paragraphs(text, expected):
+    assert join_broken_paragraphs(text) == expected
 
 
 @cases(

@@ -49,12 +49,25 @@ def test_view_rejoins_hyphenated_names_and_maps_offsets_to_pages():
     assert ev.page == 1 and doc.pages[0].text[ev.start:ev.end] == "Cori-\nmanya"
 
 
+@pytest.mark.parametrize("pages, joined", [
+    # a page that ends inside a sentence goes on at the next one: one line break
+    (("el Juzgado dictó auto de enjuiciamiento el", "veintiuno de marzo de dos mil veintitrés."),
+     "enjuiciamiento el\nveintiuno de marzo"),
+    (("la reparación civil en S/ 5,000.00,", "que pagará en forma solidaria."), "5,000.00,\nque pagará"),
+    # a page that ends a sentence, or a next page that opens a section, keeps the paragraph break
+    (("se dictó sentencia.", "el acusado apeló."), "sentencia.\n\nel acusado"),
+    (("dictó auto de enjuiciamiento el", "SEGUNDO. Agravios"), "el\n\nSEGUNDO"),
+])
+def test_view_joins_a_sentence_across_a_page_break(pages, joined):
+    assert joined in build_view(doc_of(*pages)).raw
+
+
 def test_view_drops_page_numbers_and_running_headers():
     page = "CORTE SUPERIOR DE JUSTICIA DE PUNO – Sala Penal\n\n{}\n\nPágina {} de 3"
     doc = doc_of(page.format("texto uno de dos mil", 1), page.format("catorce fin", 2), page.format("x", 3))
     raw = build_view(doc).raw
     assert raw.count("CORTE SUPERIOR") == 1 and "Página" not in raw
-    assert "de dos mil\n\ncatorce" in raw
+    assert "de dos mil\ncatorce" in raw  # the sentence goes on across the page break
 
 
 # --- numbers and dates -------------------------------------------------------------------

@@ -14,12 +14,13 @@ from extractors.legal.patterns.case_numbers import DASH, NUM_SIGN
 CITATIONS = validate((
     Rule("cite.acuerdo_plenario",
          rf"\bacuerdos?\s+plenarios?(?:\s+extraordinarios?)?\s*{NUM_SIGN}(?P<num>\d{{1,2}}){DASH}(?P<year>(?:19|20)\d ?\d)"
-         r"\s*/\s*(?P<body>[a-z]{2,4})\s*-\s*(?P<code>\d{2,3})", "acuerdo_plenario",
+         r"\s*/\s*(?P<body>[a-z][a-z1|]{1,3})\s*-\s*(?P<code>\d{2,3})", "acuerdo_plenario",
          source="domain.md; the plenos' bodies: CJ-116 / CIJ-116 (Salas Penales), ESV-22 (ejecutorias "
                 "supremas vinculantes, 2006)",
          examples=("Acuerdo Plenario N.° 3-2011/CJ-116", "Acuerdo Plenario Extraordinario N.° 2-2016/CIJ-116",
                    "Acuerdo Plenario N.° 3-201 1/CJ-116", "Acuerdo Plenario N.° 1-2006/ESV-22",
-                   "los Acuerdos Plenarios N.° 2-2005/CJ-116 y N.° 1-2011/CJ-116")),
+                   "los Acuerdos Plenarios N.° 2-2005/CJ-116 y N.° 1-2011/CJ-116",
+                   "Acuerdo Plenario Extraordinario N.° 2-2016/C1J-116")),  # OCR: 1 for I
     Rule("cite.tribunal_constitucional",
          rf"\b(?:exp(?:ediente)?\.?|stc)\s*{NUM_SIGN}(?P<num>\d{{1,5}}){DASH}(?P<year>(?:19|20)\d ?\d)"
          r"\s*-\s*(?P<type>phc|pa|hc|aa|ai|hd|pc|cc|pi|q)\s*/\s*tc\b", "tribunal_constitucional",
@@ -32,10 +33,13 @@ CITATIONS = validate((
          "recurso_nulidad", source="domain.md", examples=("R.N. N.° 2761-2011 Lima",)),
 ))
 
+# the pleno's body as OCR may read it: "C1J" and "C|J" are "CIJ"
+BODY_OCR = str.maketrans({"1": "i", "|": "i"})
+
 # More numbers of the same kind after the first: "los Acuerdos Plenarios N.° 2-2005/CJ-116 y
 # N.° 1-2011/CJ-116", "las Casaciones N.° 12-2019 y 45-2020". Matched right after a citation.
 CONTINUATION = Rule(
     "cite.list",
     rf"\s*(?:,|;|\by\b|\be\b)\s*(?:(?:el|la|los|las)\s+)?(?P<sign>{NUM_SIGN})(?P<num>\d{{1,5}}){DASH}"
-    r"(?P<year>(?:19|20)\d ?\d)(?!\d{2})(?:\s*/\s*(?P<body>[a-z]{2,4})\s*-\s*(?P<code>\d{2,3}))?",
+    r"(?P<year>(?:19|20)\d ?\d)(?!\d{2})(?:\s*/\s*(?P<body>[a-z][a-z1|]{1,3})\s*-\s*(?P<code>\d{2,3}))?",
     source="plural citations in rulings", examples=(" y N.° 1-2011/CJ-116", ", 45-2020"))
