@@ -16,7 +16,7 @@ from extractors.data.districts import (
     district_of_seat,
 )
 
-ARTICLE = re.compile(r"^(?:\d{1,3}(?:-[A-Z])?|DL\d{3,4}-\d{1,2})$")
+ARTICLE = re.compile(r"^(?:\d{1,3}(?:-[A-ZÑ])?|(?:DL|L)\d{3,5}-\d{1,2}(?:-[A-Z])?)$")
 
 # keys other packages rely on; new crimes may be added, these may not change
 STABLE_KEYS = {
