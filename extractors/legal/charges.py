@@ -53,6 +53,8 @@ def _law_of(code: re.Match) -> str | None | bool:
     """The special law an article belongs to ("DL1106", "L27765"), None for the Código Penal,
     False for a procedural code, the Constitution or a law outside the table."""
     g = code.group()
+    if code["lpt"]:
+        return "DL813"
     if code["dl"]:
         return "DL" + code["dl"]
     if code["ley"]:
@@ -157,8 +159,11 @@ def _attach_articles(ctx: Context, key: str, entry: _Found) -> None:
             continue
         if z.in_furniture(m.start()):
             continue
-        clause_end = P.CLAUSE_END.search(low, m.end(), min(z.body[1], m.end() + 260))
-        ce = clause_end.start() if clause_end else min(z.body[1], m.end() + 260)
+        limit = min(z.body[1], m.end() + 260)
+        clause_end = P.CLAUSE_END.search(low, m.end(), limit)
+        ce = clause_end.start() if clause_end else limit
+        next_label = P.LABEL.search(low, m.end(), ce)  # "X (artículo 317) y Y (artículo 397)"
+        ce = next_label.start() if next_label else ce
         if not P.PREVISTO.search(low, m.end(), ce):
             continue
         sentence_start = max(low.rfind(". ", 0, m.start()), low.rfind("\n\n", 0, m.start()))

@@ -95,7 +95,9 @@ for _ak, _al in _KEYS:
 CHARGE_CONTEXT = Rule(
     "charge.context",
     r"(?:\bdelitos?\b|\bmodalidad(?:es)?\s+de\b|\bforma\s+de\b|\bpor\s+el\s+de\b|\btipo\s+penal\s+de\b"
-    r"|\bcomision\s+del?\b|\bautor(?:a|es)?\s+del?\b|\bmateria\s+de\s+acusacion\b)[^.;]{0,160}$",
+    r"|\bcomision\s+del?\b|\bautor(?:a|es)?\s+del?\b|\bmateria\s+de\s+acusacion\b)"
+    # within the sentence: "N.°" is no full stop, and "X; y, Y" goes on listing crimes
+    r"(?:[^.;]|\.(?!\s)|;\s*y\b,?){0,160}$",
     source="domain.md", examples=("como autor del delito contra la libertad – ",
                                   "en la modalidad de violación de la libertad personal, en su forma de "))
 
@@ -107,7 +109,8 @@ ARTICLE_CODE = re.compile(
     r"(?:[^.;()]{0,60}?)\b(?:del?\s+(?:mismo\s+)?(?:codigo\s+penal|cp\b|mismo\s+(?:cuerpo\s+legal|codigo))"
     r"|del?\s+(?:codigo\s+(?:procesal|de\s+procedimientos)|nuevo\s+codigo)"
     r"|del?\s+(?:decreto\s+legislativo|decreto\s+ley|d\.\s?(?:leg\.?|l\.)|dl)\s*(?:n\W{0,3})?\s*(?P<dl>\d{3,5})"
-    r"|de\s+la\s+ley\s*(?:penal\s+tributaria\s*)?(?:n\W{0,3})?\s*(?P<ley>\d{4,5})?"
+    r"|de\s+la\s+(?P<lpt>ley\s+penal\s+tributaria)"  # D. Leg. 813
+    r"|de\s+la\s+ley\s*(?:n\W{0,3})?\s*(?P<ley>\d{4,5})?"
     r"|de\s+la\s+constitucion)")
 # "(artículo 129-A del Código Penal, antes artículo 153)": the earlier number, not a charge
 OLD_NUMBER = re.compile(r"\b(?:antes|antigu[oa]s?|anterior(?:es|mente)?|otrora|derogad[oa]s?|ex)\b[^.;()]{0,14}$")
