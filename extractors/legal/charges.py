@@ -101,6 +101,8 @@ def _mentions(ctx: Context, lo: int, hi: int, header: bool):
         before = low[max(lo, m.start() - 170):m.start()]
         if not (P.CHARGE_CONTEXT.rx.search(before) or (header and _in_header_value(low, lo, m.start(), m.end()))):
             continue
+        if " " not in m.group().strip() and not (header or P.STRICT_CONTEXT.search(before[-100:])):
+            continue
         if ctx.zones.in_furniture(m.start()) or P.OFFICE_NAME.search(before[-60:]) \
                 or P.NOT_CHARGED.search(before[-90:]):
             continue

@@ -72,6 +72,11 @@ def V(vistos: str, body: str = "") -> tuple[str, str, str]:
      [("homicidio_calificado", [])]),
     (V("la Fiscalía Especializada en Delitos de Tráfico Ilícito de Drogas acusó por el delito de lavado de activos"),
      [("lavado_de_activos", [])]),
+    # one-word labels are everyday words outside a charge phrase
+    (V("como autor del delito de hurto agravado, y fijó la reparación civil por los daños causados, según el "
+       "acta de registro personal y secuestro"), [("hurto_agravado", [])]),
+    (V("por los delitos de robo agravado y secuestro, en agravio de X"), [("robo_agravado", []), ("secuestro", [])]),
+    (V("por el delito contra la libertad – coacción, en agravio de X"), [("coaccion", [])]),
     # penalty and procedure articles are not charge articles
     (V("por el delito de estafa, previsto en el artículo 196 del Código Penal, conforme a los artículos 45 y 46 "
        "del Código Penal y al artículo 399 del Código Procesal Penal"), [("estafa", ["196"])]),

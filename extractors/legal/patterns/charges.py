@@ -117,6 +117,12 @@ OLD_NUMBER = re.compile(r"\b(?:antes|antigu[oa]s?|anterior(?:es|mente)?|otrora|d
 # "feminicidio en grado de tentativa": Código Penal art. 16 (tentativa) joins the charge's articles
 TENTATIVA = re.compile(r"\s*,?\s*(?:en\s+(?:grado\s+de\s+)?|en\s+su\s+forma\s+de\s+)tentativa\b")
 TENTATIVA_ARTICLE = "16"
+# a one-word label ("secuestro", "daños", "coacción", "tortura") is also an everyday word ("acta
+# de secuestro", "los daños causados"): it is a charge only right after "delito de",
+# "modalidad de", a dash of a "delito contra ... – X" phrase, or within a list of crimes
+STRICT_CONTEXT = re.compile(
+    r"(?:\bdelitos?\s+(?:de\s+)?|\bmodalidad(?:es)?\s+de\s+|\bforma\s+de\s+|\btipo\s+penal\s+de\s+"
+    r"|\bpor\s+el\s+de\s+|[-–—:]\s*|\bdelitos?\s+(?:de\s+)?[a-z ,]{3,80}?\s*(?:\by|\be|,)\s+(?:de\s+)?)$")
 # what may follow a crime alone on a header line: "y otro(s)", an aggravation, punctuation
 VALUE_REST = re.compile(r"[\s,;.:–—-]*(?:(?:en\s+su\s+forma\s+|forma\s+)?agravad[oa]|y\s+otros?)?[\s,;.]*")
 # an article cited where the text states the charge ("la calificación jurídica comprendió el
