@@ -10,6 +10,9 @@ Rules (one row per field):
   present and the prediction is wrong or absent. ``otro``/``desconocido`` count as absent.
   Court names and places compare folded (case, accents, whitespace, the kind of dash).
 - sets (case_numbers, charges, articles, citations) compare exactly after normalisation;
+  charges compare through the crime table's canonical key (``extractors.data.crimes``: one
+  key per crime, basic and aggravated forms apart; a key that names the same crime as
+  another, e.g. ``peculado_doloso`` for ``peculado``, is an alias of it and matches it);
   events compare as a multiset of (kind, date).
 - people (judges = juez and ponente entries, ponente, defendants, victims, fiscal, defensa,
   actor_civil, terceros (witnesses and experts), outcome_by_defendant): names match after folding with rapidfuzz ratio >= 90, and a
@@ -30,6 +33,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from extractors.data.crimes import canonical_key
 from schemas import Party, Role, Ruling
 
 NAME_THRESHOLD = 90
@@ -165,7 +169,8 @@ def score(predicted: Ruling, truth: Ruling) -> dict[str, Counts]:
         "court_name": single(p.court.name, t.court.name, key=fold),
         "resolution_date": single(p.resolution_date, t.resolution_date),
         "place": single(p.place, t.place, key=fold),
-        "charges": as_set((c.crime for c in p.charges if c.crime), (c.crime for c in t.charges if c.crime)),
+        "charges": as_set((canonical_key(c.crime) for c in p.charges if c.crime),
+                          (canonical_key(c.crime) for c in t.charges if c.crime)),
         "articles": as_set((a for c in p.charges for a in c.articles), (a for c in t.charges for a in c.articles)),
         "outcome": single(p.outcome.kind if p.outcome else None, t.outcome.kind if t.outcome else None),
         "outcome_by_defendant": matched(

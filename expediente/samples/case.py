@@ -16,7 +16,7 @@ from expediente.samples.model import Case, ChargeText, Defendant, Look, People, 
 from expediente.samples.spanish import initials, latin1
 from expediente.samples.timeline import draw_timeline
 from expediente.samples.vocab import FOREST_DISTRICTS, MINING_DISTRICTS
-from extractors.data.crimes import BY_KEY, CRIMES, Crime
+from extractors.data.crimes import BY_KEY, CRIMES, Crime, crime_of_label
 from extractors.data.districts import code_in_force
 from schemas import (
     CaseNumber,
@@ -110,7 +110,7 @@ def _pick_crime(rng: random.Random, district: str, old_code: bool, start: date, 
 def _charge(rng: random.Random, crime: Crime, start: date) -> ChargeText:
     articles = list(crime.other_articles if crime.other_articles and start >= LEY_31146
                     else crime.articles)
-    labels = crime.labels
+    labels = crime.sample_labels
     if crime.key.startswith("actos_contra_el_pudor"):  # the name in force at the time of the facts
         labels = labels[:1] if start >= LEY_30838 else labels[1:]
     return ChargeText(crime, latin1(rng.choice(labels)), articles)
@@ -235,7 +235,9 @@ def to_ruling(case: Case) -> Ruling:
         resolution_date=case.timeline.resolution,
         place=case.city,
         parties=parties,
-        charges=[Charge(crime=c.crime.key, label=c.label, articles=c.articles) for c in case.charges],
+        # the truth key is the crime the written label names ("colusión agravada" is colusion_agravada)
+        charges=[Charge(crime=(crime_of_label(c.label) or c.crime).key, label=c.label, articles=c.articles)
+                 for c in case.charges],
         outcome=Outcome(kind=kinds[0] if len(set(kinds)) == 1 else OutcomeKind.MIXTO,
                         by_defendant=[DefendantOutcome(name=d.person.full, kind=d.outcome)
                                       for d in decided]),
