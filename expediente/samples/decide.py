@@ -106,7 +106,9 @@ def _first_instance(rng: random.Random, case: Case) -> None:
             d.conformed = everyone or i == 0
     for d, r in zip(case.defendants, _rolls(rng, len(case.defendants))):
         if d.conformed:
-            d.outcome = O.CONCLUSION_ANTICIPADA if all(x.conformed for x in case.defendants) else O.CONDENA
+            # a sentencia conformada convicts: the outcome is condena, and early_termination
+            # carries the conclusión anticipada (wild/wild2 truth conventions)
+            d.outcome = O.CONDENA
             d.penalty = reduced(sentence(rng, key), 1 / 7, rng)
         elif r < 0.68:
             d.outcome, d.penalty = O.CONDENA, sentence(rng, key)
