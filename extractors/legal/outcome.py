@@ -47,17 +47,19 @@ def _clauses(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if y > x]
 
 
-def _recital(low: str, cs: int, m: re.Match[str]) -> bool:
+def _recital(low: str, raw: str, cs: int, m: re.Match[str]) -> bool:
     """The phrase recites what the reviewed ruling decided ("que declaró IMPROCEDENTE ...")."""
+    if P.RECITAL_RAW.search(raw, max(cs, m.start() - 12), m.start()):
+        return True
     r = P.RECITAL_BEFORE.search(low, max(cs, m.start() - 40), m.start())
     if r is None:
         return False
     return bool(r["verb"]) or low[m.start():m.end()].split(" ", 1)[0] in P.RECITAL_VERBS
 
 
-def _phrases(low: str, cs: int, ce: int) -> list[tuple[str, int, int, str]]:
+def _phrases(low: str, raw: str, cs: int, ce: int) -> list[tuple[str, int, int, str]]:
     return [(rule.value, m.start(), m.end(), rule.id) for rule in P.PHRASES
-            for m in rule.rx.finditer(low, cs, ce) if not _recital(low, cs, m)]
+            for m in rule.rx.finditer(low, cs, ce) if not _recital(low, raw, cs, m)]
 
 
 def _name_rx(name: str) -> re.Pattern[str]:
@@ -92,12 +94,12 @@ def _not_decided_here(ctx: Context, d: Party) -> bool:
 Hit = tuple[str, int, int, str]  # (kind, start, end, rule id)
 
 
-def _segments(low: str, cs: int, ce: int, doc_kind: str) -> list[tuple[int, int, list[Hit]]]:
+def _segments(low: str, raw: str, cs: int, ce: int, doc_kind: str) -> list[tuple[int, int, list[Hit]]]:
     """A clause cut before each of its phrases of the document's own vocabulary: "declararon
     NO HABER NULIDAD ... que absolvió a X. Asimismo, HABER NULIDAD ... que absolvió a Y",
     "CONDENANDO a X ... y ABSOLVIENDO a Y". Other phrases stay with the one before them
     ("CONFIRMAR la sentencia que CONDENA a X")."""
-    phrases = _phrases(low, cs, ce)
+    phrases = _phrases(low, raw, cs, ce)
     prim = P.PRIMARY.get(doc_kind, ())
     own = [h for h in phrases if h[0] in prim] or phrases
     cuts = sorted({h[1] for h in own} - {min((h[1] for h in own), default=cs)})
@@ -105,13 +107,13 @@ def _segments(low: str, cs: int, ce: int, doc_kind: str) -> list[tuple[int, int,
     return [(a, b, [h for h in phrases if a <= h[1] < b]) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
-def _read_item(low: str, lo: int, hi: int, doc_kind: str, name_rx) -> tuple[dict[str, list[Hit]], list[Hit]]:
+def _read_item(low: str, raw: str, lo: int, hi: int, doc_kind: str, name_rx) -> tuple[dict[str, list[Hit]], list[Hit]]:
     """Who gets what in one item: a name takes the outcome of its own clause, else of the
     clause before it that has one, else of the next ("Declarar FUNDADO el recurso de X; en
     consecuencia, REVOCAR ..."). An item that names nobody returns its outcomes unassigned."""
     rows = []
     for cs, ce in _clauses(low, lo, hi):
-        for ss, se, phrases in _segments(low, cs, ce, doc_kind):
+        for ss, se, phrases in _segments(low, raw, cs, ce, doc_kind):
             best = _pick(phrases, doc_kind)
             names = [d.name for d, rx in name_rx if rx.search(low, ss, se)]
             if not best and P.NOT_DECIDED.search(low, ss, se):
@@ -141,7 +143,7 @@ def extract_outcome(ctx: Context, doc_kind: DocKind, parties: list[Party]) -> Ou
     unnamed: list[Hit] = []
     for lo, hi in zones:
         for a, b in items(low, lo, hi, ctx.view.raw):
-            per_item, loose = _read_item(low, a, b, kind, name_rx)
+            per_item, loose = _read_item(low, ctx.view.raw, a, b, kind, name_rx)
             for n, h in per_item.items():
                 hits.setdefault(n, []).extend(h)
             unnamed.extend(loose)

@@ -86,6 +86,14 @@ def decide(operative: str, kind: str, *names: str):
      "auto", (ANA,), "prolongacion_prision_fundada", {ANA: "prolongacion_prision_fundada"}),
     ("1. Declarar INFUNDADA la solicitud de cese de prisión preventiva de LUIS SOTO REY.",
      "auto", (LUIS,), "cese_prision_infundado", {LUIS: "cese_prision_infundado"}),
+    ("1. Declarar FUNDADO el requerimiento de prisión preventiva contra ANA RUIZ PAZ por nueve meses.\n"
+     "2. Declarar IMPROCEDENTE el pedido de ANA RUIZ PAZ de que se le permita salir.", "auto", (ANA,),
+     "prision_preventiva_fundada", {ANA: "prision_preventiva_fundada"}),
+    ("I. APROBAR dicho acuerdo celebrado entre el Ministerio Público y LUIS SOTO REY.", "auto", (LUIS,),
+     "terminacion_anticipada_aprobada", {LUIS: "terminacion_anticipada_aprobada"}),
+    # an earlier admission recited in the decision is not its outcome
+    ("I. Declararon INFUNDADO el recurso de apelación de ANA RUIZ PAZ, que la Sala Superior declaró bien "
+     "concedido; en consecuencia, CONFIRMARON el auto.", "auto", (ANA,), "confirma", {ANA: "confirma"}),
     # first instance: convicted of one crime and acquitted of another is condena; a list of
     # accused under a collective verb; a contumaz co-accused whose trial is reserved
     ("PRIMERO: CONDENAR a los acusados (artículo 317; en el caso de Ruiz Paz, como líder) a las siguientes "

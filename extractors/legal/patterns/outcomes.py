@@ -71,11 +71,13 @@ PHRASES = validate((
          examples=("DECLARAR LEGAL la detención policial en flagrancia",), counter_examples=("DECLARAR ILEGAL la detención",)),
     Rule("outcome.detencion_ilegal", r"\b(?:declar\w*|es)\s+ilegal\s+la\s+detencion\b|\bdetencion\b[^.;]{0,80}?\b(?:es|fue|resulta)\s+ilegal\b",
          "detencion_ilegal", source="NCPP art. 261", examples=("DECLARAR ILEGAL la detención",)),
-    Rule("outcome.auto_enjuiciamiento", r"\b(?:dictar|dicta|dictaron|expedir|emitir)\s+(?:el\s+)?auto\s+de\s+enjuiciamiento\b",
+    Rule("outcome.auto_enjuiciamiento", r"\b(?:dictar|dicta|dictaron|dictese|expedir|expidase|emitir)\s+(?:el\s+)?auto\s+de\s+enjuiciamiento\b",
          "auto_enjuiciamiento", source="NCPP art. 353", examples=("DICTAR AUTO DE ENJUICIAMIENTO contra",)),
-    Rule("outcome.ta_aprobada", r"\baprob(?:ar|aron|ando|o|ar el)\b[^.;]{0,60}\bterminacion\s+anticipada",
-         "terminacion_anticipada_aprobada", source="NCPP art. 468",
-         examples=("APROBAR el acuerdo de terminación anticipada",)),
+    Rule("outcome.ta_aprobada", r"\baprob(?:ar|aron|ando|o|ar el)\b[^.;]{0,60}\bterminacion\s+anticipada|"
+         r"\baprob(?:ar|aron|ando|o)\s+(?:el|dicho|los|dichos)\s+acuerdos?\b(?!\s+reparatorio)",
+         "terminacion_anticipada_aprobada", source="NCPP art. 468.4-5 (the judge approves the agreement)",
+         examples=("APROBAR el acuerdo de terminación anticipada", "APROBAR dicho acuerdo"),
+         counter_examples=("APROBAR el acuerdo reparatorio",)),
     Rule("outcome.sobreseimiento", r"(?<!in)\bfundad[oa]\b[^.;]{0,60}\bsobreseimiento|\bdictar\s+auto\s+de\s+sobreseimiento|"
          r"\bsobreseid[oa]s?\b|\bsobreseer\b|\bse\s+sobresee\b",
          "sobreseimiento", source="NCPP art. 344", examples=("DICTAR AUTO DE SOBRESEIMIENTO",),
@@ -119,8 +121,10 @@ PRIMARY: dict[str, tuple[str, ...]] = {
     "recurso_nulidad": ("haber_nulidad", "no_haber_nulidad", "nula", *_REJECTED),
     "queja": ("queja_fundada", "queja_infundada", *_REJECTED),
     "sentencia_vista": (*_APPEAL, *_REJECTED),
+    # an auto de vista decides a recurso; a JIP's auto decides the request, and rejecting a side
+    # request ("IMPROCEDENTE el pedido de ...") is not its outcome
     "auto": (*_APPEAL, "casacion_fundada", "casacion_infundada", "bien_concedido", "casacion_improcedente",
-             "casacion_inadmisible", *_REJECTED, *_JIP),
+             "casacion_inadmisible", *_JIP, *_REJECTED),
     "sentencia": ("reserva_fallo", "condena", "absolucion"),
     "acuerdo_plenario": (),
     "otro": (),
@@ -139,6 +143,8 @@ REVIEWING = frozenset({"nula", "revoca", "confirma", "haber_nulidad", "no_haber_
 # deciding court writes its verbs in the plural or the infinitive, the recital in the third
 # person singular preterite
 RECITAL_BEFORE = re.compile(r"\bque\s+(?:(?:lo|la|le|les|los|las|se)\s+)?(?:(?P<verb>declaro|resolvio|dispuso)\s+)?$")
+# the same verb with its accent in the original text ("la Sala Superior declaró bien concedido")
+RECITAL_RAW = re.compile(r"(?:declaró|DECLARÓ|Declaró)\s+$")
 RECITAL_VERBS = frozenset({"condeno", "absolvio", "declaro", "confirmo", "revoco", "aprobo", "desaprobo",
                            "impuso", "reservo", "sobreseyo", "dicto", "fijo", "resolvio"})
 
