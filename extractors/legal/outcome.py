@@ -16,8 +16,6 @@ from extractors.legal.patterns import outcomes as P
 from extractors.legal.text import Context, fold_key
 from schemas import DefendantOutcome, DocKind, Outcome, OutcomeKind, Party, Role
 
-_SPLIT = re.compile(P.CLAUSE_SPLIT)
-
 
 def item_starts(raw: str, lo: int, hi: int) -> list[int]:
     """Where the numbered items of an operative part begin, also when the text has no line
@@ -25,16 +23,43 @@ def item_starts(raw: str, lo: int, hi: int) -> list[int]:
     return [m.start() for m in P.ITEM_MARK.finditer(raw, lo, hi)]
 
 
-def _clauses(low: str, lo: int, hi: int, raw: str | None = None) -> list[tuple[int, int]]:
-    cuts = {m.start() for m in _SPLIT.finditer(low, lo, hi)}
-    if raw is not None:
-        cuts |= set(item_starts(raw, lo, hi))
+def _in_parens(low: str, pos: int) -> bool:
+    """A ";" inside a parenthesis ("(artículo 317; en el caso de X, como líder)") splits nothing."""
+    lo = max(0, pos - 160)
+    return low.rfind("(", lo, pos) > low.rfind(")", lo, pos)
+
+
+def items(low: str, lo: int, hi: int, raw: str) -> list[tuple[int, int]]:
+    """The numbered items of an operative part (the whole of it when it has none)."""
+    cuts = sorted({m.start() for m in P.ITEM_LINE.finditer(low, lo, hi)} | set(item_starts(raw, lo, hi)))
+    bounds = [lo] + [c for c in cuts if lo < c < hi] + [hi]
+    return [(x, y) for x, y in zip(bounds, bounds[1:]) if y > x]
+
+
+def _clauses(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in re.finditer(";", low[lo:hi])]
     out, s = [], lo
-    for c in sorted(cuts):
-        out.append((s, c))
-        s = c + 1
+    for c in (lo + c for c in cuts):
+        if not _in_parens(low, c):
+            out.append((s, c))
+            s = c + 1
     out.append((s, hi))
-    return [(a, b) for a, b in out if b > a]
+    return [(x, y) for x, y in out if y > x]
+
+
+def _recital(low: str, raw: str, cs: int, m: re.Match[str]) -> bool:
+    """The phrase recites what the reviewed ruling decided ("que declaró IMPROCEDENTE ...")."""
+    if P.RECITAL_RAW.search(raw, max(cs, m.start() - 12), m.start()):
+        return True
+    r = P.RECITAL_BEFORE.search(low, max(cs, m.start() - 40), m.start())
+    if r is None:
+        return False
+    return bool(r["verb"]) or low[m.start():m.end()].split(" ", 1)[0] in P.RECITAL_VERBS
+
+
+def _phrases(low: str, raw: str, cs: int, ce: int) -> list[tuple[str, int, int, str]]:
+    return [(rule.value, m.start(), m.end(), rule.id) for rule in P.PHRASES
+            for m in rule.rx.finditer(low, cs, ce) if not _recital(low, raw, cs, m)]
 
 
 def _name_rx(name: str) -> re.Pattern[str]:
@@ -66,30 +91,44 @@ def _not_decided_here(ctx: Context, d: Party) -> bool:
     return any(P.NOT_DECIDED.search(low, max(0, s - 140), s + 160) for s in _mentions(ctx, d))
 
 
-def _conformed(ctx: Context, d: Party) -> bool:
-    """The defendant accepted the charges (conclusión anticipada, conformidad)."""
-    low = ctx.view.low
-    for s in _mentions(ctx, d):
-        if ctx.zones.in_furniture(s):
-            continue
-        a = max(low.rfind(". ", 0, s), low.rfind(".\n", 0, s), s - 300)
-        ends = [x for x in (low.find(". ", s), low.find(".\n", s)) if x >= 0]
-        if any(not ctx.zones.in_furniture(m.start())
-               for m in P.CONFORMITY.finditer(low, max(a, ctx.zones.body[0]), min(ends + [s + 300]))):
-            return True
-    return False
+Hit = tuple[str, int, int, str]  # (kind, start, end, rule id)
 
 
-def _accused_conformed(ctx: Context) -> bool:
-    """"El acusado ... aceptó los cargos": the only accused, named by role."""
-    low, z = ctx.view.low, ctx.zones
-    for m in P.CONFORMITY.finditer(low, *z.body):
-        if z.in_furniture(m.start()):
-            continue
-        a = max(low.rfind(". ", 0, m.start()), low.rfind(".\n", 0, m.start()), m.start() - 300)
-        if P.ACCUSED_NOUN.search(low, a, m.start()):
-            return True
-    return False
+def _segments(low: str, raw: str, cs: int, ce: int, doc_kind: str) -> list[tuple[int, int, list[Hit]]]:
+    """A clause cut before each of its phrases of the document's own vocabulary: "declararon
+    NO HABER NULIDAD ... que absolvió a X. Asimismo, HABER NULIDAD ... que absolvió a Y",
+    "CONDENANDO a X ... y ABSOLVIENDO a Y". Other phrases stay with the one before them
+    ("CONFIRMAR la sentencia que CONDENA a X")."""
+    phrases = _phrases(low, raw, cs, ce)
+    prim = P.PRIMARY.get(doc_kind, ())
+    own = [h for h in phrases if h[0] in prim] or phrases
+    cuts = sorted({h[1] for h in own} - {min((h[1] for h in own), default=cs)})
+    bounds = [cs, *cuts, ce]
+    return [(a, b, [h for h in phrases if a <= h[1] < b]) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _read_item(low: str, raw: str, lo: int, hi: int, doc_kind: str, name_rx) -> tuple[dict[str, list[Hit]], list[Hit]]:
+    """Who gets what in one item: a name takes the outcome of its own clause, else of the
+    clause before it that has one, else of the next ("Declarar FUNDADO el recurso de X; en
+    consecuencia, REVOCAR ..."). An item that names nobody returns its outcomes unassigned."""
+    rows = []
+    for cs, ce in _clauses(low, lo, hi):
+        for ss, se, phrases in _segments(low, raw, cs, ce, doc_kind):
+            best = _pick(phrases, doc_kind)
+            names = [d.name for d, rx in name_rx if rx.search(low, ss, se)]
+            if not best and P.NOT_DECIDED.search(low, ss, se):
+                names = []  # "RESERVARON el juzgamiento de X hasta que sea habido"
+            rows.append((best, names))
+    found = [b for b, _ in rows if b]
+    per: dict[str, list[Hit]] = {}
+    last = None
+    for i, (best, names) in enumerate(rows):
+        last = best or last
+        hit = last or next((b for b, _ in rows[i + 1:] if b), None)
+        for n in names:
+            if hit:
+                per.setdefault(n, []).append(hit)
+    return per, ([] if any(n for _, n in rows) else found)
 
 
 def extract_outcome(ctx: Context, doc_kind: DocKind, parties: list[Party]) -> Outcome | None:
@@ -97,49 +136,39 @@ def extract_outcome(ctx: Context, doc_kind: DocKind, parties: list[Party]) -> Ou
     zones = [z.decision] if z.decision[1] > z.decision[0] else []
     if not zones and z.sumilla[1] > z.sumilla[0]:
         zones = [z.sumilla]
+    kind = doc_kind.value
     defendants = [p for p in parties if p.role == Role.IMPUTADO]
     name_rx = [(d, _name_rx(d.name)) for d in defendants]
-    per: dict[str, tuple[str, int, int, str]] = {}
-    overall: list[tuple[str, int, int, str]] = []
+    hits: dict[str, list[Hit]] = {}
+    unnamed: list[Hit] = []
     for lo, hi in zones:
-        for cs, ce in _clauses(low, lo, hi, ctx.view.raw):
-            kinds = []
-            for rule in P.PHRASES:
-                for m in rule.rx.finditer(low, cs, ce):
-                    kinds.append((rule.value, m.start(), m.end(), rule.id))
-            best = _pick(kinds, doc_kind.value)
-            if not best:
-                continue
-            overall.append(best)
-            for d, rx in name_rx:
-                if rx.search(low, cs, ce):
-                    cur = per.get(d.name)
-                    per[d.name] = _pick([best] + ([cur] if cur else []), doc_kind.value)
+        for a, b in items(low, lo, hi, ctx.view.raw):
+            per_item, loose = _read_item(low, ctx.view.raw, a, b, kind, name_rx)
+            for n, h in per_item.items():
+                hits.setdefault(n, []).extend(h)
+            unnamed.extend(loose)
+    overall = [h for hs in hits.values() for h in hs] + unnamed
     if not overall:
         return None
-    if not per and defendants:
+    reviewing = [h for h in unnamed if h[0] in P.REVIEWING]
+    if not hits and defendants:
         # no disposition names a defendant ("INFUNDADO el recurso de casación interpuesto por el
         # Fiscal Superior"): the decision is the case's, for each defendant tried here
-        best = _pick(overall, doc_kind.value)
         tried = [d for d in defendants if not _not_decided_here(ctx, d)] or defendants[:1]
         for d in tried:
-            per[d.name] = best
-    alone = len(per) == 1 and len(defendants) == 1
-    conformed = [d for d in defendants if d.name in per and per[d.name][0] == "condena"
-                 and (_conformed(ctx, d) or (alone and _accused_conformed(ctx)))]
-    if conformed and len(conformed) == len(per):
-        # every defendant judged here accepted the charges: a sentencia conformada
-        for d in conformed:
-            per[d.name] = ("conclusion_anticipada", *per[d.name][1:3], "outcome.conformidad")
+            hits[d.name] = list(unnamed)
+    elif reviewing:
+        # "2. REVOCAR la resolución ... y, REFORMÁNDOLA, APROBAR el acuerdo. 3. CONDENAR a X":
+        # the recurso's result is X's outcome too
+        for n, hs in hits.items():
+            if not any(h[0] in P.REVIEWING for h in hs):
+                hs.extend(reviewing)
+    per = {n: _pick(hs, kind) for n, hs in hits.items()}
     by = [DefendantOutcome(name=d.name, kind=OutcomeKind(per[d.name][0]),
                            evidence=[ctx.ev(per[d.name][1], per[d.name][2], per[d.name][3])])
-          for d in defendants if d.name in per]
+          for d in defendants if per.get(d.name)]
     kinds = {b.kind for b in by}
     if len(kinds) > 1:
-        kind = OutcomeKind.MIXTO
-        ev = [e for b in by for e in b.evidence]
-    else:
-        best = (next(iter(kinds)).value, *per[by[0].name][1:]) if by else _pick(overall, doc_kind.value)
-        kind = OutcomeKind(best[0])
-        ev = [ctx.ev(best[1], best[2], best[3])]
-    return Outcome(kind=kind, by_defendant=by, evidence=ev)
+        return Outcome(kind=OutcomeKind.MIXTO, by_defendant=by, evidence=[e for b in by for e in b.evidence])
+    best = (next(iter(kinds)).value, *per[by[0].name][1:]) if by else _pick(overall, kind)
+    return Outcome(kind=OutcomeKind(best[0]), by_defendant=by, evidence=[ctx.ev(best[1], best[2], best[3])])

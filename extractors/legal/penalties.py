@@ -1,10 +1,14 @@
 """Penalties imposed or confirmed by this ruling's operative part, per defendant.
 
 Penalties quoted in VISTOS (the lower court's) are not read. Within each numbered item of
-the decision a prison term or días-multa goes to the nearest defendant named before it
-("a cada uno": all of them); a reparación civil goes to the defendant named right after
-the amount ("S/ 25 000.00 que deberá pagar X"), else before it, else to every penalised
-defendant when there is one or it is paid "en forma solidaria".
+the decision a prison term or días-multa goes to the defendants named since the previous
+one of its kind ("condenó a X, Y y Z ... a doce años"; "a) X: treinta años ... b) Y: veinte
+años"; "a cada uno": all of them); a reparación civil goes to the defendant named right
+after the amount ("S/ 25 000.00 que deberá pagar X"), else before it, else to every
+penalised defendant when there is one or it is paid "en forma solidaria". When this
+decision sets the reviewed ruling aside (revoca, haber nulidad, casación fundada), only the
+penalties it imposes itself count: after "REFORMÁNDOLA" or "en sede de instancia", or in an
+item that imposes them anew.
 """
 
 from __future__ import annotations
@@ -31,12 +35,67 @@ def _items(low: str, lo: int, hi: int, raw: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
+def _units(low: str, lo: int, hi: int, raw: str) -> list[tuple[int, int]]:
+    """The items of the operative part, each cut into its sentences: an operative paragraph
+    often decides for one defendant per sentence ("... la ABSOLVIERON. Asimismo, declararon
+    HABER NULIDAD ... a X ...")."""
+    out = []
+    for a, b in _items(low, lo, hi, raw):
+        cuts = [m.end() for m in P.SENTENCE_END.finditer(raw, a, b)]
+        out += [(x, y) for x, y in itertools.pairwise([a, *cuts, b]) if y > x]
+    return out
+
+
 def _named_before(names: list[tuple[int, str]], pos: int, eligible: list[str]) -> list[str]:
     """The defendant named last before ``pos``; the only defendant when none is named."""
     prior = [n for s, n in names if s < pos]
     if not prior:
         return eligible if len(eligible) == 1 else []
     return [prior[-1]]
+
+
+class _Groups:
+    """Whom each penalty of one kind in an item goes to: the defendants named since the
+    previous penalty of that kind, else the same ones as that previous penalty ("impuso a X
+    doce años; y, REFORMÁNDOLA, le IMPUSIERON ocho"), else the only defendant."""
+
+    def __init__(self, names: list[tuple[int, str]], lo: int, eligible: list[str]):
+        self.names, self.prev_end = names, lo
+        self.prev = list(eligible) if len(eligible) == 1 else []
+
+    def take(self, start: int, end: int) -> list[str]:
+        group = list(dict.fromkeys(n for s, n in self.names if self.prev_end <= s < start)) or self.prev
+        self.prev_end, self.prev = end, group
+        return group
+
+
+def _years(m) -> float:
+    if m["years"]:
+        return (_num(m["years"]) or 0) + (_num(m["months"]) or 0) / 12
+    return (_num(m["monly"]) or 0) / 12
+
+
+def _prison_terms(low: str, lo: int, hi: int) -> list[tuple[int, int, float, bool | None]]:
+    """(start, end, years, effective) of each prison term the item states."""
+    out = []
+    for m in P.PRISON.finditer(low, lo, hi):
+        after = low[m.end():m.end() + 120]
+        effective = True if P.EFFECTIVE.search(after) else (False if P.SUSPENDED.search(after) else None)
+        out.append((m.start(), m.end(), _years(m), effective))
+    intro = P.LIST_INTRO.search(low, lo, hi)
+    if intro:
+        tail = intro["tail"]
+        effective = True if "efectiva" in tail else (False if "suspendida" in tail else None)
+        out += [(m.start(), m.end(), _years(m), effective) for m in P.LISTED.finditer(low, intro.end(), hi)]
+    return sorted(out)
+
+
+def _imposed_here(low: str, lo: int, start: int, first_named: int) -> tuple[bool, bool]:
+    """For a defendant whose outcome sets the reviewed ruling aside: does the penalty at
+    ``start`` come from this decision, and does it come after a REFORMÁNDOLA?"""
+    reformed = bool(P.REFORM.search(low, first_named, start))
+    fresh = not P.SETS_ASIDE.search(low, lo, start) and not P.RECITED.search(low[lo:start])
+    return reformed or fresh, reformed
 
 
 def extract_penalties(ctx: Context, parties: list[Party], outcome: Outcome | None) -> list[Penalty]:
@@ -51,46 +110,17 @@ def extract_penalties(ctx: Context, parties: list[Party], outcome: Outcome | Non
         return []
     data: dict[str, dict] = {n: {"ev": []} for n in eligible}
     rx = {n: _name_rx(n) for n in eligible}
-    for lo, hi in _items(low, *z.decision, ctx.view.raw):
+    for lo, hi in _units(low, *z.decision, ctx.view.raw):
         names = sorted((m.start(), n) for n in eligible for m in rx[n].finditer(low, lo, hi))
-        for m in P.PRISON.finditer(low, lo, hi):
-            years = (_num(m["years"]) or 0) + (_num(m["months"]) or 0) / 12 if m["years"] else (_num(m["monly"]) or 0) / 12
-            targets = sorted({n for _, n in names}) if P.EACH.search(low, max(lo, m.start() - 60), min(hi, m.end() + 60)) and names else _named_before(names, m.start(), eligible)
-            after = low[m.end():m.end() + 120]
-            effective = True if P.EFFECTIVE.search(after) else (False if P.SUSPENDED.search(after) else None)
-            prob = P.PROBATION.search(low, m.end(), min(hi, m.end() + 160))
-            for n in targets:
-                named = [s for s, nn in names if nn == n and s < m.start()]
-                after_reform = bool(P.REFORM.search(low, named[0] if named else lo, m.start()))
-                if n in reforming and not after_reform:
-                    continue  # the penalty being revoked or annulled
-                if "prison_years" in data[n] and not (after_reform and not data[n].get("_reformed")):
-                    continue
-                data[n]["_reformed"] = after_reform
-                data[n].update(prison_years=round(years, 4), effective=effective,
-                               probation_years=_num(prob["years"]) if prob and effective is False else None)
-                data[n]["ev"].append(ctx.ev(m.start(), m.end(), "penalty.prison"))
+        _prison(ctx, data, names, (lo, hi), eligible, reforming)
+        groups = _Groups(names, lo, eligible)
         for m in P.DIAS_MULTA.finditer(low, lo, hi):
-            for n in _named_before(names, m.start(), eligible):
+            for n in groups.take(m.start(), m.end()):
                 if "dias_multa" not in data[n] and _num(m["n"]):
                     data[n]["dias_multa"] = _num(m["n"])
                     data[n]["ev"].append(ctx.ev(m.start(), m.end(), "penalty.dias_multa"))
-        if not P.REPARACION.search(low, lo, hi):
-            continue
-        for m in P.MONEY.finditer(low, lo, hi):
-            amount = parse_amount(" ".join(m["amount"].split())) if m["amount"] else _num(m["words"])
-            if not amount:
-                continue
-            following = [n for s, n in names if m.end() <= s < m.end() + 80]
-            targets = following[:1] or _named_before(names, m.start(), eligible)
-            if P.SOLIDARIA.search(low, lo, hi):
-                targets = eligible  # a solidary reparación is owed by each defendant
-            elif not following and not targets:
-                targets = sorted({n for _, n in names}) or eligible
-            for n in targets:
-                if "reparacion_civil_soles" not in data[n]:
-                    data[n]["reparacion_civil_soles"] = float(amount)
-                    data[n]["ev"].append(ctx.ev(m.start(), m.end(), "penalty.reparacion"))
+        if P.REPARACION.search(low, lo, hi):
+            _reparacion(ctx, data, names, (lo, hi), eligible)
     out = []
     for n in eligible:
         d = data[n]
@@ -101,3 +131,46 @@ def extract_penalties(ctx: Context, parties: list[Party], outcome: Outcome | Non
         if d:
             out.append(Penalty(defendant=n, evidence=ev, **d))
     return out
+
+
+def _prison(ctx: Context, data: dict, names: list[tuple[int, str]], item: tuple[int, int],
+            eligible: list[str], reforming: set[str]) -> None:
+    low, (lo, hi) = ctx.view.low, item
+    groups = _Groups(names, lo, eligible)
+    for start, end, years, effective in _prison_terms(low, lo, hi):
+        group = groups.take(start, end)
+        each = P.EACH.search(low, max(lo, start - 60), min(hi, end + 60)) and names
+        targets = sorted({n for _, n in names}) if each else group
+        prob = P.PROBATION.search(low, end, min(hi, end + 160))
+        for n in targets:
+            named = [s for s, nn in names if nn == n and s < start]
+            counts, after_reform = _imposed_here(low, lo, start, named[0] if named else lo)
+            if n in reforming and not counts:
+                continue  # the penalty being revoked or annulled
+            if "prison_years" in data[n] and not (after_reform and not data[n].get("_reformed")):
+                continue
+            data[n]["_reformed"] = after_reform
+            data[n].update(prison_years=round(years, 4), effective=effective,
+                           probation_years=_num(prob["years"]) if prob and effective is False else None)
+            data[n]["ev"].append(ctx.ev(start, end, "penalty.prison"))
+
+
+def _reparacion(ctx: Context, data: dict, names: list[tuple[int, str]], item: tuple[int, int],
+                eligible: list[str]) -> None:
+    """One reparación civil per defendant; a stated total of a split amount is the amount."""
+    low, (lo, hi) = ctx.view.low, item
+    total = P.TOTAL.search(low, lo, hi)
+    for m in P.MONEY.finditer(low, total.end() if total else lo, hi):
+        amount = parse_amount(" ".join(m["amount"].split())) if m["amount"] else _num(m["words"])
+        if not amount:
+            continue
+        following = [n for s, n in names if m.end() <= s < m.end() + 80]
+        targets = following[:1] or _named_before(names, m.start(), eligible)
+        if P.SOLIDARIA.search(low, lo, hi):
+            targets = eligible  # a solidary reparación is owed by each defendant
+        elif not following and not targets:
+            targets = sorted({n for _, n in names}) or eligible
+        for n in targets:
+            if "reparacion_civil_soles" not in data[n]:
+                data[n]["reparacion_civil_soles"] = float(amount)
+                data[n]["ev"].append(ctx.ev(m.start(), m.end(), "penalty.reparacion"))

@@ -180,7 +180,9 @@ def test_flowed_text_with_tail_furniture_and_a_sentencia_conformada():
     r = extract(doc_of(_FLOWED))
     assert [c.normalized for c in r.case_numbers] == ["00455-2016-0-2101-JR-PE-01"]
     assert r.resolution_date == date(2017, 5, 5) and r.place == "Puno"
-    assert [(b.name, b.kind.value) for b in r.outcome.by_defendant] == [("Rubén Mamani Quispe", "conclusion_anticipada")]
+    # a sentencia conformada convicts: condena, with the conclusión anticipada in early_termination
+    assert [(b.name, b.kind.value) for b in r.outcome.by_defendant] == [("Rubén Mamani Quispe", "condena")]
+    assert r.early_termination.value == "conclusion_anticipada"
     [p] = r.penalties
     assert (p.prison_years, p.effective, p.probation_years) == (3, False, 2)
     assert [c.crime for c in r.charges] == ["hurto_agravado"]

@@ -14,6 +14,9 @@ from extractors.legal.patterns import Rule, validate
 
 _NAMEISH = r"[^.;]{0,90}?"
 
+# the kinds of remedy whose rejection or admission has its own value (NCPP arts. 405, 428, 437)
+_RECURSO = r"\b(?:recursos?|apelacion(?:es)?|queja|pedidos?|solicitud(?:es)?)\b"
+
 PHRASES = validate((
     Rule("outcome.no_haber_nulidad", r"\bno\s+haber\s+nulidad\b(?!\s+en\s+lo\s+demas)", "no_haber_nulidad",
          source="R.N. (1940 code); 'NO HABER NULIDAD en lo demás que contiene' is residual",
@@ -22,19 +25,38 @@ PHRASES = validate((
          source="R.N. (1940 code)", examples=("declarar HABER NULIDAD en la sentencia",),
          counter_examples=("NO HABER NULIDAD",)),
     Rule("outcome.casacion_infundada", rf"\binfundad[oa]s?\b{_NAMEISH}\bcasacion|\bcasacion\s+(?:es|fue|resulta)\s+infundad[oa]\b|"
-         r"\bno\s+casaron\b|\bno\s+(?:corresponde\s+)?casar\b",
+         r"\bno\s+casaron\b|\bno\s+(?:corresponde\s+)?casar\b|\bno\s+se\s+casa\b",
          "casacion_infundada", source="NCPP art. 433",
          examples=("Declararon INFUNDADOS los recursos de casación", "NO CASARON la sentencia",
-                   "El recurso de casación es INFUNDADO y no corresponde casar la sentencia")),
+                   "El recurso de casación es INFUNDADO y no corresponde casar la sentencia",
+                   "NO SE CASA la sentencia de vista")),
     Rule("outcome.casacion_improcedente", rf"\bimprocedentes?\b{_NAMEISH}\bcasacion|\bcasacion\b{_NAMEISH}\bimprocedente",
          "casacion_improcedente", source="NCPP art. 428", examples=("IMPROCEDENTE el recurso de casación",)),
     Rule("outcome.casacion_inadmisible", rf"\binadmisibles?\b{_NAMEISH}\bcasacion|\bcasacion\b{_NAMEISH}\binadmisible",
          "casacion_inadmisible", source="NCPP art. 428", examples=("INADMISIBLE el recurso de casación",)),
     Rule("outcome.casacion_fundada",
-         rf"(?<!in)\bfundad[oa]s?\b{_NAMEISH}\bcasacion|\bcasacion\b{_NAMEISH}(?<!in)\bfundad[oa]\b|(?<!no\s)\bcasaron\b|\bse\s+casa\b|(?<!no\s)(?<!corresponde\s)\bcasar\b",
+         rf"(?<!in)\bfundad[oa]s?\b(?:\s+en\s+parte)?{_NAMEISH}\bcasacion|\bcasacion\b{_NAMEISH}(?<!in)\bfundad[oa]\b|"
+         r"(?<!no\s)\bcasaron\b|(?<!no\s)\bse\s+casa\b|(?<!no\s)(?<!corresponde\s)\bcasar\b",
          "casacion_fundada", source="NCPP art. 433",
-         examples=("el recurso de casación del Ministerio Público es FUNDADO", "CASARON la sentencia de vista"),
-         counter_examples=("NO CASARON la sentencia", "NO\nCASARON la sentencia", "INFUNDADO el recurso de casación")),
+         examples=("el recurso de casación del Ministerio Público es FUNDADO", "CASARON la sentencia de vista",
+                   "Declararon FUNDADO EN PARTE el recurso de casación"),
+         counter_examples=("NO CASARON la sentencia", "NO\nCASARON la sentencia", "INFUNDADO el recurso de casación",
+                           "NO SE CASA la sentencia")),
+    Rule("outcome.bien_concedido", r"\bbien\s+concedid[oa]s?\b", "bien_concedido",
+         source="NCPP art. 430.3: the Sala decides by auto whether the recurso is 'bien concedido'",
+         examples=("Declararon BIEN CONCEDIDO el recurso de casación",)),
+    Rule("outcome.queja_infundada", r"\binfundad[oa]s?\b[^.;]{0,60}?\bqueja\b|\bqueja\b[^.;]{0,60}?\binfundad[oa]\b",
+         "queja_infundada", source="NCPP art. 438; C. de P.P. art. 297",
+         examples=("Declararon INFUNDADO el recurso de queja",)),
+    Rule("outcome.queja_fundada", r"(?<!in)\bfundad[oa]s?\b[^.;]{0,60}?\bqueja\b|\bqueja\b[^.;]{0,60}?(?<!in)\bfundad[oa]\b",
+         "queja_fundada", source="NCPP art. 438", examples=("Declararon FUNDADO el recurso de queja",),
+         counter_examples=("INFUNDADO el recurso de queja",)),
+    Rule("outcome.improcedente", rf"\bimprocedentes?\b{_NAMEISH}{_RECURSO}", "improcedente",
+         source="NCPP art. 405 (a recurso without its requisites, e.g. out of time)",
+         examples=("Declarar IMPROCEDENTE, por extemporáneo, el recurso de apelación",)),
+    Rule("outcome.inadmisible", rf"\binadmisibles?\b{_NAMEISH}{_RECURSO}", "inadmisible",
+         source="NCPP art. 405", examples=("Declararon INADMISIBLE el recurso de apelación",),
+         counter_examples=("INADMITIR el medio de prueba",)),
     Rule("outcome.nula", r"\b(?:declarar(?:on)?|declara|declaro)\s+(?:la\s+)?nul[oa]s?\b|\bnula\s+la\s+sentencia\b",
          "nula", source="NCPP art. 425.3.a", examples=("declarar NULA la sentencia",)),
     Rule("outcome.revoca", r"\brevoc(?:ar|aron|a|o|ando)\b", "revoca", source="NCPP art. 425.3.b",
@@ -44,12 +66,30 @@ PHRASES = validate((
     Rule("outcome.apelacion_infundada", rf"\binfundad[oa]s?\b{_NAMEISH}\bapelacion", "confirma",
          source="an appeal declared unfounded leaves the ruling standing",
          examples=("DECLARAR INFUNDADOS los recursos de apelación",)),
-    Rule("outcome.ta_aprobada", r"\baprob(?:ar|aron|ando|o|ar el)\b[^.;]{0,60}\bterminacion\s+anticipada",
-         "terminacion_anticipada_aprobada", source="NCPP art. 468",
-         examples=("APROBAR el acuerdo de terminación anticipada",)),
-    Rule("outcome.sobreseimiento", r"\bfundad[oa]\b[^.;]{0,60}\bsobreseimiento|\bdictar\s+auto\s+de\s+sobreseimiento|"
+    Rule("outcome.detencion_legal", r"\b(?:declar\w*|es)\s+legal\s+la\s+detencion\b|\bdetencion\b[^.;]{0,80}?\b(?:es|fue|resulta)\s+legal\b",
+         "detencion_legal", source="NCPP art. 261 and Acuerdo Plenario 2-2019 (control de legalidad de la detención)",
+         examples=("DECLARAR LEGAL la detención policial en flagrancia",), counter_examples=("DECLARAR ILEGAL la detención",)),
+    Rule("outcome.detencion_ilegal", r"\b(?:declar\w*|es)\s+ilegal\s+la\s+detencion\b|\bdetencion\b[^.;]{0,80}?\b(?:es|fue|resulta)\s+ilegal\b",
+         "detencion_ilegal", source="NCPP art. 261", examples=("DECLARAR ILEGAL la detención",)),
+    Rule("outcome.auto_enjuiciamiento", r"\b(?:dictar|dicta|dictaron|dictese|expedir|expidase|emitir)\s+(?:el\s+)?auto\s+de\s+enjuiciamiento\b",
+         "auto_enjuiciamiento", source="NCPP art. 353", examples=("DICTAR AUTO DE ENJUICIAMIENTO contra",)),
+    Rule("outcome.ta_aprobada", r"\baprob(?:ar|aron|ando|o|ar el)\b[^.;]{0,60}\bterminacion\s+anticipada|"
+         r"\baprob(?:ar|aron|ando|o)\s+(?:el|dicho|los|dichos)\s+acuerdos?\b(?!\s+reparatorio)",
+         "terminacion_anticipada_aprobada", source="NCPP art. 468.4-5 (the judge approves the agreement)",
+         examples=("APROBAR el acuerdo de terminación anticipada", "APROBAR dicho acuerdo"),
+         counter_examples=("APROBAR el acuerdo reparatorio",)),
+    Rule("outcome.sobreseimiento", r"(?<!in)\bfundad[oa]\b[^.;]{0,60}\bsobreseimiento|\bdictar\s+auto\s+de\s+sobreseimiento|"
          r"\bsobreseid[oa]s?\b|\bsobreseer\b|\bse\s+sobresee\b",
-         "sobreseimiento", source="NCPP art. 344", examples=("DICTAR AUTO DE SOBRESEIMIENTO",)),
+         "sobreseimiento", source="NCPP art. 344", examples=("DICTAR AUTO DE SOBRESEIMIENTO",),
+         counter_examples=("declarar INFUNDADO el requerimiento de sobreseimiento",)),
+    Rule("outcome.prolongacion_infundada", r"\binfundad[oa]s?\b[^.;]{0,60}\bprolongacion\b", "prolongacion_prision_infundada",
+         source="NCPP art. 274", examples=("INFUNDADO el requerimiento de prolongación de prisión preventiva",)),
+    Rule("outcome.prolongacion_fundada", r"(?<!in)\bfundad[oa]s?\b[^.;]{0,60}\bprolongacion\b", "prolongacion_prision_fundada",
+         source="NCPP art. 274", examples=("FUNDADO el requerimiento de prolongación de prisión preventiva",)),
+    Rule("outcome.cese_infundado", r"\binfundad[oa]s?\b[^.;]{0,60}\bcese\b", "cese_prision_infundado",
+         source="NCPP art. 283", examples=("INFUNDADA la solicitud de cese de prisión preventiva",)),
+    Rule("outcome.cese_fundado", r"(?<!in)\bfundad[oa]s?\b[^.;]{0,60}\bcese\b", "cese_prision_fundado",
+         source="NCPP art. 283", examples=("FUNDADA la solicitud de cese de prisión preventiva",)),
     Rule("outcome.pp_infundada", r"\binfundad[oa]\b[^.;]{0,60}\bprision\s+preventiva", "prision_preventiva_infundada",
          source="NCPP art. 268", examples=("INFUNDADO el requerimiento de prisión preventiva",)),
     Rule("outcome.pp_fundada", r"(?<!in)\bfundad[oa]\b[^.;]{0,60}\bprision\s+preventiva", "prision_preventiva_fundada",
@@ -57,43 +97,66 @@ PHRASES = validate((
     Rule("outcome.reserva_fallo", r"\breserv(?:a|ar|ando|o|aron|ese)\s+(?:el|del)\s+fallo\b|\breserva\s+del\s+fallo\s+condenatorio",
          "reserva_fallo", source="CP art. 62", examples=("RESERVA DEL FALLO CONDENATORIO", "RESERVANDO EL FALLO CONDENATORIO"),
          counter_examples=("RESERVAR el juzgamiento",)),
-    Rule("outcome.condena", r"\bconden(?:ando|ar|aron|a|o)\b\s+(?:a|al|a\s+la|a\s+los)\b(?!\s+(?:los\s+)?(?:recurrentes|sentenciad\w+|vencid\w+)?\s*al\s+pago)(?![^.;]{0,40}\bpago\s+de\s+(?:las\s+)?costas)",
-         "condena", source="NCPP art. 399", examples=("CONDENANDO a LUZ MARINA",),
-         counter_examples=("CONDENARON a los recurrentes al pago de las costas",)),
+    Rule("outcome.condena", r"\bconden(?:ando|ar|aron|a|o)\b\s+(?:a|al|a\s+la|a\s+los)\b(?!\s+(?:los\s+)?(?:recurrentes?|sentenciad\w+|vencid\w+)?\s*al\s+pago)(?![^.;]{0,40}\bpago\s+de\s+(?:las\s+)?costas)",
+         "condena", source="NCPP art. 399; C. de P.P. art. 285 ('FALLA: CONDENANDO')", examples=("CONDENANDO a LUZ MARINA",),
+         counter_examples=("CONDENARON a los recurrentes al pago de las costas", "CONDENARON al recurrente al pago de las costas")),
     Rule("outcome.absolucion", r"\babsol(?:viendo|ver|vieron|vio|verlo|verla|verlos|viendole)\b|\babsuelve\b",
          "absolucion", source="NCPP art. 398", examples=("ABSOLVIENDO a JORGE",)),
 ))
 
 # for each kind of document, its own vocabulary in order of precedence; other phrases
-# count only when none of these is found
+# count only when none of these is found. The order also settles a defendant named in two
+# dispositions: the appellate verb over the decision it reforms ("REVOCAR ... CONDENAR a X"
+# is revoca), HABER NULIDAD "en la pena" over the rest confirmed, a conviction over an
+# acquittal of another crime.
+_APPEAL = ("nula", "revoca", "confirma")
+_REJECTED = ("improcedente", "inadmisible")
+_JIP = ("detencion_legal", "detencion_ilegal", "auto_enjuiciamiento", "terminacion_anticipada_aprobada",
+        "sobreseimiento", "prolongacion_prision_fundada", "prolongacion_prision_infundada",
+        "cese_prision_fundado", "cese_prision_infundado", "prision_preventiva_fundada",
+        "prision_preventiva_infundada")
 PRIMARY: dict[str, tuple[str, ...]] = {
-    "casacion": ("casacion_fundada", "casacion_infundada", "casacion_improcedente", "casacion_inadmisible"),
-    "recurso_nulidad": ("no_haber_nulidad", "haber_nulidad", "nula"),
-    "sentencia_vista": ("nula", "revoca", "confirma"),
-    "auto": ("terminacion_anticipada_aprobada", "sobreseimiento", "prision_preventiva_fundada",
-             "prision_preventiva_infundada", "casacion_improcedente", "casacion_inadmisible",
-             "confirma", "revoca", "nula"),
+    "casacion": ("casacion_fundada", "casacion_infundada", "bien_concedido", "casacion_improcedente",
+                 "casacion_inadmisible", *_REJECTED),
+    "recurso_nulidad": ("haber_nulidad", "no_haber_nulidad", "nula", *_REJECTED),
+    "queja": ("queja_fundada", "queja_infundada", *_REJECTED),
+    "sentencia_vista": (*_APPEAL, *_REJECTED),
+    # an auto de vista decides a recurso; a JIP's auto decides the request, and rejecting a side
+    # request ("IMPROCEDENTE el pedido de ...") is not its outcome
+    "auto": (*_APPEAL, "casacion_fundada", "casacion_infundada", "bien_concedido", "casacion_improcedente",
+             "casacion_inadmisible", *_JIP, *_REJECTED),
     "sentencia": ("reserva_fallo", "condena", "absolucion"),
     "acuerdo_plenario": (),
     "otro": (),
 }
-FALLBACK_ORDER = ("no_haber_nulidad", "haber_nulidad", "casacion_fundada", "casacion_infundada",
-                  "casacion_improcedente", "casacion_inadmisible", "nula", "revoca", "confirma",
-                  "terminacion_anticipada_aprobada", "sobreseimiento", "prision_preventiva_fundada",
-                  "prision_preventiva_infundada", "reserva_fallo", "condena", "absolucion")
+FALLBACK_ORDER = ("haber_nulidad", "no_haber_nulidad", "casacion_fundada", "casacion_infundada", "bien_concedido",
+                  "casacion_improcedente", "casacion_inadmisible", "queja_fundada", "queja_infundada",
+                  *_APPEAL, *_REJECTED, *_JIP, "reserva_fallo", "condena", "absolucion")
+# outcomes that decide a recurso against another ruling: when a disposition naming nobody
+# has one, it is also the outcome of a defendant whose only outcome is the new decision that
+# replaces the reviewed one ("2. REVOCAR ... y, REFORMÁNDOLA, APROBAR el acuerdo. 3. CONDENAR a X")
+REVIEWING = frozenset({"nula", "revoca", "confirma", "haber_nulidad", "no_haber_nulidad", "casacion_fundada",
+                       "casacion_infundada", "queja_fundada", "queja_infundada"})
 
-# where the operative part splits into separate dispositions
-CLAUSE_SPLIT = r";|\n\s*(?:\d{1,2}\.|[ivx]{1,5}\.|(?:primero|segundo|tercero|cuarto|quinto|sexto|setimo|septimo|octavo)\s*[:.-])\s"
+# a phrase in a relative clause reciting what the reviewed ruling decided ("CONFIRMAR la
+# Resolución N.° 4, que declaró IMPROCEDENTES ...", "en el extremo que condenó a X"): the
+# deciding court writes its verbs in the plural or the infinitive, the recital in the third
+# person singular preterite
+RECITAL_BEFORE = re.compile(r"\bque\s+(?:(?:lo|la|le|les|los|las|se)\s+)?(?:(?P<verb>declaro|resolvio|dispuso)\s+)?$")
+# the same verb with its accent in the original text ("la Sala Superior declaró bien concedido")
+RECITAL_RAW = re.compile(r"(?:declaró|DECLARÓ|Declaró)\s+$")
+RECITAL_VERBS = frozenset({"condeno", "absolvio", "declaro", "confirmo", "revoco", "aprobo", "desaprobo",
+                           "impuso", "reservo", "sobreseyo", "dicto", "fijo", "resolvio"})
+
+# a numbered item of the operative part starting a line: "1.", "II.", "PRIMERO:"
+ITEM_LINE = re.compile(r"(?<=\n)\s*(?:\d{1,2}\.|[ivx]{1,5}\.|(?:primero|segundo|tercero|cuarto|quinto|sexto|setimo|septimo|octavo)\s*[:.-])\s")
 
 # a co-accused whom this decision does not judge (folded text around a mention of the name)
 NOT_DECIDED = re.compile(r"\bcontumaz|\breos?\s+ausentes?\b|\bdeclarad[oa]\s+ausente|\breserv\w*\s+(?:el\s+)?"
                          r"(?:juzgamiento|proceso)|\bcontinuacion\s+de\s+la\s+investigacion|\bprosigue\b|"
                          r"\bse\s+sigue\s+en\s+otro|\bcuaderno\s+(?:separado|independiente)")
-# a defendant who accepted the charges: a sentencia conformada (NCPP art. 372; Ley 28122)
-CONFORMITY = re.compile(r"\bconclusion\s+anticipada|\bconformidad\b|\bconformad[oa]\b|\bacept\w+\s+(?:los\s+)?cargos")
 # the marker of a numbered item of the operative part, read on the original text: a number,
 # a Roman numeral or an ordinal, then a verb in capitals ("II. CONDENAR", "3: DISPONER")
 ITEM_MARK = re.compile(r"(?:^|(?<=\s))(?:[IVX]{1,5}|\d{1,2}|PRIMERO|SEGUNDO|TERCERO|CUARTO|QUINTO|SEXTO|"
                        r"S[ÉE]PTIMO|S[ÉE]TIMO|OCTAVO|Primero|Segundo|Tercero|Cuarto|Quinto|Sexto|S[ée]ptimo|"
                        r"S[ée]timo|Octavo)\s*[.:\-–]{1,2}\s+(?=(?:[Dd]eclarar\w*\s+)?[A-ZÁÉÍÓÚÑ]{4,}\b)")
-ACCUSED_NOUN = re.compile(r"\b(?:el|la)\s+(?:acusad|procesad|imputad|sentenciad|encausad)[oa]\b")

@@ -30,7 +30,23 @@ SOLIDARIA = re.compile(r"\bsolidari[ao]\b")
 PENALTY_OUTCOMES = {"condena", "confirma", "terminacion_anticipada_aprobada", "no_haber_nulidad", "reserva_fallo",
                     "conclusion_anticipada"}
 # outcomes that impose a penalty only in their "reformándola" part ("REVOCAR ... y, REFORMÁNDOLA,
-# CONDENAR a X a ocho años"; "HABER NULIDAD ... y, REFORMÁNDOLA, le IMPUSIERON catorce años")
-REFORMING_OUTCOMES = {"revoca", "haber_nulidad"}
-REFORM = re.compile(r"\breformando(?:la|lo|las|los)\b")
+# CONDENAR a X a ocho años"; "HABER NULIDAD ... y, REFORMÁNDOLA, le IMPUSIERON catorce años"), or
+# when the Corte Suprema, after casar, decides the case itself "actuando en sede de instancia"
+# (NCPP art. 433.1)
+REFORMING_OUTCOMES = {"revoca", "haber_nulidad", "casacion_fundada"}
+REFORM = re.compile(r"\breformando(?:la|lo|las|los)?\b|\breformaron\b|\ben\s+sede\s+de\s+instancia\b")
+# an item that sets aside the reviewed ruling: the penalties it names before a REFORM marker are
+# the ones revoked; an item without such a verb ("3. CONDENAR a X a tres años") imposes anew
+SETS_ASIDE = re.compile(r"\brevoc(?:ar|aron|a|ando)\b|(?<!no )\bhaber\s+nulidad\b|\bcasaron\b|\bnul[oa]s?\b")
+# a penalty recited as the reviewed ruling's ("en el extremo que le impuso doce años")
+RECITED = re.compile(r"\bque\s+(?:(?:lo|la|le|les|los|las)\s+)?(?:impuso|condeno|fijo)\b[^;]*$")
+# an operative item listing one penalty per defendant: "a las siguientes penas privativas de
+# libertad efectivas y días-multa: a) X: treinta y cinco años y 365 días-multa."
+LIST_INTRO = re.compile(r"\bpenas\s+privativas\s+de\s+(?:la\s+)?libertad(?P<tail>[^:.;]{0,60}):")
+LISTED = re.compile(rf":\s*(?P<years>{NUM}){ECHO}\s+anos?(?:\s+y\s+(?P<months>{NUM}){ECHO}\s+mes(?:es)?)?\b")
+# the total of a reparación civil split between payees ("haciendo un total de S/ 1 500.00")
+TOTAL = re.compile(r"\b(?:haciendo\s+un|en|por\s+un|que\s+hace\s+un|suma)\s+total\s+de\s+(?=s/|\d)")
 ITEM_SPLIT = re.compile(r"\n\s*(?:\d{1,2}\.|[ivx]{1,5}\.|(?:primero|segundo|tercero|cuarto|quinto|sexto|setimo|septimo|octavo)\s*[:.-])\s")
+# the end of a sentence in the original text: a full stop after a word of three or more
+# letters (not initials "R. E. S." nor "N.°"), then a capital
+SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[A-ZÁÉÍÓÚÑ])")

@@ -1,0 +1,157 @@
+"""Outcome (overall and per defendant) and penalties of an operative part, table-driven.
+
+Each row is an invented operative part in a format real courts use (the Corte Suprema's
+casaciones, quejas, R.N. and appeals of autos; Salas de Apelaciones; Juzgados de
+Investigación Preparatoria and first-instance courts under both codes), the defendants the
+parties extractor found, and what this decision decides for each of them. The extractor
+is called with that list of defendants, so the rows test the outcome logic for any list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.legal.outcome import extract_outcome
+from extractors.legal.penalties import extract_penalties
+from extractors.legal.text import Context
+from schemas import DocKind, DocumentText, Page, Party, Role
+
+ANA, LUIS, ROSA = "Ana Ruiz Paz", "Luis Soto Rey", "Rosa Vega Luna"
+
+
+def _ctx(operative: str) -> Context:
+    text = ("Lima, tres de marzo de dos mil veintitrés\nVISTOS: el recurso interpuesto contra la resolución "
+            "de primera instancia.\nCONSIDERANDO:\nPRIMERO. Que el recurso cumple los requisitos de ley.\n"
+            "Por estos fundamentos, los jueces RESUELVEN:\n" + operative + "\n")
+    doc = DocumentText(path="t.txt", sha256="0" * 64, file_type="text", page_count=1,
+                       pages=[Page(number=1, text=text, method="text_layer")], language="es")
+    return Context.of(doc)
+
+
+def _accused(*names: str) -> list[Party]:
+    return [Party(name=n, role=Role.IMPUTADO) for n in names]
+
+
+def decide(operative: str, kind: str, *names: str):
+    ctx = _ctx(operative)
+    out = extract_outcome(ctx, DocKind(kind), _accused(*names))
+    return ctx, out
+
+
+@pytest.mark.parametrize("operative, kind, names, overall, by", [
+    # casación: FUNDADO (EN PARTE) / CASARON; INFUNDADOS / NO SE CASA (also in a sumilla)
+    ("I. Declararon FUNDADO EN PARTE el recurso de casación interpuesto por la defensa de ANA RUIZ PAZ; en "
+     "consecuencia, CASARON la sentencia de vista.", "casacion", (ANA,), "casacion_fundada",
+     {ANA: "casacion_fundada"}),
+    ("En consecuencia, se declaran INFUNDADOS los recursos de casación de las defensas y NO SE CASA la "
+     "sentencia de vista.", "casacion", (ANA, LUIS), "casacion_infundada",
+     {ANA: "casacion_infundada", LUIS: "casacion_infundada"}),
+    ("I. Declararon BIEN CONCEDIDO el recurso de casación interpuesto por la defensa de ANA RUIZ PAZ.",
+     "casacion", (ANA,), "bien_concedido", {ANA: "bien_concedido"}),
+    # queja: its own vocabulary, and the auto it attacks is a recital, not this decision
+    ("I. Declararon INFUNDADO el recurso de queja interpuesto por la defensa de ANA RUIZ PAZ contra el auto "
+     "que declaró improcedente su recurso de casación.", "queja", (ANA,), "queja_infundada",
+     {ANA: "queja_infundada"}),
+    ("I. Declararon FUNDADO el recurso de queja de LUIS SOTO REY.", "queja", (LUIS,), "queja_fundada",
+     {LUIS: "queja_fundada"}),
+    # appeal of an auto: one IMPROCEDENTE (out of time), the others INFUNDADOS -> mixto
+    ("I. Declarar IMPROCEDENTE, por extemporáneo, el recurso de apelación interpuesto por la defensa de "
+     "ROSA VEGA LUNA.\nII. Declarar INFUNDADOS los recursos de apelación interpuestos por las defensas de "
+     "ANA RUIZ PAZ y LUIS SOTO REY; en consecuencia, CONFIRMAR la Resolución N.° 4, que declaró "
+     "IMPROCEDENTES sus solicitudes de cese de prisión preventiva.", "auto", (ANA, LUIS, ROSA), "mixto",
+     {ANA: "confirma", LUIS: "confirma", ROSA: "improcedente"}),
+    # the appellant named in the clause before the verb
+    ("I. Declarar INFUNDADO el recurso de apelación de la defensa de ANA RUIZ PAZ; en consecuencia, CONFIRMAR "
+     "la resolución.\nII. Declarar FUNDADO el recurso de apelación de la defensa de LUIS SOTO REY; en "
+     "consecuencia, REVOCAR la resolución en ese extremo y, REFORMÁNDOLA, imponerle comparecencia.",
+     "auto", (ANA, LUIS), "mixto", {ANA: "confirma", LUIS: "revoca"}),
+    # REVOCAR an auto de sobreseimiento and order an accusation: revoca, not sobreseimiento
+    ("1. REVOCAR la Resolución N.° 7, que declaró fundado el sobreseimiento a favor de ANA RUIZ PAZ; y, "
+     "REFORMÁNDOLA, declarar INFUNDADO el requerimiento de sobreseimiento.\n2. ORDENAR que el fiscal formule "
+     "acusación.", "auto", (ANA,), "revoca", {ANA: "revoca"}),
+    # REVOCAR + APROBAR the terminación anticipada, then CONDENAR in its own item: revoca
+    ("1. Declarar FUNDADOS los recursos de apelación.\n2. REVOCAR la Resolución N.° 05, que desaprobó el "
+     "acuerdo; y, REFORMÁNDOLA, APROBAR dicho acuerdo.\n3. CONDENAR a ANA RUIZ PAZ a TRES AÑOS de pena "
+     "privativa de libertad suspendida.", "auto", (ANA,), "revoca", {ANA: "revoca"}),
+    # R.N.: per defendant, in one paragraph
+    ("declararon NO HABER NULIDAD en la sentencia que absolvió a ANA RUIZ PAZ. Asimismo, declararon HABER "
+     "NULIDAD en la sentencia que absolvió a LUIS SOTO REY; y ORDENARON nuevo juicio oral.",
+     "recurso_nulidad", (ANA, LUIS), "mixto", {ANA: "no_haber_nulidad", LUIS: "haber_nulidad"}),
+    # Juzgado de Investigación Preparatoria
+    ("1. DECLARAR LEGAL la detención policial en flagrancia de ANA RUIZ PAZ.\n2. INFUNDADO el pedido de la "
+     "defensa.", "auto", (ANA,), "detencion_legal", {ANA: "detencion_legal"}),
+    ("1. DICTAR AUTO DE ENJUICIAMIENTO contra ANA RUIZ PAZ y LUIS SOTO REY.\n2. INADMITIR el medio de prueba.",
+     "auto", (ANA, LUIS), "auto_enjuiciamiento", {ANA: "auto_enjuiciamiento", LUIS: "auto_enjuiciamiento"}),
+    ("1. Declarar FUNDADO el requerimiento de prolongación de prisión preventiva contra ANA RUIZ PAZ.",
+     "auto", (ANA,), "prolongacion_prision_fundada", {ANA: "prolongacion_prision_fundada"}),
+    ("1. Declarar INFUNDADA la solicitud de cese de prisión preventiva de LUIS SOTO REY.",
+     "auto", (LUIS,), "cese_prision_infundado", {LUIS: "cese_prision_infundado"}),
+    ("1. Declarar FUNDADO el requerimiento de prisión preventiva contra ANA RUIZ PAZ por nueve meses.\n"
+     "2. Declarar IMPROCEDENTE el pedido de ANA RUIZ PAZ de que se le permita salir.", "auto", (ANA,),
+     "prision_preventiva_fundada", {ANA: "prision_preventiva_fundada"}),
+    ("I. APROBAR dicho acuerdo celebrado entre el Ministerio Público y LUIS SOTO REY.", "auto", (LUIS,),
+     "terminacion_anticipada_aprobada", {LUIS: "terminacion_anticipada_aprobada"}),
+    # an earlier admission recited in the decision is not its outcome
+    ("I. Declararon INFUNDADO el recurso de apelación de ANA RUIZ PAZ, que la Sala Superior declaró bien "
+     "concedido; en consecuencia, CONFIRMARON el auto.", "auto", (ANA,), "confirma", {ANA: "confirma"}),
+    # first instance: convicted of one crime and acquitted of another is condena; a list of
+    # accused under a collective verb; a contumaz co-accused whose trial is reserved
+    ("PRIMERO: CONDENAR a los acusados (artículo 317; en el caso de Ruiz Paz, como líder) a las siguientes "
+     "penas:\na) ANA RUIZ PAZ: treinta años.\nb) LUIS SOTO REY: diez años.\nSEGUNDO: ABSOLVER a LUIS SOTO REY "
+     "del delito de extorsión.", "sentencia", (ANA, LUIS), "condena", {ANA: "condena", LUIS: "condena"}),
+    ("FALLA: CONDENANDO a ANA RUIZ PAZ como autora del delito de tráfico ilícito de drogas; RESERVARON el "
+     "juzgamiento de LUIS SOTO REY hasta que sea habido.", "sentencia", (ANA, LUIS), "condena",
+     {ANA: "condena"}),
+])
+def test_outcome(operative, kind, names, overall, by):
+    _, out = decide(operative, kind, *names)
+    assert out.kind.value == overall
+    assert {b.name: b.kind.value for b in out.by_defendant} == by
+    assert all(b.evidence and b.evidence[0].rule.startswith("outcome.") for b in out.by_defendant)
+
+
+P = tuple[str, float | None, bool | None, float | None]
+
+
+@pytest.mark.parametrize("operative, kind, names, expected", [
+    # NO HABER NULIDAD for a list of defendants: the penalty and the solidary amount are each one's
+    ("I. NO HABER NULIDAD en la sentencia en el extremo que condenó a ANA RUIZ PAZ, LUIS SOTO REY y ROSA "
+     "VEGA LUNA como coautores del delito de robo agravado a doce años de pena privativa de libertad "
+     "efectiva, y fijó en seis mil soles la reparación civil que deberán pagar en forma solidaria.",
+     "recurso_nulidad", (ANA, LUIS, ROSA),
+     [(ANA, 12.0, True, 6000.0), (LUIS, 12.0, True, 6000.0), (ROSA, 12.0, True, 6000.0)]),
+    # HABER NULIDAD en la pena, reformed: the new penalty, for both defendants it names
+    ("II. HABER NULIDAD en la misma sentencia en el extremo que impuso a ANA RUIZ PAZ y LUIS SOTO REY doce años "
+     "de pena privativa de libertad; y, REFORMÁNDOLA, les IMPUSIERON ocho años de pena privativa de libertad "
+     "efectiva.", "recurso_nulidad", (ANA, LUIS), [(ANA, 8.0, True, None), (LUIS, 8.0, True, None)]),
+    # one defendant absolved, the other's penalty reformed, in one paragraph
+    ("declararon HABER NULIDAD en la sentencia que condenó a ANA RUIZ PAZ; y, REFORMÁNDOLA, la ABSOLVIERON. "
+     "Asimismo, declararon HABER NULIDAD en el extremo que impuso a LUIS SOTO REY nueve años de pena "
+     "privativa de libertad efectiva; y, REFORMÁNDOLA, le IMPUSIERON SEIS (6) AÑOS Y SEIS (6) MESES de pena "
+     "privativa de libertad efectiva.", "recurso_nulidad", (ANA, LUIS), [(LUIS, 6.5, True, None)]),
+    # casación fundada: the penalty imposed "actuando en sede de instancia"
+    ("I. Declararon FUNDADO EN PARTE el recurso de casación interpuesto por la defensa de ANA RUIZ PAZ; en "
+     "consecuencia, CASARON la sentencia de vista; y, actuando en sede de instancia, le IMPUSIERON cinco años "
+     "de pena privativa de libertad efectiva; MANTUVIERON la reparación civil de S/ 150 000.00, que pagará "
+     "en forma solidaria con el tercero civilmente responsable.", "casacion", (ANA,), [(ANA, 5.0, True, 150000.0)]),
+    # revoca + a new conviction in its own item
+    ("1. REVOCAR la Resolución N.° 05, que desaprobó el acuerdo; y, REFORMÁNDOLA, APROBAR dicho acuerdo.\n"
+     "2. CONDENAR a ANA RUIZ PAZ a TRES AÑOS Y CUATRO MESES de pena privativa de libertad, suspendida en su "
+     "ejecución por el período de prueba de DOS AÑOS.\n3. FIJAR en S/ 4,000.00 la reparación civil.",
+     "auto", (ANA,), [(ANA, 3 + 4 / 12, False, 4000.0)]),
+    # one penalty per defendant in a lettered list, a solidary amount split between payees
+    ("PRIMERO: CONDENAR a los acusados a las siguientes penas privativas de libertad efectivas y días-multa:\n"
+     "a) ANA RUIZ PAZ: treinta y cinco años y 365 días-multa.\nb) LUIS SOTO REY: siete años y cuatro meses y "
+     "180 días-multa.\nSEGUNDO: FIJAR en S/ 180 000.00 la reparación civil que los sentenciados pagarán en forma "
+     "solidaria: S/ 80 000.00 a favor del Estado y S/ 100 000.00 a favor de los agraviados.",
+     "sentencia", (ANA, LUIS), [(ANA, 35.0, True, 180000.0), (LUIS, 7 + 4 / 12, True, 180000.0)]),
+    # a reparación split in two with its stated total
+    ("1. CONDENANDO a ANA RUIZ PAZ a TRES AÑOS de pena privativa de libertad, SUSPENDIDA en su ejecución.\n"
+     "2. FIJA la reparación civil en S/ 1 000.00 a favor de la sociedad y en S/ 500.00 a favor del Ministerio, "
+     "haciendo un total de S/ 1 500.00.", "sentencia", (ANA,), [(ANA, 3.0, False, 1500.0)]),
+])
+def test_penalties(operative, kind, names, expected):
+    ctx, out = decide(operative, kind, *names)
+    got = [(p.defendant, p.prison_years and round(p.prison_years, 4), p.effective, p.reparacion_civil_soles)
+           for p in extract_penalties(ctx, _accused(*names), out)]
+    assert got == [(n, y and round(y, 4), e, r) for n, y, e, r in expected]
