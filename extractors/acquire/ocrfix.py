@@ -37,6 +37,9 @@ STRAY_MARK_RE = re.compile(r"(?m)^[ \t]*[-–—·•.,:;|'‘’\"*_~¬]{1,2}[ 
                            # ... and after the last word, apart from it ('de dos mil  :', 'flagrancia.  ?'):
                            # Spanish puts no space before a closing mark
                            r"|(?<=[\w.,;:)])[ \t]+[.,:;|'‘’\"*_~·•¬?!]{1,2}[ \t]*$")
+# a roman numeral of a list read with '|' for I ('|. Declararon', '||. CASARON', '|V. DISPUSIERON'):
+# at the start of a line or after a colon, before '.' or ')' and a space
+ROMAN_BAR_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[:;]\s))[|IVX]*\|[|IVX]*(?=[.)]\s)")
 # Tesseract starts a new block (a blank line) inside a sentence where the line spacing of the
 # scan varies ("La acusación se\n\npresentó el 7 de setiembre"): a blank line after a word or a
 # comma and before a lower-case word is one line break (a paragraph never opens in lower case)
@@ -58,6 +61,11 @@ def fix_ocr_soles(text: str | Tracked) -> str | Tracked:
 def fix_stray_marks(text: str | Tracked) -> str | Tracked:
     """'- CORTE SUPREMA', '. JUEZ PONENTE :' at the start of a line → 'CORTE SUPREMA', …"""
     return _sub(text, STRAY_MARK_RE, "")
+
+
+def fix_roman_bars(text: str | Tracked) -> str | Tracked:
+    """'Por estos fundamentos: |. Declararon' → '… I. Declararon'; '||. CASARON' → 'II. CASARON'."""
+    return _sub(text, ROMAN_BAR_RE, lambda m: m.group().replace("|", "I"))
 
 
 def join_broken_paragraphs(text: str | Tracked) -> str | Tracked:
@@ -92,7 +100,7 @@ def fix_dashes_in_numbers(text: str | Tracked) -> str | Tracked:
     return _sub(text, DASH_IN_NUMBER_RE, "-")
 
 
-OCR_FIXES = (fix_stray_marks, join_broken_paragraphs, fix_ocr_ordinal, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
+OCR_FIXES = (fix_stray_marks, fix_roman_bars, join_broken_paragraphs, fix_ocr_ordinal, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
              fix_dashes_in_numbers)
 
 

@@ -28,6 +28,7 @@ from extractors.acquire.ocrfix import (
     fix_digits_in_numbers,
     fix_ocr_ordinal,
     fix_ocr_soles,
+    fix_roman_bars,
     fix_stray_marks,
     join_broken_paragraphs,
 )
@@ -270,6 +271,17 @@ def test_fix_ocr_numero_more_forms(text, expected):
 )
 def test_fix_stray_marks(text, expected):
     assert fix_stray_marks(text) == expected
+
+
+@cases(
+    ("Por estos fundamentos: |. Declararon FUNDADO", "Por estos fundamentos: I. Declararon FUNDADO"),
+    ("responsable.\n||. Declararon INFUNDADO", "responsable.\nII. Declararon INFUNDADO"),
+    ("|V. DISPUSIERON", "IV. DISPUSIERON"),
+    ("a | b", "a | b"),  # a separator
+    ("Portal | Penal", "Portal | Penal"),
+)
+def test_fix_roman_bars(text, expected):
+    assert fix_roman_bars(text) == expected
 
 
 @cases(

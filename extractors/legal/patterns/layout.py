@@ -55,9 +55,13 @@ FURNITURE_LINES = validate((
          examples=("Lea también: Suprema precisa ... [Casación 2087-2019/Ucayali]",)),
     Rule("furn.published", r"^(?:publicado|fecha de publicacion)\b|\bpublicado el \d", source="news sites",
          examples=("Publicado: 9 de setiembre de 2013 | Lecturas: 1 077",)),
-    Rule("furn.byline", r"^(?:por|redaccion)\b.{0,60}[|·•]", source="news sites",
+    Rule("furn.byline",
+         # "Por estos fundamentos: |. Declararon …" (OCR's "|" for the roman I) opens a decision
+         r"^(?:por(?!\s+(?:estos|estas|tales|las?\s+(?:consideraciones|razones)|los\s+fundamentos|lo\s+expuesto)\b)"
+         r"|redaccion)\b.{0,60}[|·•]", source="news sites",
          examples=("Por: Equipo editorial · 17/03/2022 · Visto 2 139 veces",
-                   "Redacción JAD  |  3 de julio de 2023  |  👁 4 812 vistas")),
+                   "Redacción JAD  |  3 de julio de 2023  |  👁 4 812 vistas"),
+         counter_examples=("Por estos fundamentos: |. Declararon FUNDADO",)),
     Rule("furn.counter", r"\b(?:vistas|lecturas|visto \d[\d ]* veces|tiempo de lectura)\b",
          source="news sites", examples=("👁 4 812 vistas",)),
     Rule("furn.breadcrumb", r"›|^inicio\s*/", source="news sites",
