@@ -46,6 +46,11 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
      [("apertura_instruccion", date(2022, 11, 8))]),
     ("La defensa apeló la sentencia contenida en la Resolución N.° 15, de fecha 12 de marzo de 2023.",
      [("sentencia_primera", date(2023, 3, 12))]),
+    # the "y" of a number in words is not a clause boundary
+    ("El recurso de casación se dirige contra la sentencia de vista de fojas novecientos noventa y "
+     "uno, de 16 de julio de 2023, que confirmó la de primera instancia.", [("sentencia_vista", date(2023, 7, 16))]),
+    ("El Juzgado Penal Colegiado de Maynas expidió sentencia el treinta de agosto de dos mil veintidós.",
+     [("sentencia_primera", date(2022, 8, 30))]),
 ])
 def test_event_cues(sentence, expected):
     assert events_of(sentence) == expected

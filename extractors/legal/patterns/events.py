@@ -52,7 +52,7 @@ CUES = validate((
     Rule("event.sentencia_primera", r"\bsentencia\s+(?:condenatoria|absolutoria|de\s+primera\s+instancia)\b|"
          r"\bpor\s+sentencia\s+del?\b|\bexpidio\s+la\s+sentencia\b|\bemitio\s+sentencia\b|\bsentencia\s+de\s+fojas\b"
          r"|\bsentencia\s+contenida\b|\bsentencia\s+de\s+primera\b|\bcontra\s+la\s+sentencia\s+de\s+fecha\b"
-         r"|\bla\s+de\s+primera\s+instancia\b|\bcondeno\s+a\s+(?:ambos|los\s+\w+|\w+(?:\s+\w+)?)\s+(?=el\s)",
+         r"|\bla\s+de\s+primera\s+instancia\b|\b(?:expidio|emitio|dicto|pronuncio)\s+(?:la\s+)?sentencia\b(?!\s+de\s+vista)|\bcondeno\s+a\s+(?:ambos|los\s+\w+|\w+(?:\s+\w+)?)\s+(?=el\s)",
          "sentencia_primera", source="domain.md", examples=("emitió sentencia condenatoria el",)),
     Rule("event.hechos", r"\bintervin\w+|\brescat\w+|\bcapt[oa]\w*|\bocurri\w+|\bhechos\b|"
          r"\babord\w+|\bamenaz\w+|\bagredi\w+|\barrebat\w+|\bsustraj\w+|\bexigi\w+|\bingreso\b|"
@@ -118,6 +118,8 @@ SECTION_HEADING = re.compile(
 # and a clause without a cue of its own that only adds a date to the one before ("Apelaron X
 # el 30 de setiembre de 2019, la de Y el 1 de octubre de 2019 y la Fiscalía el 2 de octubre")
 # shares its kind.
-CLAUSE_START = re.compile(r"(?:\.\s|;|\n\n|:\s|\s(?:y|e)\s(?!\d))")
-CLAUSE_END = re.compile(r"\.\s|;|\n\n|\s(?:y|e)\s(?!\d)|\.$")
+# ("fojas novecientos noventa y uno": the "y" of a number in words joins no clauses)
+_NOT_A_NUMBER = r"(?!\d|(?:un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b)"
+CLAUSE_START = re.compile(rf"(?:\.\s|;|\n\n|:\s|\s(?:y|e)\s{_NOT_A_NUMBER})")
+CLAUSE_END = re.compile(rf"\.\s|;|\n\n|\s(?:y|e)\s{_NOT_A_NUMBER}|\.$")
 COORDINATED = re.compile(r"^[^.;:\n]{0,90}$")
