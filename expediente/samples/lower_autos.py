@@ -270,7 +270,7 @@ def control_detencion(w: Writer, length: str) -> list[Block]:
         "privación de libertad carece de sustento legal.")))
     hechos = w.date(c.timeline.hechos[0])
     item = (f"1. DECLARAR LEGAL la detención policial en flagrancia de {names}, efectuada el {hechos}, por la presunta "
-            f"comisión del {w.charges(long=False)}, en agravio de {w.victims()}." if legal else
+            f"comisión del {w.charges()}, en agravio de {w.victims()}." if legal else
             f"1. DECLARAR ILEGAL la detención de {names}, efectuada el {hechos}; en consecuencia, DISPONER su "
             f"inmediata libertad, sin perjuicio de que prosiga la investigación.")
     blocks += [("para", "Por estos fundamentos, SE RESUELVE:"), ("para", item),

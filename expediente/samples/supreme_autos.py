@@ -96,7 +96,7 @@ def _vistos(w: Writer) -> list[str]:
     c = w.case
     ds, appellants = c.defendants, c.decided
     fojas = number_words(w.rng.randint(90, 900))
-    crime, victims = w.charges(long=False), w.victims()
+    crime, victims = w.charges(), w.victims()  # the article once, as the truth lists it
     if c.variant == "apelacion_suprema":
         by = _defensa(w, appellants) if c.recurrent == "defensa" else "el representante del Ministerio Público"
         return [f"AUTOS Y VISTOS; en audiencia pública: el recurso de apelación interpuesto por {by} contra el auto "

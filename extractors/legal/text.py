@@ -335,7 +335,8 @@ def find_zones(view: View) -> Zones:
             furniture.append((s, e))
             continue
         if (len(line) < 130 and layout.BODY_START[0].rx.search(line)) or \
-                (len(line) >= 130 and layout.FLOWED_BODY_START.rx.match(line)):
+                (len(line) >= 130 and (layout.FLOWED_BODY_START.rx.match(line)
+                                       or layout.BODY_START[0].rx.search(line))):
             starts.append(s)
     # the ruling opens at the first such line after the publisher's page (a running header
     # such as "PODER JUDICIAL DEL PERÚ" may stand above the publisher's headline)

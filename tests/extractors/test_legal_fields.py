@@ -49,6 +49,19 @@ def test_view_rejoins_hyphenated_names_and_maps_offsets_to_pages():
     assert ev.page == 1 and doc.pages[0].text[ev.start:ev.end] == "Cori-\nmanya"
 
 
+def test_text_without_line_breaks_opens_at_its_court_name():
+    """A flowed page that begins with the organ's name (not a 'Corte … de Justicia'): the ruling
+    starts there, not at a running header further down."""
+    from extractors.legal.text import find_zones
+
+    text = ("SALA PENAL NACIONAL Y JUZGADOS PENALES NACIONALES JUZGADO DE INVESTIGACIÓN PREPARATORIA "
+            "NACIONAL EXPEDIENTE : 02369-2014-7-5001-JR-PE-04 Lima, cinco de diciembre de dos mil catorce. "
+            "AUTOS Y VISTOS: el requerimiento de prisión preventiva por el delito de organización criminal, "
+            "previsto en el artículo 317 del Código Penal. CONSIDERANDO: 1. Los hechos. Página 1 de 2 "
+            "PODER JUDICIAL DEL PERÚ 2. El análisis. RESUELVE: DECLARAR FUNDADO el requerimiento.")
+    assert find_zones(build_view(doc_of(text))).body[0] == 0
+
+
 @pytest.mark.parametrize("pages, joined", [
     # a page that ends inside a sentence goes on at the next one: one line break
     (("el Juzgado dictó auto de enjuiciamiento el", "veintiuno de marzo de dos mil veintitrés."),
