@@ -16,6 +16,7 @@ from extractors.legal.patterns.events import (
     FACTS_CONTEXT,
     HECHOS_CUE,
     LATE_MILESTONES,
+    OTHER_PROCEEDING,
     SAME_ACT,
     SECTION_HEADING,
 )
@@ -75,6 +76,9 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
                     d = (m.start() - fd.end) * AFTER_WEIGHT
                     if best is None or d < best[0]:
                         best = (d, rule.value, m.start(), m.end(), rule.id)
+        if best is not None and best[1] not in (None, "hechos") and OTHER_PROCEEDING.search(low, ss, se):
+            prev = None
+            continue  # "En el Expediente N.° …-JP-FC-01, el Juzgado de Paz Letrado, por sentencia de …"
         none_rule = CUES[-1]
         if best is not None and best[1] is not None and none_rule.rx.search(low, max(0, best[2] - 22), best[2]):
             continue  # "audiencia de apelación": a hearing, not the appeal

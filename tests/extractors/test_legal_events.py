@@ -46,6 +46,12 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
      [("apertura_instruccion", date(2022, 11, 8))]),
     ("La defensa apeló la sentencia contenida en la Resolución N.° 15, de fecha 12 de marzo de 2023.",
      [("sentencia_primera", date(2023, 3, 12))]),
+    # another proceeding's acts (the civil alimentos file of an omisión de asistencia familiar)
+    ("En el Expediente N.° 00412-2021-0-2701-JP-FC-01, el Juzgado de Paz Letrado de Tambopata, por sentencia "
+     "de fecha 10 de junio de 2021, ordenó al acusado acudir a su hija con una pensión.", []),
+    ("La Fiscalía requirió la incoación del proceso inmediato conforme al inciso 4 del artículo 446 del Código "
+     "Procesal Penal, requerimiento declarado fundado por el Juzgado de Investigación Preparatoria de "
+     "Tambopata el 21 de agosto de 2023.", []),
     # the "y" of a number in words is not a clause boundary
     ("El recurso de casación se dirige contra la sentencia de vista de fojas novecientos noventa y "
      "uno, de 16 de julio de 2023, que confirmó la de primera instancia.", [("sentencia_vista", date(2023, 7, 16))]),

@@ -74,7 +74,10 @@ CUES = validate((
          r"\bcarceleria\b|\bexcarcelad\w+|\bdecomiso\b|\bsobreseimiento\b|\blectura\b|"
          r"\brequerimiento\s+de\s+(?:sobreseimiento|incoacion|prision)\b|\bconcluyeron\b|\bdebates?\b|"
          # a date that dates an auto or a resolución other than the milestones
-         r"\bcontra\s+el\s+auto\b|\bauto\s+de\s+primera\s+instancia\b|\bnotificad[oa]s?\b",
+         r"\bcontra\s+el\s+auto\b|\bauto\s+de\s+primera\s+instancia\b|\bnotificad[oa]s?\b|"
+         # a request granted or refused on that date: the date of an auto ("requerimiento
+         # declarado fundado por el Juzgado … el 21 de agosto")
+         r"\bdeclarad[oa]s?\s+(?:fundad|infundad|improcedent|procedent|inadmisibl)\w*",
          None, source="wild truth conventions", examples=("la audiencia de apelación se llevó a cabo el",)),
 ))
 
@@ -88,6 +91,13 @@ DOCUMENT_DATED = re.compile(
     r"\b(?:resolucion(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+){0,2}|auto|acta(?:\s+de\s+\w+){0,2}"
     r"|oficio(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+)?|informe(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+)?)"
     r"\s*,?\s*(?:de\s+fecha|del?|expedid[oa]\s+el|emitid[oa]\s+el)\s*$")
+# A sentence about another proceeding (the civil alimentos file behind an omisión de asistencia
+# familiar, a family or civil court's case) dates that proceeding's acts, not this criminal
+# case's milestones. Source: domain.md (the organ and specialty codes of an expediente number:
+# JP = juzgado de paz letrado, FC = familia, CI = civil, LA = laboral).
+OTHER_PROCEEDING = re.compile(r"\d-(?:jp-)?(?:fc|ci|fa|la)-\d|\bjuzgado\s+de\s+paz\s+letrado\b|"
+                              r"\bjuzgado\s+(?:civil|de\s+familia|de\s+trabajo|laboral)\b|\bproceso\s+(?:civil\s+)?de\s+alimentos\b")
+
 # "... apelaron el 19 de agosto; la defensa de X lo hizo el 27 de agosto": the clause repeats
 # the act of the one before it
 SAME_ACT = re.compile(r"\b(?:lo\s+hi(?:zo|cieron)|hi(?:zo|cieron)\s+lo\s+propio|lo\s+propio)\b")
