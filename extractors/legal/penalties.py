@@ -80,12 +80,17 @@ def _prison_terms(low: str, lo: int, hi: int) -> list[tuple[int, int, float, boo
     out = []
     for m in P.PRISON.finditer(low, lo, hi):
         after = low[m.end():m.end() + 120]
-        effective = True if P.EFFECTIVE.search(after) else (False if P.SUSPENDED.search(after) else None)
+        if P.EFFECTIVE.search(after):
+            effective = True
+        elif P.SUSPENDED.search(after) or P.SUSPENSION_NEAR.match(low, m.end(), min(hi, m.end() + 220)):
+            effective = False
+        else:
+            effective = P.EFFECTIVE_BY_DEFAULT
         out.append((m.start(), m.end(), _years(m), effective))
     intro = P.LIST_INTRO.search(low, lo, hi)
     if intro:
         tail = intro["tail"]
-        effective = True if "efectiva" in tail else (False if "suspendida" in tail else None)
+        effective = True if "efectiva" in tail else (False if "suspendida" in tail else P.EFFECTIVE_BY_DEFAULT)
         out += [(m.start(), m.end(), _years(m), effective) for m in P.LISTED.finditer(low, intro.end(), hi)]
     return sorted(out)
 

@@ -145,6 +145,12 @@ P = tuple[str, float | None, bool | None, float | None]
      "180 días-multa.\nSEGUNDO: FIJAR en S/ 180 000.00 la reparación civil que los sentenciados pagarán en forma "
      "solidaria: S/ 80 000.00 a favor del Estado y S/ 100 000.00 a favor de los agraviados.",
      "sentencia", (ANA, LUIS), [(ANA, 35.0, True, 180000.0), (LUIS, 7 + 4 / 12, True, 180000.0)]),
+    # CP art. 57-58: a penalty the ruling does not suspend is served; a suspension said later in the item
+    ("declararon NO HABER NULIDAD en la sentencia que condenó a ANA RUIZ PAZ como autora del delito de robo "
+     "agravado a doce años de pena privativa de libertad, y fijó en dos mil soles la reparación civil.",
+     "recurso_nulidad", (ANA,), [(ANA, 12.0, True, 2000.0)]),
+    ("1. CONDENANDO a ANA RUIZ PAZ a TRES AÑOS de pena privativa de libertad, cuya ejecución se suspende por "
+     "el plazo de dos años bajo reglas de conducta.", "sentencia", (ANA,), [(ANA, 3.0, False, None)]),
     # a reparación split in two with its stated total
     ("1. CONDENANDO a ANA RUIZ PAZ a TRES AÑOS de pena privativa de libertad, SUSPENDIDA en su ejecución.\n"
      "2. FIJA la reparación civil en S/ 1 000.00 a favor de la sociedad y en S/ 500.00 a favor del Ministerio, "

@@ -20,6 +20,12 @@ PRISON = re.compile(
     rf"|(?P<monly>{NUM}){ECHO}\s+meses\s+de\s+pena\s+privativa\s+de\s+(?:la\s+)?libertad")
 EFFECTIVE = re.compile(r"^[^;]{0,25}?\befectiva\b")
 SUSPENDED = re.compile(r"^[^;]{0,60}?\bsuspendid[ao]\b|^[^;]{0,60}?\bcondicional\b")
+# a suspension ordered anywhere in the item's sentence ("…, cuya ejecución se suspende por el
+# plazo de dos años bajo reglas de conducta")
+SUSPENSION_NEAR = re.compile(r"[^;.]{0,200}?\b(?:suspend\w*|condicional\w*|periodo\s+de\s+prueba|reglas\s+de\s+conducta)\b")
+# CP art. 57-58: a pena privativa de libertad is suspended only when the judge orders it; one
+# stated without "suspendida" (or "efectiva") is served: effective
+EFFECTIVE_BY_DEFAULT = True
 PROBATION = re.compile(rf"\bperiodo\s+de\s+prueba\s+de\s+(?P<years>{NUM})\s+anos?")
 DIAS_MULTA = re.compile(rf"(?P<n>{NUM}){ECHO}\s+dias[\s-]*multa")
 MONEY = re.compile(r"s/\.?\s*(?P<amount>\d{1,3}(?:[ .,\n]\d{3})+(?:[.,]\d{2})?(?!\d)|\d[\d.,]*\d|\d)|(?P<words>" + NUM + r")\s+(?:nuevos\s+)?soles\b")
