@@ -45,6 +45,9 @@ def _clean_tokens(tokens: list[str]) -> list[str]:
     out = []
     for t in tokens:
         t = re.sub(r"\d+$", "", t)  # footnote digits glued to a name
+        if _name_word(t, out):
+            out.append(t)
+            continue
         if fold_key(t) in R.NOT_NAME and not (not out and fold_key(t) in R.FIRST_NAME_OK):
             if fold_key(t) in _SMALL and out:
                 out.append(t)
@@ -54,6 +57,14 @@ def _clean_tokens(tokens: list[str]) -> list[str]:
     while out and fold_key(out[-1]) in _SMALL:
         out.pop()
     return out
+
+
+def _name_word(t: str, before: list[str]) -> bool:
+    """A word that folds to a common word but is a surname here: "Peña" (folding drops the
+    ñ that tells it from "pena"), "Lima" after a given name and a surname."""
+    if t.lower() in R.SURNAME_SPELLED:
+        return True
+    return len(before) >= 2 and fold_key(t) in R.SURNAME_OK
 
 
 def display(text: str) -> str:

@@ -74,6 +74,14 @@ def _same(a: str, b: str) -> bool:
     return N.same_person(a, b)
 
 
+def _same_protected(a: str, b: str) -> bool:
+    """Initials compare by their letters ("Y. Ch. C." = "Y.Ch.C."); codes ("TR-07", "clave
+    123-2018") only when identical."""
+    if N.is_initials(a) and N.is_initials(b):
+        return N.initials_key(a) == N.initials_key(b)
+    return fold_key(a) == fold_key(b)
+
+
 def extract_parties(ctx: Context) -> list[Party]:
     z = ctx.zones
     acc = Acc()
@@ -92,7 +100,7 @@ def extract_parties(ctx: Context) -> list[Party]:
         bucket = groups.setdefault(m.role, [])
         for g in bucket:
             if ((m.protected or N.is_initials(m.name)) and (g[0].protected or N.is_initials(g[0].name))
-                    and N.initials_key(m.name) == N.initials_key(g[0].name)) or \
+                    and _same_protected(m.name, g[0].name)) or \
                     (not m.protected and not g[0].protected
                      and N.same_person(m.name, g[0].name, loose=m.role not in ("juez", "ponente"))):
                 g.append(m)

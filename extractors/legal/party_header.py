@@ -12,6 +12,7 @@ from extractors.legal.text import Context, fold_key
 
 _LABEL_LINE = re.compile(r"^\W*$")
 _UNKNOWN_LABEL = re.compile(r"\n[^\n:]{2,40}?\s*:\s")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _CELL_END = re.compile(r"\s[|;]\s|;\s*$|\|")
 
 
@@ -43,6 +44,8 @@ def header(ctx: Context, acc: Acc) -> None:
     if not flattened:
         for i, (s, e, role, _, _) in enumerate(labels):
             vend = labels[i + 1][0] if i + 1 < len(labels) else _header_value_end(raw, e, hi)
+            para = _PARAGRAPH.search(raw, e, vend)  # a blank line ends the table
+            vend = para.start() if para else vend
             gap = wide_gap(ctx, e + 2, vend)  # a wide gap ends a value in text without line breaks
             vend = gap if gap > 0 and "\n" not in raw[e:gap] else vend
             cell = _CELL_END.search(raw, e, vend)  # "Juez: X | Especialista: Y"
@@ -139,6 +142,8 @@ def _header_value(ctx: Context, acc: Acc, role: str, s: int, e: int, rule: str) 
         else:
             acc.add(ctx, role, ns, protected=protected, rule=rule)
         p = ns.end
+        am = R.ALIAS.match(raw, p)  # "(a) «Cholo Jhon», DNI 45218763": not a second person
+        p = am.end() if am else p
         pm = PAREN.match(raw[p:e])
         if pm:
             p += pm.end()

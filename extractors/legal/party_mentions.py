@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.legal import names as N
+from extractors.legal.patterns import entities as E
 from extractors.legal.patterns import roles as R
 from extractors.legal.text import Context, fold_key
 
@@ -38,7 +39,7 @@ class Acc:
 
 PAREN = re.compile(r"^\s*\((?P<note>[^)]{0,80})\)")
 _PRESIDE = re.compile(r"^\s*,\s*quien\s+preside\s*(?=,|\s+y\b)")
-_SEP = re.compile(r"^(?:\s*,\s*(?:y|e)\s+|\s*,\s*|\s+(?:y|e)\s+|\s*/\s*|\s*;\s*y\s+)"
+_SEP = re.compile(r"^(?:\s+y\s+(?:de\s+la|del|de)\s+|\s*,\s*(?:y|e)\s+|\s*,\s*|\s+(?:y|e)\s+|\s*/\s*|\s*;\s*(?:y\s+)?)"
                   r"(?:(?:a|contra|al|a\s+la)\s+)?")
 _APPOSITIVE = re.compile(r"^,[^.;()]{0,140}?,\s+y\s+(?:a|contra)\s+")
 _ROLE_NOUN = re.compile(r"^(?:(?:el|la|los|las)\s+)?(?:acusad|imputad|procesad|sentenciad|encausad|"
@@ -64,14 +65,26 @@ def item(ctx: Context, pos: int, role: str, rule: str) -> tuple[N.NameSpan | Non
             return N.NameSpan(m.start(), m.end(), " ".join(m.group().split()), R.INITIALS.id), True
         m = R.CLAVE.rx.match(low, p)
         if m and m["code"]:
-            return N.NameSpan(m.start(), m.end(), f"clave {m['code']}", R.CLAVE.id), True
+            code = raw[m.start("code"):m.end("code")]
+            name = code if code[:1].isalpha() else f"clave {code}"  # "TR-07" names itself
+            return N.NameSpan(m.start(), m.end(), name, R.CLAVE.id), True
         if low[max(0, p - 8):p].rstrip().endswith("clave"):  # the cue ended with "con clave"
             m = R.CLAVE.rx.match(low[p:p + 20])
             if m and m["bare"]:
                 return N.NameSpan(p, p + m.end(), f"clave {m['bare']}", R.CLAVE.id), True
         m = R.STATE.rx.match(low, p)
+        if m:  # "El Estado – Municipalidad Distrital de Comas": the State, its entity left out
+            em = E.STATE_ENTITY.match(raw, m.end())
+            return N.NameSpan(m.start(), em.end() if em else m.end(), "Estado", R.STATE.id), False
+        m = E.RESERVED_CODE.match(raw, p)
+        if m and "clave" in low[max(0, p - 60):p]:  # "con claves TR-07 y TR-11"
+            return N.NameSpan(m.start(), m.end(), m.group(), "name.reserved_code"), True
+        m = E.COMPANY.match(raw, p)
         if m:
-            return N.NameSpan(m.start(), m.end(), "Estado", R.STATE.id), False
+            return N.NameSpan(m.start("name"), m.end(), company_name(m["name"]), "name.company"), False
+        m = E.SOCIEDAD.match(low, p)
+        if m:
+            return N.NameSpan(m.start(), m.end(), "Sociedad", "name.sociedad"), False
     if role == "imputado":  # an accused the document names only by initials ("J.C.Q.M.")
         m = R.INITIALS.rx.match(raw, p)
         if m and m.group().count(".") >= 2:
@@ -82,10 +95,39 @@ def item(ctx: Context, pos: int, role: str, rule: str) -> tuple[N.NameSpan | Non
     return None, False
 
 
+def company_name(text: str) -> str:
+    """"MINERA AURÍFERA LOS CÓNDORES DE PARCOY S.A.C." -> "Minera Aurífera Los Cóndores de Parcoy S.A.C."."""
+    words = text.split()
+    form = words[-1] if re.fullmatch(r"(?:[A-Z]\.)+", words[-1]) else None
+    body = " ".join(words[:-1] if form else words)
+    return " ".join(filter(None, [N.display(body) if body.isupper() else body, form]))
+
+
+def _skip_after_name(ctx: Context, p: int, role: str) -> int:
+    """Past what may follow a name in a list: an alias, the title of participation, the
+    client a lawyer speaks for."""
+    raw, low = ctx.view.raw, ctx.view.low
+    am = R.ALIAS.match(raw, p)
+    if am:
+        p = am.end()
+    if role == "imputado":
+        pm = R.PARTICIPATION.match(low, p)
+        p = pm.end() if pm else p
+    if role == "defensa":
+        cm = R.CLIENT.match(low, p)
+        if cm:
+            ns = N.name_at(raw, cm.end())
+            if ns:
+                p = ns.end
+                pm = PAREN.match(raw[p:])
+                p += pm.end() if pm else 0
+    return p
+
+
 def list_after(ctx: Context, acc: Acc, pos: int, role: str, rule: str, *, appositive=False) -> None:
     raw, low = ctx.view.raw, ctx.view.low
     p = pos
-    for _ in range(12):
+    for _ in range(40):  # lists of ten or more accused are common in organised-crime cases
         ns, protected = item(ctx, p, role, rule)
         if ns is None:
             return
@@ -96,6 +138,7 @@ def list_after(ctx: Context, acc: Acc, pos: int, role: str, rule: str, *, apposi
             if role == "juez" and "ponente" in fold_key(pm["note"]):
                 acc.add(ctx, "ponente", ns, rule=rule + ".paren")
             p += pm.end()
+        p = _skip_after_name(ctx, p, role)
         qm = _PRESIDE.match(low[p:])
         if qm:
             p += qm.end()

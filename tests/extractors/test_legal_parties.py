@@ -164,6 +164,31 @@ def test_outcome_and_penalty(ruling):
      "quien fue declarado reo contumaz, y a Katty Paola Silupú Vite, cuya situación"), "imputado",
      {"Rony Alberto Querevalú Jiménez", "Katty Paola Silupú Vite"}),
     ("CORTE\n\nVISTOS: el juez de paz Fortunato Ccahua Quispe declaró", "juez", set()),
+    # the accused as real rulings name them
+    ("CORTE\n\nVISTOS: el recurso interpuesto por la defensa de RUBÉN DARÍO CCORAHUA PARIONA contra el auto",
+     "imputado", {"Rubén Darío Ccorahua Pariona"}),
+    ("CORTE\n\nVISTOS: en el proceso que se le sigue a Wilmer Aníbal Cruzado Ávalos por delito", "imputado",
+     {"Wilmer Aníbal Cruzado Ávalos"}),
+    (("CORTE\n\nVISTO: el recurso de los encausados JHON FRANKLIN\nCCENCHO QUISPE, alias «Chato»; LUIS ALBERTO "
+      "RAMOS VENTOCILLA, alias «Cholo\nLucho»; KEVIN JHAIR PAREDES SOTO; y CHRISTIAN MANUEL HUARINGA LÉVANO contra"),
+     "imputado", {"Jhon Franklin Ccencho Quispe", "Luis Alberto Ramos Ventocilla", "Kevin Jhair Paredes Soto",
+                  "Christian Manuel Huaringa Lévano"}),
+    ("CORTE\n\nVISTOS: los investigados Julio César Barrenechea Ocampo, Marco Antonio Lizárraga Peña y Abel "
+     "Huancachoque Lima contra", "imputado",
+     {"Julio César Barrenechea Ocampo", "Marco Antonio Lizárraga Peña", "Abel Huancachoque Lima"}),
+    # victims: companies with their legal form, the State with its entity, reserved codes
+    ("CORTE\n\nVISTOS: en perjuicio de Pedro Pablo Salazar Quintana y de la empresa Distribuidora Ferretera "
+     "El Progreso\nS.A.C., a doce años", "agraviado",
+     {"Pedro Pablo Salazar Quintana", "Distribuidora Ferretera El Progreso S.A.C."}),
+    ("CORTE\n\nVISTOS: en agravio del Estado – Municipalidad Distrital de Carmen Alto. Invocó", "agraviado",
+     {"Estado"}),
+    ("CORTE\n\nVISTOS: los testigos víctima con claves TR-07 y TR-11 declararon", "agraviado", {"TR-07", "TR-11"}),
+    ("CORTE\n\nVISTOS: conducción en estado de ebriedad, en agravio de la sociedad; y contra", "agraviado",
+     {"Sociedad"}),
+    # every defender of a list, not the clients named after each
+    (("CORTE\n\nVISTOS: de los abogados defensores Julio César Pezo Saldaña, por Ruiz Panaifo, y Nelly Curitima\n"
+      "Amasifuén, por Sangama Tapayuri; y de los defensores públicos Willy Alarcón Soto y Nadia Quispe Baca."),
+     "defensa", {"Julio César Pezo Saldaña", "Nelly Curitima Amasifuén", "Willy Alarcón Soto", "Nadia Quispe Baca"}),
 ])
 def test_role_cues(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

@@ -41,15 +41,24 @@ CUES = validate((
          "fiscal", source="domain.md: Fiscal Provincial / Superior / Supremo",
          examples=("la Fiscal Adjunta Provincial ", "Fiscal Superior ", "Fiscal Adjunta Suprema en lo Penal, doctora ")),
     # --- defence ---
-    Rule("role.defensa", r"\b(?:abogad[oa]s?\s+defensor(?:a|es)?|defensor(?:a)?\s+public[oa]|abogad[oa]s?|"
-         r"defensor(?:a|es)?)\b", "defensa", source="domain.md",
-         examples=("el abogado defensor ", "la defensora pública ", "del abogado ")),
+    Rule("role.defensa", r"\b(?:abogad[oa]s?\s+defensor(?:a|es|as)?|defensor(?:a|es|as)?\s+public[oa]s?|abogad[oa]s?|"
+         r"defensor(?:a|es|as)?)\b", "defensa", source="domain.md; NCPP art. 80 (the Defensa Pública)",
+         examples=("el abogado defensor ", "la defensora pública ", "del abogado ", "los defensores públicos ")),
     # --- accused ---
     Rule("role.imputado", rf"\b(?:acusad{_OA}|imputad{_OA}|procesad{_OA}|sentenciad{_OA}|encausad{_OA}|"
          rf"investigad{_OA}|coprocesad{_OA}|coimputad{_OA}|coacusad{_OA}|condenad{_OA}|recurrentes?|"
          rf"reos?\s+contumac?[ez]s?)(?:\s+contumaz)?(?:\s+(?:de nombre|llamad[oa]))?",
          "imputado", source="domain.md: acusado, imputado, procesado, sentenciado, encausado, investigado",
          examples=("el sentenciado ", "los encausados ", "el acusado contumaz ")),
+    Rule("role.defensa_de", r"\b(?:la|las|por\s+la|por\s+las)\s+defensas?\s+(?:tecnicas?\s+)?de(?:\s+los|\s+las)?\b",
+         "imputado", source="Corte Suprema VISTOS: 'el recurso de apelación interpuesto por la defensa de X' "
+         "(the lawyer files for the accused, who is the party)",
+         examples=("interpuesto por la defensa de ", "por las defensas de los "),
+         counter_examples=("el abogado de la defensa dijo",)),
+    Rule("role.se_le_sigue", r"\b(?:proceso|causa|investigacion(?:\s+preparatoria)?|instruccion)\s+que\s+se\s+(?:le|les)\s+"
+         r"sigue\s+(?:a|contra)", "imputado",
+         source="Corte Suprema VISTOS: 'en el proceso que se le sigue a X por delito de ...'",
+         examples=("en el proceso que se le sigue a ",)),
     Rule("role.contra", r"\b(?:seguid[oa]s?\s+contra|contra)(?:\s+(?:el|la|los|las)\s+(?:acusad|imputad|procesad)\w*)?",
          "imputado", source="'juicio oral seguido contra X'", examples=("juicio oral seguido contra ",)),
     Rule("role.verdict", r"\b(?:condeno|condena|condenando|condenar|condenaron|absolvio|absuelve|absolviendo|"
@@ -58,7 +67,7 @@ CUES = validate((
     # --- victims ---
     Rule("role.agraviado", rf"\b(?:en\s+agravio\s+del?|en\s+perjuicio\s+del?|agraviad{_OA}|victimas?)"
          rf"(?:\s+(?:las|la|los|el|del|de\s+la)\b)?(?:\s+(?:personas|persona|menores|menor|adolescentes|adolescente|ninas|nina|ninos|nino|senora|senor)\b)?"
-         rf"(?:\s+(?:identificad[oa]s?|signad[oa]s?))?(?:\s+(?:de|con)\s+(?:iniciales|clave))?",
+         rf"(?:\s+(?:identificad[oa]s?|signad[oa]s?))?(?:\s+(?:de|con)\s+(?:iniciales|claves?))?",
          "agraviado", source="domain.md: agraviado/a, víctima, en perjuicio de",
          examples=("en agravio de las adolescentes de iniciales ", "agraviada con clave ", "en agravio de ")),
 ))
@@ -78,6 +87,7 @@ LABELS: dict[str, str | None] = {
     "procesado": "imputado", "procesados": "imputado", "procesada": "imputado",
     "investigado": "imputado", "investigados": "imputado", "investigada": "imputado",
     "encausado": "imputado", "encausados": "imputado",
+    "detenido": "imputado", "detenida": "imputado", "detenidos": "imputado",  # actas de control de detención
     "agraviado": "agraviado", "agraviados": "agraviado", "agraviada": "agraviado",
     "agraviadas": "agraviado", "victima": "agraviado",
     "juez": "juez", "jueza": "juez", "jueces": "juez", "jueces superiores": "juez",
@@ -116,7 +126,14 @@ NOT_NAME = {
     "salud", "publica", "patrimonio", "libertad", "administracion", "recursos", "naturales",
     "organo", "origen", "firmado", "digitalmente", "auto", "aprobacion", "terminacion", "anticipada",
     "apelante", "resuelve", "falla", "notifiquese", "registrese", "secretario", "secretaria",
+    # a court's name after "el Juez de ...", a title after a name, an alias marker
+    "investigacion", "preparatoria", "juzgamiento", "ponente", "alias", "detenido", "detenida",
 }
+# words of NOT_NAME that are also Peruvian surnames: kept as the last word of a name that
+# already has a given name and a surname ("Abel Huancachoque Lima")
+SURNAME_OK = {"lima"}
+# surnames that fold (accents and ñ dropped) to a word of NOT_NAME: kept when spelled so
+SURNAME_SPELLED = {"peña"}
 # the "second" given name "Segundo" is a real first name: allowed when followed by a name
 FIRST_NAME_OK = {"segundo"}
 
@@ -131,8 +148,8 @@ INITIALS = Rule(
     examples=("R.M.C.", "Y. Ch. C.", "S.M.H.Ch.", "NO. FA. PA.", "A. R. Y.", "LU. CÁ. TI.",
               "K. S. V.\nSENTENCIA"),
     counter_examples=("N.°", "II. CONDENAR", "II. Notifíquese"))
-CLAVE = Rule("name.clave", r"\bclave\s*(?:n\W{0,3})?\s*(?P<code>\d[\w-]*\d)|^(?P<bare>\d{1,5}-\d{4})\b", source="domain.md: 'agraviada con clave 123-2018'",
-             examples=("agraviada con clave 123-2018",))
+CLAVE = Rule("name.clave", r"\bclaves?\s*(?:n\W{0,3})?\s*(?P<code>\d[\w-]*\d|[a-z]{1,4}-\d{1,5}\b)|^(?P<bare>\d{1,5}-\d{4})\b", source="domain.md: 'agraviada con clave 123-2018'",
+             examples=("agraviada con clave 123-2018", "testigos víctima con claves TR-07 y TR-11"))
 
 # --- actor civil and third persons (extractors/legal/third_parties.py) ---
 _CONSTITUTED = r"(?:debidamente\s+)?(?:constituid[oa]|apersonad[oa]|incorporad[oa]|acreditad[oa])\s+(?:en|como)\s+(?:calidad\s+de\s+)?actor\s+civil"
@@ -162,3 +179,15 @@ TERCERO = Rule(
     examples=("la declaración del testigo Wilfredo Ushiñahua Laura", "la testigo de iniciales R.Q.L.",
               "ingeniero Álvaro Benjamín Rojas Quiñe"),
     counter_examples=("en el relato de un testigo no restan credibilidad",))
+
+# An alias after a name: "JHON FRANKLIN CCENCHO QUISPE, alias «Chato»", "RIVAS QUIÑONES,
+# Jhonatan Elmer, (a) «Cholo Jhon», DNI 45218763". An alias is never a party's name.
+# Source: how accusation lists and Supreme VISTOS write the accused (domain.md, "Parties").
+ALIAS = re.compile(r"[ \t]*,?\s*(?:\(a\)|alias|a\.k\.a\.)\s*[«\"“'][^»\"”']{1,40}[»\"”']"
+                   r"(?:\s*,?\s*(?:con\s+)?DNI\s*(?:N\W{0,3})?\s*\d{8})?", re.IGNORECASE)
+# "Soto Canchanya como autora y a Poma Huaringa como cómplice primario": the title of
+# participation after a convicted person's name (Código Penal arts. 23-25)
+PARTICIPATION = re.compile(r"\s+como\s+(?:co)?(?:autor|autora|autores|complices?|instigador[a]?)"
+                           r"(?:\s+(?:primari|secundari)[oa]s?)?(?:\s+mediat[oa])?")
+# after a lawyer's name, the client: "Julio César Pezo Saldaña, por Ruiz Panaifo, y ..."
+CLIENT = re.compile(r"\s*,?\s*(?:por|en\s+representacion\s+de|defensor[a]?\s+de)\s+(?:(?:el|la|los|las)\s+)?")
