@@ -11,6 +11,7 @@ mentions. Court staff (especialista) and witnesses are not parties here.
 from __future__ import annotations
 
 from extractors.legal import names as N
+from extractors.legal.offices import acting_fiscal_office
 from extractors.legal.party_header import header
 from extractors.legal.party_mentions import Acc, Mention, cues
 from extractors.legal.signatures import signatures
@@ -122,6 +123,17 @@ def extract_parties(ctx: Context) -> list[Party]:
             claimed.append((role, len(g), best.name))
             ev = [ctx.ev(m.start, m.end, m.rule) for m in sorted(g, key=lambda m: m.start)[:6]]
             parties.append(Party(name=best.name, role=Role(role), protected=best.protected, evidence=ev))
-    parties += extract_actor_civil(ctx)
-    parties += extract_terceros(ctx, parties)
-    return parties
+    if not any(p.role == Role.FISCAL for p in parties):
+        office = acting_fiscal_office(ctx)
+        parties += [office] if office else []
+    # the victim or relative constituted as actor civil speaks for herself, not as defence
+    actors = extract_actor_civil(ctx)
+    parties = [p for p in parties if not (p.role == Role.DEFENSA and any(_same(p.name, a.name) for a in actors))]
+    parties += actors
+    # a person accused only in a "contra X" phrase who is the complainant or a witness is a
+    # third person (a denuncia or carpeta recited against someone else)
+    weak = [p for p in parties if p.role == Role.IMPUTADO and all(e.rule == "role.contra" for e in p.evidence)]
+    terceros = extract_terceros(ctx, [p for p in parties if p not in weak],
+                                full_name=lambda name: _expand(name, full))
+    parties = [p for p in parties if not (p in weak and any(_same(p.name, t.name) for t in terceros))]
+    return parties + terceros

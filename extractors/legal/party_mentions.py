@@ -100,7 +100,10 @@ def company_name(text: str) -> str:
     words = text.split()
     form = words[-1] if re.fullmatch(r"(?:[A-Z]\.)+", words[-1]) else None
     body = " ".join(words[:-1] if form else words)
-    return " ".join(filter(None, [N.display(body) if body.isupper() else body, form]))
+    if body.isupper():  # articles belong to a trade name ("Los Cóndores"); prepositions do not
+        body = " ".join(w.lower() if w.lower() in ("de", "del", "y", "e", "en") and i else w[:1] + w[1:].lower()
+                        for i, w in enumerate(body.split()))
+    return " ".join(filter(None, [body, form]))
 
 
 def _skip_after_name(ctx: Context, p: int, role: str) -> int:

@@ -189,6 +189,36 @@ def test_outcome_and_penalty(ruling):
     (("CORTE\n\nVISTOS: de los abogados defensores Julio César Pezo Saldaña, por Ruiz Panaifo, y Nelly Curitima\n"
       "Amasifuén, por Sangama Tapayuri; y de los defensores públicos Willy Alarcón Soto y Nadia Quispe Baca."),
      "defensa", {"Julio César Pezo Saldaña", "Nelly Curitima Amasifuén", "Willy Alarcón Soto", "Nadia Quispe Baca"}),
+    # the acting fiscal office when no prosecutor is named; never an office of the facts
+    ("CORTE\n\nVISTOS: el recurso de casación interpuesto por la\nSegunda Fiscalía Superior Penal de Tacna contra "
+     "la sentencia", "fiscal", {"Segunda Fiscalía Superior Penal de Tacna"}),
+    ("CORTE\n\nVISTOS: con lo expuesto en el dictamen de la\nSegunda Fiscalía Suprema en lo Penal.\nIntervino",
+     "fiscal", {"Segunda Fiscalía Suprema en lo Penal"}),
+    ("CORTE\n\nVISTOS: el Fiscal Provincial Walter Hugo Espinoza Trujillo, de la Fiscalía Provincial Penal de "
+     "Huánuco, acusó", "fiscal", {"Walter Hugo Espinoza Trujillo"}),
+    ("CORTE\n\nVISTOS: el operativo de interdicción realizado por la Fiscalía Especializada en Materia Ambiental "
+     "y la Policía", "fiscal", set()),
+    # actores civiles named before the phrase that constitutes them
+    (("CORTE\n\nVISTOS: de la Procuraduría Pública Especializada en Delitos de Tráfico Ilícito de Drogas y de\nla "
+      "Procuraduría Pública Especializada en Delitos de Lavado de Activos, ambas constituidas en actor\ncivil; y"),
+     "actor_civil", {"Procuraduría Pública Especializada en Delitos de Tráfico Ilícito de Drogas",
+                     "Procuraduría Pública Especializada en Delitos de Lavado de Activos"}),
+    ("CORTE\n\nVISTOS: el abogado defensor Ricardo Meza Orihuela; y la señora Yolanda Ccente Huamán, cónyuge "
+     "supérstite del occiso, constituida en actor civil.", "actor_civil", {"Yolanda Ccente Huamán"}),
+    ("CORTE\n\nVISTOS: el abogado defensor Ricardo Meza Orihuela; y la señora Yolanda Ccente Huamán, cónyuge "
+     "supérstite del occiso, constituida en actor civil.", "defensa", {"Ricardo Meza Orihuela"}),
+    # third persons: witnesses, experts, police witnesses, the complainant, a relative by initials
+    (("CORTE\n\nVISTOS: 1) testimonial del SO1 PNP Hugo Ramiro Vásquez Laurente; 2) examen del perito químico "
+      "Edgardo Luis Huaranga Soto; 3) Los testigos Edwin Rojas Chuco y Lizbeth Poma Cerrón declararon."),
+     "tercero", {"Hugo Ramiro Vásquez Laurente", "Edgardo Luis Huaranga Soto", "Edwin Rojas Chuco",
+                 "Lizbeth Poma Cerrón"}),
+    ("CORTE\n\nVISTOS: la menor de iniciales Y.F.Q., cuya madre, de iniciales R.Q.A., formuló denuncia.",
+     "tercero", {"R.Q.A."}),
+    ("CORTE\n\nVISTOS: la empresa MINERA AURÍFERA LOS CÓNDORES S.A.C., tercero civilmente responsable, apeló.",
+     "tercero", {"Minera Aurífera Los Cóndores S.A.C."}),
+    (("CORTE\n\nVISTOS: el recurrente Rubén Darío Ccorahua Pariona tenía la carpeta seguida contra Elmer Quispe "
+      "Huamaní por usurpación, y actuaba por denuncia del propio Quispe Huamaní."), "imputado",
+     {"Rubén Darío Ccorahua Pariona"}),
 ])
 def test_role_cues(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

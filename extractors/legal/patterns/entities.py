@@ -34,8 +34,21 @@ RESERVED_CODE = re.compile(rf"(?<![\w-])[{_U}]{{1,4}}-\d{{1,5}}(?![\w-])")
 # Corrupción de Funcionarios de Junín"; a rank (provincial / superior / suprema) or a
 # specialty must follow "Fiscalía" so that a bare "la Fiscalía" is not an office name
 _ORD = r"(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[eé]ptima|Octava|Novena|D[eé]cima|Und[eé]cima)"
-_TAIL_WORD = rf"(?:[{_U}][a-záéíóúñü]+|de|del|la|las|los|y|e|en|lo|contra)(?![\wáéíóúñü])"
+_TAIL_WORD = rf"(?:[{_U}][a-záéíóúñü]+|de|del|la|las|los|(?:y|e)(?=\s+[{_U}])|en|lo|contra)(?![\wáéíóúñü])"
 FISCAL_OFFICE = re.compile(
     rf"(?:{_ORD}\s+)?Fiscal[ií]a\s+(?:Provincial|Superior|Suprema|Supraprovincial|Especializada|Penal|Mixta|Corporativa|Transitoria)"
     rf"(?:\s+{_TAIL_WORD}){{0,18}}")
 OFFICE_TRAILING = re.compile(r"(?:\s+(?:de|del|la|las|los|y|e|en|lo|contra))+$")
+# a Procuraduría Pública as written: "Procuraduría Pública Especializada en Delitos de
+# Tráfico Ilícito de Drogas" (D. Leg. 1326, Sistema Administrativo de Defensa Jurídica del
+# Estado); the next office of a list ("y de la Procuraduría ...") is not part of its name
+PROCURADURIA = re.compile(rf"Procuradur[ií]a\s+P[uú]blica(?:\s+(?!Procuradur){_TAIL_WORD}){{0,18}}")
+# what makes a fiscal office the acting party of the proceeding (folded text): it files the
+# recurso, gives the dictamen, represents the Ministerio Público, or performs an act of the
+# NCPP's stages (formaliza, acusa, requiere; arts. 336, 344, 349) - not an office that only
+# took part in the facts ("operativo realizado por la Fiscalía ...")
+OFFICE_ACTS_BEFORE = re.compile(r"(?:interpuest[oa]s?|formulad[oa]s?|presentad[oa]s?|dictamen|dictaminado|opinado|"
+                                r"representad[oa]|a\s+cargo|expuesto|intervencion|ministerio\s+publico\s*:?)\s+"
+                                r"(?:por|de)?\s*(?:la|el)?\s*$|ministerio\s+publico\s*:\s*$")
+OFFICE_ACTS_AFTER = re.compile(r"^\s*,?\s*(?:formalizo|acuso|interpuso|formulo|requirio|solicito|apelo|dictamino|opino|"
+                               r"presento|dispuso\s+la\s+formalizacion)\b")

@@ -171,14 +171,42 @@ ACTOR_CIVIL = validate((
          examples=("la agraviada Carmen Rosa Tello Vílchez, constituida en actor civil",)),
 ))
 
+# the actor civil named before its constitution: "la Procuraduría A y la Procuraduría B,
+# ambas constituidas en actor civil", "la señora X, cónyuge supérstite del occiso,
+# constituida en actor civil", "la Procuraduría ..., en su condición de actor civil"
+# (NCPP arts. 98-101); the party is the last one named in the clause, or all of them
+# when the phrase is plural
+ACTOR_CIVIL_AFTER = re.compile(
+    r"(?P<plural>\b(?:ambas|ambos)\s+)?(?:debidamente\s+)?(?:(?:constituid|apersonad|incorporad|acreditad)[oa](?P<pl>s)?|"
+    r"(?:[oa]s?\s+)?en\s+su\s+(?:condicion|calidad))\s+(?:en|como|de)\s+(?:calidad\s+de\s+)?actor(?:es)?\s+civil(?:es)?")
+CLAUSE_START = re.compile(r"[;:]|\.\s|\n\s*\n")
+
+# police ranks before a name ("SO1 PNP", "ST2 PNP"): Ley 30714 / D. Leg. 1149 grades
+_RANK = r"(?:(?:s[ot][1-3]|sob|sub|st|so|sgto|cap|may|cmdte|crnl|tnte|alf|sb[1-3]?)\s+pnp\s+)"
+# what an expert or witness is called between the noun and the name (a vocabulary, so that
+# "el testigo declaró que ..." never skips to a later name)
+_QUALITY = (r"(?:\s+(?:de\s+cargo|de\s+descargo|presencial|referencial|de\s+parte|oficial|quimic[oa]|contable|"
+            r"medic[oa](?:\s+legista)?|psicolog[oa]|psiquiatra|balistic[oa]|forense|informatic[oa]|"
+            r"grafotecnic[oa]|documentolog[oa]|ambiental|tasador[a]?|valorizador[a]?|"
+            r"contador[a]?|ingenier[oa]|policia|interviniente|efectivo|captor))*")
 TERCERO = Rule(
     "role.tercero",
-    r"\b(?:el|la|los|las|del|de\s+la|al|a\s+la)\s+(?:testigos?|perit[oa]s?)"
-    r"(?:\s+(?:de\s+iniciales|identificad[oa]\s+con\s+(?:las\s+)?iniciales))?\b|\bingenier[oa]\b",
-    "tercero", source="wild truth conventions (witnesses and experts are 'tercero'; w04, w05, w07, w09, w12)",
+    r"\b(?:(?:(?:el|la|los|las|del|de\s+la|al|a\s+la)\s+)?(?:testigos?|perit[oa]s?)" + _QUALITY +
+    r"(?:\s+(?:de\s+iniciales|identificad[oa]\s+con\s+(?:las\s+)?iniciales))?\s*" + _RANK + r"?"
+    r"|testimonial(?:es)?\s+(?:del?|de\s+la)\s*" + _RANK + r"?" + _QUALITY.replace(r"(?:\s+", r"(?:\s*", 1) +
+    r"|efectivos?\s+(?:policial(?:es)?\s+)?(?:interviniente|captor)?s?\s*" + _RANK +
+    r"|denuncia\s+(?:del?|de\s+la)\s+(?:propi[oa]\s+)?|\bdenunciante\s+"
+    r"|\bingenier[oa]\b)",
+    "tercero", source="wild truth conventions (witnesses and experts are 'tercero'; w04, w05, w07, w09, w12); "
+    "wild2 (the complainant, a police witness, experts named in admitted evidence, NCPP art. 353)",
     examples=("la declaración del testigo Wilfredo Ushiñahua Laura", "la testigo de iniciales R.Q.L.",
-              "ingeniero Álvaro Benjamín Rojas Quiñe"),
-    counter_examples=("en el relato de un testigo no restan credibilidad",))
+              "ingeniero Álvaro Benjamín Rojas Quiñe", "examen del perito químico Edgardo Luis Huaranga Soto",
+              "testimonial del SO1 PNP Hugo Ramiro Vásquez Laurente", "testigo de cargo María Elena Quispe Rojas",
+              "el efectivo interviniente SO2 PNP Kevin Paúl Arana Meza", "por denuncia del propio Quispe Huamaní"),
+    counter_examples=("el testimonio del agraviado", "la pericia contable"))
+# a relative of a protected victim, named by initials: "su madre, de iniciales R.Q.A."
+RELATIVE_INITIALS = re.compile(r"\b(?:madre|padre|progenitora|progenitor|hermana|hermano|tia|tio|abuela|abuelo)"
+                               r"(?:\s+de\s+la\s+(?:menor|agraviada|victima|adolescente))?\s*,?\s+(?:de|con)\s+(?:las\s+)?iniciales\s+")
 
 # An alias after a name: "JHON FRANKLIN CCENCHO QUISPE, alias «Chato»", "RIVAS QUIÑONES,
 # Jhonatan Elmer, (a) «Cholo Jhon», DNI 45218763". An alias is never a party's name.
@@ -187,7 +215,10 @@ ALIAS = re.compile(r"[ \t]*,?\s*(?:\(a\)|alias|a\.k\.a\.)\s*[«\"“'][^»\"”'
                    r"(?:\s*,?\s*(?:con\s+)?DNI\s*(?:N\W{0,3})?\s*\d{8})?", re.IGNORECASE)
 # "Soto Canchanya como autora y a Poma Huaringa como cómplice primario": the title of
 # participation after a convicted person's name (Código Penal arts. 23-25)
-PARTICIPATION = re.compile(r"\s+como\s+(?:co)?(?:autor|autora|autores|complices?|instigador[a]?)"
+PARTICIPATION = re.compile(r"\s+como\s+(?:co)?(?:autora|autores|autor|complices?|instigadora|instigador)\b"
                            r"(?:\s+(?:primari|secundari)[oa]s?)?(?:\s+mediat[oa])?")
 # after a lawyer's name, the client: "Julio César Pezo Saldaña, por Ruiz Panaifo, y ..."
 CLIENT = re.compile(r"\s*,?\s*(?:por|en\s+representacion\s+de|defensor[a]?\s+de)\s+(?:(?:el|la|los|las)\s+)?")
+# a company answering for the civil damages (NCPP arts. 111-113): "la empresa X S.A.C.,
+# tercero civilmente responsable" or "el tercero civilmente responsable X S.A.C."
+CIVILLY_LIABLE = re.compile(r"\btercer[oa]s?\s+civilmente\s+responsables?")
