@@ -191,5 +191,27 @@ def cues(ctx: Context, acc: Acc, zones: list[tuple[int, int]]) -> None:
                     acc.add(ctx, "ponente", ns, rule=rule.id)
                     acc.add(ctx, "juez", ns, rule=rule.id)
                     continue
+                if role == "juez" and _recited_lower_court(ctx, m.start(), m.group()):
+                    continue
                 list_after(ctx, acc, p, role, rule.id, appositive=rule.id == "role.verdict")
+
+
+_RANK = {"juzgado": 0, "colegiado": 0, "sala": 1}
+
+
+def _recited_lower_court(ctx: Context, pos: int, cue: str) -> bool:
+    """A list of judges that belongs to a lower court the ruling recites."""
+    low = ctx.view.low
+    cm = None
+    for cm in R.RECITED_COURT.finditer(low, max(0, pos - 200), pos):
+        pass  # the closest court named before the list
+    if cm is None or re.search(r"[.;:]-?\s", low[cm.end():pos]):
+        return False
+    rank = 2 if "suprem" in cue else 1 if "superior" in cue else _RANK[cm["court"].split()[0]]
+    from extractors.legal.court import extract_court  # only when a court is recited
+    from schemas import CourtLevel
+
+    own = {CourtLevel.JUZGADO: 0, CourtLevel.CORTE_SUPERIOR: 1, CourtLevel.CORTE_SUPREMA: 2}.get(
+        extract_court(ctx).level, 0)
+    return rank < own
 

@@ -149,6 +149,11 @@ def test_outcome_and_penalty(ruling):
         "Luz Marina Tapullima Sangama", 14.0, True, 30000.0)
 
 
+# a ruling reduced to the parts that open its decision zone, before a signature block
+_DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\nDECISIÓN\n\n"
+            "Por estos fundamentos, CONFIRMARON la sentencia.\n\n")
+
+
 @pytest.mark.parametrize("text, role, names", [
     ("CORTE\n\nVISTOS: en agravio del Estado, representado por la Procuraduría.", "agraviado", {"Estado"}),
     ("CORTE\n\nVISTOS: la agraviada con clave 123-2018 declaró.", "agraviado", {"clave 123-2018"}),
@@ -219,6 +224,17 @@ def test_outcome_and_penalty(ruling):
     (("CORTE\n\nVISTOS: el recurrente Rubén Darío Ccorahua Pariona tenía la carpeta seguida contra Elmer Quispe "
       "Huamaní por usurpación, y actuaba por denuncia del propio Quispe Huamaní."), "imputado",
      {"Rubén Darío Ccorahua Pariona"}),
+    # judges: only this decision's panel
+    (("CORTE SUPERIOR DE JUSTICIA DE PUNO\nSALA PENAL DE APELACIONES\n\nVISTOS: la sentencia expedida por el Juzgado "
+      "Penal Colegiado de San Román, integrado por los jueces Ruth Yolanda Pacompía Aroni, Alipio Condori Yucra y "
+      "Feliciano Mamani Tito, que lo condenó."), "juez", set()),
+    (_DECIDED + "S.S.\n\nRAMOS CISNEROS\n\nALVARADO HUERTA\n(Ponente)\n\nCELIS YUPANQUI\n",
+     "ponente", {"Alvarado Huerta"}),
+    (_DECIDED + "MARCO ANTONIO FARFÁN YUPANQUI      WILBER CCORAHUA LETONA\nPresidente"
+     "                          Director de Debates\n", "juez", {"Marco Antonio Farfán Yupanqui", "Wilber Ccorahua Letona"}),
+    (_DECIDED + "MILAGROS ROXANA LLERENA BEGAZO      DIEGO ARMANDO HUACO SALAS\nJueza"
+     "                          Especialista de Audiencia\n", "juez", {"Milagros Roxana Llerena Begazo"}),
+    ("CORTE\n\nVISTOS: Interviene como ponente el señor juez supremo Lecca GuiIlén.", "ponente", {"Lecca Guillén"}),
 ])
 def test_role_cues(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

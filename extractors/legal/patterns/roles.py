@@ -222,3 +222,13 @@ CLIENT = re.compile(r"\s*,?\s*(?:por|en\s+representacion\s+de|defensor[a]?\s+de)
 # a company answering for the civil damages (NCPP arts. 111-113): "la empresa X S.A.C.,
 # tercero civilmente responsable" or "el tercero civilmente responsable X S.A.C."
 CIVILLY_LIABLE = re.compile(r"\btercer[oa]s?\s+civilmente\s+responsables?")
+# A court recited with its judges ("expedida por el Juzgado Penal Colegiado ..., integrado
+# por los jueces X, Y y Z"): the court noun closest before a list of judges in the same
+# sentence. When that court ranks below the court issuing the ruling (a Juzgado recited in
+# a Sala's or the Corte Suprema's ruling, a Sala Superior in the Corte Suprema's), its
+# judges decided the ruling under review, not this one (domain.md, "Judges"; LOPJ art. 26).
+RECITED_COURT = re.compile(r"\b(?P<court>juzgado|sala\s+(?:penal\s+)?(?:superior|de\s+apelaciones)|sala\s+superior|"
+                           r"colegiado)\b")
+# titles printed under the names of a signature line; staff titles say who is no judge
+JUDGE_TITLE = re.compile(r"(?:juez|jueza|presidente|presidenta|director[a]?\s+de\s+debates|vocal|ponente)\b")
+STAFF_TITLE = re.compile(r"(?:especialista|secretari[oa]|asistente|relator[a]?|testigo)\b")
