@@ -18,7 +18,7 @@ LEGAL_FORM = r"(?:S\.\s?A\.\s?C\.|S\.\s?A\.\s?A\.|S\.\s?C\.\s?R\.\s?L\.|S\.\s?R\
 # "Distribuidora Ferretera El Progreso S.A.C.", "MINERA AURÍFERA LOS CÓNDORES DE PARCOY S.A.C."
 COMPANY = re.compile(
     rf"(?:(?:la|La|LA)\s+)?(?:(?:empresa|EMPRESA)\s+)?"
-    rf"(?P<name>[{_U}0-9]{_W}*(?:[ \t]*\n?[ \t]*(?:de|del|la|las|los|y|e|en|DE|DEL|LA|LAS|LOS|Y|E|EN|[{_U}0-9]{_W}*)){{0,10}}?"
+    rf"(?P<name>[{_U}0-9]{_W}*+(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:de|del|la|las|los|y|e|en|DE|DEL|LA|LAS|LOS|Y|E|EN|[{_U}0-9]{_W}*+)(?![\w])){{0,10}}?"
     rf"\s+{LEGAL_FORM})(?![\w])")
 # "en agravio de la sociedad": the collective victim of the crimes of peligro común
 # (Código Penal, Libro II, Título XII: conducción en estado de ebriedad, art. 274)

@@ -177,8 +177,8 @@ ACTOR_CIVIL = validate((
 # (NCPP arts. 98-101); the party is the last one named in the clause, or all of them
 # when the phrase is plural
 ACTOR_CIVIL_AFTER = re.compile(
-    r"(?P<plural>\b(?:ambas|ambos)\s+)?(?:debidamente\s+)?(?:(?:constituid|apersonad|incorporad|acreditad)[oa](?P<pl>s)?|"
-    r"(?:[oa]s?\s+)?en\s+su\s+(?:condicion|calidad))\s+(?:en|como|de)\s+(?:calidad\s+de\s+)?actor(?:es)?\s+civil(?:es)?")
+    r"(?:(?P<plural>ambas|ambos)\s+)?(?:debidamente\s+)?(?:(?:constituid|apersonad|incorporad|acreditad)[oa](?P<pl>s)?|"
+    r"en\s+su\s+(?:condicion|calidad))\s+(?:en|como|de)\s+(?:calidad\s+de\s+)?actor(?:es)?\s+civil(?:es)?$")
 CLAUSE_START = re.compile(r"[;:]|\.\s|\n\s*\n")
 
 # police ranks before a name ("SO1 PNP", "ST2 PNP"): Ley 30714 / D. Leg. 1149 grades
@@ -191,7 +191,7 @@ _QUALITY = (r"(?:\s+(?:de\s+cargo|de\s+descargo|presencial|referencial|de\s+part
             r"contador[a]?|ingenier[oa]|policia|interviniente|efectivo|captor))*")
 TERCERO = Rule(
     "role.tercero",
-    r"\b(?:(?:(?:el|la|los|las|del|de\s+la|al|a\s+la)\s+)?(?:testigos?|perit[oa]s?)" + _QUALITY +
+    r"\b(?:(?:testigos?|perit[oa]s?)" + _QUALITY +
     r"(?:\s+(?:de\s+iniciales|identificad[oa]\s+con\s+(?:las\s+)?iniciales))?\s*" + _RANK + r"?"
     r"|testimonial(?:es)?\s+(?:del?|de\s+la)\s*" + _RANK + r"?" + _QUALITY.replace(r"(?:\s+", r"(?:\s*", 1) +
     r"|efectivos?\s+(?:policial(?:es)?\s+)?(?:interviniente|captor)?s?\s*" + _RANK +
