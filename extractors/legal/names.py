@@ -19,7 +19,8 @@ from extractors.legal.text import fold_key
 
 _U = "A-ZÁÉÍÓÚÑÜ"
 _L = "a-záéíóúñü"
-TITLE_TOKEN = rf"[{_U}][{_L}]+(?:['’][{_U}]?[{_L}]+)?\d{{0,2}}"
+# "GuiIlén": OCR reads a lower-case l as a capital I inside a word (restored by display)
+TITLE_TOKEN = rf"[{_U}][{_L}]+(?:['’][{_U}]?[{_L}]+)?(?:I[{_L}]+)?\d{{0,2}}"
 UPPER_TOKEN = rf"[{_U}]{{2,}}\d{{0,2}}"
 _PART_T = r"(?:de|del|De|Del)(?:[ \t]+(?:la|La|los|las))?"
 _PART_U = r"(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?"
@@ -45,6 +46,9 @@ def _clean_tokens(tokens: list[str]) -> list[str]:
     out = []
     for t in tokens:
         t = re.sub(r"\d+$", "", t)  # footnote digits glued to a name
+        if _name_word(t, out):
+            out.append(t)
+            continue
         if fold_key(t) in R.NOT_NAME and not (not out and fold_key(t) in R.FIRST_NAME_OK):
             if fold_key(t) in _SMALL and out:
                 out.append(t)
@@ -56,9 +60,20 @@ def _clean_tokens(tokens: list[str]) -> list[str]:
     return out
 
 
+def _name_word(t: str, before: list[str]) -> bool:
+    """A word that folds to a common word but is a surname here: "Peña" (folding drops the
+    ñ that tells it from "pena"), "Lima" after a given name and a surname."""
+    if t.lower() in R.SURNAME_SPELLED:
+        return True
+    return len(before) >= 2 and fold_key(t) in R.SURNAME_OK
+
+
+_OCR_I = re.compile(r"(?<=[a-záéíóúñü])I(?=[a-záéíóúñü])")
+
+
 def display(text: str) -> str:
     """Natural order and case of a name as written; words in capitals are title-cased."""
-    tokens = text.split()
+    tokens = [_OCR_I.sub("l", t) for t in text.split()]
     upper = text.isupper()
     out = []
     for i, t in enumerate(tokens):

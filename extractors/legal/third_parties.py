@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from extractors.legal import names as N
+from extractors.legal.patterns import entities as E
 from extractors.legal.patterns import roles as R
 from extractors.legal.text import Context, fold_key
 from schemas import Party, Role
@@ -50,34 +51,96 @@ def extract_actor_civil(ctx: Context) -> list[Party]:
                 found[key] = old.model_copy(update={"evidence": old.evidence + [ev]})
             else:
                 found[key] = Party(name=name, role=Role.ACTOR_CIVIL, evidence=[ev])
+    for name, span, rule in _named_before(ctx):
+        key = fold_key(name)
+        ev = ctx.ev(span[0], span[1], rule)
+        if key in found:
+            old = found[key]
+            found[key] = old.model_copy(update={"evidence": old.evidence + [ev]})
+        elif not any(N.same_person(name, q.name) or k.startswith(key) or key.startswith(k)
+                     for k, q in found.items()):  # "Procuraduría Pública" cut before "a cargo de ..."
+            found[key] = Party(name=name, role=Role.ACTOR_CIVIL, evidence=[ev])
     return list(found.values())
 
 
-def extract_terceros(ctx: Context, known: list[Party]) -> list[Party]:
-    """Witnesses and experts named in the body; people already known in another role are not
-    repeated as third persons."""
+def _named_before(ctx: Context) -> list[tuple[str, tuple[int, int], str]]:
+    """Actores civiles named before the phrase that constitutes them, in the same clause:
+    the Procuradurías (all of them when the phrase is plural), or else the last person."""
     low, raw, z = ctx.view.low, ctx.view.raw, ctx.zones
-    out: list[Party] = []
+    out = []
+    for a in re.finditer(r"actor(?:es)?\s+civil(?:es)?", low[:z.body[1]]):  # a literal first: fast
+        m = R.ACTOR_CIVIL_AFTER.search(low, max(z.body[0], a.start() - 80), a.end())
+        if m is None or z.in_furniture(m.start()):
+            continue
+        lo = max(z.body[0], m.start() - 320)
+        for c in R.CLAUSE_START.finditer(low, lo, m.start()):
+            lo = c.end()
+        offices = [(o.start(), o.start() + len(E.OFFICE_TRAILING.sub("", o.group())))
+                   for o in E.PROCURADURIA.finditer(raw, lo, m.start())]
+        if offices:
+            plural = m["plural"] or m["pl"]
+            for s, e in offices if plural else offices[-1:]:
+                out.append((_office_name(raw[s:e]), (s, e), "role.actor_civil.named_before"))
+            continue
+        people = [ns for ns in N.names_in(raw, lo, m.start()) if not N.is_initials(ns.name)]
+        if people:
+            ns = people[-1]
+            out.append((ns.name, (ns.start, ns.end), "role.actor_civil.named_before"))
+    return out
+
+
+def extract_terceros(ctx: Context, known: list[Party], *, full_name=lambda name: name) -> list[Party]:
+    """Witnesses, experts, the complainant, a protected relative of the victim named in the
+    body; people already known in another role are not repeated as third persons.
+    ``full_name`` completes a surname-only mention ("denuncia del propio Quispe Huamaní")."""
+    from extractors.legal.party_mentions import Acc, list_after
+
+    low, raw, z = ctx.view.low, ctx.view.raw, ctx.zones
+    found: list[tuple[str, bool, tuple[int, int], str]] = []
     for m in R.TERCERO.rx.finditer(low, *z.body):
         if z.in_furniture(m.start()):
             continue
         p = m.end() + R.FILLER.match(low[m.end():m.end() + 40]).end()
         im = R.INITIALS.rx.match(raw, p)
         if im and "iniciales" in low[m.start():m.end()]:
-            name, protected, span = im.group().strip(), True, im.span()
-        else:
-            ns = N.name_at(raw, p, rule=R.TERCERO.id)
-            if ns is None or len(N.tokens_of(ns.name)) < 3:
-                continue  # "el testigo Chino": a nickname is no name to list
-            name, protected, span = ns.name, False, (ns.start, ns.end)
-        if any(_same(name, q.name) for q in known if q.role != Role.TERCERO) or \
-                any(_same(name, q.name) for q in out):
-            for i, q in enumerate(out):
-                if _same(name, q.name):
-                    out[i] = q.model_copy(update={"evidence": q.evidence + [ctx.ev(*span, R.TERCERO.id)]})
+            found.append((im.group().strip(), True, im.span(), R.TERCERO.id))
             continue
-        out.append(Party(name=name, role=Role.TERCERO, protected=protected,
-                         evidence=[ctx.ev(span[0], span[1], R.TERCERO.id)]))
+        acc = Acc()
+        list_after(ctx, acc, p, "tercero", R.TERCERO.id)
+        for mm in acc.mentions:
+            name = full_name(mm.name)
+            if len(N.tokens_of(name)) >= 3:  # "el testigo Chino": a nickname is no name to list
+                found.append((name, False, (mm.start, mm.end), R.TERCERO.id))
+    for m in R.RELATIVE_INITIALS.finditer(low, *z.body):
+        im = R.INITIALS.rx.match(raw, m.end())
+        if im and not z.in_furniture(m.start()):
+            found.append((im.group().strip(), True, im.span(), "role.tercero.relative"))
+    found += _civilly_liable(ctx)
+    out: list[Party] = []
+    for name, protected, span, rule in found:
+        ev = ctx.ev(span[0], span[1], rule)
+        if any(_same(name, q.name) for q in known if q.role != Role.TERCERO):
+            continue
+        i = next((i for i, q in enumerate(out) if _same(name, q.name)), None)
+        if i is not None:
+            out[i] = out[i].model_copy(update={"evidence": out[i].evidence + [ev]})
+        else:
+            out.append(Party(name=name, role=Role.TERCERO, protected=protected, evidence=[ev]))
+    return out
+
+
+def _civilly_liable(ctx: Context) -> list[tuple[str, bool, tuple[int, int], str]]:
+    """The company named right before or after "tercero civilmente responsable"."""
+    from extractors.legal.party_mentions import company_name
+
+    low, raw, z = ctx.view.low, ctx.view.raw, ctx.zones
+    out = []
+    for m in R.CIVILLY_LIABLE.finditer(low, *z.body):
+        before = [c for c in E.COMPANY.finditer(raw, max(z.body[0], m.start() - 160), m.start())
+                  if re.fullmatch(r"\s*,?\s*(?:como|en\s+calidad\s+de)?\s*(?:el|la)?\s*", low[c.end():m.start()])]
+        after = E.COMPANY.match(raw, m.end() + len(re.match(r"\s*,?\s*(?:la\s+empresa\s+)?", low[m.end():]).group()))
+        for c in before[-1:] + ([after] if after else []):
+            out.append((company_name(c["name"]), False, c.span("name"), "role.tercero.civil"))
     return out
 
 

@@ -149,6 +149,11 @@ def test_outcome_and_penalty(ruling):
         "Luz Marina Tapullima Sangama", 14.0, True, 30000.0)
 
 
+# a ruling reduced to the parts that open its decision zone, before a signature block
+_DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\nDECISIÓN\n\n"
+            "Por estos fundamentos, CONFIRMARON la sentencia.\n\n")
+
+
 @pytest.mark.parametrize("text, role, names", [
     ("CORTE\n\nVISTOS: en agravio del Estado, representado por la Procuraduría.", "agraviado", {"Estado"}),
     ("CORTE\n\nVISTOS: la agraviada con clave 123-2018 declaró.", "agraviado", {"clave 123-2018"}),
@@ -164,6 +169,72 @@ def test_outcome_and_penalty(ruling):
      "quien fue declarado reo contumaz, y a Katty Paola Silupú Vite, cuya situación"), "imputado",
      {"Rony Alberto Querevalú Jiménez", "Katty Paola Silupú Vite"}),
     ("CORTE\n\nVISTOS: el juez de paz Fortunato Ccahua Quispe declaró", "juez", set()),
+    # the accused as real rulings name them
+    ("CORTE\n\nVISTOS: el recurso interpuesto por la defensa de RUBÉN DARÍO CCORAHUA PARIONA contra el auto",
+     "imputado", {"Rubén Darío Ccorahua Pariona"}),
+    ("CORTE\n\nVISTOS: en el proceso que se le sigue a Wilmer Aníbal Cruzado Ávalos por delito", "imputado",
+     {"Wilmer Aníbal Cruzado Ávalos"}),
+    (("CORTE\n\nVISTO: el recurso de los encausados JHON FRANKLIN\nCCENCHO QUISPE, alias «Chato»; LUIS ALBERTO "
+      "RAMOS VENTOCILLA, alias «Cholo\nLucho»; KEVIN JHAIR PAREDES SOTO; y CHRISTIAN MANUEL HUARINGA LÉVANO contra"),
+     "imputado", {"Jhon Franklin Ccencho Quispe", "Luis Alberto Ramos Ventocilla", "Kevin Jhair Paredes Soto",
+                  "Christian Manuel Huaringa Lévano"}),
+    ("CORTE\n\nVISTOS: los investigados Julio César Barrenechea Ocampo, Marco Antonio Lizárraga Peña y Abel "
+     "Huancachoque Lima contra", "imputado",
+     {"Julio César Barrenechea Ocampo", "Marco Antonio Lizárraga Peña", "Abel Huancachoque Lima"}),
+    # victims: companies with their legal form, the State with its entity, reserved codes
+    ("CORTE\n\nVISTOS: en perjuicio de Pedro Pablo Salazar Quintana y de la empresa Distribuidora Ferretera "
+     "El Progreso\nS.A.C., a doce años", "agraviado",
+     {"Pedro Pablo Salazar Quintana", "Distribuidora Ferretera El Progreso S.A.C."}),
+    ("CORTE\n\nVISTOS: en agravio del Estado – Municipalidad Distrital de Carmen Alto. Invocó", "agraviado",
+     {"Estado"}),
+    ("CORTE\n\nVISTOS: los testigos víctima con claves TR-07 y TR-11 declararon", "agraviado", {"TR-07", "TR-11"}),
+    ("CORTE\n\nVISTOS: conducción en estado de ebriedad, en agravio de la sociedad; y contra", "agraviado",
+     {"Sociedad"}),
+    # every defender of a list, not the clients named after each
+    (("CORTE\n\nVISTOS: de los abogados defensores Julio César Pezo Saldaña, por Ruiz Panaifo, y Nelly Curitima\n"
+      "Amasifuén, por Sangama Tapayuri; y de los defensores públicos Willy Alarcón Soto y Nadia Quispe Baca."),
+     "defensa", {"Julio César Pezo Saldaña", "Nelly Curitima Amasifuén", "Willy Alarcón Soto", "Nadia Quispe Baca"}),
+    # the acting fiscal office when no prosecutor is named; never an office of the facts
+    ("CORTE\n\nVISTOS: el recurso de casación interpuesto por la\nSegunda Fiscalía Superior Penal de Tacna contra "
+     "la sentencia", "fiscal", {"Segunda Fiscalía Superior Penal de Tacna"}),
+    ("CORTE\n\nVISTOS: con lo expuesto en el dictamen de la\nSegunda Fiscalía Suprema en lo Penal.\nIntervino",
+     "fiscal", {"Segunda Fiscalía Suprema en lo Penal"}),
+    ("CORTE\n\nVISTOS: el Fiscal Provincial Walter Hugo Espinoza Trujillo, de la Fiscalía Provincial Penal de "
+     "Huánuco, acusó", "fiscal", {"Walter Hugo Espinoza Trujillo"}),
+    ("CORTE\n\nVISTOS: el operativo de interdicción realizado por la Fiscalía Especializada en Materia Ambiental "
+     "y la Policía", "fiscal", set()),
+    # actores civiles named before the phrase that constitutes them
+    (("CORTE\n\nVISTOS: de la Procuraduría Pública Especializada en Delitos de Tráfico Ilícito de Drogas y de\nla "
+      "Procuraduría Pública Especializada en Delitos de Lavado de Activos, ambas constituidas en actor\ncivil; y"),
+     "actor_civil", {"Procuraduría Pública Especializada en Delitos de Tráfico Ilícito de Drogas",
+                     "Procuraduría Pública Especializada en Delitos de Lavado de Activos"}),
+    ("CORTE\n\nVISTOS: el abogado defensor Ricardo Meza Orihuela; y la señora Yolanda Ccente Huamán, cónyuge "
+     "supérstite del occiso, constituida en actor civil.", "actor_civil", {"Yolanda Ccente Huamán"}),
+    ("CORTE\n\nVISTOS: el abogado defensor Ricardo Meza Orihuela; y la señora Yolanda Ccente Huamán, cónyuge "
+     "supérstite del occiso, constituida en actor civil.", "defensa", {"Ricardo Meza Orihuela"}),
+    # third persons: witnesses, experts, police witnesses, the complainant, a relative by initials
+    (("CORTE\n\nVISTOS: 1) testimonial del SO1 PNP Hugo Ramiro Vásquez Laurente; 2) examen del perito químico "
+      "Edgardo Luis Huaranga Soto; 3) Los testigos Edwin Rojas Chuco y Lizbeth Poma Cerrón declararon."),
+     "tercero", {"Hugo Ramiro Vásquez Laurente", "Edgardo Luis Huaranga Soto", "Edwin Rojas Chuco",
+                 "Lizbeth Poma Cerrón"}),
+    ("CORTE\n\nVISTOS: la menor de iniciales Y.F.Q., cuya madre, de iniciales R.Q.A., formuló denuncia.",
+     "tercero", {"R.Q.A."}),
+    ("CORTE\n\nVISTOS: la empresa MINERA AURÍFERA LOS CÓNDORES S.A.C., tercero civilmente responsable, apeló.",
+     "tercero", {"Minera Aurífera Los Cóndores S.A.C."}),
+    (("CORTE\n\nVISTOS: el recurrente Rubén Darío Ccorahua Pariona tenía la carpeta seguida contra Elmer Quispe "
+      "Huamaní por usurpación, y actuaba por denuncia del propio Quispe Huamaní."), "imputado",
+     {"Rubén Darío Ccorahua Pariona"}),
+    # judges: only this decision's panel
+    (("CORTE SUPERIOR DE JUSTICIA DE PUNO\nSALA PENAL DE APELACIONES\n\nVISTOS: la sentencia expedida por el Juzgado "
+      "Penal Colegiado de San Román, integrado por los jueces Ruth Yolanda Pacompía Aroni, Alipio Condori Yucra y "
+      "Feliciano Mamani Tito, que lo condenó."), "juez", set()),
+    (_DECIDED + "S.S.\n\nRAMOS CISNEROS\n\nALVARADO HUERTA\n(Ponente)\n\nCELIS YUPANQUI\n",
+     "ponente", {"Alvarado Huerta"}),
+    (_DECIDED + "MARCO ANTONIO FARFÁN YUPANQUI      WILBER CCORAHUA LETONA\nPresidente"
+     "                          Director de Debates\n", "juez", {"Marco Antonio Farfán Yupanqui", "Wilber Ccorahua Letona"}),
+    (_DECIDED + "MILAGROS ROXANA LLERENA BEGAZO      DIEGO ARMANDO HUACO SALAS\nJueza"
+     "                          Especialista de Audiencia\n", "juez", {"Milagros Roxana Llerena Begazo"}),
+    ("CORTE\n\nVISTOS: Interviene como ponente el señor juez supremo Lecca GuiIlén.", "ponente", {"Lecca Guillén"}),
 ])
 def test_role_cues(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

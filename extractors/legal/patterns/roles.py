@@ -41,15 +41,24 @@ CUES = validate((
          "fiscal", source="domain.md: Fiscal Provincial / Superior / Supremo",
          examples=("la Fiscal Adjunta Provincial ", "Fiscal Superior ", "Fiscal Adjunta Suprema en lo Penal, doctora ")),
     # --- defence ---
-    Rule("role.defensa", r"\b(?:abogad[oa]s?\s+defensor(?:a|es)?|defensor(?:a)?\s+public[oa]|abogad[oa]s?|"
-         r"defensor(?:a|es)?)\b", "defensa", source="domain.md",
-         examples=("el abogado defensor ", "la defensora pública ", "del abogado ")),
+    Rule("role.defensa", r"\b(?:abogad[oa]s?\s+defensor(?:a|es|as)?|defensor(?:a|es|as)?\s+public[oa]s?|abogad[oa]s?|"
+         r"defensor(?:a|es|as)?)\b", "defensa", source="domain.md; NCPP art. 80 (the Defensa Pública)",
+         examples=("el abogado defensor ", "la defensora pública ", "del abogado ", "los defensores públicos ")),
     # --- accused ---
     Rule("role.imputado", rf"\b(?:acusad{_OA}|imputad{_OA}|procesad{_OA}|sentenciad{_OA}|encausad{_OA}|"
          rf"investigad{_OA}|coprocesad{_OA}|coimputad{_OA}|coacusad{_OA}|condenad{_OA}|recurrentes?|"
          rf"reos?\s+contumac?[ez]s?)(?:\s+contumaz)?(?:\s+(?:de nombre|llamad[oa]))?",
          "imputado", source="domain.md: acusado, imputado, procesado, sentenciado, encausado, investigado",
          examples=("el sentenciado ", "los encausados ", "el acusado contumaz ")),
+    Rule("role.defensa_de", r"\b(?:la|las|por\s+la|por\s+las)\s+defensas?\s+(?:tecnicas?\s+)?de(?:\s+los|\s+las)?\b",
+         "imputado", source="Corte Suprema VISTOS: 'el recurso de apelación interpuesto por la defensa de X' "
+         "(the lawyer files for the accused, who is the party)",
+         examples=("interpuesto por la defensa de ", "por las defensas de los "),
+         counter_examples=("el abogado de la defensa dijo",)),
+    Rule("role.se_le_sigue", r"\b(?:proceso|causa|investigacion(?:\s+preparatoria)?|instruccion)\s+que\s+se\s+(?:le|les)\s+"
+         r"sigue\s+(?:a|contra)", "imputado",
+         source="Corte Suprema VISTOS: 'en el proceso que se le sigue a X por delito de ...'",
+         examples=("en el proceso que se le sigue a ",)),
     Rule("role.contra", r"\b(?:seguid[oa]s?\s+contra|contra)(?:\s+(?:el|la|los|las)\s+(?:acusad|imputad|procesad)\w*)?",
          "imputado", source="'juicio oral seguido contra X'", examples=("juicio oral seguido contra ",)),
     Rule("role.verdict", r"\b(?:condeno|condena|condenando|condenar|condenaron|absolvio|absuelve|absolviendo|"
@@ -58,7 +67,7 @@ CUES = validate((
     # --- victims ---
     Rule("role.agraviado", rf"\b(?:en\s+agravio\s+del?|en\s+perjuicio\s+del?|agraviad{_OA}|victimas?)"
          rf"(?:\s+(?:las|la|los|el|del|de\s+la)\b)?(?:\s+(?:personas|persona|menores|menor|adolescentes|adolescente|ninas|nina|ninos|nino|senora|senor)\b)?"
-         rf"(?:\s+(?:identificad[oa]s?|signad[oa]s?))?(?:\s+(?:de|con)\s+(?:iniciales|clave))?",
+         rf"(?:\s+(?:identificad[oa]s?|signad[oa]s?))?(?:\s+(?:de|con)\s+(?:iniciales|claves?))?",
          "agraviado", source="domain.md: agraviado/a, víctima, en perjuicio de",
          examples=("en agravio de las adolescentes de iniciales ", "agraviada con clave ", "en agravio de ")),
 ))
@@ -78,6 +87,7 @@ LABELS: dict[str, str | None] = {
     "procesado": "imputado", "procesados": "imputado", "procesada": "imputado",
     "investigado": "imputado", "investigados": "imputado", "investigada": "imputado",
     "encausado": "imputado", "encausados": "imputado",
+    "detenido": "imputado", "detenida": "imputado", "detenidos": "imputado",  # actas de control de detención
     "agraviado": "agraviado", "agraviados": "agraviado", "agraviada": "agraviado",
     "agraviadas": "agraviado", "victima": "agraviado",
     "juez": "juez", "jueza": "juez", "jueces": "juez", "jueces superiores": "juez",
@@ -116,7 +126,14 @@ NOT_NAME = {
     "salud", "publica", "patrimonio", "libertad", "administracion", "recursos", "naturales",
     "organo", "origen", "firmado", "digitalmente", "auto", "aprobacion", "terminacion", "anticipada",
     "apelante", "resuelve", "falla", "notifiquese", "registrese", "secretario", "secretaria",
+    # a court's name after "el Juez de ...", a title after a name, an alias marker
+    "investigacion", "preparatoria", "juzgamiento", "ponente", "alias", "detenido", "detenida",
 }
+# words of NOT_NAME that are also Peruvian surnames: kept as the last word of a name that
+# already has a given name and a surname ("Abel Huancachoque Lima")
+SURNAME_OK = {"lima"}
+# surnames that fold (accents and ñ dropped) to a word of NOT_NAME: kept when spelled so
+SURNAME_SPELLED = {"peña"}
 # the "second" given name "Segundo" is a real first name: allowed when followed by a name
 FIRST_NAME_OK = {"segundo"}
 
@@ -131,8 +148,8 @@ INITIALS = Rule(
     examples=("R.M.C.", "Y. Ch. C.", "S.M.H.Ch.", "NO. FA. PA.", "A. R. Y.", "LU. CÁ. TI.",
               "K. S. V.\nSENTENCIA"),
     counter_examples=("N.°", "II. CONDENAR", "II. Notifíquese"))
-CLAVE = Rule("name.clave", r"\bclave\s*(?:n\W{0,3})?\s*(?P<code>\d[\w-]*\d)|^(?P<bare>\d{1,5}-\d{4})\b", source="domain.md: 'agraviada con clave 123-2018'",
-             examples=("agraviada con clave 123-2018",))
+CLAVE = Rule("name.clave", r"\bclaves?\s*(?:n\W{0,3})?\s*(?P<code>\d[\w-]*\d|[a-z]{1,4}-\d{1,5}\b)|^(?P<bare>\d{1,5}-\d{4})\b", source="domain.md: 'agraviada con clave 123-2018'",
+             examples=("agraviada con clave 123-2018", "testigos víctima con claves TR-07 y TR-11"))
 
 # --- actor civil and third persons (extractors/legal/third_parties.py) ---
 _CONSTITUTED = r"(?:debidamente\s+)?(?:constituid[oa]|apersonad[oa]|incorporad[oa]|acreditad[oa])\s+(?:en|como)\s+(?:calidad\s+de\s+)?actor\s+civil"
@@ -154,11 +171,64 @@ ACTOR_CIVIL = validate((
          examples=("la agraviada Carmen Rosa Tello Vílchez, constituida en actor civil",)),
 ))
 
+# the actor civil named before its constitution: "la Procuraduría A y la Procuraduría B,
+# ambas constituidas en actor civil", "la señora X, cónyuge supérstite del occiso,
+# constituida en actor civil", "la Procuraduría ..., en su condición de actor civil"
+# (NCPP arts. 98-101); the party is the last one named in the clause, or all of them
+# when the phrase is plural
+ACTOR_CIVIL_AFTER = re.compile(
+    r"(?:(?P<plural>ambas|ambos)\s+)?(?:debidamente\s+)?(?:(?:constituid|apersonad|incorporad|acreditad)[oa](?P<pl>s)?|"
+    r"en\s+su\s+(?:condicion|calidad))\s+(?:en|como|de)\s+(?:calidad\s+de\s+)?actor(?:es)?\s+civil(?:es)?$")
+CLAUSE_START = re.compile(r"[;:]|\.\s|\n\s*\n")
+
+# police ranks before a name ("SO1 PNP", "ST2 PNP"): Ley 30714 / D. Leg. 1149 grades
+_RANK = r"(?:(?:s[ot][1-3]|sob|sub|st|so|sgto|cap|may|cmdte|crnl|tnte|alf|sb[1-3]?)\s+pnp\s+)"
+# what an expert or witness is called between the noun and the name (a vocabulary, so that
+# "el testigo declaró que ..." never skips to a later name)
+_QUALITY = (r"(?:\s+(?:de\s+cargo|de\s+descargo|presencial|referencial|de\s+parte|oficial|quimic[oa]|contable|"
+            r"medic[oa](?:\s+legista)?|psicolog[oa]|psiquiatra|balistic[oa]|forense|informatic[oa]|"
+            r"grafotecnic[oa]|documentolog[oa]|ambiental|tasador[a]?|valorizador[a]?|"
+            r"contador[a]?|ingenier[oa]|policia|interviniente|efectivo|captor))*")
 TERCERO = Rule(
     "role.tercero",
-    r"\b(?:el|la|los|las|del|de\s+la|al|a\s+la)\s+(?:testigos?|perit[oa]s?)"
-    r"(?:\s+(?:de\s+iniciales|identificad[oa]\s+con\s+(?:las\s+)?iniciales))?\b|\bingenier[oa]\b",
-    "tercero", source="wild truth conventions (witnesses and experts are 'tercero'; w04, w05, w07, w09, w12)",
+    r"\b(?:(?:testigos?|perit[oa]s?)" + _QUALITY +
+    r"(?:\s+(?:de\s+iniciales|identificad[oa]\s+con\s+(?:las\s+)?iniciales))?\s*" + _RANK + r"?"
+    r"|testimonial(?:es)?\s+(?:del?|de\s+la)\s*" + _RANK + r"?" + _QUALITY.replace(r"(?:\s+", r"(?:\s*", 1) +
+    r"|efectivos?\s+(?:policial(?:es)?\s+)?(?:interviniente|captor)?s?\s*" + _RANK +
+    r"|denuncia\s+(?:del?|de\s+la)\s+(?:propi[oa]\s+)?|\bdenunciante\s+"
+    r"|\bingenier[oa]\b)",
+    "tercero", source="wild truth conventions (witnesses and experts are 'tercero'; w04, w05, w07, w09, w12); "
+    "wild2 (the complainant, a police witness, experts named in admitted evidence, NCPP art. 353)",
     examples=("la declaración del testigo Wilfredo Ushiñahua Laura", "la testigo de iniciales R.Q.L.",
-              "ingeniero Álvaro Benjamín Rojas Quiñe"),
-    counter_examples=("en el relato de un testigo no restan credibilidad",))
+              "ingeniero Álvaro Benjamín Rojas Quiñe", "examen del perito químico Edgardo Luis Huaranga Soto",
+              "testimonial del SO1 PNP Hugo Ramiro Vásquez Laurente", "testigo de cargo María Elena Quispe Rojas",
+              "el efectivo interviniente SO2 PNP Kevin Paúl Arana Meza", "por denuncia del propio Quispe Huamaní"),
+    counter_examples=("el testimonio del agraviado", "la pericia contable"))
+# a relative of a protected victim, named by initials: "su madre, de iniciales R.Q.A."
+RELATIVE_INITIALS = re.compile(r"\b(?:madre|padre|progenitora|progenitor|hermana|hermano|tia|tio|abuela|abuelo)"
+                               r"(?:\s+de\s+la\s+(?:menor|agraviada|victima|adolescente))?\s*,?\s+(?:de|con)\s+(?:las\s+)?iniciales\s+")
+
+# An alias after a name: "JHON FRANKLIN CCENCHO QUISPE, alias «Chato»", "RIVAS QUIÑONES,
+# Jhonatan Elmer, (a) «Cholo Jhon», DNI 45218763". An alias is never a party's name.
+# Source: how accusation lists and Supreme VISTOS write the accused (domain.md, "Parties").
+ALIAS = re.compile(r"[ \t]*,?\s*(?:\(a\)|alias|a\.k\.a\.)\s*[«\"“'][^»\"”']{1,40}[»\"”']"
+                   r"(?:\s*,?\s*(?:con\s+)?DNI\s*(?:N\W{0,3})?\s*\d{8})?", re.IGNORECASE)
+# "Soto Canchanya como autora y a Poma Huaringa como cómplice primario": the title of
+# participation after a convicted person's name (Código Penal arts. 23-25)
+PARTICIPATION = re.compile(r"\s+como\s+(?:co)?(?:autora|autores|autor|complices?|instigadora|instigador)\b"
+                           r"(?:\s+(?:primari|secundari)[oa]s?)?(?:\s+mediat[oa])?")
+# after a lawyer's name, the client: "Julio César Pezo Saldaña, por Ruiz Panaifo, y ..."
+CLIENT = re.compile(r"\s*,?\s*(?:por|en\s+representacion\s+de|defensor[a]?\s+de)\s+(?:(?:el|la|los|las)\s+)?")
+# a company answering for the civil damages (NCPP arts. 111-113): "la empresa X S.A.C.,
+# tercero civilmente responsable" or "el tercero civilmente responsable X S.A.C."
+CIVILLY_LIABLE = re.compile(r"\btercer[oa]s?\s+civilmente\s+responsables?")
+# A court recited with its judges ("expedida por el Juzgado Penal Colegiado ..., integrado
+# por los jueces X, Y y Z"): the court noun closest before a list of judges in the same
+# sentence. When that court ranks below the court issuing the ruling (a Juzgado recited in
+# a Sala's or the Corte Suprema's ruling, a Sala Superior in the Corte Suprema's), its
+# judges decided the ruling under review, not this one (domain.md, "Judges"; LOPJ art. 26).
+RECITED_COURT = re.compile(r"\b(?P<court>juzgado|sala\s+(?:penal\s+)?(?:superior|de\s+apelaciones)|sala\s+superior|"
+                           r"colegiado)\b")
+# titles printed under the names of a signature line; staff titles say who is no judge
+JUDGE_TITLE = re.compile(r"(?:juez|jueza|presidente|presidenta|director[a]?\s+de\s+debates|vocal|ponente)\b")
+STAFF_TITLE = re.compile(r"(?:especialista|secretari[oa]|asistente|relator[a]?|testigo)\b")

@@ -1,0 +1,37 @@
+"""The acting fiscal office, when a ruling names no prosecutor person.
+
+Supreme rulings often name only the office that filed the recurso or gave its dictamen ("la
+Segunda Fiscalía Superior Penal de Tacna interpuso recurso de casación", "con lo expuesto
+en el dictamen de la Segunda Fiscalía Suprema en lo Penal"); first-instance rulings may
+write "Interviene el Ministerio Público, representado por la Segunda Fiscalía Provincial
+Penal Corporativa de Tambopata". That office is then the ``fiscal`` (wild2 README). An
+office named together with its prosecutor is not a second party: this runs only when no
+prosecutor person was found. The office a person belongs to ("fiscal provincial de la
+Segunda Fiscalía ...", said of an accused prosecutor) is not the acting one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.legal.patterns import entities as E
+from extractors.legal.text import Context
+from schemas import Party, Role
+
+# "el recurrente, fiscal provincial de la Segunda Fiscalía ...": a person's post, not the actor
+_POST_OF = re.compile(r"\bfiscal(?:\s+\w+){0,3}\s+(?:de\s+la|del)\s*$")
+
+
+def acting_fiscal_office(ctx: Context) -> Party | None:
+    raw, low, z = ctx.view.raw, ctx.view.low, ctx.zones
+    lo, hi = z.body
+    for m in E.FISCAL_OFFICE.finditer(raw, lo, hi):
+        if z.in_furniture(m.start()) or _POST_OF.search(low, max(0, m.start() - 60), m.start()):
+            continue
+        end = m.start() + len(E.OFFICE_TRAILING.sub("", m.group()))
+        if not (E.OFFICE_ACTS_BEFORE.search(low, max(0, m.start() - 60), m.start())
+                or E.OFFICE_ACTS_AFTER.match(low[end:end + 40])):
+            continue
+        name = " ".join(raw[m.start():end].split())
+        return Party(name=name, role=Role.FISCAL, evidence=[ctx.ev(m.start(), end, "role.fiscal_office")])
+    return None

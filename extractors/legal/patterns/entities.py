@@ -1,0 +1,54 @@
+"""Parties that are not persons: companies, the State and its entities, reserved-identity
+codes, fiscal offices. Patterns run on the original text (capitals matter) unless noted.
+
+Sources: Ley General de Sociedades (Ley 26887: S.A., S.A.C., S.A.A., S.R.L.) and the
+Decreto Ley 21621 (E.I.R.L.) for legal forms; Ley Orgánica del Ministerio Público (D. Leg.
+52) and its offices' names as rulings write them; Ley 27378 and D. S. 003-2010-JUS for the
+reserved identity of protected witnesses and victims ("clave", "TR-07"); domain.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+_U = "A-ZÁÉÍÓÚÑÜ"
+_W = r"[\wÁÉÍÓÚÑÜáéíóúñü.&'’-]"
+# legal forms of Peruvian companies, most specific first
+LEGAL_FORM = r"(?:S\.\s?A\.\s?C\.|S\.\s?A\.\s?A\.|S\.\s?C\.\s?R\.\s?L\.|S\.\s?R\.\s?L\.|E\.\s?I\.\s?R\.\s?L\.|S\.\s?A\.)"
+# "Distribuidora Ferretera El Progreso S.A.C.", "MINERA AURÍFERA LOS CÓNDORES DE PARCOY S.A.C."
+COMPANY = re.compile(
+    rf"(?:(?:la|La|LA)\s+)?(?:(?:empresa|EMPRESA)\s+)?"
+    rf"(?P<name>[{_U}0-9]{_W}*+(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:de|del|la|las|los|y|e|en|DE|DEL|LA|LAS|LOS|Y|E|EN|[{_U}0-9]{_W}*+)(?![\w])){{0,10}}?"
+    rf"\s+{LEGAL_FORM})(?![\w])")
+# "en agravio de la sociedad": the collective victim of the crimes of peligro común
+# (Código Penal, Libro II, Título XII: conducción en estado de ebriedad, art. 274)
+SOCIEDAD = re.compile(r"(?:la\s+)?sociedad\b(?!\s+(?:anonima|comercial|conyugal|civil|de\b|del\b|en\b))")
+# "El Estado – Municipalidad Distrital de Comas": the entity of the State that was harmed,
+# written after a dash; the truth keeps the State alone (wild2 README, "Estado")
+STATE_ENTITY = re.compile(
+    rf"[ \t]*[–—-][ \t]*[{_U}][\wáéíóúñü]*(?:[ \t]+(?:[{_U}][\wáéíóúñü]*|de|del|la|las|los|y|e|en))*")
+# a reserved-identity code: "TR-07", "TR-11", "CE-245" (after "clave(s)")
+RESERVED_CODE = re.compile(rf"(?<![\w-])[{_U}]{{1,4}}-\d{{1,5}}(?![\w-])")
+# an acting fiscal office: "Segunda Fiscalía Superior Penal de Tacna", "Primera Fiscalía
+# Suprema en lo Penal", "Fiscalía Provincial Corporativa Especializada en Delitos de
+# Corrupción de Funcionarios de Junín"; a rank (provincial / superior / suprema) or a
+# specialty must follow "Fiscalía" so that a bare "la Fiscalía" is not an office name
+_ORD = r"(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[eé]ptima|Octava|Novena|D[eé]cima|Und[eé]cima)"
+_TAIL_WORD = rf"(?:[{_U}][a-záéíóúñü]+|de|del|la|las|los|(?:y|e)(?=\s+[{_U}])|en|lo|contra)(?![\wáéíóúñü])"
+FISCAL_OFFICE = re.compile(
+    rf"(?:{_ORD}\s+)?Fiscal[ií]a\s+(?:Provincial|Superior|Suprema|Supraprovincial|Especializada|Penal|Mixta|Corporativa|Transitoria)"
+    rf"(?:\s+{_TAIL_WORD}){{0,18}}")
+OFFICE_TRAILING = re.compile(r"(?:\s+(?:de|del|la|las|los|y|e|en|lo|contra))+$")
+# a Procuraduría Pública as written: "Procuraduría Pública Especializada en Delitos de
+# Tráfico Ilícito de Drogas" (D. Leg. 1326, Sistema Administrativo de Defensa Jurídica del
+# Estado); the next office of a list ("y de la Procuraduría ...") is not part of its name
+PROCURADURIA = re.compile(rf"Procuradur[ií]a\s+P[uú]blica(?:\s+(?!Procuradur){_TAIL_WORD}){{0,18}}")
+# what makes a fiscal office the acting party of the proceeding (folded text): it files the
+# recurso, gives the dictamen, represents the Ministerio Público, or performs an act of the
+# NCPP's stages (formaliza, acusa, requiere; arts. 336, 344, 349) - not an office that only
+# took part in the facts ("operativo realizado por la Fiscalía ...")
+OFFICE_ACTS_BEFORE = re.compile(r"(?:interpuest[oa]s?|formulad[oa]s?|presentad[oa]s?|dictamen|dictaminado|opinado|"
+                                r"representad[oa]|a\s+cargo|expuesto|intervencion|ministerio\s+publico\s*:?)\s+"
+                                r"(?:por|de)?\s*(?:la|el)?\s*$|ministerio\s+publico\s*:\s*$")
+OFFICE_ACTS_AFTER = re.compile(r"^\s*,?\s*(?:formalizo|acuso|interpuso|formulo|requirio|solicito|apelo|dictamino|opino|"
+                               r"presento|dispuso\s+la\s+formalizacion)\b")

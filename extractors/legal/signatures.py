@@ -1,0 +1,101 @@
+"""Signature blocks: "S.S." / "S. S." + the panel's names, and a name above "Juez"."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.legal import names as N
+from extractors.legal.party_mentions import Acc
+from extractors.legal.party_header import wide_gap
+from extractors.legal.patterns import roles as R
+from extractors.legal.text import Context, fold_key
+
+_PONENTE_LINE = re.compile(r"\(\s*ponente\s*\)", re.IGNORECASE)
+
+_SIGNED_LINE = re.compile(rf"{N.UPPER_TOKEN}(?:[ \t]+(?:(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?[ \t]+)?{N.UPPER_TOKEN}){{1,13}}")
+_SS = re.compile(r"(?:^|\s)(?:s\.\s?s\.|ss\.)\s*", re.IGNORECASE)
+
+
+def signatures(ctx: Context, acc: Acc) -> None:
+    raw = ctx.view.raw
+    lo, hi = ctx.zones.decision
+    if hi <= lo:
+        return
+    for m in _SS.finditer(raw, lo, hi):
+        p = m.end()
+        if "\n" in raw[m.start():m.end()] or raw[p - 1:p] == "\n" or raw[p:p + 1] == "\n":
+            for line in raw[p:hi].split("\n"):
+                q = p
+                p += len(line) + 1
+                if not line.strip():
+                    continue
+                if _PONENTE_LINE.fullmatch(line.strip()) and acc.mentions and acc.mentions[-1].rule == "signature.ss":
+                    last = acc.mentions[-1]  # "ALVARADO HUERTA\n(Ponente)": the line marks the name above
+                    acc.add(ctx, "ponente", N.NameSpan(last.start, last.end, last.name, "signature.ss.ponente"))
+                    acc.mentions[-1].rule = "signature.ss"
+                    continue
+                um = N.UPPER_LINE_NAME.fullmatch(line.strip())
+                if not um:
+                    break
+                s = q + line.index(um.group())
+                acc.add(ctx, "juez", N.NameSpan(s, s + len(um.group()), N.display(um.group()),
+                                                "signature.ss"))
+        else:  # all on one line: "S.S. RAMÍREZ SOTELO HUERTA CANCHARI LOZANO YNGA"
+            um = _SIGNED_LINE.match(raw, p)
+            if um:
+                tokens = um.group().split()
+                known = [mm.name for mm in acc.mentions if mm.role == "juez"]
+                q = p
+                i = 0
+                pairs = [" ".join(tokens[j:j + 2]) for j in range(0, len(tokens) - 1, 2)]
+                # a panel of surname pairs that includes a judge already named: take them all
+                panel = len(tokens) % 2 == 0 and any(N.same_person(p2, k, loose=False) for p2 in pairs for k in known)
+                while i + 1 < len(tokens):
+                    pair = " ".join(tokens[i:i + 2])
+                    s = raw.index(tokens[i], q)
+                    e = raw.index(tokens[i + 1], s) + len(tokens[i + 1])
+                    q = e
+                    if not known or panel or any(N.same_person(pair, k) for k in known):
+                        acc.add(ctx, "juez", N.NameSpan(s, e, N.display(pair), "signature.inline"))
+                    i += 2
+    _titled_lines(ctx, acc, lo, hi)
+
+
+def _titled_lines(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
+    """A line of names in capitals above a line of titles, in columns: "MARCO ANTONIO FARFÁN
+    YUPANQUI   WILBER CCORAHUA LETONA\nPresidente   Director de Debates"; also one name over
+    "Juez del Tercer Juzgado ...". A column titled especialista or secretario is staff."""
+    raw = ctx.view.raw
+    p = lo
+    while p < hi:
+        end = raw.find("\n", p)
+        end = hi if end < 0 or end > hi else end
+        nxt = raw.find("\n", end + 1)
+        nxt = hi if nxt < 0 or nxt > hi else nxt
+        line, below = raw[p:end], raw[end + 1:nxt]
+        names = _cells(ctx, p, end) if line.strip() and below.strip() else []
+        if names and N.UPPER_LINE_NAME.fullmatch(names[0][2]):
+            titles = _cells(ctx, end + 1, nxt)
+            if len(titles) != len(names):
+                titles = titles[:1] * len(names) if len(names) == 1 else []
+            for (s, e, text), (_, _, title) in zip(names, titles):
+                um = N.UPPER_LINE_NAME.fullmatch(text.strip())
+                t = fold_key(title.strip())
+                if um and R.JUDGE_TITLE.match(t) and not R.STAFF_TITLE.match(t):
+                    acc.add(ctx, "juez", N.NameSpan(s, e, N.display(text.strip()), "signature.juez"))
+        p = end + 1
+
+
+def _cells(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The cells of a line of the view, split where the page text had a wide gap."""
+    raw = ctx.view.raw
+    out, s = [], start
+    while s < end:
+        gap = wide_gap(ctx, s, end)
+        e = end if gap < 0 else gap
+        if raw[s:e].strip():
+            lead = len(raw[s:e]) - len(raw[s:e].lstrip())
+            out.append((s + lead, s + len(raw[s:e].rstrip()), raw[s:e].strip()))
+        s = e + 1
+    return out
+
