@@ -39,6 +39,9 @@ class _FullNames:
                 if hi > lo:
                     for s, _e in N.person_entities(raw[lo:hi], lo):
                         ns = N.name_at(raw, s, rule="name.ner")
+                        span = raw[ns.start:ns.end] if ns else ""
+                        if ns and "\n" in span and span.isupper():
+                            continue  # names in capitals, one per line: a signature list, not one name
                         if ns and len(ns.name.split()) >= 3:
                             self._model.append(ns.name)
         return self._model

@@ -235,6 +235,13 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
     (_DECIDED + "MILAGROS ROXANA LLERENA BEGAZO      DIEGO ARMANDO HUACO SALAS\nJueza"
      "                          Especialista de Audiencia\n", "juez", {"Milagros Roxana Llerena Begazo"}),
     ("CORTE\n\nVISTOS: Interviene como ponente el señor juez supremo Lecca GuiIlén.", "ponente", {"Lecca Guillén"}),
+    # the S.S. block is one name per line, even where the model reads the lines as one person
+    ("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA\nSALA PENAL TRANSITORIA\nCASACIÓN N° 002417-2019\n\n"
+     "Lima, veintiocho de julio de dos mil veintiuno\n\nVISTOS: el recurso de casación interpuesto por el "
+     "sentenciado Luis Alberto Ramos Ventura.\nIntervino como ponente el señor juez supremo Brousset Salas.\n\n"
+     "DECISIÓN\nPor estos fundamentos, declararon FUNDADO el recurso de casación.\nS. S.\nPRADO SALDARRIAGA\n"
+     "BROUSSET SALAS\nCASTAÑEDA OTSU\nPACHECO HUANCAS\nGUERRERO LÓPEZ\n", "juez",
+     {"Prado Saldarriaga", "Brousset Salas", "Castañeda Otsu", "Pacheco Huancas", "Guerrero López"}),
 ])
 def test_role_cues(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))
