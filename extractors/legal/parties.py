@@ -14,7 +14,7 @@ from extractors.legal import names as N
 from extractors.legal.offices import acting_fiscal_office
 from extractors.legal.party_header import header
 from extractors.legal.party_mentions import Acc, Mention, cues
-from extractors.legal.signatures import signatures
+from extractors.legal.signatures import signatures, stamp_judges
 from extractors.legal.text import Context, fold_key
 from extractors.legal.third_parties import extract_actor_civil, extract_terceros
 from schemas import Party, Role
@@ -126,6 +126,7 @@ def extract_parties(ctx: Context) -> list[Party]:
             claimed.append((role, len(g), best.name))
             ev = [ctx.ev(m.start, m.end, m.rule) for m in sorted(g, key=lambda m: m.start)[:6]]
             parties.append(Party(name=best.name, role=Role(role), protected=best.protected, evidence=ev))
+    parties = stamp_judges(ctx, parties)
     if not any(p.role == Role.FISCAL for p in parties):
         office = acting_fiscal_office(ctx)
         parties += [office] if office else []

@@ -9,6 +9,7 @@ from extractors.legal.party_mentions import Acc
 from extractors.legal.party_header import wide_gap
 from extractors.legal.patterns import roles as R
 from extractors.legal.text import Context, fold_key
+from schemas import Party, Role
 
 _PONENTE_LINE = re.compile(r"\(\s*ponente\s*\)", re.IGNORECASE)
 
@@ -59,6 +60,32 @@ def signatures(ctx: Context, acc: Acc) -> None:
                         acc.add(ctx, "juez", N.NameSpan(s, e, N.display(pair), "signature.inline"))
                     i += 2
     _titled_lines(ctx, acc, lo, hi)
+
+
+def stamp_judges(ctx: Context, parties: list[Party]) -> list[Party]:
+    """The judges who signed the ruling's digital-signature stamps ("Firmado digitalmente por:
+    CARDENAS VILLANUEVA Julio Ernesto FAU …"): evidence for a judge already named, or a judge
+    of their own when the stamp is the only place that names them. A court officer's stamp
+    ("Secretaria de Sala: …") is not a judge's."""
+    view = ctx.view
+    out = list(parties)
+    for stamp in view.stamps:
+        if stamp.staff:
+            continue
+        tokens = view.stamp_name(stamp).split()
+        surnames = [t for t in tokens if t.isupper() and len(t) > 1]
+        given = [t for t in tokens[len(surnames):] if not t.isupper()]
+        if len(surnames) < 1 or surnames != tokens[:len(surnames)]:
+            continue
+        name = N.display(" ".join(given + surnames))
+        ev = view.doc_evidence(stamp.name_start, stamp.name_end, "signature.stamp")
+        same = next((i for i, p in enumerate(out) if p.role == Role.JUEZ
+                     and N.same_person(" ".join(surnames), p.name, loose=False)), None)
+        if same is not None:
+            out[same] = out[same].model_copy(update={"evidence": [*out[same].evidence, ev]})
+        else:
+            out.append(Party(name=name, role=Role.JUEZ, evidence=[ev]))
+    return out
 
 
 def _titled_lines(ctx: Context, acc: Acc, lo: int, hi: int) -> None:

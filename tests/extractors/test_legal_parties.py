@@ -246,3 +246,24 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
 def test_role_cues(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))
     assert {p.name for p in parties if p.role.value == role} == names
+
+
+def test_a_judge_named_only_in_a_signature_stamp_counts_and_staff_stamps_do_not():
+    text = (
+        "CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA\nSALA PENAL PERMANENTE\nCASACIÓN N.° 1500-2021/PUNO\n"
+        "Firmado digitalmente por: SAN MARTIN CASTRO Cesar Eugenio FAU 20159981216 soft\n"
+        "Fecha: 15/07/2023 10:20:31,Razón: RESOLUCIÓN JUDICIAL,D.Judicial: CORTE SUPREMA / LIMA,FIRMA DIGITAL\n\n"
+        "SENTENCIA DE CASACIÓN\n\nLima, catorce de julio de dos mil veintitrés\n\n"
+        "VISTOS: el recurso de casación interpuesto por el sentenciado Juan Pérez Díaz.\n"
+        "Firmado digitalmente por: LUJAN TUPEZ Manuel Estuardo FAU 20159981216 soft\n"
+        "Fecha: 15/07/2023 11:20:31,Razón: RESOLUCIÓN JUDICIAL,D.Judicial: CORTE SUPREMA / LIMA,FIRMA DIGITAL\n"
+        "Intervino como ponente el señor juez supremo Luján Túpez.\n\nDECISIÓN\n"
+        "Por estos fundamentos, declararon INFUNDADO el recurso de casación.\n"
+        "Secretaria de Sala: ALVA ROMERO\nLucía Beatriz /Servicio Digital -\nPoder Judicial del Perú\n"
+        "Fecha: 16/07/2023 09:02:47,Razón:\nRESOLUCIÓN JUDICIAL\n")
+    doc = doc_of(text)
+    judges = {p.name: p for p in extract(doc).parties if p.role.value == "juez"}
+    assert set(judges) == {"Luján Túpez", "Cesar Eugenio San Martin Castro"}
+    stamp = next(e for e in judges["Cesar Eugenio San Martin Castro"].evidence if e.rule == "signature.stamp")
+    assert doc.pages[0].text[stamp.start:stamp.end] == "SAN MARTIN CASTRO Cesar Eugenio"
+    assert "signature.stamp" in {e.rule for e in judges["Luján Túpez"].evidence}
