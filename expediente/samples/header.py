@@ -66,7 +66,9 @@ def _rows(w: Writer) -> list[tuple[str, list[str]]]:
         labels = vocab.PANEL_LABELS if c.level.value == "corte_superior" else vocab.COLEGIADO_LABELS
         rows.append((w.pick(*labels), _panel(w)))
     rows.append((w.pick(*vocab.STAFF_LABELS), [c.especialista.full]))
-    if w.chance(0.2):
+    # the acting office in the header is the fiscal when no prosecutor is named (wild2 README):
+    # it is written only where the truth has a fiscal
+    if w.chance(0.2) and (c.fiscal is not None or c.office_is_fiscal):
         rows.append(("MINISTERIO PÚBLICO", [c.fiscal_office]))
     rows.append((w.pick(*vocab.DEFENDANT_LABELS[kind_key]), _defendant_values(w)))
     crime = c.charges[0].label
