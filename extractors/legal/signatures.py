@@ -14,7 +14,15 @@ from schemas import Party, Role
 _PONENTE_LINE = re.compile(r"\(\s*ponente\s*\)", re.IGNORECASE)
 
 _SIGNED_LINE = re.compile(rf"{N.UPPER_TOKEN}(?:[ \t]+(?:(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?[ \t]+)?{N.UPPER_TOKEN}){{1,13}}")
-_SS = re.compile(r"(?:^|\s)(?:s\.\s?s\.|ss\.)\s*", re.IGNORECASE)
+# "S.S.", "S. S.", "SS." and, as OCR reads them, "SS:" / "S.S:"
+_SS = re.compile(r"(?:^|\s)(?:s\.\s?s\s?[.:]|ss\s?[.:]|ss(?=[ \t]*\n))\s*", re.IGNORECASE)
+# a speck read between two words of a name in capitals: "MONTOYA.RUELAS"
+_SPECK_IN_NAME = re.compile(r"(?<=[A-ZÁÉÍÓÚÑ])[.,·'`’](?=[A-ZÁÉÍÓÚÑ])")
+# the formula that closes the operative part; the signatures come after it
+_CLOSING = re.compile(r"\b(?:h[aá]gase\s+saber|notif[ií]quese|reg[ií]strese|devu[eé]lvase|publ[ií]quese|"
+                      r"arch[ií]vese|c[uú]mplase|(?:y\s+)?los\s+devolvieron)\b[^\n]*", re.IGNORECASE)
+# a short line of scan noise where the "S. S." stood ("54", "o", "SS")
+_NOISE_LINE = re.compile(r"[\W\dA-Za-z]{0,3}")
 
 
 def signatures(ctx: Context, acc: Acc) -> None:
@@ -35,6 +43,7 @@ def signatures(ctx: Context, acc: Acc) -> None:
                     acc.add(ctx, "ponente", N.NameSpan(last.start, last.end, last.name, "signature.ss.ponente"))
                     acc.mentions[-1].rule = "signature.ss"
                     continue
+                line = _SPECK_IN_NAME.sub(" ", line)  # same length: offsets hold
                 um = N.UPPER_LINE_NAME.fullmatch(line.strip())
                 if not um:
                     break
@@ -59,7 +68,36 @@ def signatures(ctx: Context, acc: Acc) -> None:
                     if not known or panel or any(N.same_person(pair, k) for k in known):
                         acc.add(ctx, "juez", N.NameSpan(s, e, N.display(pair), "signature.inline"))
                     i += 2
+    if not any(m.rule.startswith("signature.") for m in acc.mentions):
+        _unmarked_block(ctx, acc, lo, hi)
     _titled_lines(ctx, acc, lo, hi)
+
+
+def _unmarked_block(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
+    """Two or more lines of names in capitals, one per line, right after the closing formula
+    ("Hágase saber.", "Regístrese y notifíquese."): the panel's signatures where the "S. S."
+    was left out or lost to the scan."""
+    raw = ctx.view.raw
+    closing = None
+    for closing in _CLOSING.finditer(raw, lo, hi):
+        pass
+    if closing is None:
+        return
+    found: list[N.NameSpan] = []
+    p = closing.end() + 1
+    for line in raw[p:hi].split("\n"):
+        q, p = p, p + len(line) + 1
+        text = line.strip()
+        if not text or (not found and _NOISE_LINE.fullmatch(text)):
+            continue
+        um = N.UPPER_LINE_NAME.fullmatch(text)
+        if not um or len(text.split()) > 4:
+            break
+        s = q + line.index(text)
+        found.append(N.NameSpan(s, s + len(text), N.display(text), "signature.block"))
+    if len(found) >= 2:
+        for ns in found:
+            acc.add(ctx, "juez", ns)
 
 
 def stamp_judges(ctx: Context, parties: list[Party]) -> list[Party]:
@@ -97,12 +135,15 @@ def _titled_lines(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
     while p < hi:
         end = raw.find("\n", p)
         end = hi if end < 0 or end > hi else end
-        nxt = raw.find("\n", end + 1)
+        below_start = end + 1
+        while below_start < hi and raw[below_start] == "\n":  # a blank line between (scans)
+            below_start += 1
+        nxt = raw.find("\n", below_start)
         nxt = hi if nxt < 0 or nxt > hi else nxt
-        line, below = raw[p:end], raw[end + 1:nxt]
+        line, below = raw[p:end], raw[below_start:nxt]
         names = _cells(ctx, p, end) if line.strip() and below.strip() else []
         if names and N.UPPER_LINE_NAME.fullmatch(names[0][2]):
-            titles = _cells(ctx, end + 1, nxt)
+            titles = _cells(ctx, below_start, nxt)
             if len(titles) != len(names):
                 titles = titles[:1] * len(names) if len(names) == 1 else []
             for (s, e, text), (_, _, title) in zip(names, titles):

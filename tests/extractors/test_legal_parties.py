@@ -235,6 +235,20 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
     (_DECIDED + "MILAGROS ROXANA LLERENA BEGAZO      DIEGO ARMANDO HUACO SALAS\nJueza"
      "                          Especialista de Audiencia\n", "juez", {"Milagros Roxana Llerena Begazo"}),
     ("CORTE\n\nVISTOS: Interviene como ponente el señor juez supremo Lecca GuiIlén.", "ponente", {"Lecca Guillén"}),
+    # the signature block as scans leave it: "SS:" or a bare "SS", a speck inside a name, the
+    # "S. S." lost altogether after the closing formula, a blank line under a judge's name
+    (_DECIDED + "Hágase saber.\n\nSS:\n\nMALLQUI SAAVEDRA\nTELLO GUARDAMINO\n\nUGAZ PERALTA\n", "juez",
+     {"Mallqui Saavedra", "Tello Guardamino", "Ugaz Peralta"}),
+    (_DECIDED + "y los devolvieron.\n\nSS\n\nHUERTAS VALDIVIESO\n\nLECCA GUILLÉN\n", "juez",
+     {"Huertas Valdivieso", "Lecca Guillén"}),
+    (_DECIDED + "Hágase saber.\n\nSs.\n\nORMEÑO VALDIVIA\nMONTOYA.RUELAS\nGÁRATE PALOMINO\n", "juez",
+     {"Ormeño Valdivia", "Montoya Ruelas", "Gárate Palomino"}),
+    (_DECIDED + "Hágase saber.\n\n54\n\nPACORA BUSTAMANTE\nLEDESMA ARROYO\nTINOCO PALACIOS\n", "juez",
+     {"Pacora Bustamante", "Ledesma Arroyo", "Tinoco Palacios"}),
+    (_DECIDED + "Notifíquese.\nPATRICIA ELENA MOSCOSO VILLARREAL\n\nJueza del Segundo Juzgado Penal Unipersonal\n",
+     "juez", {"Patricia Elena Moscoso Villarreal"}),
+    # ... but one name in capitals after the formula is not a panel (a defendant, a heading)
+    (_DECIDED + "Notifíquese.\n\nJUAN PÉREZ DÍAZ\n", "juez", set()),
     # the S.S. block is one name per line, even where the model reads the lines as one person
     ("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA\nSALA PENAL TRANSITORIA\nCASACIÓN N° 002417-2019\n\n"
      "Lima, veintiocho de julio de dos mil veintiuno\n\nVISTOS: el recurso de casación interpuesto por el "
