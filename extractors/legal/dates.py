@@ -165,6 +165,10 @@ def resolution_date(ctx: Context) -> PlaceDate:
             if fd.value is None or z.in_furniture(fd.start):
                 continue
             line_start = v.raw.rfind("\n", 0, fd.start) + 1
+            if line_start > 0 and not v.raw[line_start:fd.start].strip():
+                # the date opens its line: the place may end the line before ("Independencia,\n
+                # dieciséis de agosto …", a header wrapped by the page width)
+                line_start = v.raw.rfind("\n", 0, line_start - 1) + 1
             off = max(line_start, fd.start - 60)
             m = PLACE.rx.search(v.raw[off:fd.start])
             if m:

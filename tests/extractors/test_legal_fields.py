@@ -49,6 +49,17 @@ def test_view_rejoins_hyphenated_names_and_maps_offsets_to_pages():
     assert ev.page == 1 and doc.pages[0].text[ev.start:ev.end] == "Cori-\nmanya"
 
 
+def test_a_sumilla_goes_on_across_a_blank_line_inside_a_sentence():
+    from extractors.legal.text import find_zones
+
+    text = ("CORTE SUPREMA\nR. N. N.° 2031-2012\n\nSUMILLA: Al no haberse enervado la presunción de inocencia, "
+            "corresponde declarar HABER\n\nNULIDAD en la sentencia y ABSOLVER al recurrente.\n\nLea también: otra nota\n\n"
+            "Lima, dos de mayo de dos mil trece\n\nVISTOS: el recurso.")
+    z = find_zones(build_view(doc_of(text)))
+    assert "absolver al recurrente." in z.view.low[z.sumilla[0]:z.sumilla[1]]
+    assert "lea tambien" not in z.view.low[z.sumilla[0]:z.sumilla[1]]
+
+
 def test_text_without_line_breaks_opens_at_its_court_name():
     """A flowed page that begins with the organ's name (not a 'Corte … de Justicia'): the ruling
     starts there, not at a running header further down."""
@@ -125,6 +136,9 @@ def test_find_dates(text, expected):
     (("CORTE SUPERIOR DE JUSTICIA DE UCAYALI\nFirmado digitalmente por X\nFecha: 24/09/2021 11:52:07\n"
      "Pucallpa, veintitrés de setiembre\ndel dos mil veintiuno.\n\nVISTOS Y OÍDOS: x"), "Pucallpa", date(2021, 9, 23)),
     ("JUZGADO PENAL UNIPERSONAL\nFecha : 12/04/2022\n\nVISTOS: en audiencia", None, date(2022, 4, 12)),
+    # the place ends the line before its date (a header wrapped by the page width)
+    ("SALA PENAL LIQUIDADORA\nAGRAVIADA : Carmen Tello SENTENCIA Independencia,\ndieciséis de agosto de dos mil "
+     "veintidós.- VISTA: en audiencia", "Independencia", date(2022, 8, 16)),
 ])
 def test_resolution_date(text, place, value):
     got = resolution_date(ctx_of(text))

@@ -151,6 +151,9 @@ P = tuple[str, float | None, bool | None, float | None]
      "recurso_nulidad", (ANA,), [(ANA, 12.0, True, 2000.0)]),
     ("1. CONDENANDO a ANA RUIZ PAZ a TRES AÑOS de pena privativa de libertad, cuya ejecución se suspende por "
      "el plazo de dos años bajo reglas de conducta.", "sentencia", (ANA,), [(ANA, 3.0, False, None)]),
+    # a speck of the scan inside the phrase
+    ("1. CONDENANDO a ANA RUIZ PAZ a TRES AÑOS de pena privativa\nde e\nlibertad, suspendida en su ejecución.",
+     "sentencia", (ANA,), [(ANA, 3.0, False, None)]),
     # a reparación split in two with its stated total
     ("1. CONDENANDO a ANA RUIZ PAZ a TRES AÑOS de pena privativa de libertad, SUSPENDIDA en su ejecución.\n"
      "2. FIJA la reparación civil en S/ 1 000.00 a favor de la sociedad y en S/ 500.00 a favor del Ministerio, "

@@ -124,8 +124,10 @@ DECISION = validate((
          source="domain.md §6", examples=("RESUELVE:", "FALLA:")),
 ))
 
-SUMILLA = Rule("section.sumilla", r"\bsumilla\d*\s*[:.]", source="domain.md §1 (Supreme rulings)",
-               examples=("SUMILLA1. Errónea interpretación", "Sumilla: Lavado de activos"))
+SUMILLA = Rule("section.sumilla",
+               # a footnote mark glued to it, as OCR may read it: "SUMILLA1", "SUMILLAL1", "SUMILLA*"
+               r"\bsumilla(?:[l|i]?\d{1,2}|[*¹²³])?\s*[:.]", source="domain.md §1 (Supreme rulings)",
+               examples=("SUMILLA1. Errónea interpretación", "Sumilla: Lavado de activos", "SUMILLAL1. Errónea"))
 
 FUNDAMENTO_DESTACADO = Rule("section.destacado", r"^fundamento destacado", source="news sites",
                             examples=("Fundamento destacado: Décimo.",))

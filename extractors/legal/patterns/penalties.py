@@ -15,9 +15,10 @@ from extractors.legal.patterns import numbers as N
 
 NUM = rf"(?:\d{{1,3}}|(?:{alternatives(N.NUMBER_WORDS)})(?:\s+(?:y\s+)?(?:{alternatives(N.NUMBER_WORDS)}))*)"
 ECHO = r"(?:\s*\(\s*\d{1,3}\s*\))?"  # "DIECISÉIS (16) AÑOS"
+_SPECK = r"(?:[a-z]\s+)?"  # a speck of the scan read as a letter ("privativa de e\nlibertad")
 PRISON = re.compile(
-    rf"(?P<years>{NUM}){ECHO}\s+anos?(?:\s+y\s+(?P<months>{NUM}){ECHO}\s+mes(?:es)?)?\s+de\s+pena\s+privativa\s+de\s+(?:la\s+)?libertad"
-    rf"|(?P<monly>{NUM}){ECHO}\s+meses\s+de\s+pena\s+privativa\s+de\s+(?:la\s+)?libertad")
+    rf"(?P<years>{NUM}){ECHO}\s+anos?(?:\s+y\s+(?P<months>{NUM}){ECHO}\s+mes(?:es)?)?\s+de\s+pena\s+privativa\s+de\s+{_SPECK}(?:la\s+)?libertad"
+    rf"|(?P<monly>{NUM}){ECHO}\s+meses\s+de\s+pena\s+privativa\s+de\s+{_SPECK}(?:la\s+)?libertad")
 EFFECTIVE = re.compile(r"^[^;]{0,25}?\befectiva\b")
 SUSPENDED = re.compile(r"^[^;]{0,60}?\bsuspendid[ao]\b|^[^;]{0,60}?\bcondicional\b")
 # a suspension ordered anywhere in the item's sentence ("…, cuya ejecución se suspende por el
