@@ -123,6 +123,12 @@ class Doc:
             elif r.outcome.kind != OutcomeKind.MIXTO:
                 decisions = (Decision(None, r.outcome.kind),)
         outcome_kinds = ([r.outcome.kind] + [d.kind for d in r.outcome.by_defendant]) if r.outcome else []
+        own = own_milestone(r.doc_kind, outcome_kinds, r.court.level)
+        events = tuple((FROM_EVENT[e.kind], e.date) for e in r.events)
+        if r.doc_kind == DocKind.AUTO and own is None:
+            # an auto on an incident (prisión preventiva, cese, an excepción, its auto de vista):
+            # the appeals it recites are appeals of autos, not of the sentencia (NCPP art. 416.1)
+            events = tuple((m, when) for m, when in events if m not in INCIDENT_APPEALS)
         return cls(
             id=record.id, path=record.path, doc_kind=r.doc_kind, date=r.resolution_date, district=district_of(r),
             crimes=crimes, families=families, code=r.procedural_code, level=r.court.level,
@@ -131,11 +137,16 @@ class Doc:
             penalties=tuple(PenaltyFact(normalize_key(p.defendant) or None if p.defendant else None,
                                         p.prison_years, p.effective, p.reparacion_civil_soles)
                             for p in r.penalties),
-            events=tuple((FROM_EVENT[e.kind], e.date) for e in r.events),
-            own=own_milestone(r.doc_kind, outcome_kinds, r.court.level),
+            events=events,
+            own=own,
             case_keys=tuple(dict.fromkeys(case_key(c) for c in r.case_numbers)),
             dropped_events=sum(1 for w in r.warnings if w.field == "events" and w.dropped),
         )
+
+
+# appeal milestones that, recited by an auto on an incident, are appeals of that auto
+INCIDENT_APPEALS = frozenset({Milestone.APELACION, Milestone.CASACION_INTERPUESTA,
+                              Milestone.RECURSO_NULIDAD_INTERPUESTO})
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,6 +102,17 @@ def test_appeal_stages_wait_only_once_an_appeal_is_filed():
     assert filing.total.completed.n == 2 and filing.total.open.n == 0
 
 
+def test_an_auto_de_vista_on_an_incident_leaves_the_case_open():
+    """The appeal an auto de vista on prisión preventiva recites is the appeal of that auto: the
+    case has not passed its sentencia (it is open), and no appeal of a sentencia is on record."""
+    corpus = Corpus.from_records([record(ruling(
+        D.AUTO, day="2021-03-01", number="00009-2020-4-2101-JR-PE-01", outcome=O.CONFIRMA, level=None,
+        events={"formalizacion": "2020-10-01", "apelacion": "2021-01-20"}), "vista_pp")])
+    t = durations(corpus, "formalizacion", "sentencia").total
+    assert (t.open.n, t.open.doc_ids, _excluded(t)) == (1, ids("vista_pp"), {})
+    assert durations(corpus, "sentencia", "apelacion").total.completed.n == 0
+
+
 def test_old_code_cases_take_the_recurso_de_nulidad_path():
     corpus = Corpus.from_records([record(ruling(
         D.RECURSO_NULIDAD, day="2015-01-01", number="recurso_nulidad 7-2014", number_district="Lima",

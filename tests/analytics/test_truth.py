@@ -66,9 +66,17 @@ def own(r: Ruling) -> str | None:
     return None
 
 
+# a recited casación or recurso de nulidad is its filing; the Supreme ruling is the milestone
+RULED_ONLY = {"casacion", "recurso_nulidad"}
+
+
 def date_of(r: Ruling, milestone: str):
     if own(r) == milestone:
         return r.resolution_date
+    if milestone in RULED_ONLY:
+        return None
+    if milestone == "apelacion" and r.doc_kind == DocKind.AUTO and own(r) is None:
+        return None  # an incident's auto de vista recites the appeal of an auto, not of the sentencia
     dates = [e.date for e in r.events if e.kind.value == milestone]
     return min(dates) if dates else None
 
