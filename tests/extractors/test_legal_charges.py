@@ -32,6 +32,10 @@ def V(vistos: str, body: str = "") -> tuple[str, str, str]:
      [("homicidio_simple", ["106"])]),
     (V("por el delito de prevaricato en agravio del Estado"), [("prevaricato", [])]),
     (("DELITO       : Abuso de autoridad", "", ""), [("abuso_de_autoridad", [])]),
+    # the older name of art. 122-B in a header, the current one in VISTOS: one crime
+    (("DELITO : Lesiones leves por violencia familiar", "por el delito de agresiones en contra de las mujeres o "
+      "integrantes del grupo familiar, previsto en el artículo 122-B del Código Penal", ""),
+     [("agresiones_mujeres_grupo_familiar", ["122-B"])]),
     # tentativa: art. 16 joins the charge
     (V("acusó por el delito de feminicidio en grado de tentativa, previsto en el artículo 108-B del Código Penal"),
      [("feminicidio", ["16", "108-B"])]),

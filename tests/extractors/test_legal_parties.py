@@ -249,6 +249,10 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
      "juez", {"Patricia Elena Moscoso Villarreal"}),
     # ... but one name in capitals after the formula is not a panel (a defendant, a heading)
     (_DECIDED + "Notifíquese.\n\nJUAN PÉREZ DÍAZ\n", "juez", set()),
+    # a penalty's length after the victim's name is not a second victim
+    ("JUZGADO\n\nVISTOS: el juicio.\n\nFALLO: CONDENANDO a JULIO ROMERO ALVA como autor del delito de lesiones, "
+     "en agravio de Karina Elizabeth Soto Ramos, a UN AÑO Y OCHO MESES de pena privativa de libertad.",
+     "agraviado", {"Karina Elizabeth Soto Ramos"}),
     # the S.S. block is one name per line, even where the model reads the lines as one person
     ("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA\nSALA PENAL TRANSITORIA\nCASACIÓN N° 002417-2019\n\n"
      "Lima, veintiocho de julio de dos mil veintiuno\n\nVISTOS: el recurso de casación interpuesto por el "

@@ -115,6 +115,9 @@ NOT_NAME = {
     "constitucional", "defensa", "defensor", "defensora", "abogado", "presidente", "presidenta",
     "director", "debates", "dd", "y", "e", "otros", "otro", "otra", "otras", "de", "del",
     "inhabilitacion", "pena", "anos", "meses", "dias", "multa", "reparacion", "civil", "soles",
+    # a penalty's length read after a victim's name ("en agravio de X, a UN AÑO Y OCHO MESES");
+    # "diez" stays out: it is a surname (Diez Canseco)
+    "ano", "mes", "dia", "un", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
     "delitos", "tesoro", "servicio", "superintendencia", "jefatura", "reserva", "comisaria",
     "camara", "gesell", "internacional", "agraviadas", "agraviados", "imputados", "acusados",
     "procesados", "sentenciados", "investigados", "investigado", "sentenciado", "procesado",
