@@ -97,7 +97,14 @@ def name_at(raw: str, pos: int, *, rule: str = "name.rule") -> NameSpan | None:
         m = rx.match(raw, p)
         if not m:
             continue
-        tokens = _clean_tokens(m.group().split())
+        text = m.group()
+        first, nl, rest = text.partition("\n")
+        if nl and len(first.split()) >= 3 and len(rest.split()) >= 2:
+            # a whole name on its line and more capitals below: two names, one per line (a
+            # header cell "MANUEL JESÚS CHUNGA SANDOVAL\n ROSA MARÍA YARLEQUÉ ECA"), not one
+            # name wrapped ("JUAN CARLOS PÉREZ\nQUISPE" still is)
+            text = first
+        tokens = _clean_tokens(text.split())
         if len(tokens) < 2:
             continue
         # end of the kept tokens in the raw text

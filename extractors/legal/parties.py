@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from extractors.legal import names as N
 from extractors.legal.offices import acting_fiscal_office
-from extractors.legal.party_header import header
+from extractors.legal.party_header import header, wide_gap
 from extractors.legal.party_mentions import Acc, Mention, cues
 from extractors.legal.signatures import signatures, stamp_judges
 from extractors.legal.text import Context, fold_key
@@ -27,7 +27,8 @@ class _FullNames:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         z, raw = ctx.zones, ctx.view.raw
-        self.rules = [ns.name for ns in N.names_in(raw, z.body[0], z.body[1]) if not z.in_furniture(ns.start)]
+        self.rules = [ns.name for ns in N.names_in(raw, z.body[0], z.body[1])
+                      if not z.in_furniture(ns.start) and not _columns(ctx, ns.start, ns.end)]
         self._model: list[str] | None = None
 
     @property
@@ -40,11 +41,18 @@ class _FullNames:
                     for s, _e in N.person_entities(raw[lo:hi], lo):
                         ns = N.name_at(raw, s, rule="name.ner")
                         span = raw[ns.start:ns.end] if ns else ""
-                        if ns and "\n" in span and span.isupper():
-                            continue  # names in capitals, one per line: a signature list, not one name
+                        if ns and (("\n" in span and span.isupper()) or _columns(self.ctx, ns.start, ns.end)):
+                            continue  # names in capitals one per line or in columns: a signature list
                         if ns and len(ns.name.split()) >= 3:
                             self._model.append(ns.name)
         return self._model
+
+
+def _columns(ctx: Context, start: int, end: int) -> bool:
+    """The span crosses a column gap of the page text (acquisition keeps two spaces for any
+    wider run): cells of a table or a row of signatures ("PURIZACA AYALA  CÓRDOVA ZAPATA
+    NAVARRO SEMINARIO"), never one name."""
+    return wide_gap(ctx, start, end) >= 0
 
 
 def _full_mentions(ctx: Context) -> _FullNames:

@@ -384,8 +384,9 @@ def find_zones(view: View) -> Zones:
         mr = layout.REASONING.rx.search(low, mv.end(), tail)
         vend = mr.start() if mr else min(tail, mv.end() + 2500)
         vistos = (mv.start(), min(vend, mv.end() + 4000))
-    else:
-        header = (body_start, min(tail, body_start + 1500))
+    else:  # no VISTOS: the header runs to the reasoning (CONSIDERANDO), at most 1,500 characters
+        mr = layout.REASONING.rx.search(low, body_start, tail)
+        header = (body_start, min(tail, body_start + 1500, mr.start() if mr else tail))
         vistos = (header[1], header[1])
     dec_start = None
     for rule in layout.DECISION:

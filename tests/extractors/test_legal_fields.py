@@ -49,6 +49,16 @@ def test_view_rejoins_hyphenated_names_and_maps_offsets_to_pages():
     assert ev.page == 1 and doc.pages[0].text[ev.start:ev.end] == "Cori-\nmanya"
 
 
+def test_without_vistos_the_decision_is_found_before_1500_characters():
+    from extractors.legal.text import find_zones
+
+    text = ("JUZGADO PENAL COLEGIADO DE PIURA\nEXPEDIENTE : 03389-2019-87-2001-JR-PE-04\n\nSENTENCIA\n"
+            "Piura, tres de mayo de dos mil veintitrés.\n\nEn audiencia pública, la causa seguida contra X.\n\n"
+            "CONSIDERANDO:\nPRIMERO. Los hechos.\n\nFALLA:\nPRIMERO: CONDENANDO a X.")
+    z = find_zones(build_view(doc_of(text)))
+    assert z.view.low[z.decision[0]:].startswith("falla:")
+
+
 def test_a_sumilla_goes_on_across_a_blank_line_inside_a_sentence():
     from extractors.legal.text import find_zones
 

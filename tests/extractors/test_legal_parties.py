@@ -253,6 +253,13 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
     ("JUZGADO\n\nVISTOS: el juicio.\n\nFALLO: CONDENANDO a JULIO ROMERO ALVA como autor del delito de lesiones, "
      "en agravio de Karina Elizabeth Soto Ramos, a UN AÑO Y OCHO MESES de pena privativa de libertad.",
      "agraviado", {"Karina Elizabeth Soto Ramos"}),
+    # a header cell with one accused per line: two names, not one run over the line break
+    ("JUZGADO PENAL COLEGIADO\nACUSADOS        : MANUEL JESÚS CHUNGA SANDOVAL\n                  ROSA MARÍA YARLEQUÉ ECA\n"
+     "DELITO          : Colusión\n\nVISTOS: x.", "imputado", {"Manuel Jesús Chunga Sandoval", "Rosa María Yarlequé Eca"}),
+    # a row of signatures in columns is three judges, not the full name of one
+    ("JUZGADO PENAL COLEGIADO\nJUECES  : Purizaca Ayala / Córdova Zapata (DD) / Navarro Seminario\n\nVISTA Y OÍDA: la "
+     "causa.\n\nFALLA: CONDENANDO a X. Regístrese y notifíquese.\n\nPURIZACA AYALA            CÓRDOVA ZAPATA"
+     "            NAVARRO SEMINARIO\n", "juez", {"Purizaca Ayala", "Córdova Zapata", "Navarro Seminario"}),
     # the S.S. block is one name per line, even where the model reads the lines as one person
     ("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA\nSALA PENAL TRANSITORIA\nCASACIÓN N° 002417-2019\n\n"
      "Lima, veintiocho de julio de dos mil veintiuno\n\nVISTOS: el recurso de casación interpuesto por el "

@@ -102,8 +102,9 @@ FLOWED_TAIL = Rule(
 
 # VISTOS / OÍDOS: end of the header block, start of the parties' paragraph.
 VISTOS = Rule("section.vistos",
-              r"(?:^|(?<=[\s.]))(?:autos y vistos|vistos y oidos|vistos|vista|visto)\s*[:;,]",
+              r"(?:^|(?<=[\s.]))(?:autos y vistos|vistos y oidos|vista y oida|visto y oido|vistos|vista|visto)\s*[:;,]",
               source="domain.md §4", examples=("VISTOS; en audiencia", "VISTA: en audiencia", "VISTO: el recurso",
+                                               "VISTA Y OÍDA: en audiencia pública, la causa",
                                                "AUTOS Y VISTOS: Los actuados"),
               counter_examples=("sentencia de vista N.° 41",))
 
