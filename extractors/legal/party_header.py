@@ -43,7 +43,11 @@ def header(ctx: Context, acc: Acc) -> None:
     flattened = any(not rest or R.LABEL_RX.match(rest) for _, _, _, _, rest in labels)
     if not flattened:
         for i, (s, e, role, _, _) in enumerate(labels):
-            vend = labels[i + 1][0] if i + 1 < len(labels) else _header_value_end(raw, e, hi)
+            # a value runs to the end of its line and its continuation lines, never past a
+            # line that is neither (an acta's "I. INICIO" heading and the running text after
+            # the table), even when the next label stands paragraphs below
+            vend = min(labels[i + 1][0], _header_value_end(raw, e, hi)) if i + 1 < len(labels) \
+                else _header_value_end(raw, e, hi)
             para = _PARAGRAPH.search(raw, e, vend)  # a blank line ends the table
             vend = para.start() if para else vend
             gap = wide_gap(ctx, e + 2, vend)  # a wide gap ends a value in text without line breaks

@@ -267,3 +267,30 @@ def test_a_judge_named_only_in_a_signature_stamp_counts_and_staff_stamps_do_not(
     stamp = next(e for e in judges["Cesar Eugenio San Martin Castro"].evidence if e.rule == "signature.stamp")
     assert doc.pages[0].text[stamp.start:stamp.end] == "SAN MARTIN CASTRO Cesar Eugenio"
     assert "signature.stamp" in {e.rule for e in judges["Luján Túpez"].evidence}
+
+
+# Court formats the sample generator learnt (actas of control de legalidad de la detención,
+# lists of defence lawyers with their clients, flattened header tables, S.S. blocks): one row
+# per format, each a family of real documents rather than one generated text.
+_ACTA = ("PODER JUDICIAL DEL PERÚ\nCORTE SUPERIOR DE JUSTICIA DEL CUSCO\n"
+         "PRIMER JUZGADO DE INVESTIGACIÓN PREPARATORIA DE TURNO PERMANENTE DE CUSCO\n\n"
+         "ACTA DE REGISTRO DE AUDIENCIA PÚBLICA DE CONTROL DE LEGALIDAD DE LA DETENCIÓN\n\n"
+         "EXPEDIENTE N.°              : 01491-2018-13-1001-JR-PE-01\n"
+         "JUEZ                        : Lucio Reátegui Solís\n"
+         "DETENIDA                    : Beatriz Amasifuén Laura\n"
+         "AGRAVIADO                   : Sofía Huamán Ccori\nI. INICIO\n"
+         "En la ciudad de Cusco, siendo las 08:20 horas, se constituye el señor Juez del Primer Juzgado de "
+         "Investigación Preparatoria de\nTurno Permanente de Cusco, a fin de realizar la audiencia.\n\n"
+         "II. ACREDITACIÓN\n- Defensa técnica: abogada Fany Yuyarima Arévalo.\n\n"
+         "- Detenida: Beatriz Amasifuén Laura, con DNI N.° 71529619, presente en sala.\n")
+
+
+@pytest.mark.parametrize("text, role, names", [
+    # an acta's header table ends at its first section heading: the court named in the
+    # running text below is no value of the last label (the victim's)
+    (_ACTA, "agraviado", {"Sofía Huamán Ccori"}),
+    (_ACTA, "imputado", {"Beatriz Amasifuén Laura"}),
+])
+def test_court_formats(text, role, names):
+    parties = extract_parties(Context.of(doc_of(text)))
+    assert {p.name for p in parties if p.role.value == role} == names
