@@ -284,12 +284,22 @@ _ACTA = ("PODER JUDICIAL DEL PERÚ\nCORTE SUPERIOR DE JUSTICIA DEL CUSCO\n"
          "II. ACREDITACIÓN\n- Defensa técnica: abogada Fany Yuyarima Arévalo.\n\n"
          "- Detenida: Beatriz Amasifuén Laura, con DNI N.° 71529619, presente en sala.\n")
 
+_QUEJA = ("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA\n\nAUTOS Y VISTOS: el recurso de queja interpuesto por la "
+          "defensa de RAMIRO PANDURO SULLCA contra el auto.\n\nCONSIDERANDO\nPrimero. Contra este, el abogado "
+          "Germán Salas Gutiérrez interpuso recurso de queja; el\nsentenciado Segundo Chunga Ramos, con la "
+          "defensa de Lizbeth Sucasaire Ojeda, no recurrió; la\nsentenciada Yesenia Pari Mayta, con la "
+          "defensa\nde Ana Lucía Cruz Huallpa, no recurrió.\n")
+
 
 @pytest.mark.parametrize("text, role, names", [
     # an acta's header table ends at its first section heading: the court named in the
     # running text below is no value of the last label (the victim's)
     (_ACTA, "agraviado", {"Sofía Huamán Ccori"}),
     (_ACTA, "imputado", {"Beatriz Amasifuén Laura"}),
+    # each co-accused with the lawyer who assists them: "con la defensa de" names the lawyer,
+    # "interpuesto por la defensa de" the accused who appeals
+    (_QUEJA, "imputado", {"Ramiro Panduro Sullca", "Segundo Chunga Ramos", "Yesenia Pari Mayta"}),
+    (_QUEJA, "defensa", {"Germán Salas Gutiérrez", "Lizbeth Sucasaire Ojeda", "Ana Lucía Cruz Huallpa"}),
 ])
 def test_court_formats(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

@@ -50,11 +50,18 @@ CUES = validate((
          rf"reos?\s+contumac?[ez]s?)(?:\s+contumaz)?(?:\s+(?:de nombre|llamad[oa]))?",
          "imputado", source="domain.md: acusado, imputado, procesado, sentenciado, encausado, investigado",
          examples=("el sentenciado ", "los encausados ", "el acusado contumaz ")),
-    Rule("role.defensa_de", r"\b(?:la|las|por\s+la|por\s+las)\s+defensas?\s+(?:tecnicas?\s+)?de(?:\s+los|\s+las)?\b",
+    Rule("role.defensa_de", r"(?<!con\s)(?<!bajo\s)\b(?:la|las|por\s+la|por\s+las)\s+defensas?\s+(?:tecnicas?\s+)?de(?:\s+los|\s+las)?\b",
          "imputado", source="Corte Suprema VISTOS: 'el recurso de apelación interpuesto por la defensa de X' "
          "(the lawyer files for the accused, who is the party)",
          examples=("interpuesto por la defensa de ", "por las defensas de los "),
-         counter_examples=("el abogado de la defensa dijo",)),
+         counter_examples=("el abogado de la defensa dijo", "el sentenciado X, con la defensa de ")),
+    # "el sentenciado X, con la defensa de Y, no recurrió": the accused assisted by a lawyer
+    # (NCPP arts. 80 and 84; how Supreme autos and actas recite each co-accused's counsel);
+    # after "con"/"bajo", the one named is the lawyer, not the client
+    Rule("role.con_defensa", r"\b(?:con|bajo)\s+la\s+defensa\s+(?:tecnica\s+)?(?:de|del|de\s+la)\b",
+         "defensa", source="Supreme autos de queja and actas: 'el sentenciado X, con la defensa de Y'",
+         examples=("Ramos, con la defensa de ", "bajo la defensa técnica del "),
+         counter_examples=("interpuesto por la defensa de ",)),
     Rule("role.se_le_sigue", r"\b(?:proceso|causa|investigacion(?:\s+preparatoria)?|instruccion)\s+que\s+se\s+(?:le|les)\s+"
          r"sigue\s+(?:a|contra)", "imputado",
          source="Corte Suprema VISTOS: 'en el proceso que se le sigue a X por delito de ...'",
