@@ -60,6 +60,7 @@ def signatures(ctx: Context, acc: Acc) -> None:
                         acc.add(ctx, "juez", N.NameSpan(s, e, N.display(pair), "signature.inline"))
                     i += 2
     _titled_lines(ctx, acc, lo, hi)
+    _titled_inline(ctx, acc, lo, hi)
 
 
 def stamp_judges(ctx: Context, parties: list[Party]) -> list[Party]:
@@ -100,7 +101,15 @@ def _titled_lines(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
         nxt = raw.find("\n", end + 1)
         nxt = hi if nxt < 0 or nxt > hi else nxt
         line, below = raw[p:end], raw[end + 1:nxt]
-        names = _cells(ctx, p, end) if line.strip() and below.strip() else []
+        if line.strip() and not below.strip() and nxt < hi:
+            # a page break between the signed name and its title leaves a blank line where
+            # the page furniture stood ("EUSEBIO PARI TAIPE\n\nJuez del Segundo Juzgado ...")
+            nxt2 = raw.find("\n", nxt + 1)
+            nxt2 = hi if nxt2 < 0 or nxt2 > hi else nxt2
+            if R.JUDGE_TITLE.match(fold_key(raw[nxt + 1:nxt2].strip())) and len(_cells(ctx, p, end)) == 1:
+                end, nxt = nxt, nxt2
+                below = raw[end + 1:nxt]
+        names = _cells(ctx, p, p + len(line)) if line.strip() and below.strip() else []
         if names and N.UPPER_LINE_NAME.fullmatch(names[0][2]):
             titles = _cells(ctx, end + 1, nxt)
             if len(titles) != len(names):
@@ -111,6 +120,42 @@ def _titled_lines(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
                 if um and R.JUDGE_TITLE.match(t) and not R.STAFF_TITLE.match(t):
                     acc.add(ctx, "juez", N.NameSpan(s, e, N.display(text.strip()), "signature.juez"))
         p = end + 1
+
+
+# a judge's title right after the signed name on one line, as PDF extraction flattens a
+# signature block ("WILFREDO SÁNCHEZ CCOPA Juez del Juzgado de Investigación Preparatoria
+# ..."): the title, then the court or rank it belongs to (LOPJ arts. 46-49: jueces
+# especializados, mixtos, de investigación preparatoria)
+_TITLE_AFTER_NAME = re.compile(r"(?:Juez|Jueza|JUEZ|JUEZA)[ \t]+(?:del?\b|Superior|Suprem[oa]|Provincial|Penal|"
+                               r"Titular|Especializad[oa]|Unipersonal|Supernumerari[oa]|Provisional)")
+_NAME_BEFORE = re.compile(rf"(?P<name>{N.UPPER_TOKEN}(?:[ \t]+(?:(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?[ \t]+)?"
+                          rf"{N.UPPER_TOKEN}){{1,5}})[ \t]+$")
+
+
+def _titled_inline(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
+    """One name in capitals and its judge's title on one line, the name opening a line, a
+    cell or a sentence ("Regístrese y notifíquese. WILFREDO SÁNCHEZ CCOPA Juez del ..."): a
+    signature block with its line breaks lost."""
+    raw = ctx.view.raw
+    for t in _TITLE_AFTER_NAME.finditer(raw, lo, hi):
+        win = max(lo, t.start() - 90)
+        m = None
+        for m in _NAME_BEFORE.finditer(raw, win, t.start()):
+            pass
+        if m is None:
+            continue
+        end = m.end("name")
+        for w in re.finditer(r"\S+", m["name"]):  # the longest name that opens a line or sentence
+            s = m.start("name") + w.start()
+            if not _OPENS.search(raw, win, s) or len(raw[s:end].split()) < 2:
+                continue
+            ns = N.name_at(raw, s, rule="signature.juez")
+            if ns and ns.end == end:
+                acc.add(ctx, "juez", ns)
+            break
+
+
+_OPENS = re.compile(r"(?:^|\n|[.;:][ \t]+|[ \t]{2,})\Z")
 
 
 def _cells(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -290,6 +290,21 @@ _QUEJA = ("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA\n\nAUTOS Y VISTOS: el recu
           "defensa de Lizbeth Sucasaire Ojeda, no recurrió; la\nsentenciada Yesenia Pari Mayta, con la "
           "defensa\nde Ana Lucía Cruz Huallpa, no recurrió.\n")
 
+_ONE_LINE = ("JUZGADO DE INVESTIGACIÓN PREPARATORIA NACIONAL EXPEDIENTE        AGRAVIADA         DELITO"
+             "            SECRETARIO        MAGISTRADO        MATERIA           Investigado       : "
+             "02369-2014-7-5001-JR-PE-04 : EL ESTADO : Organización criminal y otro : Nilda Yaneth Illanes "
+             "Mendoza : Wilfredo Sánchez Ccopa : Prisión preventiva : HUAMANTICA PARI, Dina : SINTI INCA, "
+             "Yolanda : SONCCO TELLO, Wendy  AUTO QUE RESUELVE EL REQUERIMIENTO DE PRISIÓN PREVENTIVA "
+             "Resolución número veintitrés  Lima, cinco de diciembre de dos mil catorce.-  AUTOS Y VISTOS: el "
+             "requerimiento de prisión preventiva. CONSIDERANDO: 1. Hechos. Por estos fundamentos, SE RESUELVE: "
+             "I. DECLARAR FUNDADO el requerimiento. IV. Regístrese y notifíquese.  WILFREDO SÁNCHEZ CCOPA Juez "
+             "del Juzgado de Investigación Preparatoria Nacional ________________________ Página 2 de 2")
+_LAGGED = ("CORTE SUPERIOR DE JUSTICIA DE UCAYALI SEGUNDO JUZGADO DE INVESTIGACIÓN PREPARATORIA DE CORONEL "
+           "PORTILLO Expediente Nro. MATERIA Agraviado : 02048-2024-53-2402-JR-PE-03 INVESTIGADOS : Peculado "
+           "ESPECIALISTA JUDICIAL : El Estado JUEZ : LUNA VELÁSQUEZ, Máximo / GALLEGOS REÁTEGUI, Noemí : Wendy "
+           "Farfán Sotomayor : Ramiro Cahui Machaca  AUTO QUE RESUELVE EL REQUERIMIENTO DE PRISIÓN PREVENTIVA "
+           "Resolución número treinta y cuatro  Pucallpa, quince (15) de agosto del año dos mil veinticuatro.-")
+
 
 @pytest.mark.parametrize("text, role, names", [
     # an acta's header table ends at its first section heading: the court named in the
@@ -300,6 +315,13 @@ _QUEJA = ("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA\n\nAUTOS Y VISTOS: el recu
     # "interpuesto por la defensa de" the accused who appeals
     (_QUEJA, "imputado", {"Ramiro Panduro Sullca", "Segundo Chunga Ramos", "Yesenia Pari Mayta"}),
     (_QUEJA, "defensa", {"Germán Salas Gutiérrez", "Lizbeth Sucasaire Ojeda", "Ana Lucía Cruz Huallpa"}),
+    # a header table flattened onto one line, labels first or lagging their values; the
+    # signature "NAME Juez del ..." flattened the same way
+    (_ONE_LINE, "imputado", {"Dina Huamantica Pari", "Yolanda Sinti Inca", "Wendy Soncco Tello"}),
+    (_ONE_LINE, "juez", {"Wilfredo Sánchez Ccopa"}),
+    (_ONE_LINE, "agraviado", {"Estado"}),
+    (_LAGGED, "imputado", {"Máximo Luna Velásquez", "Noemí Gallegos Reátegui"}),
+    (_LAGGED, "juez", {"Ramiro Cahui Machaca"}),
 ])
 def test_court_formats(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

@@ -97,16 +97,24 @@ LABELS: dict[str, str | None] = {
     "detenido": "imputado", "detenida": "imputado", "detenidos": "imputado",  # actas de control de detención
     "agraviado": "agraviado", "agraviados": "agraviado", "agraviada": "agraviado",
     "agraviadas": "agraviado", "victima": "agraviado",
-    "juez": "juez", "jueza": "juez", "jueces": "juez", "jueces superiores": "juez",
+    "juez": "juez", "jueza": "juez", "magistrado": "juez", "magistrada": "juez", "jueces": "juez", "jueces superiores": "juez",
     "jueces supremos": "juez", "juez superior": "juez", "vocales": "juez", "colegiado": "juez",
     "ponente": "ponente", "juez ponente": "ponente",
     "defensa": "defensa", "abogado": "defensa", "abogado defensor": "defensa",
 }
 _LABEL_WORDS = sorted(LABELS, key=len, reverse=True)
+
+
+def _accented(folded: str) -> str:
+    """A folded label matching its written forms: "MINISTERIO PÚBLICO", "ÓRGANO DE ORIGEN"."""
+    return "".join({"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]"}.get(c, c) for c in folded)
+
+
 LABEL_RX = re.compile(
     r"(?:(?<=\n)|^|(?<=\s\s)|(?<=\S )(?=[A-ZÁÉÍÓÚÑ]))"  # a label starts a line, a column, or a capitalised word
-    r"(?P<label>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _LABEL_WORDS) + r")"
-    r"(?:\s*(?:n\.?\s?[°º]?|nro\.?))?\.?[ \t]*(?P<colon>:)?", re.IGNORECASE)
+    r"(?P<label>" + "|".join(_accented(re.escape(w).replace(r"\ ", r"\s+")) for w in _LABEL_WORDS) + r")"
+    r"(?![^\W\d_])"  # a whole word: "Expediente Nro." is no "Expediente N", "Fiscalía" no "Fiscal"
+    r"(?:\.?\s*(?:n\.?\s?[°º]?|nro\.?)(?![^\W\d_]))?[°º]?\.?[ \t]*(?P<colon>:)?", re.IGNORECASE)
 
 # words that end a name (capitalised but not part of a person's name)
 NOT_NAME = {
