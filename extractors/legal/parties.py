@@ -14,7 +14,7 @@ from extractors.legal import names as N
 from extractors.legal.offices import acting_fiscal_office
 from extractors.legal.party_header import header
 from extractors.legal.party_mentions import Acc, Mention, cues
-from extractors.legal.signatures import signatures, stamp_judges
+from extractors.legal.signatures import signatures, signed_lines, stamp_judges
 from extractors.legal.text import Context, fold_key
 from extractors.legal.third_parties import extract_actor_civil, extract_terceros
 from schemas import Party, Role
@@ -27,8 +27,14 @@ class _FullNames:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         z, raw = ctx.zones, ctx.view.raw
-        self.rules = [ns.name for ns in N.names_in(raw, z.body[0], z.body[1]) if not z.in_furniture(ns.start)]
+        # an "S.S." line signed in one line is surname pairs, never one long name
+        self.signed = signed_lines(ctx)
+        self.rules = [ns.name for ns in N.names_in(raw, z.body[0], z.body[1])
+                      if not z.in_furniture(ns.start) and not self._signed(ns.start)]
         self._model: list[str] | None = None
+
+    def _signed(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.signed)
 
     @property
     def model(self) -> list[str]:
@@ -42,6 +48,8 @@ class _FullNames:
                         span = raw[ns.start:ns.end] if ns else ""
                         if ns and "\n" in span and span.isupper():
                             continue  # names in capitals, one per line: a signature list, not one name
+                        if ns and self._signed(ns.start):
+                            continue
                         if ns and len(ns.name.split()) >= 3:
                             self._model.append(ns.name)
         return self._model

@@ -13,7 +13,9 @@ from schemas import Party, Role
 
 _PONENTE_LINE = re.compile(r"\(\s*ponente\s*\)", re.IGNORECASE)
 
-_SIGNED_LINE = re.compile(rf"{N.UPPER_TOKEN}(?:[ \t]+(?:(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?[ \t]+)?{N.UPPER_TOKEN}){{1,13}}")
+# a word of a signed name; never the typist's reference initials after the panel ("SM/jlq")
+_SIGNED_TOKEN = rf"{N.UPPER_TOKEN}(?![/\w])"
+_SIGNED_LINE = re.compile(rf"{_SIGNED_TOKEN}(?:[ \t]+(?:(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?[ \t]+)?{_SIGNED_TOKEN}){{1,13}}")
 _SS = re.compile(r"(?:^|\s)(?:s\.\s?s\.|ss\.)\s*", re.IGNORECASE)
 
 
@@ -61,6 +63,19 @@ def signatures(ctx: Context, acc: Acc) -> None:
                     i += 2
     _titled_lines(ctx, acc, lo, hi)
     _titled_inline(ctx, acc, lo, hi)
+
+
+def signed_lines(ctx: Context) -> list[tuple[int, int]]:
+    """The spans of "S.S." lines that sign the ruling in one line ("S.S. SUCASAIRE LOAYZA SALAS
+    MAYTA CHALLCO TANANTA"): surname pairs side by side, never one person's full name."""
+    raw = ctx.view.raw
+    lo, hi = ctx.zones.decision
+    out = []
+    for m in _SS.finditer(raw, lo, hi):
+        um = _SIGNED_LINE.match(raw, m.end())
+        if um and "\n" not in raw[m.start():m.end()]:
+            out.append((m.end(), um.end()))
+    return out
 
 
 def stamp_judges(ctx: Context, parties: list[Party]) -> list[Party]:

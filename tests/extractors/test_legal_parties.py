@@ -305,6 +305,11 @@ _LAGGED = ("CORTE SUPERIOR DE JUSTICIA DE UCAYALI SEGUNDO JUZGADO DE INVESTIGACI
            "Farfán Sotomayor : Ramiro Cahui Machaca  AUTO QUE RESUELVE EL REQUERIMIENTO DE PRISIÓN PREVENTIVA "
            "Resolución número treinta y cuatro  Pucallpa, quince (15) de agosto del año dos mil veinticuatro.-")
 
+_SS_ONE_LINE = ("CORTE SUPERIOR DE JUSTICIA DE MADRE DE DIOS\nSALA PENAL DE APELACIONES\n\nVISTOS: el recurso. "
+                "Intervino como ponente el señor juez superior Sucasaire Loayza.\n\nCONSIDERANDO:\nPrimero. "
+                "Hechos.\n\nDECISIÓN\n\nPor estos fundamentos, CONFIRMARON la sentencia. Notifíquese. S.S. "
+                "SUCASAIRE LOAYZA SALAS MAYTA CHALLCO TANANTA SM/jlq Página 2 de 2\n")
+
 
 @pytest.mark.parametrize("text, role, names", [
     # an acta's header table ends at its first section heading: the court named in the
@@ -322,6 +327,13 @@ _LAGGED = ("CORTE SUPERIOR DE JUSTICIA DE UCAYALI SEGUNDO JUZGADO DE INVESTIGACI
     (_ONE_LINE, "agraviado", {"Estado"}),
     (_LAGGED, "imputado", {"Máximo Luna Velásquez", "Noemí Gallegos Reátegui"}),
     (_LAGGED, "juez", {"Ramiro Cahui Machaca"}),
+    # a panel signed in one line is surname pairs, also before the typist's initials; the
+    # specialist's label in capitals ends the panel's header value
+    (_SS_ONE_LINE, "juez", {"Sucasaire Loayza", "Salas Mayta", "Challco Tananta"}),
+    (("CORTE\nEXP. N.° : 04217-2007-0-2111-SP-PE-04 Jueces Superiores: Huamantica Chira (presidenta) / "
+      "Tapullima Chunga / Panduro Vásquez ESPECIALISTA JUDICIAL: Beatriz Coaquira Chuquimango Acusado: "
+      "CANCHARI HUARCAYA, Fortunato y otros\n\nVISTOS: el recurso."), "juez",
+     {"Huamantica Chira", "Tapullima Chunga", "Panduro Vásquez"}),
 ])
 def test_court_formats(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

@@ -82,7 +82,7 @@ CUES = validate((
 # Header labels (folded, without the colon) -> role; None = a label we read but is no party
 LABELS: dict[str, str | None] = {
     "expediente": None, "exp": None, "expediente n": None, "especialista": None,
-    "especialista legal": None, "especialista de audiencia": None, "esp. de audiencia": None,
+    "especialista legal": None, "especialista judicial": None, "especialista de audiencia": None, "esp. de audiencia": None,
     "especialista de causa": None, "asistente": None, "secretaria": None, "secretario": None, "relator": None, "materia": None,
     "procedencia": None, "delito": None, "delitos": None, "requerimiento": None, "proceso": None,
     "fecha": None, "apelante": None, "apelantes": None, "organo jurisdiccional": None,
@@ -99,6 +99,7 @@ LABELS: dict[str, str | None] = {
     "agraviadas": "agraviado", "victima": "agraviado",
     "juez": "juez", "jueza": "juez", "magistrado": "juez", "magistrada": "juez", "jueces": "juez", "jueces superiores": "juez",
     "jueces supremos": "juez", "juez superior": "juez", "vocales": "juez", "colegiado": "juez",
+    "jueces del colegiado": "juez",
     "ponente": "ponente", "juez ponente": "ponente",
     "defensa": "defensa", "abogado": "defensa", "abogado defensor": "defensa",
 }
