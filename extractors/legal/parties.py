@@ -14,7 +14,7 @@ from extractors.legal import names as N
 from extractors.legal.offices import acting_fiscal_office
 from extractors.legal.party_header import header, wide_gap
 from extractors.legal.party_mentions import Acc, Mention, cues
-from extractors.legal.signatures import signatures, stamp_judges
+from extractors.legal.signatures import signatures, signed_lines, stamp_judges
 from extractors.legal.text import Context, fold_key
 from extractors.legal.third_parties import extract_actor_civil, extract_terceros
 from schemas import Party, Role
@@ -27,9 +27,16 @@ class _FullNames:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         z, raw = ctx.zones, ctx.view.raw
+        # an "S.S." line signed in one line is surname pairs, never one long name; nor is a row
+        # of signatures in columns
+        self.signed = signed_lines(ctx)
         self.rules = [ns.name for ns in N.names_in(raw, z.body[0], z.body[1])
-                      if not z.in_furniture(ns.start) and not _columns(ctx, ns.start, ns.end)]
+                      if not z.in_furniture(ns.start) and not self._signed(ns.start)
+                      and not _columns(ctx, ns.start, ns.end)]
         self._model: list[str] | None = None
+
+    def _signed(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.signed)
 
     @property
     def model(self) -> list[str]:
@@ -43,6 +50,8 @@ class _FullNames:
                         span = raw[ns.start:ns.end] if ns else ""
                         if ns and (("\n" in span and span.isupper()) or _columns(self.ctx, ns.start, ns.end)):
                             continue  # names in capitals one per line or in columns: a signature list
+                        if ns and self._signed(ns.start):
+                            continue
                         if ns and len(ns.name.split()) >= 3:
                             self._model.append(ns.name)
         return self._model

@@ -22,11 +22,16 @@ def header(ctx: Context, acc: Acc) -> None:
     values elsewhere, in another order) each value is read by its shape instead."""
     raw = ctx.view.raw
     lo, hi = ctx.zones.header
+    inline = _inline_table(ctx, acc, lo, hi)
     labels = []
     for m in R.LABEL_RX.finditer(raw, lo, hi):
+        if inline and inline[0] <= m.start() < inline[1]:
+            continue
         text = m["label"]
         if not (text[:1].isupper()):
             continue
+        if _AFTER_COLON.search(raw, max(lo, m.start() - 8), m.start()):
+            continue  # "APELANTE : Ministerio Público": the value of the label before
         line_end = raw.find("\n", m.end())
         line_end = hi if line_end < 0 or line_end > hi else line_end
         rest = raw[m.end():line_end]
@@ -40,10 +45,14 @@ def header(ctx: Context, acc: Acc) -> None:
         labels.append((m.start(), m.end(), role, bool(m["colon"]), rest.strip()))
     if not labels:
         return
-    flattened = any(not rest or R.LABEL_RX.match(rest) for _, _, _, _, rest in labels)
+    flattened = any(not rest or _label_only(rest) for _, _, _, _, rest in labels)
     if not flattened:
         for i, (s, e, role, _, _) in enumerate(labels):
-            vend = labels[i + 1][0] if i + 1 < len(labels) else _header_value_end(raw, e, hi)
+            # a value runs to the end of its line and its continuation lines, never past a
+            # line that is neither (an acta's "I. INICIO" heading and the running text after
+            # the table), even when the next label stands paragraphs below
+            vend = min(labels[i + 1][0], _header_value_end(raw, e, hi)) if i + 1 < len(labels) \
+                else _header_value_end(raw, e, hi)
             para = _PARAGRAPH.search(raw, e, vend)  # a blank line ends the table
             vend = para.start() if para else vend
             gap = wide_gap(ctx, e + 2, vend)  # a wide gap ends a value in text without line breaks
@@ -80,6 +89,168 @@ def header(ctx: Context, acc: Acc) -> None:
             continue
         if role in present:
             _header_value(ctx, acc, role, vs, ve, "header.shape")
+
+
+_AFTER_COLON = re.compile(r":[ \t]*\Z")
+_TITLE = re.compile(r"(?<![\w.])(?:AUTO|SENTENCIA|RESOLUCI[ÓO]N|ACTA|CASACI[ÓO]N|RECURSO)(?![\w])")
+_RUN_GAP = re.compile(r"[ \t]*")
+_CHAIN_SEP = re.compile(r"[ \t]*(?:/|,|\by\b|\be\b)[ \t]*")
+
+
+def _inline_table(ctx: Context, acc: Acc, lo: int, hi: int) -> tuple[int, int] | None:
+    """A header table flattened by PDF extraction onto one line, its labels and values in
+    reading order but apart: all labels first ("EXPEDIENTE AGRAVIADA DELITO ... Investigado :
+    v1 : v2 : ..."), or lagging the values ("Expediente MATERIA Agraviado : v1 INVESTIGADOS :
+    v2 ..."), or in column pairs ("EXPEDIENTE AGRAVIADOS : v1 : v2 MATERIA Delito : v3 : v4").
+    Each value opens with its colon, and the k-th value belongs to the k-th label (domain.md,
+    "Header tables flattened by PDF extraction"); a label with several values (the accused,
+    one per line in the table) takes the values its row had. Returns the table's span, or
+    None when the header holds no such table."""
+    raw = ctx.view.raw
+    ls = lo
+    while ls < hi:
+        le = raw.find("\n", ls)
+        le = hi if le < 0 or le > hi else le
+        span = _inline_line(ctx, acc, ls, le)
+        if span:
+            return span
+        ls = le + 1
+    return None
+
+
+def _inline_line(ctx: Context, acc: Acc, ls: int, le: int) -> tuple[int, int] | None:
+    raw = ctx.view.raw
+    found = [m for m in R.LABEL_RX.finditer(raw, ls, le) if m["label"][:1].isupper()]
+    if len(found) < 3 or raw.count(":", ls, le) < 3:
+        return None
+    # a label stands in capitals, or right before its colon or another label
+    labels = []
+    for i, m in enumerate(found):
+        nxt = found[i + 1].start() if i + 1 < len(found) else -1
+        if _AFTER_COLON.search(raw, ls, m.start()):
+            continue  # "APELANTE : Ministerio Público": a colon is followed by a value
+        if m["label"].isupper() or m["colon"] or _RUN_GAP.match(raw, m.end()).end() == nxt:
+            labels.append(m)
+    # two labels with nothing between them: the table lost its values' places
+    run = next((i for i in range(len(labels) - 1)
+                if not labels[i]["colon"] and _RUN_GAP.match(raw, labels[i].end()).end() == labels[i + 1].start()), None)
+    if run is None:
+        return None
+    # the table ends where the ruling's title begins ("AUTO QUE RESUELVE ...", "SENTENCIA",
+    # "RESOLUCIÓN NÚMERO: ..."; domain.md, "How a ruling usually reads"), and with its last
+    # value: a label after the last colon is running text
+    tm = _TITLE.search(raw, labels[run].end(), le)
+    le = tm.start() if tm else le
+    last_colon = raw.rfind(":", labels[run].start(), le)
+    labels = [m for m in labels[run:] if m.start() < last_colon]
+    # the values, each from its colon to the next colon or label
+    t0 = labels[0].start()
+    colons = [t0 + c.start() for c in re.finditer(":", raw[t0:le])
+              if not any(m.start() <= t0 + c.start() < m.end("label") for m in labels)]
+    marks = sorted([(m.start(), m.end("label"), "label") for m in labels] + [(c, c + 1, "colon") for c in colons])
+    values = [(e, marks[i + 1][0] if i + 1 < len(marks) else None)
+              for i, (_s, e, kind) in enumerate(marks) if kind == "colon"]
+    roles = [R.LABELS.get(" ".join(fold_key(m["label"]).split())) for m in labels]
+    extra = len(values) - len(labels)
+    if extra < 0:
+        return None
+    pairs: list[tuple[str | None, int, int | None]] = []
+    if extra == 0:
+        pairs = [(r, s, e) for r, (s, e) in zip(roles, values)]
+    else:  # the row with several values: the one label whose block of values are all names
+        fits = [j for j, r in enumerate(roles) if r in ("imputado", "juez")
+                and all(_is_name_value(ctx, s, e) for s, e in values[j:j + extra + 1])]
+        if len(fits) > 1:  # the accused are written "SURNAMES, Given names" (domain.md, "Parties")
+            comma = [[bool(N.COMMA_NAME.match(raw, _VALUE_LEAD.match(raw, s).end())) for s, _ in values[j:j + extra + 1]]
+                     for j in fits]
+            fits = [j for j, c in zip(fits, comma) if (all(c) if roles[j] == "imputado" else not any(c))]
+        if len(fits) != 1:
+            return None
+        j = fits[0]
+        pairs = ([(r, s, e) for r, (s, e) in zip(roles[:j], values[:j])]
+                 + [(roles[j], s, e) for s, e in values[j:j + extra + 1]]
+                 + [(r, s, e) for r, (s, e) in zip(roles[j + 1:], values[j + extra + 1:])])
+    end = le
+    for role, s, e in pairs:
+        if e is None:  # the last value: the names it opens with, not the text after the table
+            e = _chain_end(ctx, s, le)
+            end = e
+        if role:
+            _inline_value(ctx, acc, role, s, e)
+    return labels[0].start(), end
+
+
+def _inline_value(ctx: Context, acc: Acc, role: str, s: int, e: int) -> None:
+    """The names a value of a flattened table opens with, joined by "/", "," or "y"; a value
+    that opens with anything else (an office, a crime) names no person."""
+    raw = ctx.view.raw
+    p = _VALUE_LEAD.match(raw, s).end()
+    while p < e:
+        if role == "agraviado":
+            im = re.compile(r"(?:de\s+)?iniciales\s+", re.IGNORECASE).match(raw, p)
+            p = im.end() if im else p
+        ns, protected = item(ctx, p, role, "header.inline")
+        if ns is None or ns.end > e + 1:
+            return
+        acc.add(ctx, "juez" if role == "ponente" else role, ns, protected=protected, rule="header.inline")
+        p = ns.end
+        am = R.ALIAS.match(raw, p)
+        p = am.end() if am else p
+        pm = PAREN.match(raw[p:e])
+        if pm:
+            if role == "juez" and "ponente" in fold_key(pm["note"]):
+                acc.add(ctx, "ponente", ns, rule="header.inline")
+            p += pm.end()
+        if role == "ponente":
+            acc.add(ctx, "ponente", ns, rule="header.inline")
+        sm = _CHAIN_SEP.match(raw, p)
+        if not sm or sm.end() == p:
+            return
+        p = sm.end()
+
+
+def _is_name_value(ctx: Context, s: int, e: int | None) -> bool:
+    """A value that is one or more names and nothing else (the table's last value: that
+    opens with a name)."""
+    raw = ctx.view.raw
+    p = _VALUE_LEAD.match(raw, s).end()
+    if not N.name_at(raw, p):
+        return False
+    return e is None or _chain_end(ctx, s, e) >= len(raw[:e].rstrip())
+
+
+def _chain_end(ctx: Context, s: int, le: int) -> int:
+    """Where a value that ends the line's table ends: after its names (or initials, codes,
+    the State) joined by "/", "," or "y"."""
+    raw = ctx.view.raw
+    p = _VALUE_LEAD.match(raw, s).end()
+    end = p
+    while p < le:
+        ns, _ = item(ctx, p, "agraviado", "header.inline")
+        if ns is None:
+            ns = N.name_at(raw, p)
+        if ns is None:
+            break
+        end = ns.end
+        am = R.ALIAS.match(raw, end)
+        end = am.end() if am else end
+        pm = PAREN.match(raw[end:le])
+        end += pm.end() if pm else 0
+        sm = _CHAIN_SEP.match(raw, end)
+        if not sm or sm.end() == end:
+            break
+        p = sm.end()
+    return end
+
+
+def _label_only(rest: str) -> bool:
+    """The rest of a label's line is more labels ("EXPEDIENTE    ACUSADO"), not a value that
+    opens with a label word ("Ministerio Público: Fiscal Adjunta Provincial X")."""
+    lm = R.LABEL_RX.match(rest)
+    if not lm:
+        return False
+    tail = rest[lm.end():].strip()
+    return bool(lm["colon"]) or not tail or bool(R.LABEL_RX.match(tail))
 
 
 def wide_gap(ctx: Context, start: int, end: int) -> int:
@@ -125,6 +296,8 @@ def _header_value(ctx: Context, acc: Acc, role: str, s: int, e: int, rule: str) 
             if im and im.end() < e:
                 p = im.end()
         ns, protected = item(ctx, p, role, rule)
+        if (ns is None or ns.end > e + 1) and role == "fiscal":
+            return  # "MINISTERIO PÚBLICO: Fiscalía Provincial ...": an office (offices.py), no person
         if ns is None or ns.end > e + 1:
             nxt = re.compile(r"\S+").match(raw, p)
             if not nxt:

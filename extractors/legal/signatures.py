@@ -13,7 +13,9 @@ from schemas import Party, Role
 
 _PONENTE_LINE = re.compile(r"\(\s*ponente\s*\)", re.IGNORECASE)
 
-_SIGNED_LINE = re.compile(rf"{N.UPPER_TOKEN}(?:[ \t]+(?:(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?[ \t]+)?{N.UPPER_TOKEN}){{1,13}}")
+# a word of a signed name; never the typist's reference initials after the panel ("SM/jlq")
+_SIGNED_TOKEN = rf"{N.UPPER_TOKEN}(?![/\w])"
+_SIGNED_LINE = re.compile(rf"{_SIGNED_TOKEN}(?:[ \t]+(?:(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?[ \t]+)?{_SIGNED_TOKEN}){{1,13}}")
 # "S.S.", "S. S.", "SS." and, as OCR reads them, "SS:" / "S.S:"
 _SS = re.compile(r"(?:^|\s)(?:s\.\s?s\s?[.:]|ss\s?[.:]|ss(?=[ \t]*\n))\s*", re.IGNORECASE)
 # a speck read between two words of a name in capitals: "MONTOYA.RUELAS"
@@ -71,6 +73,20 @@ def signatures(ctx: Context, acc: Acc) -> None:
     if not any(m.rule.startswith("signature.") for m in acc.mentions):
         _unmarked_block(ctx, acc, lo, hi)
     _titled_lines(ctx, acc, lo, hi)
+    _titled_inline(ctx, acc, lo, hi)
+
+
+def signed_lines(ctx: Context) -> list[tuple[int, int]]:
+    """The spans of "S.S." lines that sign the ruling in one line ("S.S. SUCASAIRE LOAYZA SALAS
+    MAYTA CHALLCO TANANTA"): surname pairs side by side, never one person's full name."""
+    raw = ctx.view.raw
+    lo, hi = ctx.zones.decision
+    out = []
+    for m in _SS.finditer(raw, lo, hi):
+        um = _SIGNED_LINE.match(raw, m.end())
+        if um and "\n" not in raw[m.start():m.end()]:
+            out.append((m.end(), um.end()))
+    return out
 
 
 def _unmarked_block(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
@@ -152,6 +168,42 @@ def _titled_lines(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
                 if um and R.JUDGE_TITLE.match(t) and not R.STAFF_TITLE.match(t):
                     acc.add(ctx, "juez", N.NameSpan(s, e, N.display(text.strip()), "signature.juez"))
         p = end + 1
+
+
+# a judge's title right after the signed name on one line, as PDF extraction flattens a
+# signature block ("WILFREDO SÁNCHEZ CCOPA Juez del Juzgado de Investigación Preparatoria
+# ..."): the title, then the court or rank it belongs to (LOPJ arts. 46-49: jueces
+# especializados, mixtos, de investigación preparatoria)
+_TITLE_AFTER_NAME = re.compile(r"(?:Juez|Jueza|JUEZ|JUEZA)[ \t]+(?:del?\b|Superior|Suprem[oa]|Provincial|Penal|"
+                               r"Titular|Especializad[oa]|Unipersonal|Supernumerari[oa]|Provisional)")
+_NAME_BEFORE = re.compile(rf"(?P<name>{N.UPPER_TOKEN}(?:[ \t]+(?:(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?[ \t]+)?"
+                          rf"{N.UPPER_TOKEN}){{1,5}})[ \t]+$")
+
+
+def _titled_inline(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
+    """One name in capitals and its judge's title on one line, the name opening a line, a
+    cell or a sentence ("Regístrese y notifíquese. WILFREDO SÁNCHEZ CCOPA Juez del ..."): a
+    signature block with its line breaks lost."""
+    raw = ctx.view.raw
+    for t in _TITLE_AFTER_NAME.finditer(raw, lo, hi):
+        win = max(lo, t.start() - 90)
+        m = None
+        for m in _NAME_BEFORE.finditer(raw, win, t.start()):
+            pass
+        if m is None:
+            continue
+        end = m.end("name")
+        for w in re.finditer(r"\S+", m["name"]):  # the longest name that opens a line or sentence
+            s = m.start("name") + w.start()
+            if not _OPENS.search(raw, win, s) or len(raw[s:end].split()) < 2:
+                continue
+            ns = N.name_at(raw, s, rule="signature.juez")
+            if ns and ns.end == end:
+                acc.add(ctx, "juez", ns)
+            break
+
+
+_OPENS = re.compile(r"(?:^|\n|[.;:][ \t]+|[ \t]{2,})\Z")
 
 
 def _cells(ctx: Context, start: int, end: int) -> list[tuple[int, int, str]]:

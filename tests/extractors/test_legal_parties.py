@@ -292,3 +292,74 @@ def test_a_judge_named_only_in_a_signature_stamp_counts_and_staff_stamps_do_not(
     stamp = next(e for e in judges["Cesar Eugenio San Martin Castro"].evidence if e.rule == "signature.stamp")
     assert doc.pages[0].text[stamp.start:stamp.end] == "SAN MARTIN CASTRO Cesar Eugenio"
     assert "signature.stamp" in {e.rule for e in judges["Luján Túpez"].evidence}
+
+
+# Court formats the sample generator learnt (actas of control de legalidad de la detención,
+# lists of defence lawyers with their clients, flattened header tables, S.S. blocks): one row
+# per format, each a family of real documents rather than one generated text.
+_ACTA = ("PODER JUDICIAL DEL PERÚ\nCORTE SUPERIOR DE JUSTICIA DEL CUSCO\n"
+         "PRIMER JUZGADO DE INVESTIGACIÓN PREPARATORIA DE TURNO PERMANENTE DE CUSCO\n\n"
+         "ACTA DE REGISTRO DE AUDIENCIA PÚBLICA DE CONTROL DE LEGALIDAD DE LA DETENCIÓN\n\n"
+         "EXPEDIENTE N.°              : 01491-2018-13-1001-JR-PE-01\n"
+         "JUEZ                        : Lucio Reátegui Solís\n"
+         "DETENIDA                    : Beatriz Amasifuén Laura\n"
+         "AGRAVIADO                   : Sofía Huamán Ccori\nI. INICIO\n"
+         "En la ciudad de Cusco, siendo las 08:20 horas, se constituye el señor Juez del Primer Juzgado de "
+         "Investigación Preparatoria de\nTurno Permanente de Cusco, a fin de realizar la audiencia.\n\n"
+         "II. ACREDITACIÓN\n- Defensa técnica: abogada Fany Yuyarima Arévalo.\n\n"
+         "- Detenida: Beatriz Amasifuén Laura, con DNI N.° 71529619, presente en sala.\n")
+
+_QUEJA = ("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA\n\nAUTOS Y VISTOS: el recurso de queja interpuesto por la "
+          "defensa de RAMIRO PANDURO SULLCA contra el auto.\n\nCONSIDERANDO\nPrimero. Contra este, el abogado "
+          "Germán Salas Gutiérrez interpuso recurso de queja; el\nsentenciado Segundo Chunga Ramos, con la "
+          "defensa de Lizbeth Sucasaire Ojeda, no recurrió; la\nsentenciada Yesenia Pari Mayta, con la "
+          "defensa\nde Ana Lucía Cruz Huallpa, no recurrió.\n")
+
+_ONE_LINE = ("JUZGADO DE INVESTIGACIÓN PREPARATORIA NACIONAL EXPEDIENTE        AGRAVIADA         DELITO"
+             "            SECRETARIO        MAGISTRADO        MATERIA           Investigado       : "
+             "02369-2014-7-5001-JR-PE-04 : EL ESTADO : Organización criminal y otro : Nilda Yaneth Illanes "
+             "Mendoza : Wilfredo Sánchez Ccopa : Prisión preventiva : HUAMANTICA PARI, Dina : SINTI INCA, "
+             "Yolanda : SONCCO TELLO, Wendy  AUTO QUE RESUELVE EL REQUERIMIENTO DE PRISIÓN PREVENTIVA "
+             "Resolución número veintitrés  Lima, cinco de diciembre de dos mil catorce.-  AUTOS Y VISTOS: el "
+             "requerimiento de prisión preventiva. CONSIDERANDO: 1. Hechos. Por estos fundamentos, SE RESUELVE: "
+             "I. DECLARAR FUNDADO el requerimiento. IV. Regístrese y notifíquese.  WILFREDO SÁNCHEZ CCOPA Juez "
+             "del Juzgado de Investigación Preparatoria Nacional ________________________ Página 2 de 2")
+_LAGGED = ("CORTE SUPERIOR DE JUSTICIA DE UCAYALI SEGUNDO JUZGADO DE INVESTIGACIÓN PREPARATORIA DE CORONEL "
+           "PORTILLO Expediente Nro. MATERIA Agraviado : 02048-2024-53-2402-JR-PE-03 INVESTIGADOS : Peculado "
+           "ESPECIALISTA JUDICIAL : El Estado JUEZ : LUNA VELÁSQUEZ, Máximo / GALLEGOS REÁTEGUI, Noemí : Wendy "
+           "Farfán Sotomayor : Ramiro Cahui Machaca  AUTO QUE RESUELVE EL REQUERIMIENTO DE PRISIÓN PREVENTIVA "
+           "Resolución número treinta y cuatro  Pucallpa, quince (15) de agosto del año dos mil veinticuatro.-")
+
+_SS_ONE_LINE = ("CORTE SUPERIOR DE JUSTICIA DE MADRE DE DIOS\nSALA PENAL DE APELACIONES\n\nVISTOS: el recurso. "
+                "Intervino como ponente el señor juez superior Sucasaire Loayza.\n\nCONSIDERANDO:\nPrimero. "
+                "Hechos.\n\nDECISIÓN\n\nPor estos fundamentos, CONFIRMARON la sentencia. Notifíquese. S.S. "
+                "SUCASAIRE LOAYZA SALAS MAYTA CHALLCO TANANTA SM/jlq Página 2 de 2\n")
+
+
+@pytest.mark.parametrize("text, role, names", [
+    # an acta's header table ends at its first section heading: the court named in the
+    # running text below is no value of the last label (the victim's)
+    (_ACTA, "agraviado", {"Sofía Huamán Ccori"}),
+    (_ACTA, "imputado", {"Beatriz Amasifuén Laura"}),
+    # each co-accused with the lawyer who assists them: "con la defensa de" names the lawyer,
+    # "interpuesto por la defensa de" the accused who appeals
+    (_QUEJA, "imputado", {"Ramiro Panduro Sullca", "Segundo Chunga Ramos", "Yesenia Pari Mayta"}),
+    (_QUEJA, "defensa", {"Germán Salas Gutiérrez", "Lizbeth Sucasaire Ojeda", "Ana Lucía Cruz Huallpa"}),
+    # a header table flattened onto one line, labels first or lagging their values; the
+    # signature "NAME Juez del ..." flattened the same way
+    (_ONE_LINE, "imputado", {"Dina Huamantica Pari", "Yolanda Sinti Inca", "Wendy Soncco Tello"}),
+    (_ONE_LINE, "juez", {"Wilfredo Sánchez Ccopa"}),
+    (_ONE_LINE, "agraviado", {"Estado"}),
+    (_LAGGED, "imputado", {"Máximo Luna Velásquez", "Noemí Gallegos Reátegui"}),
+    (_LAGGED, "juez", {"Ramiro Cahui Machaca"}),
+    # a panel signed in one line is surname pairs, also before the typist's initials; the
+    # specialist's label in capitals ends the panel's header value
+    (_SS_ONE_LINE, "juez", {"Sucasaire Loayza", "Salas Mayta", "Challco Tananta"}),
+    (("CORTE\nEXP. N.° : 04217-2007-0-2111-SP-PE-04 Jueces Superiores: Huamantica Chira (presidenta) / "
+      "Tapullima Chunga / Panduro Vásquez ESPECIALISTA JUDICIAL: Beatriz Coaquira Chuquimango Acusado: "
+      "CANCHARI HUARCAYA, Fortunato y otros\n\nVISTOS: el recurso."), "juez",
+     {"Huamantica Chira", "Tapullima Chunga", "Panduro Vásquez"}),
+])
+def test_court_formats(text, role, names):
+    parties = extract_parties(Context.of(doc_of(text)))
+    assert {p.name for p in parties if p.role.value == role} == names

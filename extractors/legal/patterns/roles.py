@@ -50,11 +50,18 @@ CUES = validate((
          rf"reos?\s+contumac?[ez]s?)(?:\s+contumaz)?(?:\s+(?:de nombre|llamad[oa]))?",
          "imputado", source="domain.md: acusado, imputado, procesado, sentenciado, encausado, investigado",
          examples=("el sentenciado ", "los encausados ", "el acusado contumaz ")),
-    Rule("role.defensa_de", r"\b(?:la|las|por\s+la|por\s+las)\s+defensas?\s+(?:tecnicas?\s+)?de(?:\s+los|\s+las)?\b",
+    Rule("role.defensa_de", r"(?<!con\s)(?<!bajo\s)\b(?:la|las|por\s+la|por\s+las)\s+defensas?\s+(?:tecnicas?\s+)?de(?:\s+los|\s+las)?\b",
          "imputado", source="Corte Suprema VISTOS: 'el recurso de apelación interpuesto por la defensa de X' "
          "(the lawyer files for the accused, who is the party)",
          examples=("interpuesto por la defensa de ", "por las defensas de los "),
-         counter_examples=("el abogado de la defensa dijo",)),
+         counter_examples=("el abogado de la defensa dijo", "el sentenciado X, con la defensa de ")),
+    # "el sentenciado X, con la defensa de Y, no recurrió": the accused assisted by a lawyer
+    # (NCPP arts. 80 and 84; how Supreme autos and actas recite each co-accused's counsel);
+    # after "con"/"bajo", the one named is the lawyer, not the client
+    Rule("role.con_defensa", r"\b(?:con|bajo)\s+la\s+defensa\s+(?:tecnica\s+)?(?:de|del|de\s+la)\b",
+         "defensa", source="Supreme autos de queja and actas: 'el sentenciado X, con la defensa de Y'",
+         examples=("Ramos, con la defensa de ", "bajo la defensa técnica del "),
+         counter_examples=("interpuesto por la defensa de ",)),
     Rule("role.se_le_sigue", r"\b(?:proceso|causa|investigacion(?:\s+preparatoria)?|instruccion)\s+que\s+se\s+(?:le|les)\s+"
          r"sigue\s+(?:a|contra)", "imputado",
          source="Corte Suprema VISTOS: 'en el proceso que se le sigue a X por delito de ...'",
@@ -75,7 +82,7 @@ CUES = validate((
 # Header labels (folded, without the colon) -> role; None = a label we read but is no party
 LABELS: dict[str, str | None] = {
     "expediente": None, "exp": None, "expediente n": None, "especialista": None,
-    "especialista legal": None, "especialista de audiencia": None, "esp. de audiencia": None,
+    "especialista legal": None, "especialista judicial": None, "especialista de audiencia": None, "esp. de audiencia": None,
     "especialista de causa": None, "asistente": None, "secretaria": None, "secretario": None, "relator": None, "materia": None,
     "procedencia": None, "delito": None, "delitos": None, "requerimiento": None, "proceso": None,
     "fecha": None, "apelante": None, "apelantes": None, "organo jurisdiccional": None,
@@ -90,16 +97,25 @@ LABELS: dict[str, str | None] = {
     "detenido": "imputado", "detenida": "imputado", "detenidos": "imputado",  # actas de control de detención
     "agraviado": "agraviado", "agraviados": "agraviado", "agraviada": "agraviado",
     "agraviadas": "agraviado", "victima": "agraviado",
-    "juez": "juez", "jueza": "juez", "jueces": "juez", "jueces superiores": "juez",
+    "juez": "juez", "jueza": "juez", "magistrado": "juez", "magistrada": "juez", "jueces": "juez", "jueces superiores": "juez",
     "jueces supremos": "juez", "juez superior": "juez", "vocales": "juez", "colegiado": "juez",
+    "jueces del colegiado": "juez",
     "ponente": "ponente", "juez ponente": "ponente",
     "defensa": "defensa", "abogado": "defensa", "abogado defensor": "defensa",
 }
 _LABEL_WORDS = sorted(LABELS, key=len, reverse=True)
+
+
+def _accented(folded: str) -> str:
+    """A folded label matching its written forms: "MINISTERIO PÚBLICO", "ÓRGANO DE ORIGEN"."""
+    return "".join({"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]"}.get(c, c) for c in folded)
+
+
 LABEL_RX = re.compile(
     r"(?:(?<=\n)|^|(?<=\s\s)|(?<=\S )(?=[A-ZÁÉÍÓÚÑ]))"  # a label starts a line, a column, or a capitalised word
-    r"(?P<label>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _LABEL_WORDS) + r")"
-    r"(?:\s*(?:n\.?\s?[°º]?|nro\.?))?\.?[ \t]*(?P<colon>:)?", re.IGNORECASE)
+    r"(?P<label>" + "|".join(_accented(re.escape(w).replace(r"\ ", r"\s+")) for w in _LABEL_WORDS) + r")"
+    r"(?![^\W\d_])"  # a whole word: "Expediente Nro." is no "Expediente N", "Fiscalía" no "Fiscal"
+    r"(?:\.?\s*(?:n\.?\s?[°º]?|nro\.?)(?![^\W\d_]))?[°º]?\.?[ \t]*(?P<colon>:)?", re.IGNORECASE)
 
 # words that end a name (capitalised but not part of a person's name)
 NOT_NAME = {
