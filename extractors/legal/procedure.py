@@ -41,7 +41,11 @@ def extract_procedural_code(ctx: Context, *, district: str | None, earliest: dat
 
 def extract_early_termination(ctx: Context) -> tuple[EarlyTermination | None, list[Evidence]]:
     z, low = ctx.zones, ctx.view.low
+    decision = low[z.decision[0]:z.decision[1]]
+    disapproved = bool(P.TA_DISAPPROVED.search(decision)) and not P.TA_APPROVED.search(decision)
     for rule in P.EARLY:
+        if rule.value == "terminacion_anticipada" and disapproved:
+            continue
         for m in rule.rx.finditer(low, *z.body):
             if z.in_furniture(m.start()):
                 continue

@@ -307,6 +307,14 @@ def test_procedural_code(text, district, earliest, code):
     ("CORTE\nProceso : Inmediato (flagrancia)\nVISTOS: x", "proceso_inmediato"),
     ("CORTE\nVISTOS: el procesado, acogiéndose a la conclusión anticipada del debate", "conclusion_anticipada"),
     ("CORTE\nVISTOS: la coacusada cuya situación se resolvió mediante terminación anticipada en el cuaderno respectivo", None),
+    # NCPP art. 468: a deal the judge disapproves, confirmed on appeal, was not used ...
+    ("SALA PENAL DE APELACIONES\nLima, dos de mayo de dos mil veinte\n\nVISTOS: la apelación.\n\nCONSIDERANDO: "
+     "El juez controla la legalidad del acuerdo de terminación anticipada.\n\nDECISIÓN\nCONFIRMARON la Resolución "
+     "N.° 8, que DESAPROBÓ el acuerdo de terminación anticipada.", None),
+    # ... one approved on appeal was
+    ("SALA PENAL DE APELACIONES\nLima, dos de mayo de dos mil veinte\n\nVISTOS: la apelación.\n\nCONSIDERANDO: "
+     "x.\n\nDECISIÓN\nREVOCAR la resolución que desaprobó el acuerdo de terminación anticipada y, reformándola, "
+     "APROBAR dicho acuerdo.", "terminacion_anticipada"),
 ])
 def test_early_termination(text, mechanism):
     got = extract_early_termination(ctx_of(text))[0]

@@ -74,6 +74,12 @@ NOT_USED_BEFORE = re.compile(
     r"\b(?:no|ni|sin|formulara|solicitara|requerira|incoara|podra|podria|podrian|permitiria|debio|"
     r"de\s+ser\s+el\s+caso|a\s+fin\s+de)\b[^.;:]{0,80}$")
 
+# A terminación anticipada is used only when the judge approves the deal (NCPP art. 468.4-5):
+# a decision that leaves a disapproval standing ("CONFIRMAR la resolución que DESAPROBÓ el
+# acuerdo") means the case goes on by the ordinary way
+TA_DISAPPROVED = re.compile(r"\bdesaprob\w*")
+TA_APPROVED = re.compile(r"\baprob(?:ar|ando|o|aron|amos)\b")
+
 # A Supreme number is a legal fact about the code: the recurso de casación and the appeal
 # to the Corte Suprema exist only under the NCPP (arts. 427 ff., 415 ff.); the recurso de
 # nulidad only under the 1940 code (art. 292 C. de P. P.). A queja exists in both.
