@@ -43,7 +43,9 @@ ROMAN_BAR_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[:;]\s))[|IVX]*\|[|IVX]*(?=[.)
 # Tesseract starts a new block (a blank line) inside a sentence where the line spacing of the
 # scan varies ("La acusación se\n\npresentó el 7 de setiembre"): a blank line after a word or a
 # comma and before a lower-case word is one line break (a paragraph never opens in lower case)
-BROKEN_PARAGRAPH_RE = re.compile(r"(?<=[a-záéíóúñü\d,])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*[a-záéíóúñü])")
+BROKEN_PARAGRAPH_RE = re.compile(r"(?<=[a-záéíóúñü\d,-])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*[a-záéíóúñü])"
+                                 # ... and inside an amount wrapped at its thousands ("S/ 15\n\n000.00")
+                                 r"|(?<=\d)[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*\d{3}(?:[.,]\d{2})?\b)")
 # the raised ordinal of a chamber or court read as '?', '2', '*' ('1? SALA', '2* JUZGADO') → '1°'
 OCR_ORDINAL_RE = re.compile(r"(?<![\w.])([1-9])(?:[?*”\"’'%]|\s?[?*])(?=\s+(?:SALA|Sala|JUZGADO|Juzgado|FISCAL[IÍ]A|Fiscal[ií]a)\b)")
 

@@ -140,6 +140,9 @@ def extract_parties(ctx: Context) -> list[Party]:
                               and c[0] != role and _same(c[2], best.name)), None)
                 if clash and clash[1] >= len(g):
                     continue
+                if clash and clash[0] != "juez":  # this role has more mentions: the earlier claim yields
+                    claimed.remove(clash)
+                    parties = [p for p in parties if not (p.role.value == clash[0] and p.name == clash[2])]
             claimed.append((role, len(g), best.name))
             ev = [ctx.ev(m.start, m.end, m.rule) for m in sorted(g, key=lambda m: m.start)[:6]]
             parties.append(Party(name=best.name, role=Role(role), protected=best.protected, evidence=ev))

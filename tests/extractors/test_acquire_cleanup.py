@@ -288,6 +288,9 @@ def test_fix_roman_bars(text, expected):
     ("La acusación\nse\n\npresentó el 7 de setiembre", "La acusación\nse\npresentó el 7 de setiembre"),
     ("el artículo 259\n\ndel Código", "el artículo 259\ndel Código"),
     ("a las dos horas,\n \n\naproximadamente", "a las dos horas,\naproximadamente"),
+    ("deberá pagar por concepto de repara-\n\nción civil", "deberá pagar por concepto de repara-\nción civil"),
+    ("FIJA en S/ 15\n\n000.00 el monto", "FIJA en S/ 15\n000.00 el monto"),
+    ("en el año 2019\n\n2. La defensa", "en el año 2019\n\n2. La defensa"),  # a numbered paragraph
     ("se resuelve.\n\nel acusado", "se resuelve.\n\nel acusado"),  # a sentence ended
     ("CONSIDERANDO\n\nPrimero", "CONSIDERANDO\n\nPrimero"),  # a new paragraph
 )

@@ -260,6 +260,12 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
     ("JUZGADO PENAL COLEGIADO\nJUECES  : Purizaca Ayala / Córdova Zapata (DD) / Navarro Seminario\n\nVISTA Y OÍDA: la "
      "causa.\n\nFALLA: CONDENANDO a X. Regístrese y notifíquese.\n\nPURIZACA AYALA            CÓRDOVA ZAPATA"
      "            NAVARRO SEMINARIO\n", "juez", {"Purizaca Ayala", "Córdova Zapata", "Navarro Seminario"}),
+    # initials a header (or a scan of it) puts under the accused, but that the ruling names as the
+    # victims again and again, are the victims
+    ("JUZGADO PENAL UNIPERSONAL\nAcusado : EF. GU. CA.\nAgraviado : QUISPE ROJAS, Elmer\n\nVISTOS: el juicio contra "
+     "ELMER QUISPE ROJAS, en agravio de los agraviados de iniciales EF. GU. CA.; captó a los agraviados de iniciales "
+     "EF. GU. CA. en Yurimaguas.\n\nFALLO: CONDENANDO a ELMER QUISPE ROJAS en agravio de los agraviados de "
+     "iniciales EF. GU. CA.", "imputado", {"Elmer Quispe Rojas"}),
     # the S.S. block is one name per line, even where the model reads the lines as one person
     ("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA\nSALA PENAL TRANSITORIA\nCASACIÓN N° 002417-2019\n\n"
      "Lima, veintiocho de julio de dos mil veintiuno\n\nVISTOS: el recurso de casación interpuesto por el "
