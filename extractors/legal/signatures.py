@@ -20,6 +20,8 @@ _SIGNED_LINE = re.compile(rf"{_SIGNED_TOKEN}(?:[ \t]+(?:(?:DE|DEL)(?:[ \t]+(?:LA
 _SS = re.compile(r"(?:^|\s)(?:s\.\s?s\s?[.:]|ss\s?[.:]|ss(?=[ \t]*\n))\s*", re.IGNORECASE)
 # a speck read between two words of a name in capitals: "MONTOYA.RUELAS"
 _SPECK_IN_NAME = re.compile(r"(?<=[A-ZÁÉÍÓÚÑ])[.,·'`’](?=[A-ZÁÉÍÓÚÑ])")
+# a mark a scan leaves after a signed name ("HUILLCA FLORES:")
+_TRAILING_MARK = re.compile(r"(?<=[A-ZÁÉÍÓÚÑ])[ \t]*[:;.,·'`’]+[ \t]*$")
 # the formula that closes the operative part; the signatures come after it
 _CLOSING = re.compile(r"\b(?:h[aá]gase\s+saber|notif[ií]quese|reg[ií]strese|devu[eé]lvase|publ[ií]quese|"
                       r"arch[ií]vese|c[uú]mplase|(?:y\s+)?los\s+devolvieron)\b[^\n]*", re.IGNORECASE)
@@ -46,6 +48,7 @@ def signatures(ctx: Context, acc: Acc) -> None:
                     acc.mentions[-1].rule = "signature.ss"
                     continue
                 line = _SPECK_IN_NAME.sub(" ", line)  # same length: offsets hold
+                line = _TRAILING_MARK.sub(lambda m: " " * len(m.group()), line)  # "HUILLCA FLORES:"
                 um = N.UPPER_LINE_NAME.fullmatch(line.strip())
                 if not um:
                     break
@@ -103,7 +106,7 @@ def _unmarked_block(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
     p = closing.end() + 1
     for line in raw[p:hi].split("\n"):
         q, p = p, p + len(line) + 1
-        text = line.strip()
+        text = _TRAILING_MARK.sub("", line.strip())
         if not text or (not found and _NOISE_LINE.fullmatch(text)):
             continue
         um = N.UPPER_LINE_NAME.fullmatch(text)

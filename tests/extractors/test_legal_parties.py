@@ -241,6 +241,8 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
      {"Mallqui Saavedra", "Tello Guardamino", "Ugaz Peralta"}),
     (_DECIDED + "y los devolvieron.\n\nSS\n\nHUERTAS VALDIVIESO\n\nLECCA GUILLÉN\n", "juez",
      {"Huertas Valdivieso", "Lecca Guillén"}),
+    (_DECIDED + "HÁGASE SABER.\n\n3\n\nCAHUI RÍOS\n\nHUILLCA FLORES:\n\nFASABI PILLCO\n", "juez",
+     {"Cahui Ríos", "Huillca Flores", "Fasabi Pillco"}),
     (_DECIDED + "Hágase saber.\n\nSs.\n\nORMEÑO VALDIVIA\nMONTOYA.RUELAS\nGÁRATE PALOMINO\n", "juez",
      {"Ormeño Valdivia", "Montoya Ruelas", "Gárate Palomino"}),
     (_DECIDED + "Hágase saber.\n\n54\n\nPACORA BUSTAMANTE\nLEDESMA ARROYO\nTINOCO PALACIOS\n", "juez",
