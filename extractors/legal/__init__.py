@@ -98,7 +98,7 @@ def _extract(ctx: Context) -> Ruling:
     when = resolution_date(ctx)
     court = resolve_district(ctx, court, case_numbers, when.place, when.place_ev)
     charges = extract_charges(ctx)
-    parties, redactions = protect_victims(extract_parties(ctx), charges, ctx)
+    parties, redactions = protect_victims(extract_parties(ctx, court_level=court.level), charges, ctx)
     outcome = extract_outcome(ctx, doc_kind, parties)
     penalties, penalty_warnings = check_penalties(extract_penalties(ctx, parties, outcome))
     events, warnings = check_events(extract_events(ctx, when.value), when.value)

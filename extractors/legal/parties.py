@@ -10,14 +10,17 @@ mentions. Court staff (especialista) and witnesses are not parties here.
 
 from __future__ import annotations
 
+import functools
+
 from extractors.legal import names as N
+from extractors.legal.court import extract_court
 from extractors.legal.offices import acting_fiscal_office
 from extractors.legal.party_header import header, wide_gap
 from extractors.legal.party_mentions import Acc, Mention, cues
 from extractors.legal.signatures import signatures, signed_lines, stamp_judges
 from extractors.legal.text import Context, fold_key
 from extractors.legal.third_parties import extract_actor_civil, extract_terceros
-from schemas import Party, Role
+from schemas import CourtLevel, Party, Role
 
 class _FullNames:
     """Full names mentioned in the body, to complete surname-only mentions: the name rules'
@@ -28,11 +31,11 @@ class _FullNames:
         self.ctx = ctx
         z, raw = ctx.zones, ctx.view.raw
         # an "S.S." line signed in one line is surname pairs, never one long name; nor is a row
-        # of signatures in columns
+        # of signatures in columns (a column gap: acquisition keeps two spaces for any wider run)
         self.signed = signed_lines(ctx)
         self.rules = [ns.name for ns in N.names_in(raw, z.body[0], z.body[1])
                       if not z.in_furniture(ns.start) and not self._signed(ns.start)
-                      and not _columns(ctx, ns.start, ns.end)]
+                      and wide_gap(ctx, ns.start, ns.end) < 0]
         self._model: list[str] | None = None
 
     def _signed(self, pos: int) -> bool:
@@ -48,20 +51,13 @@ class _FullNames:
                     for s, _e in N.person_entities(raw[lo:hi], lo):
                         ns = N.name_at(raw, s, rule="name.ner")
                         span = raw[ns.start:ns.end] if ns else ""
-                        if ns and (("\n" in span and span.isupper()) or _columns(self.ctx, ns.start, ns.end)):
-                            continue  # names in capitals one per line or in columns: a signature list
+                        if ns and (("\n" in span and span.isupper()) or wide_gap(self.ctx, ns.start, ns.end) >= 0):
+                            continue  # names in capitals one per line, or across a column gap: a signature list
                         if ns and self._signed(ns.start):
                             continue
                         if ns and len(ns.name.split()) >= 3:
                             self._model.append(ns.name)
         return self._model
-
-
-def _columns(ctx: Context, start: int, end: int) -> bool:
-    """The span crosses a column gap of the page text (acquisition keeps two spaces for any
-    wider run): cells of a table or a row of signatures ("PURIZACA AYALA  CÓRDOVA ZAPATA
-    NAVARRO SEMINARIO"), never one name."""
-    return wide_gap(ctx, start, end) >= 0
 
 
 def _full_mentions(ctx: Context) -> _FullNames:
@@ -103,14 +99,17 @@ def _same_protected(a: str, b: str) -> bool:
     return fold_key(a) == fold_key(b)
 
 
-def extract_parties(ctx: Context) -> list[Party]:
+def extract_parties(ctx: Context, *, court_level: CourtLevel | None = None) -> list[Party]:
+    """``court_level``: the deciding court's, when the caller has read it already; otherwise it
+    is read from the text, once, only if a recited court's list of judges needs it."""
     z = ctx.zones
     acc = Acc()
     header(ctx, acc)
     zones = [z.body]
     if z.sumilla[1] > z.sumilla[0] and not (z.body[0] <= z.sumilla[0] < z.body[1]):
         zones.append(z.sumilla)
-    cues(ctx, acc, zones)
+    level = (lambda: court_level) if court_level is not None else functools.cache(lambda: extract_court(ctx).level)
+    cues(ctx, acc, zones, level)
     signatures(ctx, acc)
     full = _full_mentions(ctx)
     # merge per role

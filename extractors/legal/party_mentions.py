@@ -7,12 +7,14 @@ blocks (``party_header``, ``signatures``) add mentions through the same accumula
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractors.legal import names as N
 from extractors.legal.patterns import entities as E
 from extractors.legal.patterns import roles as R
 from extractors.legal.text import Context, fold_key
+from schemas import CourtLevel
 
 @dataclass
 class Mention:
@@ -177,7 +179,8 @@ def _name_start(ctx: Context, p0: int, role: str) -> int:
     return p
 
 
-def cues(ctx: Context, acc: Acc, zones: list[tuple[int, int]]) -> None:
+def cues(ctx: Context, acc: Acc, zones: list[tuple[int, int]],
+         court_level: Callable[[], CourtLevel | None]) -> None:
     low = ctx.view.low
     for lo, hi in zones:
         for rule in R.CUES:
@@ -191,7 +194,7 @@ def cues(ctx: Context, acc: Acc, zones: list[tuple[int, int]]) -> None:
                     acc.add(ctx, "ponente", ns, rule=rule.id)
                     acc.add(ctx, "juez", ns, rule=rule.id)
                     continue
-                if role == "juez" and _recited_lower_court(ctx, m.start(), m.group()):
+                if role == "juez" and _recited_lower_court(ctx, m.start(), m.group(), court_level):
                     continue
                 list_after(ctx, acc, p, role, rule.id, appositive=rule.id == "role.verdict")
 
@@ -199,7 +202,7 @@ def cues(ctx: Context, acc: Acc, zones: list[tuple[int, int]]) -> None:
 _RANK = {"juzgado": 0, "colegiado": 0, "sala": 1}
 
 
-def _recited_lower_court(ctx: Context, pos: int, cue: str) -> bool:
+def _recited_lower_court(ctx: Context, pos: int, cue: str, court_level: Callable[[], CourtLevel | None]) -> bool:
     """A list of judges that belongs to a lower court the ruling recites."""
     low = ctx.view.low
     cm = None
@@ -208,10 +211,6 @@ def _recited_lower_court(ctx: Context, pos: int, cue: str) -> bool:
     if cm is None or re.search(r"[.;:]-?\s", low[cm.end():pos]):
         return False
     rank = 2 if "suprem" in cue else 1 if "superior" in cue else _RANK[cm["court"].split()[0]]
-    from extractors.legal.court import extract_court  # only when a court is recited
-    from schemas import CourtLevel
-
-    own = {CourtLevel.JUZGADO: 0, CourtLevel.CORTE_SUPERIOR: 1, CourtLevel.CORTE_SUPREMA: 2}.get(
-        extract_court(ctx).level, 0)
+    own = {CourtLevel.JUZGADO: 0, CourtLevel.CORTE_SUPERIOR: 1, CourtLevel.CORTE_SUPREMA: 2}.get(court_level(), 0)
     return rank < own
 

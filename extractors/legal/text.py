@@ -361,7 +361,7 @@ def find_zones(view: View) -> Zones:
         # the sumilla is one paragraph: it ends at the first blank line after a full stop (a scan
         # may break a sentence with a blank line: "corresponde declarar HABER\n\nNULIDAD")
         end = low.find("\n\n", m.end())
-        while 0 <= end < m.start() + 2500 and low[:end].rstrip()[-1:] not in ".:;" :
+        while 0 <= end < m.start() + 2500 and low[max(0, end - 80):end].rstrip()[-1:] not in ".:;":
             end = low.find("\n\n", end + 2)
         end = len(low) if end < 0 else end
         # a sumilla inside the body header may be long; cap it
