@@ -285,6 +285,8 @@ _VALUE_LEAD = re.compile(r"[\s:;,/–\-\"“”„'‘’«»*.]*(?:(?:y|e)\s+)?
 
 def _header_value(ctx: Context, acc: Acc, role: str, s: int, e: int, rule: str) -> None:
     raw, _low = ctx.view.raw, ctx.view.low
+    tm = _TITLE.search(raw, s, e)  # a header flowed onto the title's line: "AGRAVIADA : M.Ch.A. AUTO DE ..."
+    e = tm.start() if tm else e
     p = s
     while p < e:
         m = _VALUE_LEAD.match(raw, p)

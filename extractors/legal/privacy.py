@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from extractors.data.crimes import BY_KEY
-from extractors.legal.names import initials_key, initials_of, names_in, same_person
+from extractors.legal.names import NameSpan, initials_key, initials_of, name_at, names_in, same_person
+from extractors.legal.patterns import privacy as P
 from extractors.legal.text import Context, fold_key
 from schemas import Charge, Party, Redaction, Role
 
@@ -65,4 +66,58 @@ def protect_victims(parties: list[Party], charges: list[Charge], ctx: Context
             if k is not None and ns.name not in redactions and not any(
                     same_person(ns.name, q.name) for q in out if q.role != Role.AGRAVIADO):
                 redactions[ns.name] = Redaction(text=ns.name, replacement=keys[k])
+    for ns, replacement in _presented_as_protected(ctx, out, protected_crime):
+        for spelling in _tails(ns.name):
+            if spelling not in redactions:
+                redactions[spelling] = Redaction(text=spelling, replacement=replacement)
     return out, list(redactions.values())
+
+
+def _presented_as_protected(ctx: Context, parties: list[Party], protected_crime: bool
+                            ) -> list[tuple[NameSpan, str]]:
+    """Full names the text writes beside what presents a protected person, whatever her
+    identifier (initials, a clave, "la menor"): right after a word for a minor; right after
+    "la agraviada"/"la víctima" when the ruling's victim is protected; right before or after
+    her initials or code. Each with what replaces it: the identifier the ruling uses for her.
+    """
+    raw, low = ctx.view.raw, ctx.view.low
+    labels = [p.name for p in parties if p.role == Role.AGRAVIADO and p.protected]
+    victims_protected = protected_crime or bool(labels)
+    others = [q.name for q in parties if q.role != Role.AGRAVIADO]
+    cues = [*P.MINOR_BEFORE, *P.IDENTIFIER_BEFORE, *(P.VICTIM_BEFORE if victims_protected else ())]
+    found: dict[int, NameSpan] = {}
+    for rule in cues:
+        for m in rule.rx.finditer(low):
+            ns = name_at(raw, m.end(), rule="privacy.presented")
+            if ns is not None:
+                found.setdefault(ns.start, ns)
+    for ns in names_in(raw, 0, len(raw)):
+        if P.IDENTIFIER_AFTER[0].rx.match(low[ns.end:ns.end + 80]):
+            found.setdefault(ns.start, ns)
+    out = []
+    for ns in found.values():
+        if any(same_person(ns.name, o, loose=False) for o in others) or ns.name in labels:
+            continue
+        out.append((ns, _identifier_of(low, ns, labels)))
+    return out
+
+
+def _tails(name: str) -> list[str]:
+    """``name`` and its tails of three words or more: a name read at the start of a sentence
+    may carry the word before it ("Declaró Rosa Elvira Ccori Mamani"), and the name must go
+    wherever it is written. Never two words: surnames alone are her family's too."""
+    words = name.split()
+    return [" ".join(words[i:]) for i in range(max(1, len(words) - 2))]
+
+
+def _identifier_of(low: str, ns: NameSpan, labels: list[str]) -> str:
+    """The protected party's label (initials or clave) the text gives right after ``ns``,
+    else right before it; the only protected victim's label; or the name's initials."""
+    for near in (low[ns.end:ns.end + 60], low[max(0, ns.start - 60):ns.start]):
+        written = {initials_key(m.group()) for m in re.finditer(r"(?:[a-z]{1,2}\.\s*){2,6}", near)}
+        for label in labels:
+            if fold_key(label) in near or initials_key(label) in written:
+                return label
+    if len(labels) == 1:
+        return labels[0]
+    return initials_of(ns.name) or PLACEHOLDER
