@@ -123,7 +123,7 @@ def extract(
     if as_json:
         emit_json(ruling.model_dump_json(indent=1))
     else:
-        render.ruling(out, ruling, title=str(file))
+        render.ruling(out, ruling, [p.text for p in doc.pages], title=str(file))
 
 
 @app.command("eval")

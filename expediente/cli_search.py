@@ -142,16 +142,21 @@ def show(
     index: IndexOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Registro completo en JSON.")] = False,
 ) -> None:
-    """Muestra lo extraído de un documento indexado."""
+    """Muestra lo extraído de un documento indexado: cada dato con su página, su posición y el texto
+    citado (--json: el registro y su lista "facts")."""
     with _open(index) as idx:
         record = idx.get(doc_id)
     if record is None:
         err.print(f"No hay ningún documento con id {escape(doc_id)} en el índice.")
         raise typer.Exit(1)
     if as_json:
-        emit_json(record.model_dump_json(indent=1))
+        from expediente.facts import facts_of
+
+        data = record.model_dump(mode="json")
+        data["facts"] = [f.as_dict() for f in facts_of(record.ruling, record.pages)]
+        emit_json(json.dumps(data, ensure_ascii=False, indent=1))
     else:
-        render.ruling(out, record.ruling, title=f"{record.id}  {record.path}")
+        render.ruling(out, record.ruling, record.pages, title=f"{record.id}  {record.path}")
 
 
 def summary(index: IndexOption = None) -> None:

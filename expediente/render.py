@@ -62,31 +62,14 @@ def search_results(console: Console, query: str, results) -> None:
             console.print(f"    {_highlight(hit.snippet)}")
 
 
-def ruling(console: Console, r, *, title: str) -> None:
-    table = Table(show_header=False, title=escape(title), title_justify="left")
-    table.add_column(style="bold")
-    table.add_column()
-    table.add_row("tipo", r.doc_kind.value)
-    table.add_row("expediente", "\n".join(f"{c.normalized} ({c.kind.value}, {c.district or '?'})"
-                                          for c in r.case_numbers))
-    table.add_row("órgano", f"{r.court.name or '?'} · {r.court.level or '?'} · {r.court.district or '?'}")
-    table.add_row("fecha", f"{r.resolution_date or '?'} · {r.place or '?'}")
-    table.add_row("código", r.procedural_code.value)
-    table.add_row("partes", "\n".join(f"{p.role.value}: {p.name}{' (protegida)' if p.protected else ''}"
-                                      for p in r.parties))
-    table.add_row("delitos", "\n".join(f"{c.crime or '?'}: {c.label} (arts. {', '.join(c.articles)})"
-                                       for c in r.charges))
-    if r.outcome:
-        table.add_row("decisión", r.outcome.kind.value + "".join(
-            f"\n  {d.name}: {d.kind.value}" for d in r.outcome.by_defendant))
-    for p in r.penalties:
-        table.add_row("pena", f"{p.defendant or '?'}: {p.prison_years or '-'} años"
-                      f"{' efectiva' if p.effective else ' suspendida' if p.effective is False else ''}"
-                      f", reparación S/ {p.reparacion_civil_soles or '-'}")
-    if r.events:
-        table.add_row("hitos", "\n".join(f"{e.date} {e.kind.value}" for e in r.events))
-    if r.citations:
-        table.add_row("citas", "\n".join(c.normalized for c in r.citations))
+def ruling(console: Console, r, pages, *, title: str) -> None:
+    """Each fact of ``r`` with the page, the span and the text it was read from."""
+    from expediente.facts import facts_of
+
+    table = Table("campo", "valor", "pág.", "posición", "texto", title=escape(title), title_justify="left")
+    for f in facts_of(r, pages):
+        table.add_row(f.label, escape(f.value), str(f.page or "—"),
+                      f"{f.start}–{f.end}" if f.page else "—", escape(f"«{f.quote}»") if f.quote else "—")
     console.print(table)
 
 
