@@ -18,6 +18,10 @@ Rules (one row per field):
   actor_civil, terceros (witnesses and experts), outcome_by_defendant): names match after folding with rapidfuzz ratio >= 90, and a
   surname-only truth name ("Chuquimango Arévalo") matches a fuller predicted name whose
   last words are those surnames. Protected victims (initials) compare by their letters.
+- redactions (protected victims' names the text spells out): a truth spelling is found when
+  a predicted redaction covers it (the same folded name, or one with words read before it,
+  or its tail of three words); a predicted one that covers no truth spelling is a false
+  positive (an over-redaction: harmless to privacy, but it hides a name).
 - penalties: one item per defendant; a predicted penalty is right when its defendant
   matches and prison_years (±0.01), effective and reparacion_civil_soles (±0.01) agree.
 """
@@ -44,7 +48,7 @@ FIELDS = (
     "place", "judges", "ponente", "defendants", "victims", "fiscal", "defensa", "actor_civil", "terceros",
     "charges",
     "articles", "outcome", "outcome_by_defendant", "penalties", "events", "procedural_code",
-    "early_termination", "citations",
+    "early_termination", "citations", "redactions",
 )
 
 
@@ -153,6 +157,17 @@ def _penalty_ok(p, t) -> bool:
             and p.effective == t.effective and close(p.reparacion_civil_soles, t.reparacion_civil_soles))
 
 
+def _covers(a: str, b: str) -> bool:
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def _redactions(p: Ruling, t: Ruling) -> Counts:
+    pred, truth = [fold(r.text) for r in p.redactions], [fold(r.text) for r in t.redactions]
+    tp = sum(any(_covers(x, y) for x in pred) for y in truth)
+    fp = sum(not any(_covers(x, y) for y in truth) for x in pred)
+    return Counts(tp=tp, fp=fp, fn=len(truth) - tp)
+
+
 def score(predicted: Ruling, truth: Ruling) -> dict[str, Counts]:
     """Counts per field for one document."""
     p, t = predicted, truth
@@ -181,6 +196,7 @@ def score(predicted: Ruling, truth: Ruling) -> dict[str, Counts]:
         "procedural_code": single(p.procedural_code, t.procedural_code),
         "early_termination": single(p.early_termination, t.early_termination),
         "citations": as_set((c.normalized for c in p.citations), (c.normalized for c in t.citations)),
+        "redactions": _redactions(p, t),
     }
     for name, roles in people.items():
         out[name] = matched(_people(p, roles), _people(t, roles), _party_match)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
 from datetime import date
 
 from expediente.samples.model import (
@@ -78,6 +79,16 @@ _DOUBLE_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")
 def join(items: list[str], last: str = "y") -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
 
+
+# How a ruling lets a protected victim's full name slip beside her identifier (the truth
+# records it as a Redaction). Picked by a hash of the name, not the document's random
+# stream, so that adding a way does not change any other document.
+_LEAKS = (
+    "{name} ({ident})",
+    "{name}, {ident}",
+    "{ident} ({name})",
+    "{ident}, {name}",
+)
 
 class Writer:
     def __init__(self, case: Case, rng: random.Random):
@@ -184,7 +195,7 @@ class Writer:
     def _victim_ref(self, v: Victim, reveal: bool) -> str:
         ident = f"identificada con {v.label}" if v.label.startswith("clave") else f"de iniciales {v.label}"
         if reveal and v.leak:
-            return f"{v.person.full} ({ident})"
+            return _LEAKS[zlib.crc32(v.person.full.encode()) % len(_LEAKS)].format(name=v.person.full, ident=ident)
         return ident
 
     def victim_labels(self) -> str:

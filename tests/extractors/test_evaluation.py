@@ -121,3 +121,14 @@ def test_score_has_every_field_and_aggregate_micro_averages():
     assert agg["doc_kind"].precision == 0.5 and agg["doc_kind"].recall == 0.5 and agg["doc_kind"].f1 == 0.5
     # nothing predicted and nothing true counts as perfect
     assert agg["citations"].f1 == 1.0
+
+
+def test_redactions_count_a_covered_spelling_once_and_an_uncovered_one_as_missed():
+    from schemas import Redaction
+
+    truth = Ruling(redactions=[Redaction(text="Rosa Elvira Ccori Mamani", replacement="clave 1-2020"),
+                               Redaction(text="Noemí Torres Laura", replacement="N.T.L.")])
+    found = Ruling(redactions=[Redaction(text="Declaró Rosa Elvira Ccori Mamani", replacement="x"),
+                               Redaction(text="Elvira Ccori Mamani", replacement="x"),
+                               Redaction(text="Segundo Pacaya Reátegui", replacement="x")])
+    assert score(found, truth)["redactions"] == Counts(tp=1, fp=1, fn=1)
