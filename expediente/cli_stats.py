@@ -64,13 +64,13 @@ def group_labels() -> dict[str, str]:
 
 
 def make_filters(crime, district, code, level, year_from, year_to):
-    from extractors.data.crimes import BY_KEY, FAMILIES
+    """Crime (key, alias, label or family) and district resolved as ``search`` does for a search."""
+    from search import vocabulary
     from search.analytics import Filters
 
-    if crime is not None and crime not in BY_KEY and crime not in FAMILIES:
-        raise QueryError(f"Delito desconocido: «{crime}». Familias: {', '.join(FAMILIES)}; "
-                         f"delitos: {', '.join(BY_KEY)}.", reason=Reason.QUERY)
-    return Filters(crime=crime, district=district, code=code, level=level, year_from=year_from, year_to=year_to)
+    return Filters(crime=vocabulary.crime(crime).name if crime is not None else None,
+                   district=vocabulary.district(district) if district is not None else None,
+                   code=code, level=level, year_from=year_from, year_to=year_to)
 
 
 def load_corpus(index: str | None):

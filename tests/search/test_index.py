@@ -111,9 +111,27 @@ def test_search_finds(full, text, expected):
     ({"outcome": OutcomeKind.CONDENA}, {TRATA.id}),
     ({"procedural_code": ProceduralCode.CDEPP1940}, {VIEJO.id}),
     ({"district": "Puno", "crime": "trata_de_personas"}, set()),
+    ({"district": "madre de diós"}, {TRATA.id, MINERIA.id}),
+    ({"crime": "trata"}, {TRATA.id, MINERIA.id}),                # a family: any of its crimes
+    ({"crime": "mineria"}, {MINERIA.id}),
+    ({"crime": "patrimonio"}, {ROBO.id}),
+    ({"crime": "Trata de Personas"}, {TRATA.id, MINERIA.id}),    # the crime's label
+    ({"crime": "peculado_doloso"}, {VIEJO.id}),                  # an alias of peculado
+    ({"crime": "homicidio_simple"}, set()),                      # a real crime no ruling charges
 ])
 def test_filters(full, filters, expected):
     assert found(full, "", **filters) == expected
+
+
+@pytest.mark.parametrize(("filters", "message"), [
+    ({"crime": "trata_personas"}, "Delito desconocido: «trata_personas». ¿Quiso decir trata_de_personas"),
+    ({"district": "Madre de Diso"}, "Distrito judicial desconocido: «Madre de Diso». ¿Quiso decir Madre de Dios"),
+])
+def test_unknown_filter_values_are_errors_with_the_closest_values(full, filters, message):
+    with pytest.raises(QueryError, match=message):
+        full.search(SearchQuery(**filters))
+    with pytest.raises(QueryError, match=message):
+        full.facets(SearchQuery(**filters), ["year"])
 
 
 def test_text_and_filters_combine(full):
