@@ -79,7 +79,7 @@ def load_corpus(index: str | None):
     from search.analytics import Corpus
 
     location = settings_for(index).index
-    with err.status("Leyendo el índice…"), open_index(location) as idx:
+    with err.status("Leyendo el índice…"), open_index(location, create=False) as idx:
         corpus = Corpus.from_index(idx, family_of=family_of)
     if not corpus.docs:
         err.print(f"[yellow]Aviso[/]: el índice {location} no tiene documentos.")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -108,6 +109,15 @@ def _crime_key(text: str) -> str:
 
 def _closest(wanted: str, candidates: list[str]) -> list[str]:
     return difflib.get_close_matches(wanted, candidates, n=SUGGESTIONS, cutoff=CUTOFF)
+
+
+def closest(text: str, candidates: Iterable[str]) -> list[str]:
+    """The candidates (free-text values such as a facet's judges or courts) closest to
+    ``text``, compared without case, accents or extra spaces; at most ``SUGGESTIONS``."""
+    by_key: dict[str, str] = {}
+    for candidate in candidates:
+        by_key.setdefault(normalize_key(candidate), candidate)
+    return [by_key[k] for k in _closest(normalize_key(text), list(by_key))]
 
 
 def _unknown(what: str, text: str, close: list[str], expected: str) -> QueryError:
