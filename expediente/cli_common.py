@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import re
 import sys
@@ -46,19 +47,37 @@ class OutputError(PipelineError):
     exit_code = 2
 
 
+# What the system says when it refuses to write, in Spanish (errno -> reason).
+_WRITE_ERRORS = {
+    errno.EACCES: "no tiene permiso", errno.EPERM: "no tiene permiso",
+    errno.EEXIST: "una parte de la ruta es un archivo, no una carpeta",
+    errno.ENOTDIR: "una parte de la ruta es un archivo, no una carpeta",
+    errno.EISDIR: "es una carpeta", errno.ENOSPC: "el disco está lleno", errno.EROFS: "el disco es de solo lectura",
+    errno.ENAMETOOLONG: "el nombre es demasiado largo",
+}
+
+
 @contextlib.contextmanager
-def open_output(path: Path) -> Iterator[TextIO]:
-    """``path`` open for writing UTF-8 text with a BOM (spreadsheets read it as UTF-8), its
-    folders created as ``report --out`` does; what the system refuses is an ``OutputError``."""
+def writing(path: Path) -> Iterator[None]:
+    """Around writing ``path`` (and files beside it): its folders are created as ``report
+    --out`` does; a folder given as the file, or what the system refuses (no permission, a
+    file where a folder should be, a full disk), is an ``OutputError`` naming it."""
     if path.is_dir():
         raise OutputError(f"{path} es una carpeta: indique un archivo, p. ej. {path / 'resultados.csv'}.",
                           reason=Reason.QUERY)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fh = path.open("w", encoding="utf-8-sig", newline="")
+        yield
     except OSError as exc:
-        raise OutputError(f"No se puede escribir {path}: {exc.strerror or exc}.", reason=Reason.QUERY) from None
-    with fh:
+        where = exc.filename or path
+        why = _WRITE_ERRORS.get(exc.errno, exc.strerror or str(exc))
+        raise OutputError(f"No se puede escribir {where}: {why}.", reason=Reason.QUERY) from None
+
+
+@contextlib.contextmanager
+def open_output(path: Path) -> Iterator[TextIO]:
+    """``path`` open for writing UTF-8 text with a BOM (spreadsheets read it as UTF-8)."""
+    with writing(path), path.open("w", encoding="utf-8-sig", newline="") as fh:
         yield fh
 
 

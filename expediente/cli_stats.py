@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from expediente.cli_common import IndexOption, emit_json, err, handle_errors, out, settings_for
+from expediente.cli_common import IndexOption, emit_json, err, handle_errors, out, settings_for, writing
 from schemas import CourtLevel, ProceduralCode, QueryError, Reason
 
 stats_app = typer.Typer(
@@ -101,12 +101,14 @@ def _emit(result, tables, *, as_json: bool, csv: Path | None, chart: Path | None
             notes.append("Los ids de los documentos de cada cifra: --json o --csv.")
         terminal.show(out, tables, notes=notes)
     if csv is not None:
-        for path in write_csv(tables, csv):
-            err.print(f"escrito {path}")
+        with writing(csv):
+            for path in write_csv(tables, csv):
+                err.print(f"escrito {path}")
     if chart is not None:
         from expediente.report.charts import save
 
-        err.print(f"escrito {save(make_chart(), chart)}")
+        with writing(chart):
+            err.print(f"escrito {save(make_chart(), chart)}")
 
 
 # -- stats commands ----------------------------------------------------------------------

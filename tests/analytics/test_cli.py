@@ -153,3 +153,11 @@ def test_filters_take_aliases_labels_and_any_spelling_of_a_district(index):
     assert result.exit_code == 0, result.output
     filters = json.loads(result.stdout)["filters"]
     assert (filters["crime"], filters["district"]) == ("peculado", "Puno")
+
+
+def test_csv_creates_its_folders_and_refuses_a_folder(index, tmp_path):
+    target = tmp_path / "nueva" / "o.csv"
+    assert run("stats", "outcomes", "--index", index, "--csv", target).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("grupo,")
+    result = run("stats", "outcomes", "--index", index, "--csv", tmp_path)
+    assert result.exit_code == 2 and "es una carpeta" in result.stderr and "Traceback" not in result.output
