@@ -163,7 +163,7 @@ def search(
         results = idx.search(q)
         every = idx.facets(q, fields, size=ALL_FACET_VALUES) if fields else {}
         if not results.total:
-            _warn_unmatched_names(idx, judge=judge, court=court)
+            _warn_unmatched_names(idx, judge=judge, court=court, article=article)
     shown = {f: values[:facet_limit or None] for f, values in every.items()}
     totals = {f: len(values) for f, values in every.items()}
     if as_json:
@@ -180,8 +180,8 @@ def search(
 
 
 def _warn_unmatched_names(idx, **names: str | None) -> None:
-    """A judge or court (free text, not a vocabulary) that no indexed ruling carries is
-    probably misspelt: say so, with the closest names the index has."""
+    """A judge, court or article (free text or open-ended, not a vocabulary) that no indexed
+    ruling carries is probably misspelt: say so, with the closest values the index has."""
     from search import SearchQuery, vocabulary
 
     for field, value in names.items():

@@ -40,7 +40,7 @@ from search.elastic_dsl import (
     scan_sort,
 )
 from search.fields import fields_of, hit_of
-from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults
+from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults, encodable
 from search.privacy import redact_record
 from search.query import HighlightTerms, highlight_terms, parse_query
 from search.snippets import MARK, snippet
@@ -214,6 +214,8 @@ class ElasticIndex(Index):
                 for d in response["docs"] if d.get("found")}
 
     def get(self, id: str) -> IndexRecord | None:
+        if not encodable(id):  # no stored id has a byte that is not UTF-8
+            return None
         with self._guard("no se pudo leer el índice"):
             original = self._originals_of([id]).get(id)
             if original is not None:

@@ -17,6 +17,19 @@ FACET_SIZE = 100  # values per facet field, most frequent first
 MAX_TEXT = 2000  # characters of query text
 MAX_FILTER = 300  # characters of a text filter (a court's full name is under 200)
 
+NOT_UTF8 = "contiene caracteres que no son UTF-8 válido (un byte mal codificado); vuelva a escribirlo o copiarlo"
+
+
+def encodable(text: str) -> bool:
+    """False for text with lone surrogates (what ``surrogateescape`` makes of a byte that
+    is not UTF-8): no stored id, key or text can equal it, and no database can bind it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 # A text filter: bounded, and valid Unicode (pydantic refuses the lone surrogates that an
 # invalid UTF-8 byte becomes in a command line).
 FilterText = Annotated[str, StringConstraints(max_length=MAX_FILTER)]
@@ -127,8 +140,7 @@ def _problem(name: str, error: dict) -> str:
     if kind == "string_too_long":
         return f"{name} admite como máximo {ctx['max_length']} caracteres (tiene {len(error['input'])})"
     if kind == "string_unicode":
-        return (f"{name} contiene caracteres que no son UTF-8 válido (un byte mal codificado); "
-                "vuelva a escribirlo o copiarlo")
+        return f"{name} {NOT_UTF8}"
     if kind in ("greater_than_equal", "greater_than"):
         return f"{name} debe ser al menos {ctx.get('ge', ctx.get('gt'))}"
     if kind in ("less_than_equal", "less_than"):

@@ -45,7 +45,7 @@ from search.base import Index, check_facet_fields, missing_index
 from search.engine import Engine, EngineWriter, Plan
 from search.fields import hit_of
 from search.filters import FACET_STORAGE, SPELLED, filters_of
-from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults
+from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults, encodable
 from search.originals import OriginalsFile
 from search.prepared import Prepared
 from search.query import HighlightTerms, highlight_terms, parse_query
@@ -442,6 +442,8 @@ class SqliteIndex(Index):
         return self._originals.read(conn, ids) if self.originals else {}
 
     def get(self, id: str) -> IndexRecord | None:
+        if not encodable(id):  # no stored id has a byte that is not UTF-8
+            return None
         with self._read() as conn:
             original = self._originals_of(conn, [id]).get(id)
             if original is not None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from schemas import QueryError, Reason
 
 from search.analysis import fold, normalize_key
+from search.models import NOT_UTF8, encodable
 
 SNAPSHOT = Path(__file__).parent / "data" / "vocabulary.json"
 SUGGESTIONS = 3  # closest values offered for an unknown one
@@ -68,6 +69,7 @@ class Vocabulary:
     def crime(self, text: str) -> CrimeChoice:
         """A crime key, an alias, a family or a crime's label, as typed (any case, accents,
         spaces for underscores). Raises ``QueryError`` naming the closest valid values."""
+        _check_readable("El delito", text)
         wanted = _crime_key(text)
         if wanted in self.families:  # a family first: 'terrorismo' is both, the family holds the key
             keys = self.families[wanted][1:]
@@ -90,6 +92,7 @@ class Vocabulary:
 
     def district(self, text: str) -> str:
         """The district's name for a name or alias typed in any case, with or without accents."""
+        _check_readable("El distrito", text)
         wanted = normalize_key(text)
         names = self._by_district
         if wanted in names:
@@ -105,6 +108,11 @@ _SEPARATORS = re.compile(r"[\s\-]+")
 def _crime_key(text: str) -> str:
     """'Trata de Personas' and 'trata-de-personas' are written ``trata_de_personas``."""
     return _SEPARATORS.sub("_", fold(text.strip())).strip("_")
+
+
+def _check_readable(what: str, text: str) -> None:
+    if not encodable(text):
+        raise QueryError(f"{what} {NOT_UTF8}.", reason=Reason.QUERY)
 
 
 def _closest(wanted: str, candidates: list[str]) -> list[str]:

@@ -34,9 +34,11 @@ def index_path(request, tmp_path_factory):
     return str(path)
 
 
-def run(index_path, command, *args):
-    """``--index`` before the arguments: after a ``--`` it would be the query."""
-    return runner.invoke(app, [command, "--index", index_path, *args], env={"EXPEDIENTE_SHOW_ORIGINALS": "0"})
+def run(index_path, *args):
+    """``--index`` right after the command (``stats outcomes``): after a ``--`` it would be the query."""
+    words = 2 if args[0] == "stats" else 1
+    return runner.invoke(app, [*args[:words], "--index", index_path, *args[words:]],
+                         env={"EXPEDIENTE_SHOW_ORIGINALS": "0"})
 
 
 def flat(text: str) -> str:
@@ -52,20 +54,37 @@ def assert_spanish_error(result, exit_code: int, *messages: str) -> None:
 
 # -- 5. a byte that is not UTF-8 in the query or a filter -----------------------------------
 
-@pytest.mark.parametrize("args", [
-    [b"search", b"x", b"--crime", b"\xff"], [b"search", b"x", b"--district", b"Pun\xf3"],
-    [b"search", b"x", b"--court", b"\xff"], [b"search", b"x", b"--judge", b"\xc3"],
-    [b"search", b"x", b"--article", b"153\xff"], [b"search", b"x", b"--cites", b"Cas\xe1cion 1-2019"],
-    [b"search", b"trata \xff"],
-])
-def test_invalid_utf8_is_a_query_error(index_path, args):
+def test_a_byte_that_is_not_utf8_in_crime_is_a_query_error(index_path):
     """The command line as a shell passes it: bytes, which Python reads with surrogateescape."""
+    done = shell(index_path, b"search", b"x", b"--crime", b"\xff")
+    assert done.returncode == 2, done.stderr
+    assert "--crime contiene caracteres que no son UTF-8 válido" in flat(done.stderr)
+    assert "Traceback" not in done.stderr
+    done = shell(index_path, b"show", b"\xff")
+    assert done.returncode == 1 and "No hay ningún documento con id" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("args", [  # what surrogateescape makes of the bytes \xff, \xf3, \xc3, \xe1
+    ["search", "x", "--district", "Pun\udcf3"], ["search", "x", "--court", "\udcff"],
+    ["search", "x", "--judge", "\udcc3"], ["search", "x", "--article", "153\udcff"],
+    ["search", "x", "--cites", "Cas\udce1cion 1-2019"], ["search", "trata \udcff"],
+    ["stats", "outcomes", "--crime", "\udcff"], ["stats", "durations", "--district", "Pun\udcf3"],
+])
+def test_invalid_utf8_in_any_filter_is_a_query_error(index_path, args):
+    result = run(index_path, *args)
+    assert result.exit_code == 2, result.output
+    assert "no son UTF-8 válido" in flat(result.stderr) and "Traceback" not in result.output
+
+
+def test_invalid_utf8_is_no_precedent(index_path):
+    assert_spanish_error(run(index_path, "precedent", "\udcff"), 2, "ni una cita reconocible")
+
+
+def shell(index_path, *args: bytes) -> subprocess.CompletedProcess:
     done = subprocess.run([str(EXPEDIENTE), *args, b"--index", index_path.encode()], capture_output=True,
-                          env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "200",
-                               "EXPEDIENTE_INDEX": index_path})
-    stderr = done.stderr.decode("utf-8", "replace")
-    assert done.returncode == 2, stderr
-    assert "no son UTF-8 válido" in flat(stderr) and "Traceback" not in stderr
+                          env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "200"})
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
+                                       done.stderr.decode("utf-8", "replace"))
 
 
 # -- 7. no index, unknown filter values -----------------------------------------------------
@@ -113,6 +132,11 @@ def test_a_judge_in_no_ruling_suggests_the_closest_names(index_path):
     assert result.exit_code == 0, result.output
     assert "ningún documento del índice tiene --judge «Chambi Tuesto»" in flat(result.stderr)
     assert "¿quiso decir chambi tuesta?" in flat(result.stderr).lower()  # the facet's spelling
+
+
+def test_an_article_in_no_ruling_suggests_the_closest_ones(index_path):
+    result = run(index_path, "search", "", "--article", "153-B")
+    assert result.exit_code == 0 and "¿Quiso decir 153-A?" in flat(result.stderr), result.output
 
 
 # -- 10. facets and pages that say what they leave out ---------------------------------------

@@ -327,7 +327,10 @@ def test_garbage_never_breaks_the_backend(full, text):
     ("distrito:puno", {ROBO.id}),
     ('distrito:"MADRE DE DIOS"', {TRATA.id, MINERIA.id}),
     ("distrito:madre*", {TRATA.id, MINERIA.id}),
-    ("distrito:madre", set()),                                   # a district is matched whole
+    ("distrito:ventanilla OR distrito:cuzco", set()),           # aliases of Lima Noroeste, Cusco
+    ("delito:peculado_doloso", {VIEJO.id}),                      # an alias of peculado
+    ("delito:crimen_organizado", set()),                         # a family: any of its crimes
+    ("delito:trata_de_personas OR delito:patrimonio", {TRATA.id, MINERIA.id}),  # 'patrimonio': label words
     ('cita:"Cas. 904-2019"', {TRATA.id, MINERIA.id}),
     ('cita:"Acuerdo Plenario N° 3-2011/CJ-116"', {TRATA.id, VIEJO.id}),
     ("trata juez:chambi -imputado:cahui", {MINERIA.id}),
@@ -344,6 +347,9 @@ def test_fielded_terms(full, text, expected):
     ("articulo:trata", "No se reconoce el valor de articulo:trata"),
     ('cita:"trata de personas"', "No se reconoce el valor de cita"),
     ("expediente:abc", "No se reconoce el valor de expediente:abc"),
+    ("distrito:madre", "Distrito judicial desconocido: «madre»"),  # a district is matched whole
+    ('distrito:"Madre de Diso"', "¿Quiso decir Madre de Dios"),
+    ("delito:trata_personas", "Delito desconocido: «trata_personas». ¿Quiso decir trata_de_personas"),
 ])
 def test_malformed_fielded_terms(full, text, message):
     with pytest.raises(QueryError, match=message):
