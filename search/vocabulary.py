@@ -47,7 +47,7 @@ class CrimeChoice:
 class Vocabulary:
     crimes: dict[str, str]  # crime key -> its first label
     aliases: dict[str, str]  # alias key -> crime key
-    families: dict[str, tuple[str, str, ...]]  # family -> (label, member keys...)
+    families: dict[str, tuple[str, ...]]  # family -> its crime keys
     districts: dict[str, tuple[str, ...]]  # district name -> its aliases
     _by_label: dict[str, str] = field(init=False, repr=False, compare=False)  # written label -> key
     _by_district: dict[str, str] = field(init=False, repr=False, compare=False)  # folded spelling -> name
@@ -61,7 +61,7 @@ class Vocabulary:
     @classmethod
     def from_json(cls, data: dict) -> Vocabulary:
         return cls(crimes=dict(data["crimes"]), aliases=dict(data["aliases"]),
-                   families={f: (v["label"], *v["members"]) for f, v in data["families"].items()},
+                   families={f: tuple(v["members"]) for f, v in data["families"].items()},
                    districts={d: tuple(a) for d, a in data["districts"].items()})
 
     # ---------------------------------------------------------------- crimes
@@ -72,8 +72,8 @@ class Vocabulary:
         _check_readable("El delito", text)
         wanted = _crime_key(text)
         if wanted in self.families:  # a family first: 'terrorismo' is both, the family holds the key
-            keys = self.families[wanted][1:]
-            return CrimeChoice(wanted, tuple(k for key in keys for k in self._spellings(key)), is_family=True)
+            keys = tuple(k for key in self.families[wanted] for k in self._spellings(key))
+            return CrimeChoice(wanted, keys, is_family=True)
         key = self.aliases.get(wanted) or (wanted if wanted in self.crimes else self._by_label.get(wanted))
         if key is not None:
             return CrimeChoice(key, self._spellings(key))

@@ -53,6 +53,11 @@ def test_crime_spellings(typed, name, keys):
     assert choice.name == name and keys <= set(choice.keys)
 
 
+def test_every_family_has_crimes():
+    """A family without crimes would filter on an empty set of keys."""
+    assert all(v.vocabulary().families.values())
+
+
 def test_a_family_holds_its_members():
     choice = v.crime("trata")
     assert choice.is_family and {"trata_de_personas", "trata_de_personas_agravada", "proxenetismo"} <= set(choice.keys)
