@@ -113,7 +113,7 @@ def _print_facets(facets: dict, totals: dict[str, int]) -> None:
 
 def search(
     query: Annotated[str, typer.Argument(metavar="CONSULTA", help=(
-        'Consulta (hasta 2000 caracteres): palabras, "frases exactas", OR, -excluir, prefijo*, (grupos), '
+        f'Consulta (hasta {MAX_QUERY} caracteres): palabras, "frases exactas", OR, -excluir, prefijo*, (grupos), '
         'campos juez: imputado: delito: articulo: expediente: distrito: cita:. Si empieza por - '
         "(-menor), también vale escribirla tras --: expediente search -- '-menor'."))] = "",
     index: IndexOption = None,

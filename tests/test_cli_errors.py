@@ -200,8 +200,12 @@ def test_usage_errors_are_spanish_and_name_the_option(index_path, args, message)
 
 
 def test_help_documents_the_query_cap():
+    from expediente.cli_search import MAX_QUERY
+    from search.models import MAX_TEXT
+
     result = runner.invoke(app, ["search", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0 and "hasta 2000 caracteres" in flat(result.stdout)
+    assert MAX_QUERY == MAX_TEXT == 2000
 
 
 # -- 13. --csv into a folder that does not exist, a folder, a file's child ----------------------
