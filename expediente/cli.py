@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 import typer
 
 from expediente import cli_search, cli_stats, render
-from expediente.cli_common import IndexOption, emit_json, handle_errors, settings_for, err, out
+from expediente.cli_common import IndexOption, SpanishGroup, emit_json, handle_errors, settings_for, err, out
 from expediente.runtime import filter_known_warnings
 from expediente.settings import Settings
 from extractors.acquire import TextLayerMode
@@ -27,6 +27,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    cls=SpanishGroup,  # Click's usage errors in Spanish
 )
 samples_app = typer.Typer(help="Corpus de muestra con su verdad de referencia.", no_args_is_help=True)
 app.add_typer(samples_app, name="samples")

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from expediente.cli_common import IndexOption, emit_json, err, handle_errors, out, settings_for
+from expediente.cli_common import IndexOption, emit_json, err, handle_errors, out, settings_for, writing
 from schemas import CourtLevel, ProceduralCode, QueryError, Reason
 
 stats_app = typer.Typer(
@@ -64,13 +64,13 @@ def group_labels() -> dict[str, str]:
 
 
 def make_filters(crime, district, code, level, year_from, year_to):
-    from extractors.data.crimes import BY_KEY, FAMILIES
+    """Crime (key, alias, label or family) and district resolved as ``search`` does for a search."""
+    from search import vocabulary
     from search.analytics import Filters
 
-    if crime is not None and crime not in BY_KEY and crime not in FAMILIES:
-        raise QueryError(f"Delito desconocido: «{crime}». Familias: {', '.join(FAMILIES)}; "
-                         f"delitos: {', '.join(BY_KEY)}.", reason=Reason.QUERY)
-    return Filters(crime=crime, district=district, code=code, level=level, year_from=year_from, year_to=year_to)
+    return Filters(crime=vocabulary.crime(crime).name if crime is not None else None,
+                   district=vocabulary.district(district) if district is not None else None,
+                   code=code, level=level, year_from=year_from, year_to=year_to)
 
 
 def load_corpus(index: str | None):
@@ -79,7 +79,7 @@ def load_corpus(index: str | None):
     from search.analytics import Corpus
 
     location = settings_for(index).index
-    with err.status("Leyendo el índice…"), open_index(location) as idx:
+    with err.status("Leyendo el índice…"), open_index(location, create=False) as idx:
         corpus = Corpus.from_index(idx, family_of=family_of)
     if not corpus.docs:
         err.print(f"[yellow]Aviso[/]: el índice {location} no tiene documentos.")
@@ -101,12 +101,14 @@ def _emit(result, tables, *, as_json: bool, csv: Path | None, chart: Path | None
             notes.append("Los ids de los documentos de cada cifra: --json o --csv.")
         terminal.show(out, tables, notes=notes)
     if csv is not None:
-        for path in write_csv(tables, csv):
-            err.print(f"escrito {path}")
+        with writing(csv):
+            for path in write_csv(tables, csv):
+                err.print(f"escrito {path}")
     if chart is not None:
         from expediente.report.charts import save
 
-        err.print(f"escrito {save(make_chart(), chart)}")
+        with writing(chart):
+            err.print(f"escrito {save(make_chart(), chart)}")
 
 
 # -- stats commands ----------------------------------------------------------------------

@@ -29,9 +29,14 @@ __all__ = ["FACET_FIELDS", "CitedPrecedent", "FacetField", "Facets", "Hit", "Ind
            "SearchResults", "normalize_article", "normalize_citation", "open_index", "redact_record"]
 
 
-def open_index(location: str | Path, *, originals: bool = False, engine: str | None = None) -> Index:
+def open_index(location: str | Path, *, originals: bool = False, engine: str | None = None,
+               create: bool = True) -> Index:
     """An ``http(s)://`` URL opens Elasticsearch (``http://host:9200/index-name``); anything
     else is the path of a SQLite file, created with its parent folders if missing.
+
+    ``create=False`` (whoever only reads: search, show, stats): an index that does not exist
+    is an ``IndexUnavailable`` (reason ``not_found``) naming it, not a new empty index that
+    answers 0 to every question because of a typo in its path.
 
     ``originals``: keep the unredacted text of protected victims' names when writing, and
     return it when reading (settings ``show_originals``); never in the public index.
@@ -42,7 +47,7 @@ def open_index(location: str | Path, *, originals: bool = False, engine: str | N
     if text.startswith(("http://", "https://")):
         from search.elastic import ElasticIndex  # the client is imported only when used
 
-        return ElasticIndex(text, originals=originals)
+        return ElasticIndex(text, originals=originals, create=create)
     from search.sqlite import SqliteIndex
 
-    return SqliteIndex(Path(location), engine=engine, originals=originals)
+    return SqliteIndex(Path(location), engine=engine, originals=originals, create=create)

@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from types import TracebackType
 
-from schemas import IndexRecord, QueryError, Reason
+from schemas import IndexRecord, IndexUnavailable, QueryError, Reason
 
 from search.keys import citation_key, normalize_citation
 from search.models import (
@@ -126,6 +126,14 @@ class Index(ABC):
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+def missing_index(where: str) -> IndexUnavailable:
+    """The error of reading an index that does not exist (a typo in its path or URL, or
+    nothing ingested yet)."""
+    return IndexUnavailable("no hay ningún índice en esta ruta: compruebe --index (o EXPEDIENTE_INDEX), "
+                            "o cree el índice ingiriendo documentos con 'expediente ingest'",
+                            reason=Reason.NOT_FOUND, path=where, retryable=False)
 
 
 def check_facet_fields(fields: Sequence[str]) -> list[FacetField]:

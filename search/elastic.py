@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from schemas import IndexRecord, IndexUnavailable, QueryError, Reason
 
-from search.base import Index, check_facet_fields
+from search.base import Index, check_facet_fields, missing_index
 from search.elastic_dsl import (
     build_aggs,
     build_more_like_this,
@@ -40,7 +40,7 @@ from search.elastic_dsl import (
     scan_sort,
 )
 from search.fields import fields_of, hit_of
-from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults
+from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults, encodable
 from search.privacy import redact_record
 from search.query import HighlightTerms, highlight_terms, parse_query
 from search.snippets import MARK, snippet
@@ -75,8 +75,9 @@ def next_version(alias: str, existing: Iterable[str]) -> int:
 
 
 class ElasticIndex(Index):
-    def __init__(self, url: str, *, originals: bool = False, client: Any = None) -> None:
-        """``client``: an ``Elasticsearch`` client to use instead of one built from ``url``."""
+    def __init__(self, url: str, *, originals: bool = False, client: Any = None, create: bool = True) -> None:
+        """``client``: an ``Elasticsearch`` client to use instead of one built from ``url``;
+        ``create=False``: a missing index is an error, not a new empty one."""
         from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
 
         self.originals = originals
@@ -89,6 +90,8 @@ class ElasticIndex(Index):
         self.client = client or Elasticsearch(host, basic_auth=auth, request_timeout=30, retry_on_timeout=True,
                                               max_retries=3, retry_on_status=(502, 503, 504))
         with self._guard("no se pudo abrir el índice"):
+            if not create and not self.client.indices.exists(index=self.name):
+                raise missing_index(self._where)
             self.client.indices.put_index_template(**index_template(self.name))
             if not self.client.indices.exists(index=self.name):  # neither alias nor index: version 1
                 self.client.indices.create(index=version_name(self.name, 1), aliases={self.name: {}})
@@ -211,6 +214,8 @@ class ElasticIndex(Index):
                 for d in response["docs"] if d.get("found")}
 
     def get(self, id: str) -> IndexRecord | None:
+        if not encodable(id):  # no stored id has a byte that is not UTF-8
+            return None
         with self._guard("no se pudo leer el índice"):
             original = self._originals_of([id]).get(id)
             if original is not None:

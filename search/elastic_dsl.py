@@ -199,6 +199,7 @@ def _clause(node: Node) -> dict[str, Any]:
 
 def es_filters(filters: Filters) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = [{"term": {KEYWORD_FIELD[f]: v}} for f, v in filters.keywords.items()]
+    out += [{"terms": {KEYWORD_FIELD[f]: list(keys)}} for f, keys in filters.any_of.items()]
     if filters.year is not None:
         out.append({"term": {"year": filters.year}})
     if filters.date_from or filters.date_to:

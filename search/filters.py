@@ -1,7 +1,9 @@
 """A ``SearchQuery``'s filters in the form every backend stores: keys, not spellings.
 
-One place turns "MADRE  DE DIOS" into ``madre de dios``, "153 a" into ``153-A`` and
-"Cas. 904-2019" into ``casacion 904-2019``, so the three backends filter alike.
+One place turns "MADRE  DE DIOS" into ``madre de dios``, "153 a" into ``153-A``,
+"Cas. 904-2019" into ``casacion 904-2019`` and the crime family ``trata`` into its crime
+keys, so the three backends filter alike; a district or crime in no vocabulary is refused
+here (``search.vocabulary``), for every caller.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field
 
 from schemas import QueryError, Reason
 
+from search import vocabulary
 from search.analysis import normalize_key
 from search.keys import normalize_article, normalize_citation
 from search.models import FacetField, SearchQuery
@@ -31,16 +34,18 @@ SPELLED = {"district": "district", "court": "court", "judge": "judge_key"}
 
 @dataclass(frozen=True)
 class Filters:
-    """``keywords``: stored field → the key it must equal (multi-valued: must contain)."""
+    """``keywords``: stored field → the key it must equal (multi-valued: must contain);
+    ``any_of``: stored field → keys of which it must equal (contain) at least one."""
 
     keywords: dict[str, str] = field(default_factory=dict)
+    any_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     year: int | None = None
     date_from: str | None = None  # ISO dates, inclusive
     date_to: str | None = None
     protected: bool | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.keywords) or any(v is not None for v in (self.year, self.date_from, self.date_to,
+        return bool(self.keywords or self.any_of) or any(v is not None for v in (self.year, self.date_from, self.date_to,
                                                                    self.protected))
 
 
@@ -49,14 +54,23 @@ def _fail(message: str) -> QueryError:
 
 
 def filters_of(query: SearchQuery) -> Filters:
-    """Raises ``QueryError`` for an article or a citation that cannot be read."""
+    """Raises ``QueryError`` for an article or a citation that cannot be read, and for a
+    district or a crime that is in no vocabulary (naming the closest valid values)."""
     keywords: dict[str, str] = {}
+    any_of: dict[str, tuple[str, ...]] = {}
     for stored, attr in SINGLE.items():
         value = getattr(query, attr)
-        if value is not None and value != "":
-            keywords[stored] = normalize_key(value) if stored.endswith("_key") else str(getattr(value, "value", value))
+        if value is None or value == "":
+            continue
+        if attr == "district":
+            value = vocabulary.district(value)  # its name: aliases and accents resolved
+        keywords[stored] = normalize_key(value) if stored.endswith("_key") else str(getattr(value, "value", value))
     if query.crime:
-        keywords["crime"] = query.crime.strip().lower()
+        keys = vocabulary.crime(query.crime).keys
+        if len(keys) == 1:
+            keywords["crime"] = keys[0]
+        else:
+            any_of["crime"] = keys
     if query.article:
         article = normalize_article(query.article)
         if article is None:
@@ -71,7 +85,7 @@ def filters_of(query: SearchQuery) -> Filters:
                         "R.N. 2204-2018 o Acuerdo Plenario 3-2011/CJ-116.")
         keywords["citation"] = cited
     return Filters(
-        keywords=keywords, year=query.year,
+        keywords=keywords, any_of=any_of, year=query.year,
         date_from=query.date_from.isoformat() if query.date_from else None,
         date_to=query.date_to.isoformat() if query.date_to else None,
         protected=query.protected,

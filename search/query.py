@@ -14,6 +14,9 @@ What a user may type (documented in the CLI and the web UI):
   ``articulo:153-A``, ``articulo:307*``, ``expediente:123-2019``, ``distrito:"Madre de Dios"``,
   ``cita:"Casación 904-2019"``: fielded terms, matched against what was extracted (names by
   role, crime keys and labels, normalised articles, case numbers and citations), not the text.
+  A crime key (``delito:peculado_doloso``, ``delito:crimen_organizado``: aliases and families
+  too) and a district are checked against ``search.vocabulary``: one in no vocabulary is a
+  ``QueryError`` naming the closest valid values, not a search that finds nothing.
 
 The parser owns the syntax: user text never reaches an engine as is. The engines render
 the AST from analysed tokens (letters and digits only; ``search.sqlite_fts`` double-quotes
@@ -29,6 +32,7 @@ from dataclasses import dataclass
 
 from schemas import QueryError, Reason
 
+from search import vocabulary
 from search.analysis import STOP_WORDS, exact_terms, fold, normalize_key, stem
 from search.keys import case_query_key, normalize_article, normalize_citation
 
@@ -280,15 +284,18 @@ def _fielded(lexeme: _Lexeme) -> Fielded:
     """A fielded term with its value brought to the form the index stores."""
     name, raw = lexeme.field, lexeme.text
     field = FIELD_NAMES[fold(name)]
-    if field == "crime_text" and "_" in raw and " " not in raw.strip():
-        return Fielded("crime", value=fold(raw.strip()), prefix=lexeme.prefix)  # a taxonomy key
+    if field == "crime_text" and "_" in raw and " " not in raw.strip():  # a taxonomy key
+        if lexeme.prefix:
+            return Fielded("crime", value=fold(raw.strip()), prefix=True)
+        keys = vocabulary.crime(raw).keys  # its aliases, a family's crimes; unknown: the closest keys
+        return Fielded("crime", value=keys[0]) if len(keys) == 1 else Or(tuple(Fielded("crime", value=k) for k in keys))
     if field in TEXT_FIELDS:
         parts = tuple(exact_terms(raw))
         if not parts:
             raise _fail(f"El campo {name}: no contiene ninguna palabra que buscar.")
         return Fielded(field, parts=parts, prefix=lexeme.prefix)
-    if field == "district_key":
-        value = normalize_key(raw)
+    if field == "district_key":  # matched whole: a name or an alias; a prefix as typed
+        value = normalize_key(raw if lexeme.prefix else vocabulary.district(raw))
     elif field == "article":
         value = normalize_article(raw) or ("".join(exact_terms(raw)).upper() if lexeme.prefix else None)
     elif field == "case_key":

@@ -41,11 +41,11 @@ from pathlib import Path
 from schemas import IndexRecord, IndexUnavailable, QueryError, Reason
 
 from search.analysis import ANALYZER_VERSION
-from search.base import Index, check_facet_fields
+from search.base import Index, check_facet_fields, missing_index
 from search.engine import Engine, EngineWriter, Plan
 from search.fields import hit_of
 from search.filters import FACET_STORAGE, SPELLED, filters_of
-from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults
+from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults, encodable
 from search.originals import OriginalsFile
 from search.prepared import Prepared
 from search.query import HighlightTerms, highlight_terms, parse_query
@@ -178,10 +178,13 @@ def _marks(values: Sequence) -> str:
 
 
 class SqliteIndex(Index):
-    def __init__(self, path: str | Path, *, engine: str | None = None, originals: bool = False) -> None:
+    def __init__(self, path: str | Path, *, engine: str | None = None, originals: bool = False,
+                 create: bool = True) -> None:
         if engine is not None and engine not in ENGINES:
             raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
         self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise missing_index(str(self.path))
         self.originals = originals
         self._originals = OriginalsFile(self.path)
         self._lock = threading.RLock()
@@ -200,6 +203,8 @@ class SqliteIndex(Index):
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")  # replaced text is overwritten, not left in free pages
             self._conn = conn
+            if not create and not self._current_meta():  # an SQLite file, but not an index
+                raise missing_index(str(self.path))
             self._originals.attach(conn, create=originals)
             self.engine = _make_engine(self._prepare_schema(engine), self.path)
             self._open_engine()
@@ -437,6 +442,8 @@ class SqliteIndex(Index):
         return self._originals.read(conn, ids) if self.originals else {}
 
     def get(self, id: str) -> IndexRecord | None:
+        if not encodable(id):  # no stored id has a byte that is not UTF-8
+            return None
         with self._read() as conn:
             original = self._originals_of(conn, [id]).get(id)
             if original is not None:

@@ -113,6 +113,9 @@ def sql_filters(filters: Filters) -> tuple[list[str], list[object]]:
             where.append("d.docid IN (SELECT docid FROM document_terms WHERE field = ? AND key = ?)")
             params.append(field)
         params.append(key)
+    for field, keys in filters.any_of.items():  # multi-valued fields only (a crime family's keys)
+        where.append(f"d.docid IN (SELECT docid FROM document_terms WHERE field = ? AND key IN ({_marks(keys)}))")
+        params += [field, *keys]
     for condition, value in (("d.year = ?", filters.year), ("d.resolution_date >= ?", filters.date_from),
                              ("d.resolution_date <= ?", filters.date_to),
                              ("d.protected = ?", None if filters.protected is None else int(filters.protected))):

@@ -275,6 +275,8 @@ class TantivyEngine(Engine):
 
     def _filters(self, filters: Filters) -> list[tantivy.Query]:
         out = [self._term(field, key) for field, key in filters.keywords.items()]
+        out += [tantivy.Query.boolean_query([(tantivy.Occur.Should, self._term(field, k)) for k in keys])
+                for field, keys in filters.any_of.items()]
         if filters.year is not None:
             out.append(self._term("year", filters.year))
         if filters.date_from or filters.date_to:

@@ -88,6 +88,8 @@ def test_durations_csv_and_charts(index, tmp_path):
     (["stats", "durations", "--from", "sentencia", "--to", "formalizacion"], "posterior"),
     (["stats", "outcomes", "--by", "galaxia"], "Desglose desconocido"),
     (["stats", "penalties", "--crime", "piratería"], "Delito desconocido"),
+    (["stats", "outcomes", "--crime", "trata_personas"], "¿Quiso decir trata_de_personas"),
+    (["stats", "outcomes", "--district", "Madre de Diso"], "¿Quiso decir Madre de Dios"),
     (["stats", "appeals", "--chart", "x.gif"], "Formato de gráfico"),
     (["stats", "cepej", "--caseload", "no-existe.csv"], "No existe"),
 ])
@@ -143,3 +145,19 @@ def test_bench_analytics(index):
     assert result.exit_code == 0, result.output
     timings = json.loads(result.stdout)
     assert timings["documentos"] == len(KEYS) and "NCPP frente a 1940" in timings and timings["total"] > 0
+
+
+def test_filters_take_aliases_labels_and_any_spelling_of_a_district(index):
+    """The same resolver as ``search``: an alias names its crime, a district any case or accent."""
+    result = run("stats", "outcomes", "--crime", "Peculado Doloso", "--district", "PUNO", "--index", index, "--json")
+    assert result.exit_code == 0, result.output
+    filters = json.loads(result.stdout)["filters"]
+    assert (filters["crime"], filters["district"]) == ("peculado", "Puno")
+
+
+def test_csv_creates_its_folders_and_refuses_a_folder(index, tmp_path):
+    target = tmp_path / "nueva" / "o.csv"
+    assert run("stats", "outcomes", "--index", index, "--csv", target).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("grupo,")
+    result = run("stats", "outcomes", "--index", index, "--csv", tmp_path)
+    assert result.exit_code == 2 and "es una carpeta" in result.stderr and "Traceback" not in result.output

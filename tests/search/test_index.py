@@ -111,9 +111,27 @@ def test_search_finds(full, text, expected):
     ({"outcome": OutcomeKind.CONDENA}, {TRATA.id}),
     ({"procedural_code": ProceduralCode.CDEPP1940}, {VIEJO.id}),
     ({"district": "Puno", "crime": "trata_de_personas"}, set()),
+    ({"district": "madre de diós"}, {TRATA.id, MINERIA.id}),
+    ({"crime": "trata"}, {TRATA.id, MINERIA.id}),                # a family: any of its crimes
+    ({"crime": "mineria"}, {MINERIA.id}),
+    ({"crime": "patrimonio"}, {ROBO.id}),
+    ({"crime": "Trata de Personas"}, {TRATA.id, MINERIA.id}),    # the crime's label
+    ({"crime": "peculado_doloso"}, {VIEJO.id}),                  # an alias of peculado
+    ({"crime": "homicidio_simple"}, set()),                      # a real crime no ruling charges
 ])
 def test_filters(full, filters, expected):
     assert found(full, "", **filters) == expected
+
+
+@pytest.mark.parametrize(("filters", "message"), [
+    ({"crime": "trata_personas"}, "Delito desconocido: «trata_personas». ¿Quiso decir trata_de_personas"),
+    ({"district": "Madre de Diso"}, "Distrito judicial desconocido: «Madre de Diso». ¿Quiso decir Madre de Dios"),
+])
+def test_unknown_filter_values_are_errors_with_the_closest_values(full, filters, message):
+    with pytest.raises(QueryError, match=message):
+        full.search(SearchQuery(**filters))
+    with pytest.raises(QueryError, match=message):
+        full.facets(SearchQuery(**filters), ["year"])
 
 
 def test_text_and_filters_combine(full):
@@ -309,7 +327,10 @@ def test_garbage_never_breaks_the_backend(full, text):
     ("distrito:puno", {ROBO.id}),
     ('distrito:"MADRE DE DIOS"', {TRATA.id, MINERIA.id}),
     ("distrito:madre*", {TRATA.id, MINERIA.id}),
-    ("distrito:madre", set()),                                   # a district is matched whole
+    ("distrito:ventanilla OR distrito:cuzco", set()),           # aliases of Lima Noroeste, Cusco
+    ("delito:peculado_doloso", {VIEJO.id}),                      # an alias of peculado
+    ("delito:crimen_organizado", set()),                         # a family: any of its crimes
+    ("delito:trata_de_personas OR delito:patrimonio", {TRATA.id, MINERIA.id}),  # 'patrimonio': label words
     ('cita:"Cas. 904-2019"', {TRATA.id, MINERIA.id}),
     ('cita:"Acuerdo Plenario N° 3-2011/CJ-116"', {TRATA.id, VIEJO.id}),
     ("trata juez:chambi -imputado:cahui", {MINERIA.id}),
@@ -326,6 +347,9 @@ def test_fielded_terms(full, text, expected):
     ("articulo:trata", "No se reconoce el valor de articulo:trata"),
     ('cita:"trata de personas"', "No se reconoce el valor de cita"),
     ("expediente:abc", "No se reconoce el valor de expediente:abc"),
+    ("distrito:madre", "Distrito judicial desconocido: «madre»"),  # a district is matched whole
+    ('distrito:"Madre de Diso"', "¿Quiso decir Madre de Dios"),
+    ("delito:trata_personas", "Delito desconocido: «trata_personas». ¿Quiso decir trata_de_personas"),
 ])
 def test_malformed_fielded_terms(full, text, message):
     with pytest.raises(QueryError, match=message):

@@ -1,7 +1,7 @@
 import pytest
 
 from schemas import QueryError
-from search.query import And, Fielded, Term, highlight_terms, parse_query
+from search.query import And, Fielded, Or, Term, highlight_terms, parse_query
 from search.sqlite_fts import proximity_phrase, to_fts
 
 
@@ -87,6 +87,10 @@ def test_rendered_terms_are_always_quoted():
     ("imputado:Ñahui", Fielded("defendants", parts=("ñahui",))),
     ("delito:trata", Fielded("crime_text", parts=("trata",))),
     ("delito:trata_de_personas", Fielded("crime", value="trata_de_personas")),
+    ("delito:peculado_doloso", Or((Fielded("crime", value="peculado"), Fielded("crime", value="peculado_doloso")))),
+    ("delito:trata_de*", Fielded("crime", value="trata_de", prefix=True)),
+    ("distrito:Cuzco", Fielded("district_key", value="cusco")),
+    ("distrito:madre*", Fielded("district_key", value="madre", prefix=True)),
     ("articulo:153a", Fielded("article", value="153-A")),
     ("artículo:307*", Fielded("article", value="307", prefix=True)),
     ("expediente:00123-2019-45-2701-JR-PE-01", Fielded("case_key", value="123-2019-45-2701-jr-pe-1")),
@@ -110,6 +114,8 @@ def test_fielded_terms(text, node):
     ("cita:hola", "No se reconoce el valor de cita:hola"),
     ("expediente:abc", "No se reconoce el valor de expediente:abc"),
     ("juez:*", "El comodín * va al final"),
+    ("delito:trata_personas", "¿Quiso decir trata_de_personas"),
+    ("distrito:Pnuo", "Distrito judicial desconocido: «Pnuo». ¿Quiso decir Puno"),
 ])
 def test_malformed_fielded_terms(text, message):
     with pytest.raises(QueryError) as info:
