@@ -21,15 +21,16 @@ from pathlib import Path
 from time import perf_counter
 
 from extractors.acquire.cleanup import clean_document
-from extractors.acquire.detect import EXTENSIONS, file_sha256, sniff
+from extractors.acquire.detect import EXTENSIONS, file_sha256, sniff, unreadable_from_os
 from extractors.acquire.images import read_image
 from extractors.acquire.language import detect_language, document_language, language_warning
+from extractors.acquire.names import display_path
 from extractors.acquire.pdf import read_pdf
 from extractors.acquire.plaintext import read_text
 from extractors.acquire.records import Acquired, Options, RawPage, TextLayerMode
 from schemas import DocumentText, FileType, Page, PageMethod
 
-__all__ = ["DOCUMENT_SUFFIXES", "TextLayerMode", "acquire"]
+__all__ = ["DOCUMENT_SUFFIXES", "TextLayerMode", "acquire", "display_path"]
 
 # the file extensions acquisition reads (a file with another one is still sniffed by content)
 DOCUMENT_SUFFIXES = frozenset(EXTENSIONS)
@@ -68,7 +69,10 @@ def acquire(
                       max_pages=max_pages)
     start = perf_counter()
     sniffed = sniff(path)
-    sha256 = file_sha256(path)
+    try:
+        sha256 = file_sha256(path)
+    except OSError as exc:  # removed or locked between the two reads
+        raise unreadable_from_os(path, exc) from exc
     acquired = READERS[sniffed.file_type](path, options)
     raw = sorted(acquired.pages, key=lambda p: p.number)
     pages = _finish_pages(raw)
@@ -77,7 +81,7 @@ def acquire(
     language = document_language([(p.text, p.language) for p in pages])
     warnings += [w for w in [language_warning(language, [p.text for p in pages])] if w]
     doc = DocumentText(
-        path=str(path),
+        path=display_path(path),
         sha256=sha256,
         file_type=sniffed.file_type,
         page_count=len(pages),
@@ -85,7 +89,7 @@ def acquire(
         language=language,
         warnings=warnings,
     )
-    log.info("%s: %d páginas en %.2f s (%s)", path.name, doc.page_count, perf_counter() - start,
+    log.info("%s: %d páginas en %.2f s (%s)", display_path(path.name), doc.page_count, perf_counter() - start,
              _method_summary(pages))
     return doc
 
