@@ -55,18 +55,20 @@ def acquire(
     dpi: int = 300,
     ocr_workers: int = 2,
     max_pages: int = 5000,
+    scratch_dir: Path | None = None,
 ) -> DocumentText:
     """Read every page of ``path`` (PDF, TIFF, PNG, JPEG or UTF-8 .txt) into a ``DocumentText``.
 
     ``text_layer`` says what to do with a PDF page that has a text layer (AUTO: use it when
     it is real text, else OCR); ``dpi`` is the OCR rendering resolution for PDF pages
     (images are read at their own resolution); ``ocr_workers`` Tesseract processes run at
-    once. Raises ``schemas.UnreadableDocument`` when the file cannot be opened at all, and
-    ``ValueError`` for out-of-range options.
+    once, their page images under ``scratch_dir`` (see ``scratch``). Raises
+    ``schemas.UnreadableDocument`` when the file cannot be opened at all, and ``ValueError``
+    for out-of-range options.
     """
     path = Path(path)
     options = Options(text_layer=TextLayerMode(text_layer), dpi=dpi, ocr_workers=ocr_workers,
-                      max_pages=max_pages)
+                      max_pages=max_pages, scratch_dir=scratch_dir)
     start = perf_counter()
     sniffed = sniff(path)
     try:

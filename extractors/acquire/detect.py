@@ -70,7 +70,7 @@ def os_failure(exc: OSError) -> tuple[Reason, str]:
         return Reason.PERMISSION_DENIED, ("sin permiso de lectura; pida acceso o cambie los permisos "
                                           "(chmod u+r) y vuelva a ingerirlo")
     if exc.errno == errno.ENOENT:
-        return Reason.NOT_FOUND, "no existe el archivo (o es un enlace roto); revise la ruta"
+        return Reason.NOT_FOUND, "no existe esa ruta (o es un enlace roto); revísela"
     return Reason.NOT_FOUND, f"no se puede leer el archivo ({exc.strerror}); revise la ruta"
 
 

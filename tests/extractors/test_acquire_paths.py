@@ -80,3 +80,11 @@ def test_a_fifo_is_refused_without_blocking(tmp_path):
     with pytest.raises(UnreadableDocument) as excinfo:
         acquire(fifo)
     assert excinfo.value.reason is Reason.UNSUPPORTED_TYPE and "archivo común" in excinfo.value.message
+
+
+@pytest.mark.parametrize("name", [b"caso\xff.pdf", b"a\\b\\\\x41.pdf", b"\xc2\x85\x1b\n.pdf",
+                                  "señor.pdf".encode(), b"plain/dir/x.pdf"])
+def test_path_from_display_gives_the_path_back(name):
+    from extractors.acquire.names import path_from_display
+
+    assert os.fsencode(path_from_display(display_path(name))) == name

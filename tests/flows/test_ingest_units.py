@@ -18,7 +18,7 @@ def test_discover_takes_documents_under_directories_and_named_files(tmp_path):
     named = tmp_path / "elsewhere.docx"
     named.write_bytes(b"PK")
     found = discover([tmp_path, named, tmp_path / "a.pdf"])
-    assert [p.name for p in found] == ["a.pdf", "b.TIFF", "elsewhere.docx"]
+    assert [p.name for p in found.files] == ["a.pdf", "b.TIFF", "elsewhere.docx"]
 
 
 def _record(path, sha, version):
@@ -52,3 +52,40 @@ def test_missing_file_is_left_for_acquisition_to_report(tmp_path):
     ghost = tmp_path / "ghost.pdf"
     todo, skipped = plan_task.fn([ghost], str(tmp_path / "i.sqlite"))
     assert todo == [ghost] and skipped == []
+
+
+def test_discover_reports_what_it_leaves_out_of_a_folder_and_ignores_only_the_listed_names(tmp_path):
+    import os
+
+    from flows.discover import IGNORED
+
+    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    (tmp_path / "escrito.docx").write_bytes(b"PK")
+    (tmp_path / "LEEME").write_text("hola")
+    (tmp_path / "loop").symlink_to("loop")
+    (tmp_path / "roto.pdf").symlink_to(tmp_path / "ausente.pdf")
+    os.mkfifo(tmp_path / "tuberia.pdf")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "arriba").symlink_to(tmp_path)  # a folder that contains itself
+    for silent in ("a.truth.json", "a.pages.json", ".DS_Store"):
+        (tmp_path / silent).write_text("{}")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref")
+    found = discover([tmp_path])
+    assert [p.name for p in found.files] == ["a.pdf"]
+    assert {(e.path.name, str(e.reason)) for e in found.excluded} == {
+        ("escrito.docx", "unsupported_type"), ("LEEME", "unsupported_type"),
+        ("loop", "symlink_loop"), ("roto.pdf", "not_found"), ("tuberia.pdf", "unsupported_type"),
+        ("arriba", "symlink_loop"),
+    }
+    assert {pattern for pattern, _ in IGNORED} >= {".*", "*.truth.json", "*.pages.json"}
+
+
+def test_discover_does_not_break_on_a_loop_or_a_name_that_is_not_utf8(tmp_path):
+    import os
+
+    (tmp_path / "loop").symlink_to("loop")
+    raw = os.fsencode(tmp_path) + b"/caso\xff.pdf"
+    os.close(os.open(raw, os.O_WRONLY | os.O_CREAT, 0o644))
+    found = discover([tmp_path / "loop", tmp_path, os.fsdecode(raw)])
+    assert [os.fsencode(p.name) for p in found.files] == [b"loop", b"caso\xff.pdf"]
