@@ -110,7 +110,7 @@ def ingest(
                 paths=[display_path(p) for p in paths], index=settings.index, text_layer=text_layer,
                 dpi=settings.dpi if dpi is None else dpi, ocr_workers=settings.ocr_workers,
                 batch_size=settings.batch_size, keep_originals=settings.show_originals,
-                scratch_dir=str(settings.scratch_dir),
+                scratch_dir=str(settings.scratch_dir), max_pages=settings.max_pages,
             )
         finally:
             remove()

@@ -36,6 +36,7 @@ class Settings(BaseSettings):
         ge=1,
         description="Tesseract processes running at once, for the whole process",
     )
+    max_pages: int = Field(default=5000, ge=1, description="longer documents are refused (too_large)")
     concurrency: int = Field(default=2, ge=1, description="documents processed at once")
     batch_size: int = Field(default=25, ge=1, description="records per index transaction")
     log_dir: Path = Field(default_factory=lambda: default_data_dir() / "logs")

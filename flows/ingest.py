@@ -149,9 +149,9 @@ def plan_task(files: Sequence[Path], index: str) -> tuple[list[Path], list[FileO
 @task(name="acquire", task_run_name=_named("acquire", "path"), retries=2,
       retry_delay_seconds=[2, 10], retry_condition_fn=_retry_if_retryable)
 def acquire_task(path: Path, text_layer: TextLayerMode, dpi: int, ocr_workers: int,
-                 scratch_dir: Path | None = None) -> DocumentText:
+                 scratch_dir: Path | None = None, max_pages: int = 5000) -> DocumentText:
     doc = acquire(path, text_layer=text_layer, dpi=dpi, ocr_workers=ocr_workers,
-                  scratch_dir=scratch_dir)
+                  scratch_dir=scratch_dir, max_pages=max_pages)
     get_run_logger().info("%s: %d páginas (%s)", display_path(path.name), doc.page_count,
                           ", ".join(sorted({p.method.value for p in doc.pages})))
     return doc
@@ -217,6 +217,7 @@ def ingest_flow(
     batch_size: int = 25,
     keep_originals: bool = False,
     scratch_dir: str | None = None,
+    max_pages: int = 5000,
 ) -> IngestSummary:
     """Ingest every document under ``paths`` into the index at ``index``.
 
@@ -263,7 +264,8 @@ def ingest_flow(
     def start_next() -> None:
         path = next(waiting, None)
         if path is not None:
-            acquiring[acquire_task.submit(path, text_layer, dpi, ocr_workers, scratch)] = path
+            acquiring[acquire_task.submit(path, text_layer, dpi, ocr_workers, scratch,
+                                                  max_pages)] = path
 
     for _ in range(_window()):
         start_next()
