@@ -73,6 +73,8 @@ def test_a_hostile_folder_is_ingested_file_by_file(tmp_path):
         rows = dict(db.execute("select id, path from documents").fetchall())
     assert set(rows) == ingested
     assert any(path.endswith("/caso\\xff.pdf") for path in rows.values())
+    assert list((tmp_path / "home" / "tmp").iterdir()) == [], "something left in the system temp dir"
+    assert list((tmp_path / "home" / "cache" / "expediente" / "tmp").iterdir()) == []
     for line in result.stderr.splitlines():  # every refusal is printed with its reason
         if "✗" in line or line.startswith("–"):
             assert any(reason and reason in line for _, reason in want.values()), line
