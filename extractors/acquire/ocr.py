@@ -189,6 +189,13 @@ def mean_word_confidence(tsv: str) -> float | None:
     return round(sum(confidences) / len(confidences), 2) if confidences else None
 
 
+def _is_flat(image: Image.Image) -> bool:
+    """A page of a single grey level (a blank rendered page): 2,000 of them cost 7 minutes of
+    Tesseract for no words; a scanned blank page has grain and is still read."""
+    extrema = image.getextrema()
+    return isinstance(extrema[0], int) and extrema[0] == extrema[1]
+
+
 class OcrPool:
     """Streams page images to Tesseract subprocesses; collects ``RawPage`` results.
 
@@ -218,6 +225,10 @@ class OcrPool:
     def submit(self, number: int, page: Prepared, *, dpi: int | None, started: float,
                note: str | None = None) -> None:
         """Write the page image and queue it; ``started`` is when work on the page began."""
+        if _is_flat(page.image):  # one colour, nothing to read: as Tesseract would find, at once
+            self._done.append(RawPage(number=number, text="", method=PageMethod.OCR,
+                                      seconds=perf_counter() - started, note=note))
+            return
         waiting = perf_counter()
         self._wait_for_room()
         waited = perf_counter() - waiting
