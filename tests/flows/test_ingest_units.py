@@ -89,3 +89,23 @@ def test_discover_does_not_break_on_a_loop_or_a_name_that_is_not_utf8(tmp_path):
     os.close(os.open(raw, os.O_WRONLY | os.O_CREAT, 0o644))
     found = discover([tmp_path / "loop", tmp_path, os.fsdecode(raw)])
     assert [os.fsencode(p.name) for p in found.files] == [b"loop", b"caso\xff.pdf"]
+
+
+def test_the_progress_bar_moves_per_document_and_counts_each_stage():
+    from rich.console import Console
+
+    from expediente import render
+    from flows.ingest import FileOutcome, IngestEvent, Stage
+
+    console = Console(record=True, width=120, force_terminal=False)
+    with render.ingest_progress(console, total=3) as on_event:
+        on_event(IngestEvent(Stage.DONE, "c/escrito.docx",
+                             outcome=FileOutcome(path="c/escrito.docx", status="excluded")))
+        on_event(IngestEvent(Stage.ACQUIRED, "c/caso\\xff.pdf", pages=4))
+        on_event(IngestEvent(Stage.EXTRACTED, "c/caso\\xff.pdf", pages=4))
+        on_event(IngestEvent(Stage.DONE, "c/caso\\xff.pdf",
+                             outcome=FileOutcome(path="c/caso\\xff.pdf", status="ingested")))
+    text = console.export_text()
+    assert "2/3" in text  # the excluded file and the extracted one; indexing does not count twice
+    assert "leídos 1 · extraídos 1 · indexados 1 · excluidos 1" in text
+    assert "pág/s" in text and "caso\\xff.pdf" in text
