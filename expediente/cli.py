@@ -23,7 +23,7 @@ from extractors.acquire import TextLayerMode, display_path
 from extractors.acquire.detect import os_failure
 from extractors.acquire.scratch import sweep
 from flows.discover import discover
-from schemas import IndexUnavailable, Reason, UnreadableDocument
+from schemas import IndexUnavailable, PipelineError, Reason, UnreadableDocument
 
 filter_known_warnings()
 
@@ -98,7 +98,7 @@ def ingest(
     if not found.files and not found.excluded:
         err.print("No se encontraron documentos en las rutas indicadas.")
         raise typer.Exit(1)
-    sweep(settings.scratch_dir)  # page images left by a run that was killed
+    _prepare_scratch(settings.scratch_dir)
     from flows import ingest as ingest_module
 
     route_prefect_logs(log_file, verbose=verbose)
@@ -139,6 +139,17 @@ def _check_paths(paths: list[Path]) -> None:
         raise UnreadableDocument(message + others, reason=reason, path=display_path(path))
 
 
+def _prepare_scratch(root: Path) -> None:
+    """The OCR page images' folder must be there; those left by a killed run go."""
+    try:
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PipelineError(f"no se puede crear la carpeta temporal del OCR ({exc.strerror}); "
+                            "indique otra con EXPEDIENTE_SCRATCH_DIR", reason=os_failure(exc)[0],
+                            path=display_path(root)) from exc
+    sweep(root)
+
+
 def _check_index(location: str) -> None:
     """An Elasticsearch URL must answer; a SQLite file must be writable where it goes."""
     if location.startswith(("http://", "https://")):
@@ -152,7 +163,7 @@ def _check_index(location: str) -> None:
         problem = None if target.is_file() and os.access(target, os.W_OK) else "no es un archivo escribible"
     else:  # folders up to the file are created
         problem = None if existing.is_dir() and os.access(existing, os.W_OK | os.X_OK) else \
-            f"no se puede crear dentro de {existing}"
+            f"no se puede crear dentro de {display_path(existing)}"
     if problem:
         raise IndexUnavailable(f"{problem}; elija otra ruta con --index", reason=Reason.INDEX,
                                path=location, retryable=False)

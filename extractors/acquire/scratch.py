@@ -15,6 +15,7 @@ import logging
 import os
 import shutil
 import socket
+import stat
 import tempfile
 import threading
 from pathlib import Path
@@ -68,8 +69,19 @@ def make_scratch_dir(root: Path | None = None) -> Path:
     """A new private folder under ``root`` for this process (the caller removes it)."""
     root = Path(root) if root is not None else default_root()
     root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not _private(root):
+        # someone else's folder (e.g. planted in /tmp) could swap ours for a link to theirs
+        log.warning("%s no es una carpeta privada de este usuario; se usa otra temporal", root)
+        return Path(tempfile.mkdtemp(prefix=f"{_host()}-{os.getpid()}-"))
     with _lock:
         if root not in _swept:
             sweep(root)
             _swept.add(root)
     return Path(tempfile.mkdtemp(prefix=f"{_host()}-{os.getpid()}-", dir=root))
+
+
+def _private(root: Path) -> bool:
+    """A real folder (not a link) owned by this user that no one else can write into."""
+    info = root.lstat()
+    return (stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
+            and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))

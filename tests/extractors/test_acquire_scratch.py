@@ -82,3 +82,14 @@ def test_blank_rendered_pages_need_no_tesseract(tmp_path, monkeypatch):
     assert doc.page_count == 300
     assert all(p.method is PageMethod.OCR and p.text == "" and p.error is None for p in doc.pages)
     assert any("ninguna página tiene texto" in w for w in doc.warnings)
+
+
+def test_a_root_others_can_write_into_is_not_used(tmp_path):
+    shared = tmp_path / "compartida"
+    shared.mkdir()
+    shared.chmod(0o777)
+    folder = make_scratch_dir(shared)
+    try:
+        assert shared not in folder.parents
+    finally:
+        folder.rmdir()
