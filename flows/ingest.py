@@ -32,10 +32,10 @@ from prefect import flow, get_run_logger, task
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from extractors.acquire import TextLayerMode, acquire, display_path
-from extractors.acquire.names import path_from_display
+from extractors.acquire.names import path_from_display, printable
 from extractors.legal import EXTRACTOR_VERSION, extract
 from flows.discover import Discovery, discover
 from schemas import DocumentText, IndexRecord, PipelineError, Ruling
@@ -59,6 +59,17 @@ class FileOutcome(BaseModel):
     reason: str | None = None
     message: str | None = None
     warnings: list[str] = Field(default_factory=list)
+
+    @field_validator("path", "message")
+    @classmethod
+    def _encodable(cls, text: str | None) -> str | None:
+        """A library's error message may quote a file name that is not UTF-8."""
+        return printable(text) if text else text
+
+    @field_validator("warnings")
+    @classmethod
+    def _encodable_warnings(cls, warnings: list[str]) -> list[str]:
+        return [printable(w) for w in warnings]
 
 
 class IngestSummary(BaseModel):

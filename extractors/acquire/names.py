@@ -17,6 +17,7 @@ from pathlib import Path
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1 control characters
 _ESCAPE = re.compile(rb"\\(\\|x[0-9a-fA-F]{2})")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def display_path(path: str | bytes | os.PathLike) -> str:
@@ -24,6 +25,13 @@ def display_path(path: str | bytes | os.PathLike) -> str:
     raw = os.fsencode(path).replace(b"\\", b"\\\\")
     text = raw.decode("utf-8", "backslashreplace")
     return _CONTROL.sub(lambda m: "".join(f"\\x{b:02x}" for b in m.group().encode()), text)
+
+
+def printable(text: str) -> str:
+    """``text`` with any lone surrogate shown as an escape: for a message that may quote a
+    file name (a library's error text), so it can still be encoded to UTF-8."""
+    return _SURROGATE.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}" if "\udc80" <= m[0] <= "\udcff"
+                          else f"\\u{ord(m[0]):04x}", text)
 
 
 def path_from_display(text: str) -> Path:

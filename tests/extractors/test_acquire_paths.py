@@ -61,8 +61,8 @@ def test_a_dangling_symlink_is_not_found(tmp_path):
     assert excinfo.value.reason is Reason.NOT_FOUND
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root lee un archivo con permisos 000: no hay "
-                    "forma de negarle la lectura con chmod")
+@pytest.mark.skipif(os.geteuid() == 0, reason="root lee un archivo con permisos 000; como root "
+                    "lo prueba tests/hostile, sin CAP_DAC_OVERRIDE")
 def test_a_file_without_read_permission_is_permission_denied(tmp_path):
     secret = typed_pdf(tmp_path / "secreto.pdf", TYPED[:1])
     secret.chmod(0)

@@ -109,3 +109,16 @@ def test_the_progress_bar_moves_per_document_and_counts_each_stage():
     assert "2/3" in text  # the excluded file and the extracted one; indexing does not count twice
     assert "leídos 1 · extraídos 1 · indexados 1 · excluidos 1" in text
     assert "pág/s" in text and "caso\\xff.pdf" in text
+
+
+def test_an_outcome_is_always_json_even_when_an_error_quotes_a_bad_name():
+    import json
+
+    from flows.ingest import FileOutcome
+
+    outcome = FileOutcome(path="c/caso\udcff.png", status="failed", reason="corrupt",
+                          message="cannot identify image file 'c/caso\udcff.png'",
+                          warnings=["página 1: caso\udcff"])
+    assert json.loads(outcome.model_dump_json()) == {
+        "path": "c/caso\\xff.png", "status": "failed", "id": None, "reason": "corrupt",
+        "message": "cannot identify image file 'c/caso\\xff.png'", "warnings": ["página 1: caso\\xff"]}
