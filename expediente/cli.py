@@ -7,6 +7,7 @@ in one place (``handle_errors``); the library stays usable without the CLI.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -18,7 +19,11 @@ from expediente import cli_search, cli_stats, render
 from expediente.cli_common import IndexOption, SpanishGroup, emit_json, handle_errors, settings_for, err, out
 from expediente.runtime import filter_known_warnings
 from expediente.settings import Settings
-from extractors.acquire import TextLayerMode
+from extractors.acquire import TextLayerMode, display_path
+from extractors.acquire.detect import os_failure
+from extractors.acquire.scratch import sweep
+from flows.discover import discover
+from schemas import IndexUnavailable, PipelineError, Reason, UnreadableDocument
 
 filter_known_warnings()
 
@@ -77,34 +82,92 @@ def ingest(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Registros de Prefect en la terminal.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Resumen en JSON por stdout.")] = False,
 ) -> None:
-    """Ingiere documentos con el flujo de Prefect: texto, extracción e índice."""
-    from expediente.runtime import prepare_prefect_env, route_prefect_logs
+    """Ingiere documentos con el flujo de Prefect: texto, extracción e índice.
+
+    En una carpeta se leen PDF, TIFF, PNG, JPEG y .txt; cada otro archivo se informa como
+    excluido, con su motivo. Los ocultos (.git, .DS_Store) y los .truth.json / .pages.json
+    del generador de muestras se omiten sin aviso.
+    """
+    from expediente.runtime import CLIENT_LOGGERS, prepare_prefect_env, route_logs, route_prefect_logs
 
     settings = settings_for(index)
     log_file = prepare_prefect_env(settings.log_dir)
+    route_logs(log_file, CLIENT_LOGGERS, verbose=verbose)
+    _check_paths(paths)
+    _check_index(settings.index)  # all before Prefect: a typo costs no server start
+    found = discover(paths)
+    if not found.files and not found.excluded:
+        err.print("No se encontraron documentos en las rutas indicadas.")
+        raise typer.Exit(1)
+    _prepare_scratch(settings.scratch_dir)
     from flows import ingest as ingest_module
 
     route_prefect_logs(log_file, verbose=verbose)
-    files = ingest_module.discover(paths)
-    if not files:
-        err.print("No se encontraron documentos en las rutas indicadas.")
-        raise typer.Exit(1)
     started = time.perf_counter()
-    with render.ingest_progress(err, total=len(files)) as advance:
-        remove = ingest_module.add_listener(advance)
+    with render.ingest_progress(err, total=len(found.files) + len(found.excluded)) as on_event:
+        remove = ingest_module.add_listener(on_event)
         try:
             summary = ingest_module.with_concurrency(settings.concurrency)(
-                paths=[str(p) for p in paths], index=settings.index, text_layer=text_layer,
+                paths=[display_path(p) for p in paths], index=settings.index, text_layer=text_layer,
                 dpi=settings.dpi if dpi is None else dpi, ocr_workers=settings.ocr_workers,
                 batch_size=settings.batch_size, keep_originals=settings.show_originals,
+                scratch_dir=str(settings.scratch_dir), max_pages=settings.max_pages,
             )
         finally:
             remove()
     if as_json:
         emit_json(summary.model_dump_json(indent=1))
     render.ingest_summary(err, summary, seconds=time.perf_counter() - started, log_file=log_file)
-    if summary.by_status("failed") and not summary.by_status("ingested") and not summary.by_status("skipped"):
+    if not summary.by_status("ingested") and not summary.by_status("skipped"):
         raise typer.Exit(1)
+
+
+def _check_paths(paths: list[Path]) -> None:
+    """Every path named must exist, and a folder must be readable; a symlink loop or an
+    unreadable file named is left to acquisition, which reports it with the others."""
+    problems = []
+    for path in paths:
+        try:
+            os.lstat(path)
+        except OSError as exc:
+            problems.append((path, *os_failure(exc)))
+            continue
+        if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
+            problems.append((path, Reason.PERMISSION_DENIED, "sin permiso para leer la carpeta"))
+    if problems:
+        path, reason, message = problems[0]
+        others = "".join(f"; {display_path(p)}: {m}" for p, _, m in problems[1:])
+        raise UnreadableDocument(message + others, reason=reason, path=display_path(path))
+
+
+def _prepare_scratch(root: Path) -> None:
+    """The OCR page images' folder must be there; those left by a killed run go."""
+    try:
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PipelineError(f"no se puede crear la carpeta temporal del OCR ({exc.strerror}); "
+                            "indique otra con EXPEDIENTE_SCRATCH_DIR", reason=os_failure(exc)[0],
+                            path=display_path(root)) from exc
+    sweep(root)
+
+
+def _check_index(location: str) -> None:
+    """An Elasticsearch URL must answer; a SQLite file must be writable where it goes."""
+    if location.startswith(("http://", "https://")):
+        from search.elastic import check_reachable
+
+        check_reachable(location)
+        return
+    target = Path(location)
+    existing = next(p for p in (target, *target.parents) if p.exists() or p == p.parent)
+    if existing == target:
+        problem = None if target.is_file() and os.access(target, os.W_OK) else "no es un archivo escribible"
+    else:  # folders up to the file are created
+        problem = None if existing.is_dir() and os.access(existing, os.W_OK | os.X_OK) else \
+            f"no se puede crear dentro de {display_path(existing)}"
+    if problem:
+        raise IndexUnavailable(f"{problem}; elija otra ruta con --index", reason=Reason.INDEX,
+                               path=location, retryable=False)
 
 
 @app.command()

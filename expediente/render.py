@@ -3,45 +3,83 @@
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
 from rich.table import Table
+from rich.text import Text
 
-STATUS_LABEL = {"ingested": "ingeridos", "skipped": "sin cambios", "failed": "fallidos"}
+STATUS_LABEL = {"ingested": "ingeridos", "skipped": "sin cambios", "failed": "fallidos",
+                "excluded": "excluidos"}
 HIGHLIGHT = re.compile(r"\*\*(.+?)\*\*")
+
+
+class _StagedProgress(Progress):
+    """A progress bar with a second line under it: counts per stage and the last file."""
+
+    stages = Text()
+
+    def get_renderables(self):
+        yield self.make_tasks_table(self.tasks)
+        yield self.stages
 
 
 @contextmanager
 def ingest_progress(console: Console, *, total: int):
-    """A progress bar; yields the callback the flow calls once per finished file."""
-    with Progress(
-        TextColumn("[bold]Ingesta"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=console, transient=False,
+    """A progress bar that moves as each document finishes (read and extracted, or refused),
+    with counts per stage, pages per second and time left; yields the listener for the
+    flow's ``IngestEvent``s."""
+    counts: Counter = Counter()
+    finished: set[str] = set()
+    started: list[float] = []  # the first event: Prefect's start-up is not reading time
+    with _StagedProgress(
+        TextColumn("[bold]Ingesta"), BarColumn(bar_width=24), MofNCompleteColumn(),
+        TimeElapsedColumn(), TextColumn("quedan"), TimeRemainingColumn(),
+        TextColumn("{task.fields[rate]}"), console=console, transient=False,
     ) as progress:
-        task_id = progress.add_task("", total=total)
+        task_id = progress.add_task("", total=total, rate="")
 
-        def advance(outcome) -> None:
-            progress.update(task_id, advance=1, description=escape(Path(outcome.path).name))
+        def on_event(event) -> None:
+            started[:] = started or [time.monotonic()]
+            stage = str(event.stage)
+            if stage == "done":
+                counts[event.outcome.status] += 1
+            else:
+                counts[stage] += 1
+                counts["pages"] += event.pages if stage == "acquired" else 0
+            first = event.path not in finished and stage in ("extracted", "done")
+            if first:
+                finished.add(event.path)
+            others = "".join(f" · {label} {counts[key]}" for key, label in STATUS_LABEL.items()
+                             if key != "ingested" and counts[key])
+            progress.stages = Text(f"  leídos {counts['acquired']} · extraídos {counts['extracted']}"
+                                   f" · indexados {counts['ingested']}{others}  "
+                                   f"{Path(event.path).name}", overflow="ellipsis", no_wrap=True)
+            rate = counts["pages"] / max(time.monotonic() - started[0], 1e-6)
+            progress.update(task_id, advance=1 if first else 0,
+                            rate=f"{rate:.1f} pág/s" if counts["pages"] else "")
 
-        yield advance
+        yield on_event
 
 
 def ingest_summary(console: Console, summary, *, seconds: float, log_file: Path) -> None:
     counts = Counter(o.status for o in summary.outcomes)
     parts = [f"{counts.get(k, 0)} {label}" for k, label in STATUS_LABEL.items()]
     console.print(f"[bold]Resumen[/]: {', '.join(parts)} en {seconds:.1f} s → {escape(summary.index)}")
-    for o in summary.by_status("failed"):
-        console.print(f"[red]✗[/] {escape(o.path)}: [bold]{o.reason}[/] — {escape(o.message or '')}",
-                      soft_wrap=True)
+    for status, mark in (("failed", "[red]✗[/]"), ("excluded", "[yellow]–[/]")):
+        for o in summary.by_status(status):
+            console.print(f"{mark} {escape(o.path)}: [bold]{o.reason}[/] — {escape(o.message or '')}",
+                          soft_wrap=True)
     for o in summary.outcomes:
         for warning in o.warnings:
             console.print(f"[yellow]Aviso[/] {escape(Path(o.path).name)}: {escape(warning)}")
-    console.print(f"[dim]Registro de Prefect: {log_file}[/]")
+    console.print(f"[dim]Registro de Prefect: {escape(str(log_file))}[/]")
 
 
 def _highlight(snippet: str) -> str:

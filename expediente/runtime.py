@@ -21,6 +21,8 @@ PREFECT_DEFAULTS = {
 }
 
 QUIET_LOGGERS = ("prefect", "uvicorn", "httpx", "alembic", "sqlalchemy", "docket", "fakeredis")
+# the Elasticsearch client logs each retry as a warning with the chained traceback
+CLIENT_LOGGERS = ("elasticsearch", "elastic_transport")
 
 
 def filter_known_warnings() -> None:
@@ -39,14 +41,27 @@ def prepare_prefect_env(log_dir: Path) -> Path:
 
 def route_prefect_logs(log_file: Path, *, verbose: bool) -> None:
     """After Prefect is imported: its console handlers go, a file handler comes."""
+    route_logs(log_file, QUIET_LOGGERS + CLIENT_LOGGERS, verbose=verbose)
+
+
+def route_logs(log_file: Path, names: tuple[str, ...], *, verbose: bool) -> None:
+    """Send the loggers ``names`` to ``log_file`` only (unless ``verbose``); safe to repeat."""
     if verbose:
         return
-    handler = logging.FileHandler(log_file, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    for name in QUIET_LOGGERS:
+    for name in names:
         logger = logging.getLogger(name)
         for old in list(logger.handlers):
             if isinstance(old, logging.StreamHandler) and not isinstance(old, logging.FileHandler):
                 logger.removeHandler(old)
-        logger.addHandler(handler)
+        if not any(getattr(h, "baseFilename", None) == str(log_file.resolve())
+                   for h in logger.handlers):
+            logger.addHandler(_file_handler(log_file))
         logger.propagate = False
+
+
+def _file_handler(log_file: Path) -> logging.Handler:
+    # backslashreplace: a message with an undecodable file name must not become a
+    # "--- Logging error ---" traceback on the terminal
+    handler = logging.FileHandler(log_file, encoding="utf-8", errors="backslashreplace")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    return handler

@@ -15,6 +15,12 @@ def default_data_dir() -> Path:
     return Path(base) / "expediente"
 
 
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/expediente`` (``~/.cache/expediente`` by default)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "expediente"
+
+
 class Settings(BaseSettings):
     """Every option can be set as ``EXPEDIENTE_<NAME>`` in the environment."""
 
@@ -30,9 +36,15 @@ class Settings(BaseSettings):
         ge=1,
         description="Tesseract processes running at once, for the whole process",
     )
+    max_pages: int = Field(default=5000, ge=1, description="longer documents are refused (too_large)")
     concurrency: int = Field(default=2, ge=1, description="documents processed at once")
     batch_size: int = Field(default=25, ge=1, description="records per index transaction")
     log_dir: Path = Field(default_factory=lambda: default_data_dir() / "logs")
+    scratch_dir: Path = Field(
+        default_factory=lambda: default_cache_dir() / "tmp",
+        description="OCR page images while Tesseract reads them (one private folder per run; "
+                    "folders of killed runs are removed by the next ingest)",
+    )
     show_originals: bool = Field(
         default=False, description="show protected victims' names (never in the public index)"
     )

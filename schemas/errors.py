@@ -18,6 +18,8 @@ class Reason(StrEnum):
     TOO_LARGE = "too_large"
     NO_PAGES = "no_pages"
     NOT_FOUND = "not_found"
+    PERMISSION_DENIED = "permission_denied"
+    SYMLINK_LOOP = "symlink_loop"
     OCR_FAILED = "ocr_failed"
     INDEX = "index"
     QUERY = "query"

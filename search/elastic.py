@@ -64,6 +64,27 @@ def parse_location(url: str) -> tuple[str, str, tuple[str, str] | None]:
     return host, name, auth
 
 
+def check_reachable(url: str, *, timeout: float = 5.0) -> None:
+    """Fail fast before a long job: one request, no retries. Raises ``IndexUnavailable``
+    (not retryable) when nothing answers at ``url``; an answer of any kind (even 401 or
+    403) means the cluster is there, and opening the index reports the rest."""
+    from elasticsearch import ConnectionError, ConnectionTimeout, Elasticsearch
+
+    host, name, auth = parse_location(url)
+    client = Elasticsearch(host, basic_auth=auth, request_timeout=timeout, max_retries=0,
+                           retry_on_timeout=False)
+    try:
+        client.perform_request("HEAD", "/")
+    except (ConnectionError, ConnectionTimeout) as exc:
+        raise IndexUnavailable(f"no responde el servidor de Elasticsearch en {host} ({exc.message}); "
+                               "compruebe la URL y que el servicio esté en marcha",
+                               reason=Reason.INDEX, path=f"{host}/{name}", retryable=False) from exc
+    except Exception:  # noqa: BLE001 - it answered: auth, version and the rest come later
+        log.debug("%s: responde, aunque no a HEAD /", host, exc_info=True)
+    finally:
+        client.close()
+
+
 def version_name(alias: str, version: int) -> str:
     return f"{alias}-v{version}"
 

@@ -21,15 +21,16 @@ from pathlib import Path
 from time import perf_counter
 
 from extractors.acquire.cleanup import clean_document
-from extractors.acquire.detect import EXTENSIONS, file_sha256, sniff
+from extractors.acquire.detect import EXTENSIONS, file_sha256, sniff, unreadable_from_os
 from extractors.acquire.images import read_image
 from extractors.acquire.language import detect_language, document_language, language_warning
+from extractors.acquire.names import display_path
 from extractors.acquire.pdf import read_pdf
 from extractors.acquire.plaintext import read_text
 from extractors.acquire.records import Acquired, Options, RawPage, TextLayerMode
 from schemas import DocumentText, FileType, Page, PageMethod
 
-__all__ = ["DOCUMENT_SUFFIXES", "TextLayerMode", "acquire"]
+__all__ = ["DOCUMENT_SUFFIXES", "TextLayerMode", "acquire", "display_path"]
 
 # the file extensions acquisition reads (a file with another one is still sniffed by content)
 DOCUMENT_SUFFIXES = frozenset(EXTENSIONS)
@@ -54,21 +55,26 @@ def acquire(
     dpi: int = 300,
     ocr_workers: int = 2,
     max_pages: int = 5000,
+    scratch_dir: Path | None = None,
 ) -> DocumentText:
     """Read every page of ``path`` (PDF, TIFF, PNG, JPEG or UTF-8 .txt) into a ``DocumentText``.
 
     ``text_layer`` says what to do with a PDF page that has a text layer (AUTO: use it when
     it is real text, else OCR); ``dpi`` is the OCR rendering resolution for PDF pages
     (images are read at their own resolution); ``ocr_workers`` Tesseract processes run at
-    once. Raises ``schemas.UnreadableDocument`` when the file cannot be opened at all, and
-    ``ValueError`` for out-of-range options.
+    once, their page images under ``scratch_dir`` (see ``scratch``). Raises
+    ``schemas.UnreadableDocument`` when the file cannot be opened at all, and ``ValueError``
+    for out-of-range options.
     """
     path = Path(path)
     options = Options(text_layer=TextLayerMode(text_layer), dpi=dpi, ocr_workers=ocr_workers,
-                      max_pages=max_pages)
+                      max_pages=max_pages, scratch_dir=scratch_dir)
     start = perf_counter()
     sniffed = sniff(path)
-    sha256 = file_sha256(path)
+    try:
+        sha256 = file_sha256(path)
+    except OSError as exc:  # removed or locked between the two reads
+        raise unreadable_from_os(path, exc) from exc
     acquired = READERS[sniffed.file_type](path, options)
     raw = sorted(acquired.pages, key=lambda p: p.number)
     pages = _finish_pages(raw)
@@ -77,7 +83,7 @@ def acquire(
     language = document_language([(p.text, p.language) for p in pages])
     warnings += [w for w in [language_warning(language, [p.text for p in pages])] if w]
     doc = DocumentText(
-        path=str(path),
+        path=display_path(path),
         sha256=sha256,
         file_type=sniffed.file_type,
         page_count=len(pages),
@@ -85,7 +91,7 @@ def acquire(
         language=language,
         warnings=warnings,
     )
-    log.info("%s: %d páginas en %.2f s (%s)", path.name, doc.page_count, perf_counter() - start,
+    log.info("%s: %d páginas en %.2f s (%s)", display_path(path.name), doc.page_count, perf_counter() - start,
              _method_summary(pages))
     return doc
 

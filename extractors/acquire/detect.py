@@ -6,10 +6,13 @@ says what to do. ``unreadable`` builds them so all readers word them the same wa
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractors.acquire.names import display_path
 from schemas import FileType, Reason, UnreadableDocument
 
 HEAD_BYTES = 2048
@@ -55,7 +58,24 @@ class Sniffed:
 
 
 def unreadable(path: Path, reason: Reason, message: str) -> UnreadableDocument:
-    return UnreadableDocument(message, reason=reason, path=str(path))
+    return UnreadableDocument(message, reason=reason, path=display_path(path))
+
+
+def os_failure(exc: OSError) -> tuple[Reason, str]:
+    """Why the system would not let us at a file: its reason code and what to do."""
+    if exc.errno == errno.ELOOP:
+        return Reason.SYMLINK_LOOP, ("la ruta es un enlace simbólico que forma un ciclo (se apunta "
+                                     "a sí mismo o a otro enlace que vuelve a él); corrija el enlace")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return Reason.PERMISSION_DENIED, ("sin permiso de lectura; pida acceso o cambie los permisos "
+                                          "(chmod u+r) y vuelva a ingerirlo")
+    if exc.errno == errno.ENOENT:
+        return Reason.NOT_FOUND, "no existe esa ruta (o es un enlace roto); revísela"
+    return Reason.NOT_FOUND, f"no se puede leer el archivo ({exc.strerror}); revise la ruta"
+
+
+def unreadable_from_os(path: Path, exc: OSError) -> UnreadableDocument:
+    return unreadable(path, *os_failure(exc))
 
 
 def sniff(path: Path) -> Sniffed:
@@ -65,7 +85,7 @@ def sniff(path: Path) -> Sniffed:
     found = _magic_type(head)
     if found is not None:
         if declared not in (None, found):
-            return Sniffed(found, f"la extensión {path.suffix} no coincide con el contenido "
+            return Sniffed(found, f"la extensión {display_path(path.suffix)} no coincide con el contenido "
                                   f"({found.value}); se leyó como {found.value}")
         return Sniffed(found)
     if declared is FileType.TEXT:
@@ -76,7 +96,7 @@ def sniff(path: Path) -> Sniffed:
     looks_like = _describe(head)
     if declared is not None:
         raise unreadable(path, Reason.CORRUPT, f"no es un {declared.value.upper()} aunque se llame "
-                         f"{path.name}: el contenido parece {looks_like}; consiga el archivo "
+                         f"{display_path(path.name)}: el contenido parece {looks_like}; consiga el archivo "
                          "original (¿descarga fallida o archivo renombrado?)")
     raise unreadable(path, Reason.UNSUPPORTED_TYPE, f"tipo de archivo no admitido (parece "
                      f"{looks_like}); conviértalo a PDF. Se admiten: {SUPPORTED}")
@@ -92,19 +112,20 @@ def file_sha256(path: Path) -> str:
 
 def _read_head(path: Path) -> bytes:
     try:
-        if not path.exists():
-            raise unreadable(path, Reason.NOT_FOUND, "no existe el archivo; revise la ruta")
-        if not path.is_file():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise unreadable(path, Reason.NOT_FOUND, "la ruta no es un archivo (¿es un "
                              "directorio?); indique el archivo del documento")
-        if path.stat().st_size == 0:
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read forever
+            raise unreadable(path, Reason.UNSUPPORTED_TYPE, "no es un archivo común (es una "
+                             "tubería, un socket o un dispositivo); copie el documento a un archivo")
+        if info.st_size == 0:
             raise unreadable(path, Reason.EMPTY, "el archivo está vacío (0 bytes); vuelva a "
                              "descargarlo o copiarlo desde el origen")
         with path.open("rb") as fh:
             return fh.read(HEAD_BYTES)
     except OSError as exc:
-        raise unreadable(path, Reason.NOT_FOUND, f"no se puede leer el archivo ({exc.strerror}); "
-                         "revise la ruta y los permisos") from exc
+        raise unreadable_from_os(path, exc) from exc
 
 
 def _magic_type(head: bytes) -> FileType | None:

@@ -34,7 +34,7 @@ def read_image(path: Path, options: Options) -> Acquired:
         if frames > options.max_pages:
             raise unreadable(path, Reason.TOO_LARGE, f"la imagen tiene {frames} páginas (máximo "
                              f"{options.max_pages}); divídala o suba max_pages")
-        with OcrPool(workers=options.ocr_workers) as pool:
+        with OcrPool(workers=options.ocr_workers, scratch_root=options.scratch_dir) as pool:
             for number in range(1, frames + 1):
                 page = visit_frame(image, number, pool)
                 if page is not None:

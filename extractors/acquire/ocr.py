@@ -26,7 +26,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
@@ -37,6 +36,7 @@ from PIL import Image
 
 from extractors.acquire.preprocess import Prepared
 from extractors.acquire.records import RawPage
+from extractors.acquire.scratch import make_scratch_dir
 from schemas import OcrError, PageMethod, Reason
 
 log = logging.getLogger(__name__)
@@ -189,15 +189,24 @@ def mean_word_confidence(tsv: str) -> float | None:
     return round(sum(confidences) / len(confidences), 2) if confidences else None
 
 
+def _is_flat(image: Image.Image) -> bool:
+    """A page of a single grey level (a blank rendered page): 2,000 of them cost 7 minutes of
+    Tesseract for no words; a scanned blank page has grain and is still read."""
+    extrema = image.getextrema()
+    return isinstance(extrema[0], int) and extrema[0] == extrema[1]
+
+
 class OcrPool:
     """Streams page images to Tesseract subprocesses; collects ``RawPage`` results.
 
-    Use as a context manager; the temporary directory and any unfinished work are cleaned
-    up on exit. Threads only wait on subprocesses, so the GIL is no bottleneck.
+    Use as a context manager; the temporary directory (under ``scratch_root``, see
+    ``scratch``) and any unfinished work are cleaned up on exit. Threads only wait on
+    subprocesses, so the GIL is no bottleneck.
     """
 
-    def __init__(self, *, workers: int) -> None:
+    def __init__(self, *, workers: int, scratch_root: Path | None = None) -> None:
         self._workers = workers
+        self._scratch_root = scratch_root
         self._max_in_flight = 2 * workers
         self._executor: ThreadPoolExecutor | None = None
         self._tmp: Path | None = None
@@ -216,6 +225,10 @@ class OcrPool:
     def submit(self, number: int, page: Prepared, *, dpi: int | None, started: float,
                note: str | None = None) -> None:
         """Write the page image and queue it; ``started`` is when work on the page began."""
+        if _is_flat(page.image):  # one colour, nothing to read: as Tesseract would find, at once
+            self._done.append(RawPage(number=number, text="", method=PageMethod.OCR,
+                                      seconds=perf_counter() - started, note=note))
+            return
         waiting = perf_counter()
         self._wait_for_room()
         waited = perf_counter() - waiting
@@ -258,7 +271,7 @@ class OcrPool:
 
     def _dir(self) -> Path:
         if self._tmp is None:
-            self._tmp = Path(tempfile.mkdtemp(prefix="expediente-ocr-"))
+            self._tmp = make_scratch_dir(self._scratch_root)
         return self._tmp
 
     def _pool(self) -> ThreadPoolExecutor:

@@ -50,7 +50,7 @@ def read_pdf(path: Path, options: Options) -> Acquired:
     object it has parsed until the document is closed (about 1 MB per page of a JPEG scan,
     500 MB on a 500-page file), so the document is closed and opened again as it goes."""
     acquired = Acquired()
-    with OcrPool(workers=options.ocr_workers) as pool:
+    with OcrPool(workers=options.ocr_workers, scratch_root=options.scratch_dir) as pool:
         with open_pdf(path) as pdf:
             count = check_pages(path, pdf, max_pages=options.max_pages)
             _visit_pages(pdf, range(1, min(count, REOPEN_EVERY) + 1), options, pool, acquired)

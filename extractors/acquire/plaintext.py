@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from time import perf_counter
 
-from extractors.acquire.detect import unreadable
+from extractors.acquire.detect import unreadable, unreadable_from_os
 from extractors.acquire.records import Acquired, Options, RawPage, TextLayerMode
 from schemas import PageMethod, Reason
 
@@ -22,8 +22,7 @@ def read_text(path: Path, options: Options) -> Acquired:
                          f"{exc.start}); conviértalo (iconv -f latin1 -t utf-8) y vuelva a "
                          "ingerirlo") from exc
     except OSError as exc:
-        raise unreadable(path, Reason.NOT_FOUND, f"no se puede leer el archivo ({exc.strerror}); "
-                         "revise la ruta y los permisos") from exc
+        raise unreadable_from_os(path, exc) from exc
     parts = text.split("\f")
     while len(parts) > 1 and not parts[-1].strip():
         parts.pop()  # a form feed that ends the file does not start a page

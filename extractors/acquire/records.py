@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from schemas import PageMethod
 
@@ -29,6 +30,7 @@ class Options:
     dpi: int = 300
     ocr_workers: int = 2
     max_pages: int = 5000
+    scratch_dir: Path | None = None  # root of the OCR page images (``scratch``)
 
     def __post_init__(self) -> None:
         if not 50 <= self.dpi <= 1200:
