@@ -64,14 +64,14 @@ def writing(path: Path) -> Iterator[None]:
     file where a folder should be, a full disk), is an ``OutputError`` naming it."""
     if path.is_dir():
         raise OutputError(f"{path} es una carpeta: indique un archivo, p. ej. {path / 'resultados.csv'}.",
-                          reason=Reason.QUERY)
+                          reason=Reason.OUTPUT)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         yield
     except OSError as exc:
         where = exc.filename or path
         why = _WRITE_ERRORS.get(exc.errno, exc.strerror or str(exc))
-        raise OutputError(f"No se puede escribir {where}: {why}.", reason=Reason.QUERY) from None
+        raise OutputError(f"No se puede escribir {where}: {why}.", reason=Reason.OUTPUT) from None
 
 
 @contextlib.contextmanager

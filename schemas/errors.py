@@ -23,6 +23,7 @@ class Reason(StrEnum):
     OCR_FAILED = "ocr_failed"
     INDEX = "index"
     QUERY = "query"
+    OUTPUT = "output"  # a file the user asked to write cannot be written
 
 
 class PipelineError(Exception):
