@@ -29,9 +29,15 @@ __all__ = ["FACET_FIELDS", "CitedPrecedent", "FacetField", "Facets", "Hit", "Ind
            "SearchResults", "normalize_article", "normalize_citation", "open_index", "redact_record"]
 
 
+URL_SCHEMES = tuple(f"{product}{scheme}://" for product in ("", "opensearch+", "elasticsearch+")
+                    for scheme in ("http", "https"))
+
+
 def open_index(location: str | Path, *, originals: bool = False, engine: str | None = None) -> Index:
-    """An ``http(s)://`` URL opens Elasticsearch (``http://host:9200/index-name``); anything
-    else is the path of a SQLite file, created with its parent folders if missing.
+    """An ``http(s)://`` URL opens an Elasticsearch-API cluster (``http://host:9200/alias``),
+    Elasticsearch or OpenSearch as the server says (``opensearch+http://…`` or
+    ``elasticsearch+http://…`` to say it in the URL); anything else is the path of a SQLite
+    file, created with its parent folders if missing.
 
     ``originals``: keep the unredacted text of protected victims' names when writing, and
     return it when reading (settings ``show_originals``); never in the public index.
@@ -39,7 +45,7 @@ def open_index(location: str | Path, *, originals: bool = False, engine: str | N
     index keeps the engine it was created with.
     """
     text = str(location)
-    if text.startswith(("http://", "https://")):
+    if text.startswith(URL_SCHEMES):
         from search.elastic import ElasticIndex  # the client is imported only when used
 
         return ElasticIndex(text, originals=originals)

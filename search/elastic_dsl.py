@@ -119,11 +119,22 @@ def index_mappings() -> dict[str, Any]:
     }
 
 
+def replica_settings() -> dict[str, Any]:
+    """One primary shard (scores and tie orders as on one machine) and one replica of it
+    as soon as the cluster has a second node (none on a lone development node, which
+    stays green)."""
+    return {"number_of_shards": 1, "auto_expand_replicas": "0-1"}
+
+
+def template_name(alias: str) -> str:
+    return f"{alias}-template"
+
+
 def index_template(alias: str) -> dict[str, Any]:
-    """Keyword arguments of ``indices.put_index_template``: every versioned index
-    ``<alias>-v<N>`` gets the Spanish analysis and the mapping."""
-    return {"name": f"{alias}-template", "index_patterns": [f"{alias}-v*"], "priority": 100,
-            "template": {"settings": index_settings(), "mappings": index_mappings()}}
+    """The body of ``indices.put_index_template`` (named ``template_name(alias)``): every
+    versioned index ``<alias>-v<N>`` gets the shards, the Spanish analysis and the mapping."""
+    return {"index_patterns": [f"{alias}-v*"], "priority": 100,
+            "template": {"settings": {**replica_settings(), **index_settings()}, "mappings": index_mappings()}}
 
 
 def record_to_doc(record: IndexRecord) -> dict[str, Any]:
@@ -234,10 +245,10 @@ def _highlight() -> dict[str, Any]:
 
 
 def build_search(query: SearchQuery) -> dict[str, Any]:
-    """Keyword arguments of ``Elasticsearch.search`` for ``query``."""
+    """The body of a search for ``query``."""
     return {
         "query": build_query(query),
-        "from_": query.offset,
+        "from": query.offset,
         "size": query.limit,
         "sort": ["_score", *_BY_DATE] if query.ranked else _BY_DATE,
         "track_total_hits": True,
@@ -247,7 +258,7 @@ def build_search(query: SearchQuery) -> dict[str, Any]:
 
 def build_more_like_this(index: str, id_: str, crimes: Sequence[str], case_ids: Sequence[str],
                          query: SearchQuery) -> dict[str, Any]:
-    """Keyword arguments of ``Elasticsearch.search``: ES's ``more_like_this`` on the text
+    """The body of a search: the server's ``more_like_this`` on the text
     (at most ``MAX_TERMS`` terms) or the same crime, never the same ruling or case."""
     from search.filters import filters_of
 
@@ -263,7 +274,7 @@ def build_more_like_this(index: str, id_: str, crimes: Sequence[str], case_ids: 
         "query": {"bool": {"filter": es_filters(filters_of(query)),
                            "must": [{"bool": {"should": like, "minimum_should_match": 1}}],
                            "must_not": must_not}},
-        "from_": query.offset, "size": query.limit, "sort": ["_score", *_BY_DATE], "track_total_hits": True,
+        "from": query.offset, "size": query.limit, "sort": ["_score", *_BY_DATE], "track_total_hits": True,
         "highlight": _highlight(),
     }
 

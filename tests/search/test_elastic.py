@@ -11,7 +11,7 @@ import pytest
 from schemas import CourtLevel, DocKind, EarlyTermination, IndexUnavailable, OutcomeKind, QueryError
 from search import SearchQuery, open_index
 from search.analysis import STOP_WORDS
-from search.elastic import next_version, parse_location
+from search.elastic import next_version, parse_location, split_product
 from search.elastic_dsl import (
     build_aggs,
     build_more_like_this,
@@ -45,7 +45,8 @@ def test_template_covers_every_version_behind_the_alias():
     template = index_template("expediente")
     assert template["index_patterns"] == ["expediente-v*"]
     assert template["template"]["mappings"] == index_mappings()
-    assert template["template"]["settings"] == index_settings()
+    assert template["template"]["settings"] == {**index_settings(), "number_of_shards": 1,
+                                                "auto_expand_replicas": "0-1"}  # a replica on a cluster
 
 
 def test_mapping_keywords_nested_dates_and_exact_subfield():
@@ -130,7 +131,7 @@ def test_malformed_query_is_refused_before_the_server(query):
 
 def test_search_request_sort_and_highlight():
     ranked = build_search(SearchQuery(text="trata", limit=5, offset=10))
-    assert (ranked["from_"], ranked["size"], ranked["sort"][0]) == (10, 5, "_score")
+    assert (ranked["from"], ranked["size"], ranked["sort"][0]) == (10, 5, "_score")
     assert ranked["highlight"]["pre_tags"] == ["**"] and ranked["track_total_hits"] is True
     by_date = build_search(SearchQuery(district="Puno"))
     assert by_date["sort"] == [{"resolution_date": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
@@ -203,9 +204,21 @@ def test_next_version():
     assert next_version("expediente", ["expediente-v1", "expediente-v3", "otro-v9", "expediente-originals"]) == 4
 
 
-def test_unreachable_cluster_is_index_unavailable():
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://localhost:9200/x", (None, "http://localhost:9200/x")),
+    ("opensearch+https://localhost:9200", ("opensearch", "https://localhost:9200")),
+    ("elasticsearch+http://u:p@h:1/x", ("elasticsearch", "http://u:p@h:1/x")),
+    ("http://user+tag@localhost:9200", (None, "http://user+tag@localhost:9200")),
+])
+def test_split_product(url, expected):
+    assert split_product(url) == expected
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:1/expediente", "opensearch+http://127.0.0.1:1/expediente",
+                                 "elasticsearch+http://127.0.0.1:1/expediente"])
+def test_unreachable_cluster_is_index_unavailable(url):
     with pytest.raises(IndexUnavailable) as info:
-        open_index("http://127.0.0.1:1/expediente")
+        open_index(url)
     assert info.value.retryable
 
 
@@ -260,8 +273,8 @@ def _elastic(versions):
 def test_a_new_alias_starts_at_version_one_from_the_template():
     index = _elastic([])
     calls = index.client.indices.calls
-    assert calls[0] == ("put_index_template", index_template("expediente"))
-    assert ("create", {"index": "expediente-v1", "aliases": {"expediente": {}}}) in calls
+    assert calls[0] == ("put_index_template", {"name": "expediente-template", "body": index_template("expediente")})
+    assert ("create", {"index": "expediente-v1", "body": {"aliases": {"expediente": {}}}}) in calls
 
 
 def test_rebuild_fills_a_new_version_then_swaps_the_alias_at_once():
@@ -273,7 +286,7 @@ def test_rebuild_fills_a_new_version_then_swaps_the_alias_at_once():
     names = [name for name, _ in index.client.indices.calls]
     assert names.index("create") < names.index("update_aliases") < names.index("delete")
     assert [a["_index"] for a in written] == ["expediente-v2", "expediente-v2"]  # never the live version
-    swap = dict(index.client.indices.calls)["update_aliases"]["actions"]
+    swap = dict(index.client.indices.calls)["update_aliases"]["body"]["actions"]
     assert swap == [{"remove": {"index": "expediente-v1", "alias": "expediente"}},
                     {"add": {"index": "expediente-v2", "alias": "expediente"}}]
     assert ("delete", {"index": "expediente-v1"}) in index.client.indices.calls
