@@ -11,8 +11,10 @@ building blocks:
 
 ``text`` holds one value per page (``text.exact``: folded, unstemmed, for phrases);
 ``meta_text`` the normalised case numbers and citations; keyword fields the filters and
-facets (``court.keyword``, ``judges.keyword``... for display); ``parties``, ``charges``
-and ``events`` are nested (a ``juez:`` term matches the name of one party whose role is
+facets (``court.keyword``, ``judges.keyword``... for display); ``judges`` and
+``defendants`` the names a ``juez:`` or ``imputado:`` term searches (one value per person, a
+phrase never spans two, and a field with fewer names scores higher, as in SQLite);
+``parties``, ``charges`` and ``events`` are nested (the judge facet counts rulings per
 judge); the record without its pages is stored unindexed in ``record``.
 
 User text reaches ES only as analysed tokens inside term, phrase and prefix queries
@@ -46,7 +48,7 @@ KEYWORD_FIELD = {"district_key": "district_key", "court_key": "court_key", "leve
                  "outcome": "outcome", "procedural_code": "procedural_code",
                  "early_termination": "early_termination", "crime": "crimes", "article": "articles",
                  "judge_key": "judge_keys", "case_key": "case_keys", "case_id": "case_ids", "citation": "citations"}
-_ROLES = {"judges": sorted(r.value for r in JUDGE_ROLES), "defendants": ["imputado"]}
+_JUDGE_ROLES = sorted(r.value for r in JUDGE_ROLES)
 _BY_DATE = [{"resolution_date": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
 
 
@@ -184,11 +186,7 @@ def _fielded(node: Fielded) -> dict[str, Any]:
     if node.is_keyword:
         field = KEYWORD_FIELD[node.field]
         return {"prefix": {field: node.value}} if node.prefix else {"term": {field: node.value}}
-    if node.field in _ROLES:  # the name of one party with that role (nested)
-        return {"nested": {"path": "parties", "query": {"bool": {
-            "filter": [{"terms": {"parties.role": _ROLES[node.field]}}],
-            "must": [_words(["parties.name"], node.parts, node.prefix)]}}}}
-    return _words(["crime_text"], node.parts, node.prefix)
+    return _words([node.field], node.parts, node.prefix)  # judges, defendants, crime_text
 
 
 def _clause(node: Node) -> dict[str, Any]:
@@ -295,7 +293,7 @@ def build_aggs(fields: Sequence[FacetField], size: int = 100) -> dict[str, Any]:
                            "aggs": {"spelling": {"terms": {"field": spelling, "size": 1, "order": {"_key": "asc"}}}}}
         elif field == "judge":
             aggs[field] = {"nested": {"path": "parties"}, "aggs": {"judges": {
-                "filter": {"terms": {"parties.role": _ROLES["judges"]}},
+                "filter": {"terms": {"parties.role": _JUDGE_ROLES}},
                 "aggs": {"keys": {"terms": {"field": "parties.key", "size": size},
                                   "aggs": {"spelling": {"terms": {"field": "parties.name.keyword", "size": 1,
                                                                   "order": {"_key": "asc"}}},

@@ -105,12 +105,9 @@ def test_query_with_filters():
     ('cita:"Casación N.° 904-2019/Puno"', {"term": {"citations": "casacion 904-2019"}}),
     ("delito:trata_de_personas", {"term": {"crimes": "trata_de_personas"}}),
     ("delito:minería", {"multi_match": {"query": "mineria", "type": "phrase", "fields": ["crime_text"]}}),
-    ('juez:"Chambi Tuesta"', {"nested": {"path": "parties", "query": {"bool": {
-        "filter": [{"terms": {"parties.role": ["juez", "ponente"]}}],
-        "must": [{"multi_match": {"query": "chambi tuesta", "type": "phrase", "fields": ["parties.name"]}}]}}}}),
-    ("imputado:quispe", {"nested": {"path": "parties", "query": {"bool": {
-        "filter": [{"terms": {"parties.role": ["imputado"]}}],
-        "must": [{"multi_match": {"query": "quispe", "type": "phrase", "fields": ["parties.name"]}}]}}}}),
+    ('juez:"Chambi Tuesta"', {"multi_match": {"query": "chambi tuesta", "type": "phrase", "fields": ["judges"]}}),
+    ("imputado:quispe", {"multi_match": {"query": "quispe", "type": "phrase", "fields": ["defendants"]}}),
+    ("imputado:quis*", {"bool": {"should": [{"prefix": {"defendants": "quis"}}], "minimum_should_match": 1}}),
 ])
 def test_query_clauses(text, clause):
     assert build_query(SearchQuery(text=text))["bool"]["must"] == [clause]
