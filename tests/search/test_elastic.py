@@ -287,3 +287,119 @@ def test_rebuild_fills_a_new_version_then_swaps_the_alias_at_once():
     assert swap == [{"remove": {"index": "expediente-v1", "alias": "expediente"}},
                     {"add": {"index": "expediente-v2", "alias": "expediente"}}]
     assert ("delete", {"index": "expediente-v1"}) in index.client.indices.calls
+
+
+# ---------------------------------------------------------------------------- on a live cluster (ES_URL)
+
+SEARCHERS = 4
+PROOF_SECONDS = 120  # a bound on the searchers' loops, whatever happens
+
+
+def _answer(index, query):
+    results = index.search(query)
+    return results.total, [h.id for h in results.hits]
+
+
+@pytest.mark.slow
+@pytest.mark.es
+def test_rebuild_swaps_the_alias_while_four_clients_search(tmp_path):
+    """Zero failed searches and the same answers before, during and after two rebuilds."""
+    import threading
+    import time
+
+    from search.elastic import ElasticIndex
+
+    from tests.search.conftest import ES_URL, drop_backend, open_backend
+
+    records = [make_record(f"Sentencia {i}: " + ("trata de personas en Puno" if i % 3 else "robo agravado en Lima"),
+                           key=f"r{i}", district="Puno" if i % 3 else "Lima", day=date(2020, 1, 1 + i % 28))
+               for i in range(300)]
+    queries = [SearchQuery(text="trata"), SearchQuery(text='"robo agravado"', limit=20),
+               SearchQuery(district="Puno", limit=50), SearchQuery(text="sentencia -lima", offset=10)]
+    index = open_backend("elastic", tmp_path)
+    try:
+        index.upsert(records)
+        before = [_answer(index, q) for q in queries]
+        url = f"{ES_URL.rstrip('/')}/{index.name}"
+        stop = threading.Event()
+        failures: list[BaseException] = []
+        differences: list[tuple[int, object]] = []
+        searches = [0] * SEARCHERS
+
+        def search(n: int) -> None:
+            deadline = time.monotonic() + PROOF_SECONDS
+            with ElasticIndex(url) as mine:
+                while not stop.is_set() and time.monotonic() < deadline:
+                    k = searches[n] % len(queries)
+                    try:
+                        answer = _answer(mine, queries[k])
+                    except Exception as exc:  # noqa: BLE001 - every failure counts
+                        failures.append(exc)
+                    else:
+                        if answer != before[k]:
+                            differences.append((k, answer))
+                    searches[n] += 1
+
+        threads = [threading.Thread(target=search, args=(n,)) for n in range(SEARCHERS)]
+        for t in threads:
+            t.start()
+        try:
+            time.sleep(0.5)
+            first = index.rebuild(iter(records))
+            second = index.rebuild(iter(records))
+            time.sleep(0.5)
+        finally:
+            stop.set()
+            for t in threads:
+                t.join()
+        assert (first, second) == (f"{index.name}-v2", f"{index.name}-v3")
+        assert failures == [] and differences == []
+        assert min(searches) > 0, searches
+        assert [_answer(index, q) for q in queries] == before
+        assert list(index.client.indices.get_alias(name=index.name)) == [second]
+    finally:
+        drop_backend(index)
+
+
+@pytest.mark.es
+def test_no_protected_name_in_the_public_alias_only_in_the_originals_outside_it(tmp_path):
+    """Every stored field, every highlight and every indexed term of the public alias,
+    read raw from the cluster; the originals index is not behind the alias."""
+    import json
+
+    from search.analysis import fold
+    from search.elastic import ElasticIndex
+
+    from tests.search.conftest import ES_URL, drop_backend, open_backend
+
+    name = "Nancy Huamán Quispe"
+    record = make_record(f"La agraviada {name} declaró. Trata de personas; {name.upper()} tenía 15 años.",
+                         key="protegida", parties=(victim(name), judge("Chambi Tuesta")))
+    index = open_backend("elastic", tmp_path, originals=True)
+    try:
+        index.upsert([record, make_record("Robo agravado en Juliaca.", key="otra")])
+        client, alias = index.client, index.name
+        everything = client.search(index=alias, body={
+            "query": {"match_all": {}}, "size": 10, "stored_fields": ["*"], "_source": True, "docvalue_fields": [
+                "parties.key", "judge_keys", "case_keys"],
+            "highlight": {"fields": {"*": {}}, "require_field_match": False}})
+        words = client.search(index=alias, body={"query": {"bool": {"should": [
+            {"query_string": {"query": "nancy OR huaman OR quispe OR nan*", "fields": ["*"], "lenient": True}},
+            {"nested": {"path": "parties", "query": {"query_string": {
+                "query": "nancy OR huaman OR quispe", "fields": ["parties.*"], "lenient": True}}}}]}}})
+        lit = client.search(index=alias, body={"query": {"match": {"text": "agraviada"}},
+                                                "highlight": {"fields": {"*": {}}, "require_field_match": False}})
+        raw = fold(json.dumps([everything, words, lit], ensure_ascii=False))
+        assert everything["hits"]["total"]["value"] == 2 and lit["hits"]["total"]["value"] == 1
+        assert "highlight" in lit["hits"]["hits"][0]
+        for part in ("nancy", "huaman", "quispe"):
+            assert part not in raw, part
+        assert words["hits"]["total"]["value"] == 0
+        with ElasticIndex(f"{ES_URL.rstrip('/')}/{alias}") as public:
+            hit = public.search(SearchQuery(text="agraviada")).hits[0]
+            assert "N.H.Q." in hit.snippet and "Nancy" not in hit.snippet
+        behind = client.indices.get_alias(name=alias)
+        assert list(behind) == [f"{alias}-v1"] and index.originals_name not in behind
+        assert index.get(record.id) == record  # an allowed caller still reads the original
+    finally:
+        drop_backend(index)
