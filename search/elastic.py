@@ -5,16 +5,16 @@ Same interface, same query syntax and the same redaction as the SQLite backend; 
 bodies are built in ``search.elastic_dsl``. Elasticsearch is spoken to through the official
 ``elasticsearch`` client, OpenSearch through ``opensearch-py`` (the Elasticsearch 8 client
 refuses any other server): both are sent the same bodies (``body=``, the wire names), and
-``_Api`` holds the few things that differ (construction, exception classes, bulk helpers).
+``_Api`` holds the few things that differ (construction, exception classes, helpers).
 The product is taken from the URL (``opensearch+http://…``, ``elasticsearch+http://…``)
 or, for a plain ``http(s)://`` URL, from the server's answer to ``GET /``
 (``version.distribution == "opensearch"``). ``http://host:9200/expediente`` names an
 *alias*: the data live in a versioned index ``expediente-v<N>`` created from an index
 template, and ``rebuild`` fills ``expediente-v<N+1>`` while searches go on against
 ``-v<N>``, then swaps the alias in one atomic request and drops the old version (no
-downtime). Bulk writes go in chunks, with retries and exponential back-off on 429, 502,
-503 and 504 (``streaming_bulk``) and on timeouts and connection errors (the client's own
-retries).
+downtime). Bulk writes go in chunks; documents refused with 429, 502, 503 or 504 are sent
+again with exponential back-off (``_bulk``), and the client retries timeouts, connection
+errors and whole requests answered 502-504 (on another node when it was given several).
 
 A bulk upsert is not one transaction: a failure part way leaves the chunks before it
 written (re-running is safe: writes are idempotent by id).
@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import islice
 from types import ModuleType
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -60,12 +62,13 @@ log = logging.getLogger(__name__)
 
 DEFAULT_INDEX = "expediente"
 CHUNK = 500  # documents per bulk request
-BULK_RETRIES = 5  # per chunk, on 429 Too Many Requests
+BULK_RETRIES = 5  # per chunk, for the documents refused with RETRY_STATUS
 INITIAL_BACKOFF = 2.0  # seconds, doubled on each retry
 MAX_BACKOFF = 60.0
 _VERSION = re.compile(r"-v(\d+)$")
 PRODUCTS = ("elasticsearch", "opensearch")
 RETRY_ON_STATUS = (502, 503, 504)  # the client retries a whole request on these
+RETRY_STATUS = (429, *RETRY_ON_STATUS)  # a document refused with these is sent again
 _SOURCE = {"excludes": ["meta_text"]}  # meta_text is only searched, never read back
 
 
@@ -107,7 +110,6 @@ class _Api:
     helpers: ModuleType  # streaming_bulk, scan, BulkIndexError, ScanError
     errors: tuple[type[Exception], ...]  # client, transport and helper errors
     not_found: type[Exception]
-    bulk_options: dict[str, Any] = field(default_factory=dict)  # extra streaming_bulk arguments
 
 
 def _elasticsearch(host: str, auth: tuple[str, str] | None, client: Any = None) -> _Api:
@@ -116,13 +118,10 @@ def _elasticsearch(host: str, auth: tuple[str, str] | None, client: Any = None) 
     client = client or Elasticsearch(host, basic_auth=auth, request_timeout=30, retry_on_timeout=True,
                                      max_retries=3, retry_on_status=RETRY_ON_STATUS)
     return _Api("elasticsearch", client, helpers, (ApiError, TransportError, helpers.BulkIndexError,
-                                                   helpers.ScanError), NotFoundError,
-                {"retry_on_status": (429, *RETRY_ON_STATUS)})
+                                                   helpers.ScanError), NotFoundError)
 
 
 def _opensearch(host: str, auth: tuple[str, str] | None, client: Any = None) -> _Api:
-    """opensearch-py's bulk helper retries documents on 429 only; 502-504 on a whole
-    request are retried by its transport."""
     from opensearchpy import NotFoundError, OpenSearch, TransportError, helpers
 
     client = client or OpenSearch(host, http_auth=auth, timeout=30, retry_on_timeout=True, max_retries=3,
@@ -192,16 +191,35 @@ class ElasticIndex(Index):
     # ------------------------------------------------------------------ writes
 
     def _bulk(self, actions: Iterable[dict[str, Any]], *, refresh: bool = True) -> None:
-        failed = []
-        for ok, item in self._helpers.streaming_bulk(
-                self.client, actions, chunk_size=CHUNK, max_retries=BULK_RETRIES, initial_backoff=INITIAL_BACKOFF,
-                max_backoff=MAX_BACKOFF, raise_on_error=False, refresh="wait_for" if refresh else "false",
-                **self._api.bulk_options):
-            if not ok:
-                failed.append(item)
-        if failed:
-            raise IndexUnavailable(f"{len(failed)} documentos no se escribieron; el primero: {failed[0]}",
-                                   reason=Reason.INDEX, path=self._where)
+        """Index ``actions`` (each with its ``_id``) in chunks of ``CHUNK``. Documents
+        refused for a passing reason (``RETRY_STATUS``: too busy, or a shard without a
+        primary while a replica takes over from a node that left) are sent again, up to
+        ``BULK_RETRIES`` times with exponential back-off; any other refusal raises."""
+        it = iter(actions)
+        while chunk := list(islice(it, CHUNK)):
+            pending = {a["_id"]: a for a in chunk}
+            for attempt in range(BULK_RETRIES + 1):
+                if attempt:
+                    time.sleep(min(MAX_BACKOFF, INITIAL_BACKOFF * 2 ** (attempt - 1)))
+                retry, failed = {}, []
+                for ok, item in self._helpers.streaming_bulk(
+                        self.client, list(pending.values()), chunk_size=CHUNK, raise_on_error=False,
+                        refresh="wait_for" if refresh else "false"):
+                    info = next(iter(item.values()))
+                    if ok:
+                        continue
+                    if info.get("status") in RETRY_STATUS and attempt < BULK_RETRIES:
+                        retry[info["_id"]] = pending[info["_id"]]
+                    else:
+                        failed.append(item)
+                if failed:
+                    raise IndexUnavailable(f"{len(failed)} documentos no se escribieron; el primero: {failed[0]}",
+                                           reason=Reason.INDEX, path=self._where)
+                if not retry:
+                    break
+                log.warning("%d documentos rechazados de paso; se reenvían (intento %d de %d)", len(retry),
+                            attempt + 1, BULK_RETRIES)
+                pending = retry
 
     def upsert(self, records: Sequence[IndexRecord]) -> None:
         latest = {r.id: r for r in records}

@@ -289,6 +289,43 @@ def test_rebuild_fills_a_new_version_then_swaps_the_alias_at_once():
     assert ("delete", {"index": "expediente-v1"}) in index.client.indices.calls
 
 
+class _Bulk:
+    """A stand-in for the bulk helper: refuses the documents of ``refusals`` (id → status)
+    once each, and records what it was sent."""
+
+    def __init__(self, refusals):
+        self.refusals = dict(refusals)
+        self.sent = []
+
+    def streaming_bulk(self, client, actions, **kwargs):
+        self.sent.append([a["_id"] for a in actions])
+        for a in actions:
+            status = self.refusals.pop(a["_id"], None)
+            yield (status is None), {"index": {"_id": a["_id"], "status": status or 201}}
+
+
+@pytest.mark.parametrize(("refusals", "sent"), [
+    ({}, [["a", "b", "c"]]),
+    ({"b": 503, "c": 429}, [["a", "b", "c"], ["b", "c"]]),  # a replica taking over; too busy
+])
+def test_bulk_sends_again_only_what_was_refused_for_a_passing_reason(monkeypatch, refusals, sent):
+    import search.elastic
+
+    monkeypatch.setattr(search.elastic.time, "sleep", lambda seconds: None)
+    index = _elastic(["expediente-v1"])
+    index._helpers = _Bulk(refusals)
+    index._bulk({"_id": i, "_source": {}} for i in "abc")
+    assert index._helpers.sent == sent
+
+
+def test_bulk_refusal_for_a_lasting_reason_raises():
+    index = _elastic(["expediente-v1"])
+    index._helpers = _Bulk({"b": 400})  # a mapping error does not pass
+    with pytest.raises(IndexUnavailable, match="1 documentos no se escribieron"):
+        index._bulk({"_id": i, "_source": {}} for i in "abc")
+    assert index._helpers.sent == [["a", "b", "c"]]
+
+
 # ---------------------------------------------------------------------------- on a live cluster (ES_URL)
 
 SEARCHERS = 4
