@@ -440,3 +440,88 @@ def test_no_protected_name_in_the_public_alias_only_in_the_originals_outside_it(
         assert index.get(record.id) == record  # an allowed caller still reads the original
     finally:
         drop_backend(index)
+
+
+def _cluster_pids() -> dict[str, int]:
+    """``{node name: pid}`` of the nodes cluster/run started (``.cluster/n*.pid``)."""
+    import os
+    from pathlib import Path
+
+    state = Path(os.environ.get("CLUSTER_STATE", Path(__file__).parents[2] / ".cluster"))
+    return {f.stem: int(f.read_text()) for f in sorted(state.glob("n*.pid"))}
+
+
+@pytest.mark.slow
+@pytest.mark.es
+def test_bulk_load_survives_the_primary_node_killed(tmp_path):
+    """kill -9 the node that holds the primary during a load of 5,000 rulings: the load
+    finishes, the count is exact, nothing is duplicated, and the cluster is green again
+    once the node is back."""
+    import os
+    import signal
+    import subprocess
+    import threading
+    import time
+    from pathlib import Path
+    from urllib.parse import urlsplit
+
+    from opensearchpy import OpenSearch
+
+    from search.elastic import ElasticIndex
+
+    from tests.search.conftest import ES_URL, open_backend
+
+    open_backend("elastic", tmp_path).close()  # skips without ES_URL
+    pids = _cluster_pids()
+    if len(pids) < 3:
+        pytest.skip("hace falta el clúster de cluster/run (make cluster-start) para matar un nodo")
+    base = urlsplit(ES_URL)
+    hosts = [f"http://{base.hostname}:{base.port + i}" for i in range(len(pids))]
+    client = OpenSearch(hosts, timeout=30, retry_on_timeout=True, max_retries=5, retry_on_status=(502, 503, 504))
+    alias = f"expediente-test-kill-{os.getpid()}"
+    index = ElasticIndex(f"{ES_URL.rstrip('/')}/{alias}", client=client)
+    killed: list[tuple[str, int]] = []
+    loaded = threading.Event()
+    try:
+        client.cluster.health(index=alias, wait_for_status="green", params={"timeout": "60s"}, request_timeout=90)
+        shard = next(s for s in client.cat.shards(index=alias, format="json") if s["prirep"] == "p")
+        victim_node = shard["node"]
+        records = [make_record([f"Sentencia {i}. " + "El colegiado valora la prueba actuada en juicio oral. " * 30,
+                                "Se condena al acusado por el delito de robo agravado."],
+                               key=f"k{i}", district="Lima" if i % 2 else "Puno") for i in range(5000)]
+
+        def kill_when_loading() -> None:
+            deadline = time.monotonic() + 300
+            while time.monotonic() < deadline and not killed and not loaded.is_set():
+                try:
+                    seen = client.count(index=alias)["count"]
+                except Exception:  # noqa: BLE001 - a busy node; ask again
+                    seen = 0
+                if seen >= 1000:
+                    os.kill(pids[victim_node], signal.SIGKILL)
+                    killed.append((victim_node, seen))
+                time.sleep(0.05)
+
+        killer = threading.Thread(target=kill_when_loading)
+        killer.start()
+        try:
+            index.upsert(records)
+        finally:
+            loaded.set()
+            killer.join()
+        assert killed and killed[0][1] < 5000, "the load ended before the node was killed"
+        assert index.count() == 5000
+        dupes = client.search(index=alias, body={"size": 0, "aggs": {"d": {"terms": {
+            "field": "sha256", "min_doc_count": 2, "size": 10}}}})
+        assert dupes["aggregations"]["d"]["buckets"] == []
+        assert sorted(r.id for r in index.iter_matching(SearchQuery())) == sorted(r.id for r in records)
+
+        subprocess.run([Path(__file__).parents[2] / "cluster" / "run", "node", victim_node.lstrip("n")],
+                       check=True, timeout=120)
+        health = client.cluster.health(wait_for_status="green", wait_for_nodes=len(pids),
+                                       params={"timeout": "180s"}, request_timeout=200)
+        assert (health["status"], health["number_of_nodes"], health["timed_out"]) == ("green", len(pids), False)
+        assert index.count() == 5000
+    finally:
+        index.drop()
+        index.close()
