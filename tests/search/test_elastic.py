@@ -211,6 +211,25 @@ def test_split_product(url, expected):
     assert split_product(url) == expected
 
 
+@pytest.mark.parametrize(("url", "answer", "product"), [
+    ("http://127.0.0.1:1/x", {"version": {"distribution": "opensearch", "number": "2.19.6"}}, "opensearch"),
+    ("http://127.0.0.1:1/x", {"version": {"number": "8.15.0", "build_flavor": "default"}}, "elasticsearch"),
+    ("elasticsearch+http://127.0.0.1:1/x", None, "elasticsearch"),  # not asked
+    ("opensearch+http://127.0.0.1:1/x", None, "opensearch"),
+])
+def test_the_product_comes_from_the_url_or_the_server(monkeypatch, url, answer, product):
+    import opensearchpy
+
+    from search.elastic import _connect
+
+    asked = []
+    monkeypatch.setattr(opensearchpy.OpenSearch, "info", lambda self: asked.append(1) or answer)
+    api = _connect(url)
+    assert api.product == product and type(api.client).__name__ == {
+        "opensearch": "OpenSearch", "elasticsearch": "Elasticsearch"}[product]
+    assert asked == ([1] if answer else [])
+
+
 @pytest.mark.parametrize("url", ["http://127.0.0.1:1/expediente", "opensearch+http://127.0.0.1:1/expediente",
                                  "elasticsearch+http://127.0.0.1:1/expediente"])
 def test_unreachable_cluster_is_index_unavailable(url):
