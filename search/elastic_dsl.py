@@ -11,8 +11,10 @@ building blocks:
 
 ``text`` holds one value per page (``text.exact``: folded, unstemmed, for phrases);
 ``meta_text`` the normalised case numbers and citations; keyword fields the filters and
-facets (``court.keyword``, ``judges.keyword``... for display); ``parties``, ``charges``
-and ``events`` are nested (a ``juez:`` term matches the name of one party whose role is
+facets (``court.keyword``, ``judges.keyword``... for display); ``judges`` and
+``defendants`` the names a ``juez:`` or ``imputado:`` term searches (one value per person, a
+phrase never spans two, and a field with fewer names scores higher, as in SQLite);
+``parties``, ``charges`` and ``events`` are nested (the judge facet counts rulings per
 judge); the record without its pages is stored unindexed in ``record``.
 
 User text reaches ES only as analysed tokens inside term, phrase and prefix queries
@@ -46,7 +48,7 @@ KEYWORD_FIELD = {"district_key": "district_key", "court_key": "court_key", "leve
                  "outcome": "outcome", "procedural_code": "procedural_code",
                  "early_termination": "early_termination", "crime": "crimes", "article": "articles",
                  "judge_key": "judge_keys", "case_key": "case_keys", "case_id": "case_ids", "citation": "citations"}
-_ROLES = {"judges": sorted(r.value for r in JUDGE_ROLES), "defendants": ["imputado"]}
+_JUDGE_ROLES = sorted(r.value for r in JUDGE_ROLES)
 _BY_DATE = [{"resolution_date": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
 
 
@@ -119,11 +121,22 @@ def index_mappings() -> dict[str, Any]:
     }
 
 
+def replica_settings() -> dict[str, Any]:
+    """One primary shard (scores and tie orders as on one machine) and one replica of it
+    as soon as the cluster has a second node (none on a lone development node, which
+    stays green)."""
+    return {"number_of_shards": 1, "auto_expand_replicas": "0-1"}
+
+
+def template_name(alias: str) -> str:
+    return f"{alias}-template"
+
+
 def index_template(alias: str) -> dict[str, Any]:
-    """Keyword arguments of ``indices.put_index_template``: every versioned index
-    ``<alias>-v<N>`` gets the Spanish analysis and the mapping."""
-    return {"name": f"{alias}-template", "index_patterns": [f"{alias}-v*"], "priority": 100,
-            "template": {"settings": index_settings(), "mappings": index_mappings()}}
+    """The body of ``indices.put_index_template`` (named ``template_name(alias)``): every
+    versioned index ``<alias>-v<N>`` gets the shards, the Spanish analysis and the mapping."""
+    return {"index_patterns": [f"{alias}-v*"], "priority": 100,
+            "template": {"settings": {**replica_settings(), **index_settings()}, "mappings": index_mappings()}}
 
 
 def record_to_doc(record: IndexRecord) -> dict[str, Any]:
@@ -173,11 +186,7 @@ def _fielded(node: Fielded) -> dict[str, Any]:
     if node.is_keyword:
         field = KEYWORD_FIELD[node.field]
         return {"prefix": {field: node.value}} if node.prefix else {"term": {field: node.value}}
-    if node.field in _ROLES:  # the name of one party with that role (nested)
-        return {"nested": {"path": "parties", "query": {"bool": {
-            "filter": [{"terms": {"parties.role": _ROLES[node.field]}}],
-            "must": [_words(["parties.name"], node.parts, node.prefix)]}}}}
-    return _words(["crime_text"], node.parts, node.prefix)
+    return _words([node.field], node.parts, node.prefix)  # judges, defendants, crime_text
 
 
 def _clause(node: Node) -> dict[str, Any]:
@@ -235,10 +244,10 @@ def _highlight() -> dict[str, Any]:
 
 
 def build_search(query: SearchQuery) -> dict[str, Any]:
-    """Keyword arguments of ``Elasticsearch.search`` for ``query``."""
+    """The body of a search for ``query``."""
     return {
         "query": build_query(query),
-        "from_": query.offset,
+        "from": query.offset,
         "size": query.limit,
         "sort": ["_score", *_BY_DATE] if query.ranked else _BY_DATE,
         "track_total_hits": True,
@@ -248,7 +257,7 @@ def build_search(query: SearchQuery) -> dict[str, Any]:
 
 def build_more_like_this(index: str, id_: str, crimes: Sequence[str], case_ids: Sequence[str],
                          query: SearchQuery) -> dict[str, Any]:
-    """Keyword arguments of ``Elasticsearch.search``: ES's ``more_like_this`` on the text
+    """The body of a search: the server's ``more_like_this`` on the text
     (at most ``MAX_TERMS`` terms) or the same crime, never the same ruling or case."""
     from search.filters import filters_of
 
@@ -264,7 +273,7 @@ def build_more_like_this(index: str, id_: str, crimes: Sequence[str], case_ids: 
         "query": {"bool": {"filter": es_filters(filters_of(query)),
                            "must": [{"bool": {"should": like, "minimum_should_match": 1}}],
                            "must_not": must_not}},
-        "from_": query.offset, "size": query.limit, "sort": ["_score", *_BY_DATE], "track_total_hits": True,
+        "from": query.offset, "size": query.limit, "sort": ["_score", *_BY_DATE], "track_total_hits": True,
         "highlight": _highlight(),
     }
 
@@ -285,7 +294,7 @@ def build_aggs(fields: Sequence[FacetField], size: int = 100) -> dict[str, Any]:
                            "aggs": {"spelling": {"terms": {"field": spelling, "size": 1, "order": {"_key": "asc"}}}}}
         elif field == "judge":
             aggs[field] = {"nested": {"path": "parties"}, "aggs": {"judges": {
-                "filter": {"terms": {"parties.role": _ROLES["judges"]}},
+                "filter": {"terms": {"parties.role": _JUDGE_ROLES}},
                 "aggs": {"keys": {"terms": {"field": "parties.key", "size": size},
                                   "aggs": {"spelling": {"terms": {"field": "parties.name.keyword", "size": 1,
                                                                   "order": {"_key": "asc"}}},

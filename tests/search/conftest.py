@@ -1,6 +1,6 @@
 """The ``index`` fixture: every contract test runs on SQLite with each full-text engine
-(tantivy, FTS5), and on Elasticsearch when ``ES_URL`` points at a live cluster
-(``http://localhost:9200``)."""
+(tantivy, FTS5), and on an Elasticsearch-API cluster when ``ES_URL`` points at one
+(``make cluster-start`` starts three OpenSearch nodes: ``ES_URL=http://127.0.0.1:9250``)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def open_backend(kind: str, tmp_path, *, originals: bool = False, name: str = "i
     if kind in ("tantivy", "fts5"):
         return open_index(tmp_path / "sub" / f"{name}.sqlite", engine=kind, originals=originals)
     if not ES_URL:
-        pytest.skip("ES_URL no definido: las pruebas de Elasticsearch necesitan un clúster")
+        pytest.skip("ES_URL no definido: las pruebas de Elasticsearch necesitan un clúster (make cluster-start)")
     return open_index(f"{ES_URL.rstrip('/')}/expediente-test-{uuid.uuid4().hex[:12]}", originals=originals)
 
 

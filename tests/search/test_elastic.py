@@ -11,7 +11,7 @@ import pytest
 from schemas import CourtLevel, DocKind, EarlyTermination, IndexUnavailable, OutcomeKind, QueryError
 from search import SearchQuery, open_index
 from search.analysis import STOP_WORDS
-from search.elastic import next_version, parse_location
+from search.elastic import next_version, parse_location, split_product
 from search.elastic_dsl import (
     build_aggs,
     build_more_like_this,
@@ -45,7 +45,8 @@ def test_template_covers_every_version_behind_the_alias():
     template = index_template("expediente")
     assert template["index_patterns"] == ["expediente-v*"]
     assert template["template"]["mappings"] == index_mappings()
-    assert template["template"]["settings"] == index_settings()
+    assert template["template"]["settings"] == {**index_settings(), "number_of_shards": 1,
+                                                "auto_expand_replicas": "0-1"}  # a replica on a cluster
 
 
 def test_mapping_keywords_nested_dates_and_exact_subfield():
@@ -104,12 +105,9 @@ def test_query_with_filters():
     ('cita:"Casación N.° 904-2019/Puno"', {"term": {"citations": "casacion 904-2019"}}),
     ("delito:trata_de_personas", {"term": {"crimes": "trata_de_personas"}}),
     ("delito:minería", {"multi_match": {"query": "mineria", "type": "phrase", "fields": ["crime_text"]}}),
-    ('juez:"Chambi Tuesta"', {"nested": {"path": "parties", "query": {"bool": {
-        "filter": [{"terms": {"parties.role": ["juez", "ponente"]}}],
-        "must": [{"multi_match": {"query": "chambi tuesta", "type": "phrase", "fields": ["parties.name"]}}]}}}}),
-    ("imputado:quispe", {"nested": {"path": "parties", "query": {"bool": {
-        "filter": [{"terms": {"parties.role": ["imputado"]}}],
-        "must": [{"multi_match": {"query": "quispe", "type": "phrase", "fields": ["parties.name"]}}]}}}}),
+    ('juez:"Chambi Tuesta"', {"multi_match": {"query": "chambi tuesta", "type": "phrase", "fields": ["judges"]}}),
+    ("imputado:quispe", {"multi_match": {"query": "quispe", "type": "phrase", "fields": ["defendants"]}}),
+    ("imputado:quis*", {"bool": {"should": [{"prefix": {"defendants": "quis"}}], "minimum_should_match": 1}}),
 ])
 def test_query_clauses(text, clause):
     assert build_query(SearchQuery(text=text))["bool"]["must"] == [clause]
@@ -130,7 +128,7 @@ def test_malformed_query_is_refused_before_the_server(query):
 
 def test_search_request_sort_and_highlight():
     ranked = build_search(SearchQuery(text="trata", limit=5, offset=10))
-    assert (ranked["from_"], ranked["size"], ranked["sort"][0]) == (10, 5, "_score")
+    assert (ranked["from"], ranked["size"], ranked["sort"][0]) == (10, 5, "_score")
     assert ranked["highlight"]["pre_tags"] == ["**"] and ranked["track_total_hits"] is True
     by_date = build_search(SearchQuery(district="Puno"))
     assert by_date["sort"] == [{"resolution_date": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
@@ -203,9 +201,40 @@ def test_next_version():
     assert next_version("expediente", ["expediente-v1", "expediente-v3", "otro-v9", "expediente-originals"]) == 4
 
 
-def test_unreachable_cluster_is_index_unavailable():
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://localhost:9200/x", (None, "http://localhost:9200/x")),
+    ("opensearch+https://localhost:9200", ("opensearch", "https://localhost:9200")),
+    ("elasticsearch+http://u:p@h:1/x", ("elasticsearch", "http://u:p@h:1/x")),
+    ("http://user+tag@localhost:9200", (None, "http://user+tag@localhost:9200")),
+])
+def test_split_product(url, expected):
+    assert split_product(url) == expected
+
+
+@pytest.mark.parametrize(("url", "answer", "product"), [
+    ("http://127.0.0.1:1/x", {"version": {"distribution": "opensearch", "number": "2.19.6"}}, "opensearch"),
+    ("http://127.0.0.1:1/x", {"version": {"number": "8.15.0", "build_flavor": "default"}}, "elasticsearch"),
+    ("elasticsearch+http://127.0.0.1:1/x", None, "elasticsearch"),  # not asked
+    ("opensearch+http://127.0.0.1:1/x", None, "opensearch"),
+])
+def test_the_product_comes_from_the_url_or_the_server(monkeypatch, url, answer, product):
+    import opensearchpy
+
+    from search.elastic import _connect
+
+    asked = []
+    monkeypatch.setattr(opensearchpy.OpenSearch, "info", lambda self: asked.append(1) or answer)
+    api = _connect(url)
+    assert api.product == product and type(api.client).__name__ == {
+        "opensearch": "OpenSearch", "elasticsearch": "Elasticsearch"}[product]
+    assert asked == ([1] if answer else [])
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:1/expediente", "opensearch+http://127.0.0.1:1/expediente",
+                                 "elasticsearch+http://127.0.0.1:1/expediente"])
+def test_unreachable_cluster_is_index_unavailable(url):
     with pytest.raises(IndexUnavailable) as info:
-        open_index("http://127.0.0.1:1/expediente")
+        open_index(url)
     assert info.value.retryable
 
 
@@ -260,8 +289,8 @@ def _elastic(versions):
 def test_a_new_alias_starts_at_version_one_from_the_template():
     index = _elastic([])
     calls = index.client.indices.calls
-    assert calls[0] == ("put_index_template", index_template("expediente"))
-    assert ("create", {"index": "expediente-v1", "aliases": {"expediente": {}}}) in calls
+    assert calls[0] == ("put_index_template", {"name": "expediente-template", "body": index_template("expediente")})
+    assert ("create", {"index": "expediente-v1", "body": {"aliases": {"expediente": {}}}}) in calls
 
 
 def test_rebuild_fills_a_new_version_then_swaps_the_alias_at_once():
@@ -273,7 +302,245 @@ def test_rebuild_fills_a_new_version_then_swaps_the_alias_at_once():
     names = [name for name, _ in index.client.indices.calls]
     assert names.index("create") < names.index("update_aliases") < names.index("delete")
     assert [a["_index"] for a in written] == ["expediente-v2", "expediente-v2"]  # never the live version
-    swap = dict(index.client.indices.calls)["update_aliases"]["actions"]
+    swap = dict(index.client.indices.calls)["update_aliases"]["body"]["actions"]
     assert swap == [{"remove": {"index": "expediente-v1", "alias": "expediente"}},
                     {"add": {"index": "expediente-v2", "alias": "expediente"}}]
     assert ("delete", {"index": "expediente-v1"}) in index.client.indices.calls
+
+
+class _Bulk:
+    """A stand-in for the bulk helper: refuses the documents of ``refusals`` (id → status)
+    once each, and records what it was sent."""
+
+    def __init__(self, refusals):
+        self.refusals = dict(refusals)
+        self.sent = []
+
+    def streaming_bulk(self, client, actions, **kwargs):
+        self.sent.append([a["_id"] for a in actions])
+        for a in actions:
+            status = self.refusals.pop(a["_id"], None)
+            yield (status is None), {"index": {"_id": a["_id"], "status": status or 201}}
+
+
+@pytest.mark.parametrize(("refusals", "sent"), [
+    ({}, [["a", "b", "c"]]),
+    ({"b": 503, "c": 429}, [["a", "b", "c"], ["b", "c"]]),  # a replica taking over; too busy
+])
+def test_bulk_sends_again_only_what_was_refused_for_a_passing_reason(monkeypatch, refusals, sent):
+    import search.elastic
+
+    monkeypatch.setattr(search.elastic.time, "sleep", lambda seconds: None)
+    index = _elastic(["expediente-v1"])
+    index._helpers = _Bulk(refusals)
+    index._bulk({"_id": i, "_source": {}} for i in "abc")
+    assert index._helpers.sent == sent
+
+
+def test_bulk_refusal_for_a_lasting_reason_raises():
+    index = _elastic(["expediente-v1"])
+    index._helpers = _Bulk({"b": 400})  # a mapping error does not pass
+    with pytest.raises(IndexUnavailable, match="1 documentos no se escribieron"):
+        index._bulk({"_id": i, "_source": {}} for i in "abc")
+    assert index._helpers.sent == [["a", "b", "c"]]
+
+
+# ---------------------------------------------------------------------------- on a live cluster (ES_URL)
+
+SEARCHERS = 4
+PROOF_SECONDS = 120  # a bound on the searchers' loops, whatever happens
+
+
+def _answer(index, query):
+    results = index.search(query)
+    return results.total, [h.id for h in results.hits]
+
+
+@pytest.mark.slow
+@pytest.mark.es
+def test_rebuild_swaps_the_alias_while_four_clients_search(tmp_path):
+    """Zero failed searches and the same answers before, during and after two rebuilds."""
+    import threading
+    import time
+
+    from search.elastic import ElasticIndex
+
+    from tests.search.conftest import ES_URL, drop_backend, open_backend
+
+    records = [make_record(f"Sentencia {i}: " + ("trata de personas en Puno" if i % 3 else "robo agravado en Lima"),
+                           key=f"r{i}", district="Puno" if i % 3 else "Lima", day=date(2020, 1, 1 + i % 28))
+               for i in range(300)]
+    queries = [SearchQuery(text="trata"), SearchQuery(text='"robo agravado"', limit=20),
+               SearchQuery(district="Puno", limit=50), SearchQuery(text="sentencia -lima", offset=10)]
+    index = open_backend("elastic", tmp_path)
+    try:
+        index.upsert(records)
+        before = [_answer(index, q) for q in queries]
+        url = f"{ES_URL.rstrip('/')}/{index.name}"
+        stop = threading.Event()
+        failures: list[BaseException] = []
+        differences: list[tuple[int, object]] = []
+        searches = [0] * SEARCHERS
+
+        def search(n: int) -> None:
+            deadline = time.monotonic() + PROOF_SECONDS
+            with ElasticIndex(url) as mine:
+                while not stop.is_set() and time.monotonic() < deadline:
+                    k = searches[n] % len(queries)
+                    try:
+                        answer = _answer(mine, queries[k])
+                    except Exception as exc:  # noqa: BLE001 - every failure counts
+                        failures.append(exc)
+                    else:
+                        if answer != before[k]:
+                            differences.append((k, answer))
+                    searches[n] += 1
+
+        threads = [threading.Thread(target=search, args=(n,)) for n in range(SEARCHERS)]
+        for t in threads:
+            t.start()
+        try:
+            time.sleep(0.5)
+            first = index.rebuild(iter(records))
+            second = index.rebuild(iter(records))
+            time.sleep(0.5)
+        finally:
+            stop.set()
+            for t in threads:
+                t.join()
+        assert (first, second) == (f"{index.name}-v2", f"{index.name}-v3")
+        assert failures == [] and differences == []
+        assert min(searches) > 0, searches
+        assert [_answer(index, q) for q in queries] == before
+        assert list(index.client.indices.get_alias(name=index.name)) == [second]
+    finally:
+        drop_backend(index)
+
+
+@pytest.mark.es
+def test_no_protected_name_in_the_public_alias_only_in_the_originals_outside_it(tmp_path):
+    """Every stored field, every highlight and every indexed term of the public alias,
+    read raw from the cluster; the originals index is not behind the alias."""
+    import json
+
+    from search.analysis import fold
+    from search.elastic import ElasticIndex
+
+    from tests.search.conftest import ES_URL, drop_backend, open_backend
+
+    name = "Nancy Huamán Quispe"
+    record = make_record(f"La agraviada {name} declaró. Trata de personas; {name.upper()} tenía 15 años.",
+                         key="protegida", parties=(victim(name), judge("Chambi Tuesta")))
+    index = open_backend("elastic", tmp_path, originals=True)
+    try:
+        index.upsert([record, make_record("Robo agravado en Juliaca.", key="otra")])
+        client, alias = index.client, index.name
+        everything = client.search(index=alias, body={
+            "query": {"match_all": {}}, "size": 10, "stored_fields": ["*"], "_source": True, "docvalue_fields": [
+                "parties.key", "judge_keys", "case_keys"],
+            "highlight": {"fields": {"*": {}}, "require_field_match": False}})
+        words = client.search(index=alias, body={"query": {"bool": {"should": [
+            {"query_string": {"query": "nancy OR huaman OR quispe OR nan*", "fields": ["*"], "lenient": True}},
+            {"nested": {"path": "parties", "query": {"query_string": {
+                "query": "nancy OR huaman OR quispe", "fields": ["parties.*"], "lenient": True}}}}]}}})
+        lit = client.search(index=alias, body={"query": {"match": {"text": "agraviada"}},
+                                                "highlight": {"fields": {"*": {}}, "require_field_match": False}})
+        raw = fold(json.dumps([everything, words, lit], ensure_ascii=False))
+        assert everything["hits"]["total"]["value"] == 2 and lit["hits"]["total"]["value"] == 1
+        assert "highlight" in lit["hits"]["hits"][0]
+        for part in ("nancy", "huaman", "quispe"):
+            assert part not in raw, part
+        assert words["hits"]["total"]["value"] == 0
+        with ElasticIndex(f"{ES_URL.rstrip('/')}/{alias}") as public:
+            hit = public.search(SearchQuery(text="agraviada")).hits[0]
+            assert "N.H.Q." in hit.snippet and "Nancy" not in hit.snippet
+        behind = client.indices.get_alias(name=alias)
+        assert list(behind) == [f"{alias}-v1"] and index.originals_name not in behind
+        assert index.get(record.id) == record  # an allowed caller still reads the original
+    finally:
+        drop_backend(index)
+
+
+def _cluster_pids() -> dict[str, int]:
+    """``{node name: pid}`` of the nodes cluster/run started (``.cluster/n*.pid``)."""
+    import os
+    from pathlib import Path
+
+    state = Path(os.environ.get("CLUSTER_STATE", Path(__file__).parents[2] / ".cluster"))
+    return {f.stem: int(f.read_text()) for f in sorted(state.glob("n*.pid"))}
+
+
+@pytest.mark.slow
+@pytest.mark.es
+def test_bulk_load_survives_the_primary_node_killed(tmp_path):
+    """kill -9 the node that holds the primary during a load of 5,000 rulings: the load
+    finishes, the count is exact, nothing is duplicated, and the cluster is green again
+    once the node is back."""
+    import os
+    import signal
+    import subprocess
+    import threading
+    import time
+    from pathlib import Path
+    from urllib.parse import urlsplit
+
+    from opensearchpy import OpenSearch
+
+    from search.elastic import ElasticIndex
+
+    from tests.search.conftest import ES_URL, open_backend
+
+    open_backend("elastic", tmp_path).close()  # skips without ES_URL
+    pids = _cluster_pids()
+    if len(pids) < 3:
+        pytest.skip("hace falta el clúster de cluster/run (make cluster-start) para matar un nodo")
+    base = urlsplit(ES_URL)
+    hosts = [f"http://{base.hostname}:{base.port + i}" for i in range(len(pids))]
+    client = OpenSearch(hosts, timeout=30, retry_on_timeout=True, max_retries=5, retry_on_status=(502, 503, 504))
+    alias = f"expediente-test-kill-{os.getpid()}"
+    index = ElasticIndex(f"{ES_URL.rstrip('/')}/{alias}", client=client)
+    killed: list[tuple[str, int]] = []
+    loaded = threading.Event()
+    try:
+        client.cluster.health(index=alias, wait_for_status="green", params={"timeout": "60s"}, request_timeout=90)
+        shard = next(s for s in client.cat.shards(index=alias, format="json") if s["prirep"] == "p")
+        victim_node = shard["node"]
+        records = [make_record([f"Sentencia {i}. " + "El colegiado valora la prueba actuada en juicio oral. " * 30,
+                                "Se condena al acusado por el delito de robo agravado."],
+                               key=f"k{i}", district="Lima" if i % 2 else "Puno") for i in range(5000)]
+
+        def kill_when_loading() -> None:
+            deadline = time.monotonic() + 300
+            while time.monotonic() < deadline and not killed and not loaded.is_set():
+                try:
+                    seen = client.count(index=alias)["count"]
+                except Exception:  # noqa: BLE001 - a busy node; ask again
+                    seen = 0
+                if seen >= 1000:
+                    os.kill(pids[victim_node], signal.SIGKILL)
+                    killed.append((victim_node, seen))
+                time.sleep(0.05)
+
+        killer = threading.Thread(target=kill_when_loading)
+        killer.start()
+        try:
+            index.upsert(records)
+        finally:
+            loaded.set()
+            killer.join()
+        assert killed and killed[0][1] < 5000, "the load ended before the node was killed"
+        assert index.count() == 5000
+        dupes = client.search(index=alias, body={"size": 0, "aggs": {"d": {"terms": {
+            "field": "sha256", "min_doc_count": 2, "size": 10}}}})
+        assert dupes["aggregations"]["d"]["buckets"] == []
+        assert sorted(r.id for r in index.iter_matching(SearchQuery())) == sorted(r.id for r in records)
+
+        subprocess.run([Path(__file__).parents[2] / "cluster" / "run", "node", victim_node.lstrip("n")],
+                       check=True, timeout=120)
+        health = client.cluster.health(wait_for_status="green", wait_for_nodes=len(pids),
+                                       params={"timeout": "180s"}, request_timeout=200)
+        assert (health["status"], health["number_of_nodes"], health["timed_out"]) == ("green", len(pids), False)
+        assert index.count() == 5000
+    finally:
+        index.drop()
+        index.close()
