@@ -1,0 +1,86 @@
+"""The application factory: ``create_app(WebSettings(index=...))``.
+
+Everything is served by the application itself (templates, CSS, JavaScript; no CDN), with
+security headers on every response (a Content-Security-Policy that allows no inline
+script), a token-bucket rate limit per API key or address, and JSON errors in Spanish.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from expediente.web import api, errors, pages
+from expediente.web.config import WebSettings
+from expediente.web.limits import RateLimiter
+from expediente.web.state import AppState, address_of, token_of
+
+HERE = Path(__file__).parent
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def create_app(settings: WebSettings) -> FastAPI:
+    state = AppState(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        state.close()
+
+    app = FastAPI(
+        title="expediente", version="1", lifespan=lifespan,
+        description="Resoluciones penales del Perú: búsqueda, datos con su evidencia, precedentes e indicadores. "
+                    "Errores: {\"error\": {\"code\", \"message\"}} con el mensaje en castellano.",
+        openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,  # their pages load a CDN
+    )
+    app.state.web = state
+    app.state.templates = pages.make_templates(str(HERE / "templates"))
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    errors.install(app, pages.error_page)
+
+    @app.get("/api/v1", include_in_schema=False)
+    def api_root() -> RedirectResponse:
+        return RedirectResponse("/api/v1/openapi.json")
+
+    @app.middleware("http")
+    async def limits_and_headers(request: Request, call_next):
+        if not request.url.path.startswith("/static/"):
+            wait = state.limiter.take(_caller(request))
+            if wait:
+                response = JSONResponse(
+                    {"error": {"code": "rate_limited", "message": "Demasiadas solicitudes: espere "
+                               f"{RateLimiter.retry_after(wait)} s y vuelva a intentarlo."}},
+                    status_code=429, headers={"Retry-After": RateLimiter.retry_after(wait)})
+                response.headers.update(SECURITY_HEADERS)
+                return response
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        if token_of(request):
+            response.headers["Cache-Control"] = "no-store"  # a key may see originals: keep no copies
+        return response
+
+    return app
+
+
+def _caller(request: Request) -> str:
+    """The bucket of a request: its API key (hashed), else its address."""
+    token = token_of(request)
+    if token:
+        return "key:" + hashlib.sha256(token.encode()).hexdigest()[:16]
+    return "ip:" + address_of(request)

@@ -1,0 +1,136 @@
+"""The HTML pages: search, all values of a facet, a ruling with its evidence, a page of
+text with a span marked, and the monitoring panel. Each one renders what its JSON twin
+under ``/api/v1/`` returns (the same functions of ``expediente.web.api``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from expediente.formatting import long_date
+from expediente.web import api
+from expediente.web.errors import ApiError
+from expediente.web.params import FACET_LABELS, SearchParams, param_of, parse, url_value
+from expediente.web.state import Access, access
+from expediente.web.views import mark_span, page_url, sections, words
+from schemas import CourtLevel, DocKind, EarlyTermination, OutcomeKind, ProceduralCode, QueryError
+from search import FACET_FIELDS
+
+router = APIRouter(include_in_schema=False)
+AccessDep = Annotated[Access, Depends(access)]
+SNIPPET_MARK = re.compile(r"\*\*(.+?)\*\*")
+FACETS_SHOWN = 8
+CHOICES = {"level": CourtLevel, "kind": DocKind, "outcome": OutcomeKind, "code": ProceduralCode,
+           "early": EarlyTermination}
+
+
+def highlight(snippet: str) -> Markup:
+    """Escape everything, then mark the matches (``**word**`` in a snippet)."""
+    return Markup(SNIPPET_MARK.sub(r"<mark>\1</mark>", str(escape(snippet))))
+
+
+def make_templates(directory: str) -> Jinja2Templates:
+    from expediente.cli_stats import group_labels
+
+    templates = Jinja2Templates(directory=directory)
+    env = templates.env
+    labels = group_labels()
+    env.filters.update(highlight=highlight, words=words, long_date=long_date,
+                       value_label=lambda v, field=None: "sí" if v is True else "no" if v is False
+                       else labels.get(str(v), words(v)) if field == "crime" else words(v))
+    env.globals.update(FACET_LABELS=FACET_LABELS, page_url=page_url, CHOICES=CHOICES, param_of=param_of,
+                       url_value=url_value)
+    return templates
+
+
+def _templates(request: Request) -> Jinja2Templates:
+    return request.app.state.templates
+
+
+def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
+    return _templates(request).TemplateResponse(request, name, context, status_code=status_code)
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    return render(request, "error.html", status, message=message, status=status)
+
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(request: Request, acc: AccessDep) -> Response:
+    try:
+        params = parse(dict(request.query_params))
+    except ApiError as exc:
+        return render(request, "search.html", exc.status, params=SearchParams(), error=exc.message, result=None)
+    try:
+        result = api.run_search(acc, params, list(FACET_FIELDS), FACETS_SHOWN)
+    except (QueryError, ApiError) as exc:
+        status = getattr(exc, "status", 400)
+        return render(request, "search.html", status, params=params, error=exc.message, result=None)
+    shown_to = result.offset + len(result.hits)
+    return render(request, "search.html", params=params, error=None, result=result, shown_to=shown_to,
+                  pages=_pagination(params, result.total))
+
+
+def _pagination(params: SearchParams, total: int) -> list[tuple[str, str | None]]:
+    """``(label, url)`` links around the current page; ``url`` None for the current one."""
+    last = max(1, -(-total // params.limit))
+    current = params.page
+    numbers = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+    out: list[tuple[str, str | None]] = []
+    if current > 1:
+        out.append(("« anterior", params.url("/", page=current - 1, cursor=None)))
+    previous = 0
+    for n in numbers:
+        if n - previous > 1:
+            out.append(("…", None))
+        out.append((str(n), None if n == current else params.url("/", page=n, cursor=None)))
+        previous = n
+    if current < last:
+        out.append(("siguiente »", params.url("/", page=current + 1, cursor=None)))
+    return out
+
+
+@router.get("/facetas/{field}", response_class=HTMLResponse)
+def facet_page(request: Request, acc: AccessDep, field: Literal[tuple(FACET_FIELDS)]) -> Response:  # type: ignore[valid-type]
+    params = parse(dict(request.query_params))
+    facet = api.all_facet_values(acc, params, field)
+    return render(request, "facet.html", params=params, facet=facet)
+
+
+@router.get("/resoluciones/{id}", response_class=HTMLResponse)
+def ruling_page(request: Request, acc: AccessDep, id: api.IdPath) -> Response:
+    record, items = api.ruling(acc, id)
+    prec = api.precedent(acc, id, 10)
+    return render(request, "ruling.html", record=record, sections=sections(items), precedent=prec,
+                  originals=acc.principal.originals)
+
+
+@router.get("/resoluciones/{id}/paginas/{number}", response_class=HTMLResponse)
+def page_page(request: Request, acc: AccessDep, id: api.IdPath, number: Annotated[int, Path(ge=1, le=100_000)],
+              start: Annotated[int | None, Query(ge=0, le=10_000_000)] = None,
+              end: Annotated[int | None, Query(ge=0, le=10_000_000)] = None) -> Response:
+    data = api.page(acc, id, number, start, end)
+    before, marked, after = mark_span(data.text, data.start, data.end)
+    return render(request, "page.html", data=data, before=before, marked=marked, after=after,
+                  has_mark=data.start is not None)
+
+
+@router.get("/panel", response_class=HTMLResponse)
+def dashboard(request: Request, acc: AccessDep, params: Annotated[api.StatsParams, Query()]) -> Response:
+    from expediente.cli_stats import group_labels
+    from expediente.report.tables import appeal_tables, codes_table, duration_table, fmt, outcome_tables, \
+        penalty_tables
+
+    labels = group_labels()
+    tables = [duration_table(api.stats(acc.state, "durations", params), labels)]
+    tables += outcome_tables(api.stats(acc.state, "outcomes", params), labels)
+    tables += appeal_tables(api.stats(acc.state, "appeals", params), labels)
+    tables += penalty_tables(api.stats(acc.state, "penalties", params), labels)
+    tables.append(codes_table(api.stats(acc.state, "codes", params)))
+    return render(request, "dashboard.html", tables=tables, fmt=fmt, params=params,
+                  documents=len(acc.state.corpus().docs))
