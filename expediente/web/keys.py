@@ -81,7 +81,7 @@ class KeyStore:
         if role not in ROLES:
             raise ValueError(f"unknown role {role!r}")
         key_id = secrets.token_hex(4)
-        token = f"exp_{key_id}_{secrets.token_urlsafe(32)}"
+        token = f"exp_{key_id}_{secrets.token_hex(32)}"
         key = ApiKey(id=key_id, role=role, sha256=_digest(token), label=label,
                      created=datetime.now(timezone.utc).isoformat(timespec="seconds"))
         with self._lock:
