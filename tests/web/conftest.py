@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from schemas import (
     CourtLevel, DefendantOutcome, DocKind, Event, EventKind, Evidence, Outcome, OutcomeKind, Party, Penalty, Role,
 )
 from search import open_index
+from tests.search.conftest import BACKENDS, ES_URL, drop_backend
 from tests.search.factory import accused, make_record, victim
 
 XSS_NAME = '"><img src=x onerror=alert(1)>'
@@ -77,23 +79,32 @@ def bulk_records(n: int = 30):
     return out
 
 
-@pytest.fixture(scope="session")
-def index_path(tmp_path_factory):
+@pytest.fixture(scope="session", params=BACKENDS)
+def index_location(request, tmp_path_factory):
+    """Every web test runs on both SQLite engines, and on Elasticsearch when ES_URL is set;
+    the index is written by a caller allowed to keep originals."""
     folder = tmp_path_factory.mktemp("web")
     original = folder / "originals" / "penalty.txt"
     original.parent.mkdir()
     original.write_text("texto original", encoding="utf-8")
     records = [xss_record(), penalty_record().model_copy(update={"path": str(original)}), protected_record(),
                *bulk_records()]
-    path = folder / "index.sqlite"
-    with open_index(path, originals=True) as idx:
+    if request.param == "elastic":
+        if not ES_URL:
+            pytest.skip("ES_URL no definido: las pruebas de Elasticsearch necesitan un clúster")
+        location, engine = f"{ES_URL.rstrip('/')}/expediente-web-test-{uuid.uuid4().hex[:12]}", {}
+    else:
+        location, engine = str(folder / "index.sqlite"), {"engine": request.param}
+    with open_index(location, originals=True, **engine) as idx:
         idx.upsert(records)
-    return path
+    yield location
+    if request.param == "elastic":
+        drop_backend(open_index(location))
 
 
 @pytest.fixture
-def settings(index_path, tmp_path):
-    return WebSettings(index=str(index_path), data_dir=tmp_path / "data", rate_burst=10_000)
+def settings(index_location, tmp_path):
+    return WebSettings(index=index_location, data_dir=tmp_path / "data", rate_burst=10_000)
 
 
 @pytest.fixture

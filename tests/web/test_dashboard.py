@@ -1,0 +1,40 @@
+"""The monitoring panel and its JSON twins: the same figures as ``expediente stats``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from expediente.cli import app as cli
+
+
+@pytest.mark.parametrize("indicator, args", [
+    ("outcomes", ["--by", "distrito"]), ("appeals", []), ("penalties", ["--by", "delito"]),
+    ("durations", ["--from", "formalizacion", "--to", "sentencia"]), ("codes", ["--crime", "trata"]),
+])
+def test_stats_api_gives_the_figures_of_the_stats_command(client, settings, indicator, args):
+    result = CliRunner().invoke(cli, ["stats", indicator, "--index", settings.index, "--json", *args])
+    assert result.exit_code == 0, result.output
+    params = dict(zip([a.lstrip("-") for a in args[::2]], args[1::2]))
+    params = {{"from": "start", "to": "end"}.get(k, k): v for k, v in params.items()}
+    api = client.get(f"/api/v1/stats/{indicator}", params=params)
+    assert api.status_code == 200, api.text
+    assert api.json() == json.loads(result.stdout)
+
+
+def test_stats_errors_are_spanish_json(client):
+    bad = client.get("/api/v1/stats/outcomes", params={"by": "planeta"})
+    assert bad.status_code == 400 and "Desglose desconocido" in bad.json()["error"]["message"]
+    assert client.get("/api/v1/stats/outcomes", params={"crime": "nada"}).status_code == 400
+    assert client.get("/api/v1/stats/durations", params={"start": "ayer"}).status_code == 400
+    assert client.get("/api/v1/stats/nope").status_code == 422
+
+
+def test_panel_shows_tables_with_n_and_applies_filters(client):
+    page = client.get("/panel").text
+    assert "Panel de seguimiento" in page and "<table>" in page
+    assert "33 documentos en el índice" in page
+    narrowed = client.get("/panel", params={"district": "Cusco", "by": "anio"})
+    assert narrowed.status_code == 200 and 'value="Cusco"' in narrowed.text
