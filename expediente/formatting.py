@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from schemas import Penalty
+
 MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "setiembre", "octubre",
           "noviembre", "diciembre")
 
@@ -38,3 +40,25 @@ def soles(amount: float | None) -> str:
 def long_date(day: date | None) -> str:
     """``2022-03-11`` → ``"11 de marzo de 2022"``."""
     return "" if day is None else f"{day.day} de {MONTHS[day.month - 1]} de {day.year}"
+
+
+def penalty_text(p: Penalty) -> str:
+    """A penalty as a sentence states it: ``"12 años y 8 meses de pena privativa de libertad
+    efectiva; reparación civil de S/ 10,000.00"``. (``search.export.penalty_summary`` is the
+    CSV's form, with decimal years for spreadsheets.)"""
+    parts = []
+    if p.prison_years is not None:
+        kind = " efectiva" if p.effective else " suspendida" if p.effective is False else ""
+        parts.append(f"{years_months(p.prison_years)} de pena privativa de libertad{kind}")
+    if p.probation_years is not None:
+        parts.append(f"periodo de prueba de {years_months(p.probation_years)}")
+    if p.inhabilitacion:
+        length = f" por {years_months(p.inhabilitacion_years)}" if p.inhabilitacion_years is not None else ""
+        incisos = f" (art. 36, incisos {', '.join(map(str, p.inhabilitacion_incisos))})" \
+            if p.inhabilitacion_incisos else ""
+        parts.append(f"inhabilitación{length}{incisos}")
+    if p.dias_multa is not None:
+        parts.append(f"{p.dias_multa} días-multa")
+    if p.reparacion_civil_soles is not None:
+        parts.append(f"reparación civil de {soles(p.reparacion_civil_soles)}")
+    return "; ".join(parts) or "sin detalle"

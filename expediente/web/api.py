@@ -18,15 +18,14 @@ from expediente.web.params import FACET_LABELS, SearchParams, SearchRequest, enc
 from expediente.web.state import Access, access
 from expediente.web.views import Fact, facts, mark_span
 from schemas import CourtLevel, IndexRecord, ProceduralCode
-from search import FACET_FIELDS, CitedPrecedent, Hit, SearchQuery, SearchResults
-from search.fields import is_protected
+from search import CitedPrecedent, Hit, SearchQuery, SearchResults
 
 router = APIRouter(prefix="/api/v1")
 AccessDep = Annotated[Access, Depends(access)]
 IdPath = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$",
                              description="id de la resolución (16 cifras hexadecimales)")]
 ALL_FACET_VALUES = 100_000
-INDICATORS = ("durations", "outcomes", "appeals", "penalties", "codes")
+Indicator = Literal["durations", "outcomes", "appeals", "penalties", "codes"]
 
 FacetName = Literal["district", "court", "level", "doc_kind", "crime", "article", "outcome", "procedural_code",
                     "early_termination", "judge", "year", "protected"]
@@ -235,10 +234,8 @@ def original_endpoint(acc: AccessDep, id: IdPath) -> FileResponse:
 
 
 @router.get("/stats/{indicator}", summary="Indicadores de seguimiento (como expediente stats)")
-def stats_endpoint(request_state: AccessDep, indicator: Literal["durations", "outcomes", "appeals", "penalties",
-                                                                  "codes"],
-                   params: Annotated[StatsParams, Query()]) -> dict[str, Any]:
-    return json.loads(stats(request_state.state, indicator, params).model_dump_json())
+def stats_endpoint(acc: AccessDep, indicator: Indicator, params: Annotated[StatsParams, Query()]) -> dict[str, Any]:
+    return json.loads(stats(acc.state, indicator, params).model_dump_json())
 
 
 @router.get("/export.csv", summary="El resultado completo en CSV", response_class=StreamingResponse,

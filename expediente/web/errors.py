@@ -88,7 +88,7 @@ def install(app: FastAPI, render_html: Callable[[Request, int, str], Response]) 
 
     def respond(request: Request, status: int, code: str, message: str,
                 headers: dict[str, str] | None = None) -> Response:
-        if request.url.path.startswith(API_PREFIX) or request.url.path.endswith((".json", ".csv")):
+        if request.url.path.startswith(API_PREFIX):
             return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
         response = render_html(request, status, message)
         response.headers.update(headers or {})

@@ -5,7 +5,7 @@ under ``/api/v1/`` returns (the same functions of ``expediente.web.api``)."""
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -96,7 +96,7 @@ def _pagination(params: SearchParams, total: int) -> list[tuple[str, str | None]
 
 
 @router.get("/facetas/{field}", response_class=HTMLResponse)
-def facet_page(request: Request, acc: AccessDep, field: Literal[tuple(FACET_FIELDS)]) -> Response:  # type: ignore[valid-type]
+def facet_page(request: Request, acc: AccessDep, field: api.FacetName) -> Response:
     params = parse(dict(request.query_params))
     facet = api.all_facet_values(acc, params, field)
     return render(request, "facet.html", params=params, facet=facet)

@@ -8,7 +8,7 @@ from urllib.parse import quote as url_quote
 
 from pydantic import BaseModel, Field
 
-from expediente.formatting import long_date, soles, years_months
+from expediente.formatting import long_date, penalty_text
 from schemas import Evidence, IndexRecord, Role, Ruling
 
 ROLE_LABELS = {Role.JUEZ: "Jueces", Role.PONENTE: "Ponente", Role.FISCAL: "Fiscalía", Role.IMPUTADO: "Imputados",
@@ -57,25 +57,6 @@ def _evidence(record: IndexRecord, evidence: Sequence[Evidence]) -> list[Evidenc
     return out
 
 
-def _penalty_value(p) -> str:
-    parts = []
-    if p.prison_years is not None:
-        kind = " efectiva" if p.effective else " suspendida" if p.effective is False else ""
-        parts.append(f"{years_months(p.prison_years)} de pena privativa de libertad{kind}")
-    if p.probation_years is not None:
-        parts.append(f"periodo de prueba de {years_months(p.probation_years)}")
-    if p.inhabilitacion:
-        length = f" por {years_months(p.inhabilitacion_years)}" if p.inhabilitacion_years is not None else ""
-        incisos = f" (art. 36, incisos {', '.join(map(str, p.inhabilitacion_incisos))})" \
-            if p.inhabilitacion_incisos else ""
-        parts.append(f"inhabilitación{length}{incisos}")
-    if p.dias_multa is not None:
-        parts.append(f"{p.dias_multa} días-multa")
-    if p.reparacion_civil_soles is not None:
-        parts.append(f"reparación civil de {soles(p.reparacion_civil_soles)}")
-    return "; ".join(parts) or "sin detalle"
-
-
 def _ruling_facts(r: Ruling) -> Iterator[tuple[str, str, str, Sequence[Evidence]]]:
     ev = r.evidence
     yield "Resolución", "Tipo", words(r.doc_kind), ev.doc_kind
@@ -104,7 +85,7 @@ def _ruling_facts(r: Ruling) -> Iterator[tuple[str, str, str, Sequence[Evidence]
         for d in r.outcome.by_defendant:
             yield "Decisión", d.name, words(d.kind), d.evidence
     for p in r.penalties:
-        yield "Penas", p.defendant or "Pena", _penalty_value(p), p.evidence
+        yield "Penas", p.defendant or "Pena", penalty_text(p), p.evidence
     for e in sorted(r.events, key=lambda e: e.date):
         yield "Hitos procesales", long_date(e.date), EVENT_LABELS.get(e.kind.value, words(e.kind)), e.evidence
     for d in r.lower_decisions:

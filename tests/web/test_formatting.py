@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from expediente.formatting import long_date, soles, years_months
+from expediente.formatting import long_date, penalty_text, soles, years_months
+from schemas import Penalty
 
 
 @pytest.mark.parametrize("years, text", [
@@ -34,3 +35,16 @@ def test_soles(amount, text):
                                        (date(2018, 9, 1), "1 de setiembre de 2018"), (None, "")])
 def test_long_date(day, text):
     assert long_date(day) == text
+
+
+@pytest.mark.parametrize("penalty, text", [
+    (Penalty(prison_years=12 + 8 / 12, effective=True, reparacion_civil_soles=10000),
+     "12 años y 8 meses de pena privativa de libertad efectiva; reparación civil de S/ 10,000.00"),
+    (Penalty(prison_years=4, effective=False, probation_years=3),
+     "4 años de pena privativa de libertad suspendida; periodo de prueba de 3 años"),
+    (Penalty(inhabilitacion=True, inhabilitacion_years=2.5, inhabilitacion_incisos=[1, 2], dias_multa=180),
+     "inhabilitación por 2 años y 6 meses (art. 36, incisos 1, 2); 180 días-multa"),
+    (Penalty(), "sin detalle"),
+])
+def test_penalty_text(penalty, text):
+    assert penalty_text(penalty) == text
