@@ -25,6 +25,7 @@ router = APIRouter(include_in_schema=False)
 AccessDep = Annotated[Access, Depends(access)]
 SNIPPET_MARK = re.compile(r"\*\*(.+?)\*\*")
 FACETS_SHOWN = 8
+PANEL_IDS = 50  # document links per figure on the panel; all of them in /api/v1/stats/…
 CHOICES = {"level": CourtLevel, "kind": DocKind, "outcome": OutcomeKind, "code": ProceduralCode,
            "early": EarlyTermination}
 
@@ -132,5 +133,5 @@ def dashboard(request: Request, acc: AccessDep, params: Annotated[api.StatsParam
     tables += appeal_tables(api.stats(acc.state, "appeals", params), labels)
     tables += penalty_tables(api.stats(acc.state, "penalties", params), labels)
     tables.append(codes_table(api.stats(acc.state, "codes", params)))
-    return render(request, "dashboard.html", tables=tables, fmt=fmt, params=params,
+    return render(request, "dashboard.html", tables=tables, fmt=fmt, params=params, max_ids=PANEL_IDS,
                   documents=len(acc.state.corpus().docs))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -38,3 +39,13 @@ def test_panel_shows_tables_with_n_and_applies_filters(client):
     assert "33 documentos en el índice" in page
     narrowed = client.get("/panel", params={"district": "Cusco", "by": "anio"})
     assert narrowed.status_code == 200 and 'value="Cusco"' in narrowed.text
+
+
+def test_every_panel_figure_links_to_the_rulings_behind_it(client):
+    page = client.get("/panel", params={"by": "distrito"}).text
+    linked = set(re.findall(r'href="/resoluciones/([0-9a-f]{16})"', page))
+    outcomes = client.get("/api/v1/stats/outcomes", params={"by": "distrito"}).json()
+    behind = {i for share in outcomes["total"]["first_instance"]["shares"] for i in share["doc_ids"]}
+    assert behind and behind <= linked
+    for id in list(linked)[:3]:
+        assert client.get(f"/resoluciones/{id}").status_code == 200
