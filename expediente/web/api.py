@@ -18,7 +18,7 @@ from expediente.web.params import FACET_LABELS, SearchParams, SearchRequest, enc
 from expediente.web.state import Access, access
 from expediente.web.views import Fact, facts, mark_span
 from schemas import CourtLevel, IndexRecord, ProceduralCode
-from search import CitedPrecedent, Hit, SearchQuery, SearchResults
+from search import CitedPrecedent, Hit, SearchQuery, SearchResults, cursor
 
 router = APIRouter(prefix="/api/v1")
 AccessDep = Annotated[Access, Depends(access)]
@@ -40,7 +40,7 @@ class FacetValue(BaseModel):
 
 class SearchResponse(BaseModel):
     total: int = Field(description="rulings that match")
-    offset: int
+    offset: int | None = Field(description="position of the first hit; None on a page reached by cursor")
     limit: int
     hits: list[Hit] = Field(description="snippet: ~30 words; matches between ** and **")
     next_cursor: str | None = Field(description="pass it as cursor= for the next page; None on the last")
@@ -82,7 +82,7 @@ class PrecedentResponse(BaseModel):
 
 def run_search(acc: Access, params: SearchParams, fields: list[str], facet_size: int) -> SearchResponse:
     query = params.query()
-    results = acc.index.search(query)
+    results, after = cursor.page(acc.index, query, params.after())
     counted: dict[str, list[FacetValue]] = {}
     truncated: dict[str, bool] = {}
     if fields:
@@ -90,11 +90,10 @@ def run_search(acc: Access, params: SearchParams, fields: list[str], facet_size:
         for field, values in raw.items():
             counted[field] = [FacetValue(value=v, count=n) for v, n in values[:facet_size]]
             truncated[field] = len(values) > facet_size
-    end = query.offset + len(results.hits)
-    next_cursor = encode_cursor(end, params.fingerprint()) if end < results.total and results.hits else None
     acc.audit("search", [h.id for h in results.hits], detail=params.q)
-    return SearchResponse(total=results.total, offset=query.offset, limit=query.limit, hits=results.hits,
-                          next_cursor=next_cursor, facets=counted, facets_truncated=truncated)
+    return SearchResponse(total=results.total, offset=None if params.cursor else query.offset, limit=query.limit,
+                          hits=results.hits, next_cursor=encode_cursor(after, params.fingerprint()) if after else None,
+                          facets=counted, facets_truncated=truncated)
 
 
 def all_facet_values(acc: Access, params: SearchParams, field: str) -> FacetResponse:

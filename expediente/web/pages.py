@@ -64,7 +64,7 @@ def error_page(request: Request, status: int, message: str) -> Response:
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, acc: AccessDep) -> Response:
     try:
-        params = parse(dict(request.query_params))
+        params = parse({k: v for k, v in request.query_params.items() if k != "cursor"})  # pages go by number
     except ApiError as exc:
         return render(request, "search.html", exc.status, params=SearchParams(), error=exc.message, result=None)
     try:

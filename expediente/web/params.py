@@ -21,6 +21,7 @@ from expediente.web.config import MAX_PAGE_SIZE
 from expediente.web.errors import ApiError, spanish
 from schemas import CourtLevel, DocKind, EarlyTermination, OutcomeKind, ProceduralCode, QueryError, Reason
 from search import FACET_FIELDS, SearchQuery
+from search.cursor import Cursor
 
 MAX_OFFSET = 100_000  # SearchQuery.offset's bound: deeper than this, export the set as CSV
 
@@ -81,10 +82,11 @@ class SearchParams(BaseModel):
     # -- to the library ------------------------------------------------------------------
 
     def query(self, *, limit: int | None = None, offset: int | None = None) -> SearchQuery:
-        """The ``SearchQuery`` of this page (``QueryError`` in Spanish for what it refuses)."""
+        """The ``SearchQuery`` of this page number (``QueryError`` in Spanish for what it
+        refuses); a ``cursor`` is read apart (``after``)."""
         limit = self.limit if limit is None else limit
         if offset is None:
-            offset = decode_cursor(self.cursor, self.fingerprint()) if self.cursor else (self.page - 1) * limit
+            offset = 0 if self.cursor else (self.page - 1) * limit
         if offset > MAX_OFFSET:
             raise ApiError(400, "too_deep", f"No se puede pasar del resultado {MAX_OFFSET:,}: afine la búsqueda "
                            "o exporte el conjunto completo en CSV.")
@@ -99,6 +101,10 @@ class SearchParams(BaseModel):
             if any(e["type"] == "value_error" and "date_from" in str(e.get("msg")) for e in exc.errors()):
                 raise QueryError("La fecha «desde» es posterior a la fecha «hasta».", reason=Reason.QUERY) from None
             raise QueryError(spanish(list(exc.errors())), reason=Reason.QUERY) from None
+
+    def after(self) -> Cursor | None:
+        """The position the ``cursor`` parameter names (400 if it belongs to another search)."""
+        return decode_cursor(self.cursor, self.fingerprint()) if self.cursor else None
 
     def fingerprint(self) -> str:
         """What a cursor belongs to: the query and the page size, not the position."""
@@ -153,21 +159,26 @@ def parse(values: dict[str, str]) -> SearchParams:
         raise ApiError(422, "validation", spanish(list(exc.errors()))) from None
 
 
-def encode_cursor(offset: int, fingerprint: str) -> str:
-    raw = json.dumps({"o": offset, "f": fingerprint}, separators=(",", ":")).encode()
+def encode_cursor(cursor: Cursor, fingerprint: str) -> str:
+    """An opaque token: the position (``search.cursor.Cursor``) and the search it belongs to."""
+    data = {"f": fingerprint, "o": cursor.offset, "b": cursor.before.isoformat() if cursor.before else None,
+            "s": cursor.skip}
+    raw = json.dumps(data, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, fingerprint: str) -> int:
+def decode_cursor(token: str, fingerprint: str) -> Cursor:
     try:
-        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        offset, owner = int(data["o"]), str(data["f"])
+        data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        owner = str(data["f"])
+        cursor = Cursor(offset=int(data["o"]), before=date.fromisoformat(data["b"]) if data["b"] else None,
+                        skip=int(data["s"]))
     except (ValueError, KeyError, TypeError):
         raise ApiError(400, "bad_cursor", "El cursor no es válido: use el next_cursor de la respuesta anterior.") \
             from None
-    if owner != fingerprint or offset < 0:
+    if owner != fingerprint or cursor.offset < 0 or cursor.skip < 0:
         raise ApiError(400, "bad_cursor", "El cursor pertenece a otra búsqueda: repita la búsqueda sin cursor.")
-    return offset
+    return cursor
 
 
 def facet_fields(spec: str | None) -> list[str]:
