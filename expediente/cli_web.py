@@ -31,10 +31,16 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _web_settings(index: str | None):
+LOCAL_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def _web_settings(index: str | None, host: str | None = None):
+    """The web settings; on a loopback address only local Host names are answered, so that
+    a web page cannot reach the server through a name of its own (DNS rebinding)."""
     from expediente.web import WebSettings
 
-    return WebSettings.from_settings(settings_for(index))
+    hosts = {"allowed_hosts": LOCAL_NAMES} if host is not None and _is_loopback(host) else {}
+    return WebSettings.from_settings(settings_for(index), **hosts)
 
 
 def serve(
@@ -48,7 +54,7 @@ def serve(
 
     from expediente.web import create_app
 
-    settings = _web_settings(index)
+    settings = _web_settings(index, host)
     if not _is_loopback(host):
         err.print(f"[yellow]Aviso[/]: escuchando en {host}, accesible desde la red. Los usuarios anónimos "
                   "ven solo el índice público; sirva detrás de HTTPS si sale de una red de confianza.")

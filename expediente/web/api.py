@@ -80,9 +80,15 @@ class PrecedentResponse(BaseModel):
 
 # -- shared by the API and the pages -----------------------------------------------------
 
-def run_search(acc: Access, params: SearchParams, fields: list[str], facet_size: int) -> SearchResponse:
+def run_search(acc: Access, params: SearchParams, fields: list[str], facet_size: int, *,
+               with_cursor: bool = True) -> SearchResponse:
+    """A page of results with its facets; ``with_cursor`` also finds the next page's cursor
+    (in date order one more count; the HTML page goes by page number and skips it)."""
     query = params.query()
-    results, after = cursor.page(acc.index, query, params.after())
+    if with_cursor:
+        results, after = cursor.page(acc.index, query, params.after())
+    else:
+        results, after = acc.index.search(query), None
     counted: dict[str, list[FacetValue]] = {}
     truncated: dict[str, bool] = {}
     if fields:

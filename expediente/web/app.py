@@ -14,6 +14,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from expediente.web import api, errors, pages
 from expediente.web.config import WebSettings
@@ -48,6 +49,8 @@ def create_app(settings: WebSettings) -> FastAPI:
         openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,  # their pages load a CDN
     )
     app.state.web = state
+    if settings.allowed_hosts != ("*",):
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     app.state.templates = pages.make_templates(str(HERE / "templates"))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)

@@ -20,6 +20,8 @@ class WebSettings(BaseModel):
     rate_per_second: float = Field(default=20.0, gt=0, description="requests per second per key or address")
     rate_burst: int = Field(default=60, ge=1, description="requests allowed at once before the rate applies")
     stats_ttl: float = Field(default=60.0, ge=0, description="seconds the analytics corpus is reused")
+    allowed_hosts: tuple[str, ...] = Field(default=("*",), description="Host headers answered; 'serve' on a "
+                                           "loopback address allows only local names (no DNS rebinding)")
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides) -> WebSettings:

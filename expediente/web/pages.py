@@ -68,7 +68,7 @@ def search_page(request: Request, acc: AccessDep) -> Response:
     except ApiError as exc:
         return render(request, "search.html", exc.status, params=SearchParams(), error=exc.message, result=None)
     try:
-        result = api.run_search(acc, params, list(FACET_FIELDS), FACETS_SHOWN)
+        result = api.run_search(acc, params, list(FACET_FIELDS), FACETS_SHOWN, with_cursor=False)
     except (QueryError, ApiError) as exc:
         status = getattr(exc, "status", 400)
         return render(request, "search.html", status, params=params, error=exc.message, result=None)

@@ -194,3 +194,13 @@ def test_unexpected_errors_are_json_500_without_details(settings, monkeypatch):
         response = c.get("/api/v1/search")
     assert response.status_code == 500
     assert response.json()["error"]["code"] == "internal" and "secret" not in response.text
+
+
+def test_on_loopback_only_local_host_names_are_answered(settings):
+    from expediente import cli_web
+
+    local = cli_web._web_settings(settings.index, "127.0.0.1").model_copy(update={"data_dir": settings.data_dir})
+    with TestClient(create_app(local), base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/").status_code == 200
+        assert c.get("/", headers={"Host": "evil.example"}).status_code == 400  # DNS rebinding refused
+    assert cli_web._web_settings(settings.index, "0.0.0.0").allowed_hosts == ("*",)
