@@ -21,9 +21,19 @@ EVENT_LABELS = {"hechos": "Hechos", "denuncia": "Denuncia", "formalizacion": "Fo
                 "recurso_nulidad": "Recurso de nulidad"}
 
 
+# Enum values are written without accents; shown to readers, their words get them back.
+ACCENTED = {"absolucion": "absolución", "casacion": "casación", "prision": "prisión", "terminacion": "terminación",
+            "conclusion": "conclusión", "detencion": "detención", "prolongacion": "prolongación",
+            "apelacion": "apelación", "formalizacion": "formalización", "acusacion": "acusación",
+            "instruccion": "instrucción", "resolucion": "resolución", "articulo": "artículo",
+            "cdepp1940": "C. de Procedimientos Penales (1940)", "ncpp": "NCPP", "mineria": "minería"}
+
+
 def words(value) -> str:
-    """An enum value as words: ``terminacion_anticipada`` → ``terminacion anticipada``."""
-    return "" if value is None else str(getattr(value, "value", value)).replace("_", " ")
+    """An enum value as words: ``terminacion_anticipada`` → ``terminación anticipada``."""
+    if value is None:
+        return ""
+    return " ".join(ACCENTED.get(w, w) for w in str(getattr(value, "value", value)).split("_"))
 
 
 class EvidenceView(BaseModel):
