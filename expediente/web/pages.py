@@ -133,5 +133,9 @@ def dashboard(request: Request, acc: AccessDep, params: Annotated[api.StatsParam
     tables += appeal_tables(api.stats(acc.state, "appeals", params), labels)
     tables += penalty_tables(api.stats(acc.state, "penalties", params), labels)
     tables.append(codes_table(api.stats(acc.state, "codes", params)))
+    from search.analytics import MILESTONE_LABELS
+
+    milestones = [(m.value, text) for m, text in MILESTONE_LABELS.items()]
     return render(request, "dashboard.html", tables=tables, fmt=fmt, params=params, max_ids=PANEL_IDS,
+                  milestones=milestones,
                   documents=len(acc.state.corpus().docs))

@@ -37,8 +37,10 @@ def test_panel_shows_tables_with_n_and_applies_filters(client):
     page = client.get("/panel").text
     assert "Panel de seguimiento" in page and "<table>" in page
     assert "33 documentos en el índice" in page
-    narrowed = client.get("/panel", params={"district": "Cusco", "by": "anio"})
+    narrowed = client.get("/panel", params={"district": "Cusco", "by": "anio", "code": "ncpp", "start": "hechos",
+                                            "end": "sentencia_primera"})
     assert narrowed.status_code == 200 and 'value="Cusco"' in narrowed.text
+    assert '<option value="ncpp" selected>' in narrowed.text and '<option value="hechos" selected>' in narrowed.text
 
 
 def test_every_panel_figure_links_to_the_rulings_behind_it(client):
