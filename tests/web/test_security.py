@@ -204,3 +204,11 @@ def test_on_loopback_only_local_host_names_are_answered(settings):
         assert c.get("/").status_code == 200
         assert c.get("/", headers={"Host": "evil.example"}).status_code == 400  # DNS rebinding refused
     assert cli_web._web_settings(settings.index, "0.0.0.0").allowed_hosts == ("*",)
+
+
+def test_the_original_file_link_shows_only_to_an_originals_key(client, originals_token):
+    link = f'href="/api/v1/rulings/{PENALTY}/original"'
+    assert link not in client.get(f"/resoluciones/{PENALTY}").text
+    assert link in client.get(f"/resoluciones/{PENALTY}", headers=bearer(originals_token)).text
+    refused = client.get(f"/resoluciones/{PENALTY}", headers=bearer("exp_nope_nope"))
+    assert refused.status_code == 401 and "clave de API" in refused.text
