@@ -14,7 +14,9 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from expediente.web import api, errors, pages
 from expediente.web.config import WebSettings
@@ -61,24 +63,44 @@ def create_app(settings: WebSettings) -> FastAPI:
     def api_root() -> RedirectResponse:
         return RedirectResponse("/api/v1/openapi.json")
 
-    @app.middleware("http")
-    async def limits_and_headers(request: Request, call_next):
-        if not request.url.path.startswith("/static/"):
-            wait = state.limiter.take(_caller(request))
-            if wait:
-                response = JSONResponse(
-                    {"error": {"code": "rate_limited", "message": "Demasiadas solicitudes: espere "
-                               f"{RateLimiter.retry_after(wait)} s y vuelva a intentarlo."}},
-                    status_code=429, headers={"Retry-After": RateLimiter.retry_after(wait)})
-                response.headers.update(SECURITY_HEADERS)
-                return response
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        if token_of(request):
-            response.headers["Cache-Control"] = "no-store"  # a key may see originals: keep no copies
-        return response
+    app.add_middleware(Guard, state=state)  # added last: the outermost, so every answer gets its headers
 
     return app
+
+
+class Guard:
+    """Pure ASGI middleware: the rate limit, then the security headers on every response
+    (streamed ones included, untouched)."""
+
+    def __init__(self, app: ASGIApp, state: AppState) -> None:
+        self.app, self.state = app, state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        if not scope["path"].startswith("/static/"):
+            wait = self.state.limiter.take(_caller(request))
+            if wait:
+                after = RateLimiter.retry_after(wait)
+                response = JSONResponse({"error": {"code": "rate_limited", "message": "Demasiadas solicitudes: "
+                                                   f"espere {after} s y vuelva a intentarlo."}},
+                                        status_code=429, headers={"Retry-After": after, **SECURITY_HEADERS})
+                await response(scope, receive, send)
+                return
+        keyed = token_of(request) is not None
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers[name] = value
+                if keyed:
+                    headers["Cache-Control"] = "no-store"  # a key may see originals: keep no copies
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _caller(request: Request) -> str:
