@@ -170,14 +170,15 @@ def stats(state, indicator: str, p: StatsParams):
 
     filters = make_filters(p.crime, p.district, None if indicator == "codes" else p.code, p.level,
                            p.year_from, p.year_to)
-    corpus = state.corpus()
     if indicator == "codes":
-        return analytics.compare_codes(corpus, filters=filters)
+        return state.stats((indicator, filters), lambda corpus: analytics.compare_codes(corpus, filters=filters))
     dim = parse_dimension(p.by or DEFAULT_BY[indicator])
     if indicator == "durations":
-        return analytics.durations(corpus, analytics.parse_milestone(p.start), analytics.parse_milestone(p.end),
-                                   by=dim, filters=filters)
-    return getattr(analytics, indicator)(corpus, by=dim, filters=filters)
+        start, end = analytics.parse_milestone(p.start), analytics.parse_milestone(p.end)
+        return state.stats((indicator, filters, dim, start, end),
+                           lambda corpus: analytics.durations(corpus, start, end, by=dim, filters=filters))
+    compute = getattr(analytics, indicator)
+    return state.stats((indicator, filters, dim), lambda corpus: compute(corpus, by=dim, filters=filters))
 
 
 # -- routes ------------------------------------------------------------------------------

@@ -41,6 +41,8 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if settings.warm_stats:
+            state.warm()
         yield
         state.close()
 

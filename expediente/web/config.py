@@ -19,7 +19,9 @@ class WebSettings(BaseModel):
     max_export_rows: int = Field(default=50_000, ge=1, description="largest result set exported as CSV")
     rate_per_second: float = Field(default=20.0, gt=0, description="requests per second per key or address")
     rate_burst: int = Field(default=60, ge=1, description="requests allowed at once before the rate applies")
-    stats_ttl: float = Field(default=60.0, ge=0, description="seconds the analytics corpus is reused")
+    stats_ttl: float = Field(default=600.0, ge=0, description="seconds the analytics corpus is reused even if "
+                             "the number of records changed (it is one pass over the whole index)")
+    warm_stats: bool = Field(default=True, description="read the analytics corpus when the server starts")
     allowed_hosts: tuple[str, ...] = Field(default=("*",), description="Host headers answered; 'serve' on a "
                                            "loopback address allows only local names (no DNS rebinding)")
 

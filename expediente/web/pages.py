@@ -25,7 +25,7 @@ router = APIRouter(include_in_schema=False)
 AccessDep = Annotated[Access, Depends(access)]
 SNIPPET_MARK = re.compile(r"\*\*(.+?)\*\*")
 FACETS_SHOWN = 8
-PANEL_IDS = 50  # document links per figure on the panel; all of them in /api/v1/stats/…
+PANEL_IDS = 20  # document links per figure on the panel; all of them in /api/v1/stats/…
 CHOICES = {"level": CourtLevel, "kind": DocKind, "outcome": OutcomeKind, "code": ProceduralCode,
            "early": EarlyTermination}
 

@@ -4,6 +4,7 @@ view who is asking and which index that caller may read."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from expediente.web.keys import AuditLog, KeyStore, Principal
 from expediente.web.limits import RateLimiter
 from search import Index, open_index
 
+log = logging.getLogger(__name__)
+
 
 class AppState:
     def __init__(self, settings: WebSettings) -> None:
@@ -25,7 +28,8 @@ class AppState:
         self.limiter = RateLimiter(settings.rate_per_second, settings.rate_burst)
         self._lock = threading.Lock()
         self._indexes: dict[bool, Index] = {}
-        self._corpus: tuple[float, object] | None = None
+        self._corpus: tuple[float, object, int] | None = None
+        self._results: dict[tuple, object] = {}
 
     def index(self, *, originals: bool = False) -> Index:
         """The public (redacted) index, or the one that returns originals; opened once."""
@@ -35,17 +39,48 @@ class AppState:
             return self._indexes[originals]
 
     def corpus(self):
-        """The analytics corpus of the public index, rebuilt after ``stats_ttl`` seconds."""
+        """The analytics corpus of the public index: one pass over every record, so it is
+        kept ``stats_ttl`` seconds, and up to six times longer while the number of records
+        stays the same."""
         from extractors.data.crimes import family_of
         from search.analytics import Corpus
 
+        index = self.index()
         with self._lock:
-            if self._corpus and time.monotonic() - self._corpus[0] < self.settings.stats_ttl:
-                return self._corpus[1]
-        corpus = Corpus.from_index(self.index(), family_of=family_of)
+            if self._corpus:
+                age = time.monotonic() - self._corpus[0]
+                if age < self.settings.stats_ttl or (age < 6 * self.settings.stats_ttl
+                                                     and index.count() == self._corpus[2]):
+                    return self._corpus[1]
+        count = index.count()
+        corpus = Corpus.from_index(index, family_of=family_of)
         with self._lock:
-            self._corpus = (time.monotonic(), corpus)
+            self._corpus = (time.monotonic(), corpus, count)
+            self._results.clear()
         return corpus
+
+    def stats(self, key: tuple, compute):
+        """An indicator's result for this corpus, computed once per ``key``."""
+        corpus = self.corpus()
+        with self._lock:
+            if key in self._results:
+                return self._results[key]
+        result = compute(corpus)
+        with self._lock:
+            if len(self._results) >= 256:
+                self._results.clear()
+            self._results[key] = result
+        return result
+
+    def warm(self) -> None:
+        """Read the corpus in the background, so the first visitor of the panel does not wait."""
+        def read() -> None:
+            try:
+                self.corpus()
+            except Exception:  # the server may be closing; the panel reads it again when asked
+                log.debug("analytics corpus not read in the background", exc_info=True)
+
+        threading.Thread(target=read, name="warm-stats", daemon=True).start()
 
     def close(self) -> None:
         with self._lock:
