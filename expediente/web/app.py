@@ -18,9 +18,10 @@ from starlette.datastructures import MutableHeaders
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from expediente.web import api, errors, pages
+from expediente.web import api, errors, login, pages
 from expediente.web.config import WebSettings
 from expediente.web.limits import RateLimiter
+from expediente.web.session import SESSION_COOKIE
 from expediente.web.state import AppState, address_of, token_of
 
 HERE = Path(__file__).parent
@@ -59,6 +60,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(login.router)
     errors.install(app, pages.error_page)
 
     @app.get("/api/v1", include_in_schema=False)
@@ -91,7 +93,7 @@ class Guard:
                                         status_code=429, headers={"Retry-After": after, **SECURITY_HEADERS})
                 await response(scope, receive, send)
                 return
-        keyed = token_of(request) is not None
+        keyed = token_of(request) is not None or SESSION_COOKIE in request.cookies
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

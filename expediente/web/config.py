@@ -34,5 +34,9 @@ class WebSettings(BaseModel):
         return self.data_dir / "api-keys.json"
 
     @property
+    def session_secret(self) -> Path:
+        return self.data_dir / "web-secret"
+
+    @property
     def audit_log(self) -> Path:
         return self.data_dir / "audit.log"

@@ -96,6 +96,9 @@ class KeyStore:
                 self._save(kept)
             return len(kept) != len(keys)
 
+    def get(self, key_id: str) -> ApiKey | None:
+        return next((k for k in self.keys() if k.id == key_id), None)
+
     def verify(self, token: str) -> ApiKey | None:
         digest = _digest(token)
         for key in self.keys():

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from fastapi import Request
 
+from expediente.web import session
 from expediente.web.config import WebSettings
 from expediente.web.errors import ApiError
 from expediente.web.keys import AuditLog, KeyStore, Principal
@@ -26,6 +27,7 @@ class AppState:
         self.keys = KeyStore(settings.keys_file)
         self.audit = AuditLog(settings.audit_log)
         self.limiter = RateLimiter(settings.rate_per_second, settings.rate_burst)
+        self.secret = session.load_secret(settings.session_secret)
         self._lock = threading.Lock()
         self._indexes: dict[bool, Index] = {}
         self._corpus: tuple[float, object, int] | None = None
@@ -117,6 +119,7 @@ class Access:
 
 
 def access(request: Request) -> Access:
+    """A key in a header, else a browser session (``expediente.web.session``), else anonymous."""
     state: AppState = request.app.state.web
     token = token_of(request)
     key = None
@@ -125,5 +128,9 @@ def access(request: Request) -> Access:
         if key is None:
             raise ApiError(401, "unauthorized", "La clave de API no es válida o fue revocada.",
                            headers={"WWW-Authenticate": "Bearer"})
+    else:
+        key_id = session.session_key_id(state.secret, request.cookies.get(session.SESSION_COOKIE))
+        key = state.keys.get(key_id) if key_id else None  # a revoked key ends its sessions
     principal = Principal(address=address_of(request), key=key)
+    request.state.principal = principal
     return Access(principal, state.index(originals=principal.originals), state, request.url.path)
