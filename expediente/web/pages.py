@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from expediente.formatting import long_date
 from expediente.web import api
 from expediente.web.errors import ApiError
-from expediente.web.params import FACET_LABELS, SearchParams, param_of, parse, url_value
+from expediente.web.params import FACET_LABELS, PARAM_LABELS, SearchParams, param_of, parse, url_value
 from expediente.web.state import Access, access
 from expediente.web.views import mark_span, page_url, sections, words
 from schemas import CourtLevel, DocKind, EarlyTermination, OutcomeKind, ProceduralCode, QueryError
@@ -39,13 +39,19 @@ def make_templates(directory: str) -> Jinja2Templates:
     from expediente.cli_stats import group_labels
 
     templates = Jinja2Templates(directory=directory)
-    env = templates.env
-    labels = group_labels()
-    env.filters.update(highlight=highlight, words=words, long_date=long_date,
-                       value_label=lambda v, field=None: "sí" if v is True else "no" if v is False
-                       else labels.get(str(v), words(v)) if field == "crime" else words(v))
-    env.globals.update(FACET_LABELS=FACET_LABELS, page_url=page_url, CHOICES=CHOICES, param_of=param_of,
-                       url_value=url_value)
+    crimes = group_labels()
+
+    def value_label(value, field: str | None = None) -> str:
+        """A facet or filter value as a reader says it (crime keys by their label)."""
+        if value is True or value in ("true", "false"):
+            return "sí" if value in (True, "true") else "no"
+        if value is False:
+            return "no"
+        return crimes.get(str(value), words(value)) if field == "crime" else words(value)
+
+    templates.env.filters.update(highlight=highlight, words=words, long_date=long_date, value_label=value_label)
+    templates.env.globals.update(FACET_LABELS=FACET_LABELS, PARAM_LABELS=PARAM_LABELS, page_url=page_url,
+                                 CHOICES=CHOICES, param_of=param_of, url_value=url_value)
     return templates
 
 

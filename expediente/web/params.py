@@ -35,6 +35,11 @@ FACET_LABELS = {
 }
 
 
+# URL parameter → how the page names it
+PARAM_LABELS = {**{FACET_PARAM.get(f, f): label for f, label in FACET_LABELS.items()}, "from": "Desde", "to": "Hasta",
+                "cites": "Cita", "limit": "Por página"}
+
+
 def param_of(field: str) -> str:
     return FACET_PARAM.get(field, field)
 

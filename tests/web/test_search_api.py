@@ -175,3 +175,9 @@ def test_every_district_and_crime_of_the_corpus_is_a_facet_value(client):
     data = search(client, facets="district,crime", facet_size=100)
     assert set(DISTRICTS) <= {v["value"] for v in data["facets"]["district"]}
     assert set(CRIMES) <= {v["value"] for v in data["facets"]["crime"]}
+
+
+def test_active_filters_are_named_in_spanish_and_each_can_be_removed(client):
+    page = client.get("/", params={"q": "sentencia", "crime": "trata_de_personas", "protected": "false"}).text
+    assert "Delito: trata de personas" in page and "Víctima protegida: no" in page
+    assert 'href="/?q=sentencia&amp;protected=false" title="quitar este filtro"' in page
