@@ -5,7 +5,10 @@ under ``/api/v1/`` returns (the same functions of ``expediente.web.api``)."""
 from __future__ import annotations
 
 import re
+import tempfile
+from pathlib import Path as FilePath
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -127,11 +130,10 @@ def page_page(request: Request, acc: AccessDep, id: api.IdPath, number: Annotate
                   has_mark=data.start is not None)
 
 
-@router.get("/panel", response_class=HTMLResponse)
-def dashboard(request: Request, acc: AccessDep, params: Annotated[api.StatsParams, Query()]) -> Response:
+def panel_tables(acc: Access, params: api.StatsParams) -> list:
+    """The panel's tables (``expediente.report.tables``), as ``stats`` and ``report`` show them."""
     from expediente.cli_stats import group_labels
-    from expediente.report.tables import appeal_tables, codes_table, duration_table, fmt, outcome_tables, \
-        penalty_tables
+    from expediente.report.tables import appeal_tables, codes_table, duration_table, outcome_tables, penalty_tables
 
     labels = group_labels()
     tables = [duration_table(api.stats(acc.state, "durations", params), labels)]
@@ -139,9 +141,31 @@ def dashboard(request: Request, acc: AccessDep, params: Annotated[api.StatsParam
     tables += appeal_tables(api.stats(acc.state, "appeals", params), labels)
     tables += penalty_tables(api.stats(acc.state, "penalties", params), labels)
     tables.append(codes_table(api.stats(acc.state, "codes", params)))
+    return tables
+
+
+@router.get("/panel", response_class=HTMLResponse)
+def dashboard(request: Request, acc: AccessDep, params: Annotated[api.StatsParams, Query()]) -> Response:
+    from expediente.report.tables import fmt
     from search.analytics import MILESTONE_LABELS
 
     milestones = [(m.value, text) for m, text in MILESTONE_LABELS.items()]
-    return render(request, "dashboard.html", tables=tables, fmt=fmt, params=params, max_ids=PANEL_IDS,
-                  milestones=milestones,
-                  documents=len(acc.state.corpus().docs))
+    query = urlencode(params.model_dump(exclude_none=True))
+    return render(request, "dashboard.html", tables=panel_tables(acc, params), fmt=fmt, params=params,
+                  max_ids=PANEL_IDS, milestones=milestones, query=query, documents=len(acc.state.corpus().docs))
+
+
+@router.get("/panel/{slug}.csv")
+def panel_csv(acc: AccessDep, slug: Annotated[str, Path(max_length=80, pattern=r"^[a-z0-9-]+$")],
+              params: Annotated[api.StatsParams, Query()]) -> Response:
+    """One panel table as CSV, written by the same function as ``stats --csv``."""
+    from expediente.report.tables import write_csv
+
+    table = next((t for t in panel_tables(acc, params) if t.slug == slug), None)
+    if table is None:
+        raise ApiError(404, "not_found", f"El panel no tiene la tabla «{slug}».")
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_csv([table], FilePath(folder) / f"{slug}.csv")[0]
+        body = path.read_bytes()
+    return Response(body, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{slug}.csv"'})

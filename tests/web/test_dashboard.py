@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import html as html_lib
+import io
 import json
 import re
 
@@ -51,3 +54,21 @@ def test_every_panel_figure_links_to_the_rulings_behind_it(client):
     assert behind and behind <= linked
     for id in list(linked)[:3]:
         assert client.get(f"/resoluciones/{id}").status_code == 200
+
+
+def test_each_panel_table_downloads_as_the_csv_of_stats(client, settings, tmp_path):
+    page = client.get("/panel", params={"by": "distrito"}).text
+    links = [html_lib.unescape(u) for u in re.findall(r'class="csv" href="([^"]+)"', page)]
+    assert len(links) >= 5 and all("by=distrito" in u for u in links)
+    outcomes = next(u for u in links if u.startswith("/panel/resultados.csv"))
+    response = client.get(outcomes)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert len(rows) > 1 and rows[0][0]
+    cli_csv = tmp_path / "resultados.csv"
+    done = CliRunner().invoke(cli, ["stats", "outcomes", "--index", settings.index, "--by", "distrito",
+                                    "--csv", str(cli_csv)])
+    assert done.exit_code == 0, done.output
+    assert response.content == cli_csv.read_bytes()  # the same table as 'expediente stats --csv'
+    assert client.get("/panel/nada.csv").status_code == 404
+    assert client.get("/panel/..%2F..%2Fetc.csv").status_code in (404, 422)
