@@ -18,7 +18,8 @@ from expediente.web.params import FACET_LABELS, SearchParams, SearchRequest, enc
 from expediente.web.state import Access, access
 from expediente.web.views import Fact, facts, mark_span
 from schemas import CourtLevel, IndexRecord, ProceduralCode
-from search import CitedPrecedent, Hit, SearchQuery, SearchResults, cursor
+from search import CitedPrecedent, Hit, SearchQuery, SearchResults
+from search.cursor import page as cursor_page
 
 router = APIRouter(prefix="/api/v1")
 AccessDep = Annotated[Access, Depends(access)]
@@ -86,7 +87,7 @@ def run_search(acc: Access, params: SearchParams, fields: list[str], facet_size:
     (in date order one more count; the HTML page goes by page number and skips it)."""
     query = params.query()
     if with_cursor:
-        results, after = cursor.page(acc.index, query, params.after())
+        results, after = cursor_page(acc.index, query, params.after())
     else:
         results, after = acc.index.search(query), None
     counted: dict[str, list[FacetValue]] = {}
