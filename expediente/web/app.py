@@ -74,7 +74,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
 class Guard:
     """Pure ASGI middleware: the rate limit, then the security headers on every response
-    (streamed ones included, untouched)."""
+    (streamed ones included, untouched); HEAD is answered as GET without the body."""
 
     def __init__(self, app: ASGIApp, state: AppState) -> None:
         self.app, self.state = app, state
@@ -94,6 +94,9 @@ class Guard:
                 await response(scope, receive, send)
                 return
         keyed = token_of(request) is not None or SESSION_COOKIE in request.cookies
+        head = scope["method"] == "HEAD"  # answered as GET without the body (probes, link checkers)
+        if head:
+            scope = {**scope, "method": "GET"}
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -102,6 +105,8 @@ class Guard:
                     headers[name] = value
                 if keyed:
                     headers["Cache-Control"] = "no-store"  # a key may see originals: keep no copies
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

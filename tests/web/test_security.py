@@ -212,3 +212,11 @@ def test_the_original_file_link_shows_only_to_an_originals_key(client, originals
     assert link in client.get(f"/resoluciones/{PENALTY}", headers=bearer(originals_token)).text
     refused = client.get(f"/resoluciones/{PENALTY}", headers=bearer("exp_nope_nope"))
     assert refused.status_code == 401 and "clave de API" in refused.text
+
+
+def test_head_is_answered_like_get_without_a_body(client):
+    get, head = client.get("/?q=sentencia"), client.head("/?q=sentencia")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-length"] == get.headers["content-length"]
+    assert head.headers["content-security-policy"] == get.headers["content-security-policy"]
+    assert client.head("/api/v1/rulings/0000000000000000").status_code == 404
