@@ -18,7 +18,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from expediente.web import api, errors, login, pages
+from expediente.web import api, errors, login, pages, uploads
 from expediente.web.config import WebSettings
 from expediente.web.limits import RateLimiter
 from expediente.web.session import SESSION_COOKIE
@@ -61,6 +61,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(login.router)
+    app.include_router(uploads.router)
+    app.include_router(uploads.api_router)
     errors.install(app, pages.error_page)
 
     @app.get("/api/v1", include_in_schema=False)

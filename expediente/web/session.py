@@ -73,13 +73,15 @@ def set_cookie(response: Response, request: Request, name: str, value: str, max_
                         secure=request.url.scheme == "https")
 
 
+def csrf_matches(request: Request, value: str) -> bool:
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    return bool(cookie) and hmac.compare_digest(value, cookie)
+
+
 async def read_form(request: Request) -> dict[str, str] | None:
     """A small urlencoded form whose CSRF field equals the CSRF cookie; None otherwise."""
     body = await request.body()
     if len(body) > MAX_FORM:
         return None
     form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items()}
-    cookie = request.cookies.get(CSRF_COOKIE, "")
-    if not cookie or not hmac.compare_digest(form.get(CSRF_FIELD, ""), cookie):
-        return None
-    return form
+    return form if csrf_matches(request, form.get(CSRF_FIELD, "")) else None

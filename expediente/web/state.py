@@ -13,6 +13,7 @@ from fastapi import Request
 
 from expediente.web import session
 from expediente.web.config import WebSettings
+from expediente.web.ingest import Jobs
 from expediente.web.errors import ApiError
 from expediente.web.keys import AuditLog, KeyStore, Principal
 from expediente.web.limits import RateLimiter
@@ -28,6 +29,7 @@ class AppState:
         self.audit = AuditLog(settings.audit_log)
         self.limiter = RateLimiter(settings.rate_per_second, settings.rate_burst)
         self.secret = session.load_secret(settings.session_secret)
+        self.jobs = Jobs(settings.data_dir / "uploads", settings.index)
         self._lock = threading.Lock()
         self._indexes: dict[bool, Index] = {}
         self._corpus: tuple[float, object, int] | None = None

@@ -15,7 +15,8 @@ XSS = xss_record().id
 PROTECTED = protected_record().id
 PENALTY = penalty_record().id
 PAGES = ["/", "/?q=acusado", "/?q=%22roto", "/?q=negó", "/facetas/court", "/panel", f"/resoluciones/{XSS}",
-         f"/resoluciones/{XSS}/paginas/1?start=0&end=10", f"/resoluciones/{PENALTY}", "/no-existe", "/acceso"]
+         f"/resoluciones/{XSS}/paginas/1?start=0&end=10", f"/resoluciones/{PENALTY}", "/no-existe", "/acceso",
+         "/ingesta"]
 
 
 class Tags(HTMLParser):
