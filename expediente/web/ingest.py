@@ -10,6 +10,7 @@ import json
 import logging
 import re
 import secrets
+import shutil
 import subprocess
 import sys
 import threading
@@ -80,6 +81,12 @@ class Jobs:
         with self._lock:
             self._jobs[job.id] = job
         return job, folder
+
+    def discard(self, id: str) -> None:
+        """Forget a job that never started, and its files."""
+        with self._lock:
+            self._jobs.pop(id, None)
+        shutil.rmtree(self.folder / id, ignore_errors=True)
 
     def get(self, id: str) -> Job | None:
         with self._lock:

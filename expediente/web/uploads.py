@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from expediente.web import session
 from expediente.web.errors import ApiError
@@ -46,7 +47,11 @@ async def _save(acc: Access, request: Request, *, check_csrf: bool) -> Job:
     key_id = _require_ingest(acc)
     limit = acc.state.settings.max_upload_bytes
     _check_length(request, limit)
-    form = await request.form(max_files=MAX_FILES, max_fields=5)
+    try:
+        form = await request.form(max_files=MAX_FILES, max_fields=5)
+    except HTTPException:  # starlette's multipart limits
+        raise ApiError(400, "bad_upload", f"La subida no se pudo leer: envíe hasta {MAX_FILES} archivos en el "
+                       "campo «archivos» de un formulario multipart.") from None
     if check_csrf and not session.csrf_matches(request, str(form.get(session.CSRF_FIELD, ""))):
         raise ApiError(403, "csrf", "El formulario caducó o no vino de esta página: vuelva a cargarla.")
     uploads = [f for f in form.getlist("archivos") if isinstance(f, UploadFile) and f.filename]
@@ -58,15 +63,18 @@ async def _save(acc: Access, request: Request, *, check_csrf: bool) -> Job:
                            f"{', '.join(SUFFIXES)}.")
     job, folder = acc.state.jobs.new(key_id)
     names: list[str] = []
-    for upload in uploads:
-        name = safe_name(upload.filename)
-        while name in names:
-            name = f"_{name}"
-        target = folder / name
-        with target.open("wb") as out:
-            while chunk := await upload.read(CHUNK):
-                out.write(chunk)
-        names.append(name)
+    try:
+        for upload in uploads:
+            name = safe_name(upload.filename)
+            while name in names:
+                name = f"_{name}"
+            with (folder / name).open("wb") as out:
+                while chunk := await upload.read(CHUNK):
+                    out.write(chunk)
+            names.append(name)
+    except OSError as exc:
+        acc.state.jobs.discard(job.id)
+        raise ApiError(507, "storage", "No se pudieron guardar los archivos en la carpeta de datos.") from exc
     acc.state.jobs.start(job, names)
     return acc.state.jobs.get(job.id)
 

@@ -125,3 +125,9 @@ def test_an_uploaded_ruling_is_ingested_for_real_and_searchable(tmp_path):
         [result] = job["results"]
         assert result["status"] == "ingested" and result["id"]
         assert c.get(f"/api/v1/rulings/{result['id']}").status_code == 200
+
+
+def test_too_many_files_is_a_clear_400(client, ingest_token):
+    files = [("archivos", (f"{i}.txt", b"t", "text/plain")) for i in range(21)]
+    response = client.post("/api/v1/ingest", files=files, headers=bearer(ingest_token))
+    assert response.status_code == 400 and "hasta 20 archivos" in response.json()["error"]["message"]
