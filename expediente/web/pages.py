@@ -152,7 +152,8 @@ def dashboard(request: Request, acc: AccessDep, params: Annotated[api.StatsParam
     milestones = [(m.value, text) for m, text in MILESTONE_LABELS.items()]
     query = urlencode(params.model_dump(exclude_none=True))
     return render(request, "dashboard.html", tables=panel_tables(acc, params), fmt=fmt, params=params,
-                  max_ids=PANEL_IDS, milestones=milestones, query=query, documents=len(acc.state.corpus().docs))
+                  max_ids=PANEL_IDS, milestones=milestones, query=query, documents=len(acc.state.corpus().docs),
+                  charts=CHARTS)
 
 
 @router.get("/panel/{slug}.csv")
@@ -169,3 +170,25 @@ def panel_csv(acc: AccessDep, slug: Annotated[str, Path(max_length=80, pattern=r
         body = path.read_bytes()
     return Response(body, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{slug}.csv"'})
+
+
+CHARTS = {"durations": "Duraciones entre hitos", "outcomes": "Resultados en primera instancia",
+          "appeals": "Resultados de los recursos", "penalties": "Penas", "codes": "NCPP y código de 1940"}
+
+
+@router.get("/panel/graficos/{name}.svg")
+def panel_chart(acc: AccessDep, name: Annotated[str, Path(pattern="^(" + "|".join(CHARTS) + ")$")],
+                params: Annotated[api.StatsParams, Query()]) -> Response:
+    """One indicator drawn as the ``stats --chart`` command draws it (SVG, kept per filters)."""
+    from expediente.cli_stats import group_labels
+    from expediente.report import charts
+
+    def draw(_corpus) -> bytes:
+        result = api.stats(acc.state, name, params)
+        figure = getattr(charts, f"{name}_chart")(result) if name == "codes" else \
+            getattr(charts, f"{name}_chart")(result, group_labels())
+        with tempfile.TemporaryDirectory() as folder:
+            return charts.save(figure, FilePath(folder) / "chart.svg").read_bytes()
+
+    body = acc.state.stats(("chart", name, params.model_dump_json()), draw)
+    return Response(body, media_type="image/svg+xml")

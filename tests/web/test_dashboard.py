@@ -72,3 +72,15 @@ def test_each_panel_table_downloads_as_the_csv_of_stats(client, settings, tmp_pa
     assert response.content == cli_csv.read_bytes()  # the same table as 'expediente stats --csv'
     assert client.get("/panel/nada.csv").status_code == 404
     assert client.get("/panel/..%2F..%2Fetc.csv").status_code in (404, 422)
+
+
+def test_panel_charts_are_svg_drawn_by_the_stats_charts(client):
+    page = client.get("/panel", params={"by": "anio"}).text
+    sources = [html_lib.unescape(u) for u in re.findall(r'<img src="(/panel/graficos/[^"]+)"', page)]
+    assert len(sources) == 5 and all("by=anio" in u for u in sources)
+    for url in sources:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.headers["content-type"].startswith("image/svg+xml")
+        assert b"<svg" in response.content and b"<script" not in response.content
+    assert client.get("/panel/graficos/nada.svg").status_code == 422
