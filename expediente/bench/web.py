@@ -5,12 +5,12 @@ clients over real HTTP, side by side with the same work called in-process.
 The server runs in a process of its own (uvicorn, one worker, no rate limit); the clients
 are threads of this process with one keep-alive connection each, so on a small machine
 they take CPU from the server too: read the figures as an upper bound of the web layer's
-cost. Not yet a ``expediente bench web`` command: ``python -m expediente.web.bench``.
+cost. Goals (issue 13): p95 < 150 ms at 16 clients on 2 cores, the web layer's own cost
+<= 30% over the in-process call, zero errors. ``expediente bench web``.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import socket
 import statistics
@@ -21,7 +21,12 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Annotated, Optional
 from urllib.parse import urlencode
+
+import typer
+
+from expediente.cli_common import emit_json, err, handle_errors, out
 
 QUERIES = [{"q": "trata personas"}, {"q": '"reparación civil"'}, {"q": "prisión preventiva"},
            {"q": '"pena privativa de libertad"'}, {"q": "minería ilegal", "district": "Madre de Dios"},
@@ -169,19 +174,28 @@ def measure(location: str, *, clients: int = 16, rounds: int = 20, rulings: int 
     return results
 
 
-def main() -> None:  # pragma: no cover - a measuring tool
-    parser = argparse.ArgumentParser(description="Latencia y rendimiento de la aplicación web.")
-    parser.add_argument("--work", type=Path, default=Path("bench-work"))
-    parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=5, help="seed 1 at 10,000 hits a sample-generator bug")
-    parser.add_argument("--index", help="un índice existente en lugar de generarlo")
-    parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--rounds", type=int, default=20)
-    args = parser.parse_args()
-    args.work.mkdir(parents=True, exist_ok=True)
-    location = args.index or build_index(args.work, args.count, args.seed)
-    print(json.dumps(measure(location, clients=args.clients, rounds=args.rounds, work=args.work), indent=1))
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
+def register(app: typer.Typer) -> None:
+    @app.command("web")
+    @handle_errors
+    def bench_web(
+        count: Annotated[int, typer.Option("--count", min=1, help="Resoluciones generadas del índice.")] = 10_000,
+        seed: Annotated[int, typer.Option("--seed", help="Semilla del generador.")] = 5,
+        index: Annotated[Optional[str], typer.Option("--index", help="Un índice existente en lugar de generarlo.")] = None,
+        clients: Annotated[int, typer.Option("--clients", min=1, help="Clientes concurrentes.")] = 16,
+        rounds: Annotated[int, typer.Option("--rounds", min=1, help="Vueltas de cada consulta.")] = 20,
+        work: Annotated[Path, typer.Option("--work", help="Carpeta del corpus y del índice generados.")] = Path("bench-work"),
+        as_json: Annotated[bool, typer.Option("--json", help="Cifras en JSON.")] = False,
+    ) -> None:
+        """Solicitudes por segundo y p50/p95/p99 de la búsqueda y de la ficha, por HTTP y en proceso."""
+        work.mkdir(parents=True, exist_ok=True)
+        err.print("preparando el índice y el servidor...")
+        location = index or build_index(work, count, seed)
+        result = measure(location, clients=clients, rounds=rounds, work=work)
+        if as_json:
+            emit_json(json.dumps(result, ensure_ascii=False, indent=1))
+            return
+        out.print(f"{result['rulings']:,} resoluciones · {clients} clientes · {rounds} vueltas")
+        for key, figures in result.items():
+            if isinstance(figures, dict):
+                out.print(f"{key:<28} {figures['rps']:>7} req/s  p50 {figures['p50']:>7} ms  "
+                          f"p95 {figures['p95']:>7} ms  p99 {figures['p99']:>7} ms  errores {figures['errors']}")
