@@ -178,7 +178,7 @@ def extract_task(doc: DocumentText) -> IndexRecord:
         file_type=doc.file_type,
         page_count=doc.page_count,
         language=doc.language,
-        pages=[p.text for p in doc.pages],
+        pages=[p.text for p in doc.pages], page_boxes=[p.boxes for p in doc.pages],
         ruling=ruling,
         extractor_version=EXTRACTOR_VERSION,
         ingested_at=datetime.now(timezone.utc),

@@ -1,6 +1,6 @@
 """The one vocabulary every stage speaks: documents, rulings, errors."""
 
-from schemas.document import DocumentText, FileType, Page, PageMethod
+from schemas.document import BOX_SCALE, DocumentText, FileType, Page, PageBoxes, PageMethod
 from schemas.record import IndexRecord
 from schemas.errors import (
     IndexUnavailable,

@@ -21,6 +21,29 @@ class PageMethod(StrEnum):
     NONE = "none"  # the page could not be read; see ``Page.error``
 
 
+BOX_SCALE = 10_000  # box coordinates are in 1/10,000 of the page's width and height
+
+
+class PageBoxes(BaseModel):
+    """Where the words of a page's text lie on the page, compactly: ``words`` is a flat list
+    of six integers per word, ``start, end, x0, y0, x1, y1``: the word's span in the page's
+    (clean) text and its rectangle in 1/``BOX_SCALE`` of the page's width and height, origin
+    at the top left of the page as it is displayed (so any rendering size works). No text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    width: float = Field(gt=0, description="page width as read: PDF points or image pixels")
+    height: float = Field(gt=0, description="page height as read: PDF points or image pixels")
+    words: list[int] = Field(default_factory=list, description="start, end, x0, y0, x1, y1 per word")
+
+    def rects(self, start: int, end: int) -> list[tuple[float, float, float, float]]:
+        """The rectangles (x0, y0, x1, y1, fractions of the page) of the words that overlap the
+        text span ``[start, end)``."""
+        w = self.words
+        return [(w[i + 2] / BOX_SCALE, w[i + 3] / BOX_SCALE, w[i + 4] / BOX_SCALE, w[i + 5] / BOX_SCALE)
+                for i in range(0, len(w) - 5, 6) if w[i] < end and w[i + 1] > start]
+
+
 class Page(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -38,6 +61,8 @@ class Page(BaseModel):
         description="(clean offset, raw offset) anchors: offsets into ``text`` map back to the text "
         "as read (pdfium text layer or Tesseract output); between anchors both advance together",
     )
+    boxes: PageBoxes | None = Field(
+        default=None, description="word boxes (offsets into ``text``); None when unknown")
 
 
 class DocumentText(BaseModel):

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.document import FileType
+from schemas.document import FileType, PageBoxes
 from schemas.ruling import Ruling
 
 
@@ -21,6 +21,8 @@ class IndexRecord(BaseModel):
     language: str | None = None
     pages: list[str] = Field(description="page texts (redacted when stored in a public index)")
     ruling: Ruling
+    page_boxes: list[PageBoxes | None] = Field(
+        default_factory=list, description="word boxes per page, offsets into ``pages`` (empty: none kept)")
     extractor_version: str
     ingested_at: datetime
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from schemas import Evidence, IndexRecord, Redaction, Ruling
+from schemas import Evidence, IndexRecord, PageBoxes, Redaction, Ruling
 
 from search.analysis import MARKS, char_pattern, fold
 
@@ -205,4 +205,16 @@ def redact_record(record: IndexRecord) -> IndexRecord:
 
     ruling = record.ruling.model_copy(update={"redactions": []})
     ruling = _walk(ruling, redactor.text, move)
-    return record.model_copy(update={"pages": pages, "ruling": ruling})
+    boxes = [_move_boxes(b, m) for b, m in zip(record.page_boxes, maps)]
+    return record.model_copy(update={"pages": pages, "ruling": ruling, "page_boxes": boxes})
+
+
+def _move_boxes(boxes: PageBoxes | None, offsets: _OffsetMap) -> PageBoxes | None:
+    """Word boxes moved as evidence is: their spans point into the redacted text (boxes hold
+    no text; a word of a redacted name keeps its rectangle and spans the replacement)."""
+    if boxes is None or not offsets.edits:
+        return boxes
+    words = list(boxes.words)
+    for i in range(0, len(words) - 5, 6):
+        words[i], words[i + 1] = offsets(words[i], is_end=False), offsets(words[i + 1], is_end=True)
+    return boxes.model_copy(update={"words": words})

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from time import perf_counter
 
+from extractors.acquire.boxes import to_clean
 from extractors.acquire.cleanup import clean_document
 from extractors.acquire.detect import EXTENSIONS, file_sha256, sniff, unreadable_from_os
 from extractors.acquire.images import read_image
@@ -106,7 +107,8 @@ def _finish_pages(raw: list[RawPage]) -> list[Page]:
         pages.append(Page(number=page.number, text=clean.text, method=page.method,
                           ocr_confidence=page.ocr_confidence, language=language,
                           seconds=round(page.seconds + perf_counter() - start, 4),
-                          error=page.error, source_map=clean.anchors))
+                          error=page.error, source_map=clean.anchors,
+                          boxes=to_clean(page.boxes, clean.anchors, len(clean.text)) if page.boxes else None))
     return pages
 
 

@@ -34,6 +34,7 @@ from time import perf_counter
 
 from PIL import Image
 
+from extractors.acquire.boxes import RawBoxes, align_words, tesseract_words, turn_rect
 from extractors.acquire.preprocess import Prepared
 from extractors.acquire.records import RawPage
 from extractors.acquire.scratch import make_scratch_dir
@@ -67,6 +68,7 @@ class OcrResult:
     confidence: float | None  # mean word confidence, 0-100
     seconds: float
     turned: int = 0  # degrees (clockwise) the page was turned after orientation detection
+    tsv: str = ""  # Tesseract's TSV output: the word boxes
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ def run_tesseract(image: Path, *, dpi: int | None = None, psm: int = 3) -> OcrRe
         raise OcrError(f"Tesseract no dejó su salida ({exc.strerror})",
                        reason=Reason.OCR_FAILED) from exc
     return OcrResult(text=text, confidence=mean_word_confidence(tsv),
-                     seconds=perf_counter() - start)
+                     seconds=perf_counter() - start, tsv=tsv)
 
 
 def _run(command: list[str]) -> subprocess.CompletedProcess[bytes]:
@@ -189,6 +191,20 @@ def mean_word_confidence(tsv: str) -> float | None:
     return round(sum(confidences) / len(confidences), 2) if confidences else None
 
 
+def ocr_boxes(result: OcrResult) -> RawBoxes | None:
+    """The word boxes of an OCR result's text, on the page as submitted (a page Tesseract
+    read turned is turned back; a sideways page, turned before OCR, gets none)."""
+    read = tesseract_words(result.tsv)
+    if read is None:
+        return None
+    width, height, words = read
+    back = (360 - result.turned) % 360
+    if back % 180:
+        width, height = height, width
+    return RawBoxes(width=width, height=height,
+                    words=tuple((s, e, turn_rect(r, back)) for s, e, r in align_words(result.text, words)))
+
+
 def _is_flat(image: Image.Image) -> bool:
     """A page of a single grey level (a blank rendered page): 2,000 of them cost 7 minutes of
     Tesseract for no words; a scanned blank page has grain and is still read."""
@@ -210,7 +226,7 @@ class OcrPool:
         self._max_in_flight = 2 * workers
         self._executor: ThreadPoolExecutor | None = None
         self._tmp: Path | None = None
-        self._pending: dict[Future[OcrResult], tuple[int, Path, float, str | None]] = {}
+        self._pending: dict[Future[OcrResult], tuple[int, Path, float, str | None, bool]] = {}
         self._done: list[RawPage] = []
 
     def __enter__(self) -> OcrPool:
@@ -238,7 +254,7 @@ class OcrPool:
         page.image.save(path, format="TIFF", compression="raw", **({"dpi": (dpi, dpi)} if dpi else {}))
         prepared = perf_counter() - started - waited
         future = self._pool().submit(ocr_page, path, dpi=dpi, sideways=page.sideways)
-        self._pending[future] = (number, path, prepared, note)
+        self._pending[future] = (number, path, prepared, note, page.sideways)
 
     def results(self) -> list[RawPage]:
         """Wait for every page submitted so far and return all results."""
@@ -255,7 +271,7 @@ class OcrPool:
                 self._collect(future)
 
     def _collect(self, future: Future[OcrResult]) -> None:
-        number, path, prepared, note = self._pending.pop(future)
+        number, path, prepared, note, sideways = self._pending.pop(future)
         try:
             result = future.result()
         except OcrError as exc:
@@ -264,7 +280,8 @@ class OcrPool:
         else:
             self._done.append(RawPage(number=number, text=result.text, method=PageMethod.OCR,
                                       seconds=prepared + result.seconds,
-                                      ocr_confidence=result.confidence, note=note))
+                                      ocr_confidence=result.confidence, note=note,
+                                      boxes=None if sideways else ocr_boxes(result)))
         finally:
             for leftover in path.parent.glob(f"{path.stem}.*"):
                 leftover.unlink(missing_ok=True)

@@ -20,6 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
+from extractors.acquire.boxes import RawBoxes, Rect, turn_rect, words_of
 from extractors.acquire.decide import NO_TEXT, LayerFacts, judge_page, text_layer_problem
 from extractors.acquire.detect import unreadable
 from extractors.acquire.ocr import OcrPool
@@ -177,7 +178,8 @@ def visit_page(pdf: pdfium.PdfDocument, ctx: PageContext, pool: OcrPool) -> RawP
                 verdict = judge_page(text, mode=ctx.mode, facts=lambda: layer_facts(page))
                 log.debug("página %d: %s", ctx.number, verdict.reason)
                 if verdict.use_text_layer:
-                    return _text_layer_page(ctx, text, seconds=perf_counter() - start)
+                    return _text_layer_page(ctx, text, text_layer_boxes(page, text),
+                                            seconds=perf_counter() - start)
                 image, dpi, render_note = render(page, ctx.dpi)
             finally:
                 page.close()
@@ -194,25 +196,54 @@ def visit_page(pdf: pdfium.PdfDocument, ctx: PageContext, pool: OcrPool) -> RawP
     return None
 
 
-def _text_layer_page(ctx: PageContext, text: str, *, seconds: float) -> RawPage:
+def _text_layer_page(ctx: PageContext, text: str, boxes: RawBoxes | None, *, seconds: float) -> RawPage:
     problem = text_layer_problem(text) if ctx.mode is TextLayerMode.USE else None
-    return RawPage(number=ctx.number, text=text, method=PageMethod.TEXT_LAYER, seconds=seconds,
+    return RawPage(number=ctx.number, text=text, method=PageMethod.TEXT_LAYER, seconds=seconds, boxes=boxes,
                    note=f"{problem} (modo USE: no se aplicó OCR)" if problem else None)
 
 
-def text_layer(page: pdfium.PdfPage) -> str:
-    """The page's text layer. On a page with /Rotate, pdfium returns the lines in reverse
-    order; read it unrotated (in memory only) and restore the rotation for rendering."""
+@contextmanager
+def unrotated_textpage(page: pdfium.PdfPage) -> Iterator[tuple[pdfium.PdfTextPage, int]]:
+    """The page's text page, read unrotated: on a page with /Rotate, pdfium returns the lines
+    in reverse order; read it unrotated (in memory only) and restore the rotation after."""
     rotation = page.get_rotation()
     if rotation:
         page.set_rotation(0)
     textpage = page.get_textpage()
     try:
-        return textpage.get_text_range()
+        yield textpage, rotation
     finally:
         textpage.close()
         if rotation:
             page.set_rotation(rotation)
+
+
+def text_layer(page: pdfium.PdfPage) -> str:
+    """The page's text layer (see ``unrotated_textpage``)."""
+    with unrotated_textpage(page) as (textpage, _):
+        return textpage.get_text_range()
+
+
+def text_layer_boxes(page: pdfium.PdfPage, text: str) -> RawBoxes | None:
+    """The word boxes of ``text``, the page's text layer, from pdfium's character boxes, as
+    fractions of the page as it is displayed (crop box, /Rotate applied); None when the text
+    and pdfium's characters do not line up one for one (characters outside the BMP)."""
+    left, bottom, right, top = page.get_bbox()  # the effective crop box (get_cropbox ignores inherited boxes)
+    width, height = right - left, top - bottom
+    if width <= 0 or height <= 0:
+        return None
+    with unrotated_textpage(page) as (textpage, rotation):
+        if textpage.count_chars() != len(text):
+            return None
+
+        def rect(i: int) -> Rect:
+            x0, y0, x1, y1 = textpage.get_charbox(i)
+            return turn_rect(((x0 - left) / width, (top - y1) / height,
+                              (x1 - left) / width, (top - y0) / height), rotation % 360)
+
+        words = words_of(text, rect)
+    shown = (height, width) if rotation % 180 else (width, height)
+    return RawBoxes(width=shown[0], height=shown[1], words=tuple(words))
 
 
 def layer_facts(page: pdfium.PdfPage) -> LayerFacts:

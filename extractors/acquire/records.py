@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from extractors.acquire.boxes import RawBoxes
 from schemas import PageMethod
 
 
@@ -52,6 +53,7 @@ class RawPage:
     ocr_confidence: float | None = None
     error: str | None = None
     note: str | None = None  # something the user should know; becomes a document warning
+    boxes: RawBoxes | None = None  # word boxes of ``text``, when the reader knows them
 
     @classmethod
     def failed(cls, number: int, error: str, *, seconds: float = 0.0) -> RawPage:

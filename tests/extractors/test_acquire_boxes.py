@@ -1,0 +1,73 @@
+"""Word boxes kept at acquisition: a span of a page's clean text maps to rectangles where the
+words lie on the page. Truth comes from elsewhere: pdfplumber's own character boxes of the
+PDF that was typed (and, for OCR, rendered to an image)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+
+from extractors.acquire import acquire
+from extractors.acquire.boxes import RawBoxes, to_clean, words_of
+from extractors.acquire.cleanup import clean_document
+from tests.extractors.test_acquire import typed_pdf
+
+TEXT = ("SENTENCIA\n\nExpediente N° 00347-2019-28-2111-JR-PE-01. El acusado Quispe fue "
+        "condenado por el delito de robo agravado en agravio del Estado.")
+
+
+def truth(pdf: Path, word: str) -> tuple[float, float, float, float]:
+    """pdfplumber's box of ``word`` on page 1, as fractions of the page (origin top left)."""
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[0]
+        found = page.search(word, regex=False)[0]
+        return (found["x0"] / page.width, found["top"] / page.height,
+                found["x1"] / page.width, found["bottom"] / page.height)
+
+
+def union(rects):
+    return (min(r[0] for r in rects), min(r[1] for r in rects), max(r[2] for r in rects), max(r[3] for r in rects))
+
+
+def test_a_span_inside_a_hyphen_joined_word_maps_to_both_halves():
+    raw = "la inhabilita-\nción conforme"
+    clean = clean_document([raw])[0]
+    assert clean.text.startswith("la inhabilitación\nconforme")
+    # a fake page: character i of the raw text is a 1%-wide box on line (number of newlines before it)
+    def rect(i):
+        line = raw[:i].count("\n")
+        return (i / 100, line / 10, (i + 1) / 100, (line + 1) / 10)
+    boxes = to_clean(RawBoxes(width=100, height=100, words=tuple(words_of(raw, rect))), clean.anchors,
+                     len(clean.text))
+    start = clean.text.index("inhabilitación")
+    rects = boxes.rects(start + 8, start + 12)  # "taci": across the joint
+    assert [round(r[1], 2) for r in rects] == [0.0, 0.1]  # the first line's half and the second's
+    conforme = clean.text.index("conforme")
+    assert boxes.rects(conforme, conforme + 8) == [(0.2, 0.1, 0.28, 0.2)]  # raw offsets 20-28, line 2
+
+
+@pytest.mark.parametrize("word", ["00347-2019-28-2111-JR-PE-01.", "condenado", "Estado."])
+def test_text_layer_boxes_lie_where_pdfplumber_sees_the_word(tmp_path, word):
+    pdf = typed_pdf(tmp_path / "typed.pdf", [TEXT])
+    page = acquire(pdf).pages[0]
+    start = page.text.index(word)
+    got = union(page.boxes.rects(start, start + len(word)))
+    assert got == pytest.approx(truth(pdf, word), abs=0.01)
+
+
+def test_ocr_boxes_lie_where_the_word_was_typed(tmp_path):
+    pdf = typed_pdf(tmp_path / "typed.pdf", [TEXT])
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        document[0].render(scale=200 / 72, grayscale=True).to_pil().save(tmp_path / "scan.png", dpi=(200, 200))
+    finally:
+        document.close()
+    page = acquire(tmp_path / "scan.png").pages[0]
+    assert page.method == "ocr" and page.boxes is not None
+    for word in ("condenado", "agravado"):
+        start = page.text.index(word)
+        got = union(page.boxes.rects(start, start + len(word)))
+        assert got == pytest.approx(truth(pdf, word), abs=0.01)
