@@ -5,14 +5,13 @@ is its twin (``expediente.web.pages``)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import FileResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
-from expediente.web import export
+from expediente.web import export, images
 from expediente.web.errors import ApiError, no_ruling
 from expediente.web.params import FACET_LABELS, SearchParams, SearchRequest, encode_cursor, facet_fields
 from expediente.web.state import Access, access
@@ -70,6 +69,11 @@ class PageResponse(BaseModel):
     start: int | None = None
     end: int | None = None
     quote: str | None = Field(default=None, description="the marked span, when start and end are given")
+    boxes: list[tuple[float, float, float, float]] = Field(
+        default_factory=list, description="the marked span's word boxes on the page image: x0, y0, x1, y1 as "
+        "fractions of the page's width and height, from the top left")
+    image: str | None = Field(default=None, description="URL of the page image, when this caller may see it")
+    image_note: str | None = Field(default=None, description="why there is no page image, when there is none")
 
 
 class PrecedentResponse(BaseModel):
@@ -131,9 +135,16 @@ def page(acc: Access, id: str, number: int, start: int | None, end: int | None) 
     text = record.pages[number - 1]
     marked = start is not None and end is not None
     before, quote, _ = mark_span(text, start, end)
-    return PageResponse(id=id, page=number, pages=len(record.pages), text=text,
-                        start=len(before) if marked else None, end=len(before) + len(quote) if marked else None,
-                        quote=quote if marked else None)
+    start, end = (len(before), len(before) + len(quote)) if marked else (None, None)
+    stored = record.page_boxes[number - 1] if number <= len(record.page_boxes) else None
+    refusal = images.image_refusal(acc, record)
+    if refusal is None and images.original_path(record) is None:
+        refusal = images.GONE
+    return PageResponse(id=id, page=number, pages=len(record.pages), text=text, start=start, end=end,
+                        quote=quote if marked else None,
+                        boxes=stored.rects(start, end) if stored is not None and marked and end > start else [],
+                        image=f"/api/v1/rulings/{id}/pages/{number}/image" if refusal is None else None,
+                        image_note=refusal)
 
 
 def precedent(acc: Access, id: str, limit: int) -> PrecedentResponse:
@@ -198,7 +209,8 @@ def facet_endpoint(acc: AccessDep, field: FacetName, params: Annotated[SearchPar
 @router.get("/rulings/{id}", response_model=RulingResponse, summary="Una resolución y la evidencia de cada dato")
 def ruling_endpoint(acc: AccessDep, id: IdPath) -> RulingResponse:
     record, items = ruling(acc, id)
-    return RulingResponse(id=record.id, record=record.model_dump(mode="json", exclude={"pages"}), facts=items)
+    return RulingResponse(id=record.id, record=record.model_dump(mode="json", exclude={"pages", "page_boxes"}),
+                          facts=items)
 
 
 @router.get("/rulings/{id}/record.json", summary="El registro completo (con el texto de las páginas)",
@@ -217,6 +229,15 @@ def page_endpoint(acc: AccessDep, id: IdPath, number: Annotated[int, Path(ge=1, 
     return page(acc, id, number, start, end)
 
 
+@router.get("/rulings/{id}/pages/{number}/image", summary="Imagen de una página del archivo original",
+            response_class=Response, responses={200: {"content": {"image/png": {}}}})
+def page_image_endpoint(acc: AccessDep, id: IdPath, number: Annotated[int, Path(ge=1, le=100_000)],
+                        width: Annotated[int, Query(ge=200, le=2000)] = images.DEFAULT_WIDTH) -> Response:
+    """The page as filed (unredacted): where the ruling has protected victims, only for role ``originals``."""
+    return Response(images.page_image(acc, get_record(acc, id), number, width), media_type="image/png",
+                    headers={"Cache-Control": "private, no-store"})
+
+
 @router.get("/rulings/{id}/precedent", response_model=PrecedentResponse,
             summary="Parecidas, las que la citan y las que ella cita")
 def precedent_endpoint(acc: AccessDep, id: IdPath,
@@ -233,8 +254,8 @@ def original_endpoint(acc: AccessDep, id: IdPath) -> FileResponse:
     if not acc.principal.originals:
         raise ApiError(403, "forbidden", "El archivo original puede contener nombres de víctimas protegidas: "
                        "descargarlo requiere una clave de API con rol «originals».")
-    path = FilePath(record.path)
-    if not path.is_file():
+    path = images.original_path(record)  # the stored path is display text (names.display_path)
+    if path is None:
         raise ApiError(404, "not_found", "El archivo original ya no está donde se ingirió.")
     acc.audit("original", [id], detail=record.path)
     return FileResponse(path, filename=path.name, headers={"Cache-Control": "no-store"})

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from expediente.facts import words
 from expediente.formatting import long_date
-from expediente.web import api
+from expediente.web import api, images
 from expediente.web.errors import ApiError
 from expediente.web.params import FACET_LABELS, PARAM_LABELS, SearchParams, param_of, parse, url_value
 from expediente.web.state import Access, access
@@ -127,8 +127,16 @@ def page_page(request: Request, acc: AccessDep, id: api.IdPath, number: Annotate
               end: Annotated[int | None, Query(ge=0, le=10_000_000)] = None) -> Response:
     data = api.page(acc, id, number, start, end)
     before, marked, after = mark_span(data.text, data.start, data.end)
+    image = f"/resoluciones/{id}/paginas/{number}/imagen" if data.image else None
     return render(request, "page.html", data=data, before=before, marked=marked, after=after,
-                  has_mark=data.start is not None)
+                  has_mark=data.start is not None, image=image)
+
+
+@router.get("/resoluciones/{id}/paginas/{number}/imagen")
+def page_image(acc: AccessDep, id: api.IdPath, number: Annotated[int, Path(ge=1, le=100_000)],
+               width: Annotated[int, Query(ge=200, le=2000)] = images.DEFAULT_WIDTH) -> Response:
+    """The page image the page view shows (twin of ``/api/v1/rulings/{id}/pages/{n}/image``)."""
+    return api.page_image_endpoint(acc, id, number, width)
 
 
 def panel_tables(acc: Access, params: api.StatsParams) -> list:
