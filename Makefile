@@ -1,7 +1,7 @@
 # The README's two commands: `make demo` and `make test`. Everything they need is
 # installed from here: Debian packages (Tesseract with Spanish and orientation data; a C
-# compiler for the optional speed-up) and a Python 3.11 virtual environment with the
-# project, its pinned dependencies and the model.
+# compiler for the optional speed-up; Chromium for the browser tests) and a Python 3.11
+# virtual environment with the project, its pinned dependencies and the model.
 
 PYTHON ?= python3.11
 VENV   ?= .venv
@@ -33,6 +33,10 @@ system-deps:
 	elif command -v brew >/dev/null 2>&1; then \
 	    brew install tesseract tesseract-lang; \
 	else echo "Instale Tesseract 5 con los datos 'spa' y 'osd' (tesseract-ocr-spa)." >&2; exit 1; fi
+	@# Debian's Chromium for the browser tests (tests/web/test_browser.py): Playwright, a test
+	@# dependency, drives /usr/bin/chromium and never downloads a browser of its own.
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; fi
 	@# A C compiler and Python's headers for the optional speed-up of the analysis chain
 	@# (search/_speedups.c, built by setup.py); without them the install goes on in pure Python.
 	@if command -v apt-get >/dev/null 2>&1 && ! { command -v cc >/dev/null 2>&1 && \

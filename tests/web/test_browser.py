@@ -1,0 +1,170 @@
+"""The web application in a real headless Chromium (Debian's, driven by Playwright; no
+browser is downloaded), served by uvicorn on a free loopback port over a real index: a
+generated born-digital ruling ingested by the flow's own tasks, beside the XSS and
+protected records of the API tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+
+from expediente.samples import generate
+from expediente.web import WebSettings, create_app
+from expediente.web.keys import KeyStore
+from extractors.acquire import acquire
+from flows.ingest import extract_task
+from search import open_index
+from tests.web.conftest import XSS_TEXT, bulk_records, protected_record, xss_record
+
+pytestmark = pytest.mark.slow  # a browser, OCR-free ingestion and a server: ~15 s
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TIMEOUT_MS = 15_000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """``(base URL, originals key, the generated ruling)`` of a running server."""
+    folder = tmp_path_factory.mktemp("browser")
+    generate(folder / "corpus", count=2, seed=3, scanned_ratio=0.5)
+    ruling = extract_task.fn(acquire(folder / "corpus" / "doc0002.pdf"))  # born digital
+    index = folder / "index.sqlite"
+    with open_index(str(index), originals=True) as idx:
+        idx.upsert([ruling, xss_record(), protected_record(), *bulk_records()])
+    settings = WebSettings(index=str(index), data_dir=folder / "data", rate_burst=10_000)
+    _, token = KeyStore(settings.keys_file).create("originals", label="navegador")
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(),
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "el servidor no arrancó"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{server.config.port}", token, ruling
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} no está instalado (make system-deps instala el paquete chromium de Debian)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    tab.set_default_timeout(TIMEOUT_MS)
+    dialogs: list[str] = []
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    tab.dialogs = dialogs
+    errors: list[str] = []
+    # script errors and CSP refusals (a missing /favicon.ico is the one 404 a browser asks for)
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" and "Failed to load" not in m.text
+           else None)
+    tab.console_errors = errors
+    yield tab
+    context.close()
+
+
+def log_in(page, base: str, token: str) -> None:
+    page.goto(f"{base}/acceso")
+    page.fill("input[name=clave]", token)
+    page.click("form.login button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_search_facet_ruling_fact_and_its_box_on_the_page_image(site, page):
+    base, token, ruling = site
+    log_in(page, base, token)
+    page.goto(f"{base}/")
+    district = ruling.ruling.court.district
+    page.locator("#faceta-district a", has_text=district).first.click()
+    page.wait_for_url("**district=*")
+    assert page.locator(".active li", has_text=district).count() == 1
+    page.locator(f'a[href="/resoluciones/{ruling.id}"]').first.click()
+    page.wait_for_url(f"**/resoluciones/{ruling.id}")
+    number = ruling.ruling.case_numbers[0].normalized
+    fact = page.locator("dd", has_text=number).locator("a.evidence").first
+    fact.click()
+    page.wait_for_url("**/paginas/*start=*")
+    assert number.split("-")[0] in page.locator("mark#marca").inner_text()
+    image = page.locator(".page-frame img")
+    page.wait_for_function("() => { const i = document.querySelector('.page-frame img');"
+                           " return i && i.complete && i.naturalWidth > 0; }")
+    box = page.locator(".evidence-box").first
+    assert box.is_visible()
+    b, i = box.bounding_box(), image.bounding_box()
+    assert b["width"] > 10 and b["height"] > 5  # placed and sized by app.js
+    assert i["x"] <= b["x"] and b["x"] + b["width"] <= i["x"] + i["width"]
+    assert i["y"] <= b["y"] and b["y"] + b["height"] <= i["y"] + i["height"]
+    # where the text layer puts the case number: the stored box, scaled to the image shown
+    ev = ruling.ruling.case_numbers[0].evidence[0]
+    x0, y0, *_ = ruling.page_boxes[ev.page - 1].rects(ev.start, ev.end)[0]
+    assert b["x"] == pytest.approx(i["x"] + x0 * i["width"], abs=2)
+    assert b["y"] == pytest.approx(i["y"] + y0 * i["height"], abs=2)
+    assert not page.console_errors  # no CSP violation, no script error
+
+
+def test_anonymous_readers_of_a_protected_ruling_get_the_text_only(site, page):
+    base, _, _ = site
+    record = protected_record()
+    page.goto(f"{base}/resoluciones/{record.id}/paginas/1")
+    assert page.locator(".page-frame img").count() == 0
+    assert "originals" in page.locator(".image-note").inner_text()
+
+
+def test_the_dashboard_draws_its_charts(site, page):
+    base, _, _ = site
+    page.goto(f"{base}/panel")
+    charts = page.locator(".charts img")
+    assert charts.count() == 5
+    for k in range(charts.count()):
+        charts.nth(k).scroll_into_view_if_needed()
+    page.wait_for_function("() => [...document.querySelectorAll('.charts img')]"
+                           ".every(i => i.complete && i.naturalWidth > 100)")
+
+
+def test_a_malformed_query_shows_its_spanish_message(site, page):
+    base, _, _ = site
+    page.goto(f"{base}/")
+    page.fill("form.search input[name=q]", '"trata de')
+    page.locator("form.search input[name=q]").press("Enter")
+    error = page.locator("#query-error")
+    error.wait_for()
+    assert "comillas" in error.inner_text()
+
+
+def test_the_xss_documents_render_as_text(site, page):
+    base, _, _ = site
+    record = xss_record()
+    page.goto(f"{base}/?q=acusado")
+    page.goto(f"{base}/resoluciones/{record.id}")
+    assert '"><img src=x onerror=alert(1)>' in page.locator("body").inner_text()
+    page.goto(f"{base}/resoluciones/{record.id}/paginas/1")
+    assert XSS_TEXT.split(" fue")[0] in page.locator("pre.page-text").inner_text()
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+    assert page.locator("img[src=x]").count() == 0
