@@ -10,12 +10,25 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO   ?= demo
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install system-deps schema clean cluster-start cluster-stop
+.PHONY: demo screenshots test install system-deps schema clean cluster-start cluster-stop
 
+DEMO_SERVE ?= 1
+DEMO_PORT  ?= 8000
+
+# Ends serving the demo index in the browser (Ctrl-C stops it); DEMO_SERVE=0 skips that.
 demo: install
 	$(BIN)/expediente samples generate --out $(DEMO)/corpus --count 12 --seed 7 --scanned-ratio 0.25
 	$(BIN)/expediente ingest $(DEMO)/corpus --index $(DEMO)/index.sqlite
 	$(BIN)/expediente summary --index $(DEMO)/index.sqlite
+	@if [ "$(DEMO_SERVE)" != 0 ]; then \
+	    echo "La aplicación web sirve el índice de la demostración en http://127.0.0.1:$(DEMO_PORT)/ (Ctrl-C la detiene)."; \
+	    $(BIN)/expediente serve --index $(DEMO)/index.sqlite --port $(DEMO_PORT) || [ $$? = 130 ]; fi
+
+# The README's screenshots of the demo (search, a ruling's page with its box, the panel),
+# taken by Playwright in Debian's Chromium.
+screenshots: install
+	$(MAKE) demo DEMO_SERVE=0
+	$(BIN)/python -m tests.web.screenshots $(DEMO)/index.sqlite docs/screenshots
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -6,33 +6,21 @@ protected records of the API tests."""
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 
 import pytest
-import uvicorn
 
 from expediente.samples import generate
-from expediente.web import WebSettings, create_app
+from expediente.web import WebSettings
 from expediente.web.keys import KeyStore
 from extractors.acquire import acquire
 from flows.ingest import extract_task
 from search import open_index
+from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, serving
 from tests.web.conftest import XSS_TEXT, bulk_records, protected_record, xss_record
 
 pytestmark = pytest.mark.slow  # a browser, OCR-free ingestion and a server: ~15 s
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TIMEOUT_MS = 15_000
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -46,17 +34,8 @@ def site(tmp_path_factory):
         idx.upsert([ruling, xss_record(), protected_record(), *bulk_records()])
     settings = WebSettings(index=str(index), data_dir=folder / "data", rate_burst=10_000)
     _, token = KeyStore(settings.keys_file).create("originals", label="navegador")
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(),
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "el servidor no arrancó"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.config.port}", token, ruling
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(settings) as base:
+        yield base, token, ruling
 
 
 @pytest.fixture(scope="module")
