@@ -214,7 +214,5 @@ def _move_boxes(boxes: PageBoxes | None, offsets: _OffsetMap) -> PageBoxes | Non
     no text; a word of a redacted name keeps its rectangle and spans the replacement)."""
     if boxes is None or not offsets.edits:
         return boxes
-    words = list(boxes.words)
-    for i in range(0, len(words) - 5, 6):
-        words[i], words[i + 1] = offsets(words[i], is_end=False), offsets(words[i + 1], is_end=True)
-    return boxes.model_copy(update={"words": words})
+    return PageBoxes.of(boxes.width, boxes.height, [(offsets(start, is_end=False), offsets(end, is_end=True), *rect)
+                                                   for start, end, *rect in boxes.word_boxes()])

@@ -86,13 +86,12 @@ def tesseract_words(tsv: str) -> tuple[float, float, list[tuple[str, Rect]]] | N
 def to_clean(raw: RawBoxes, anchors: Anchors, clean_length: int) -> PageBoxes:
     """``raw`` with its spans moved to the clean text (``anchors``: clean → raw offsets)."""
     lowest, highest = _raw_to_clean(anchors, clean_length)
-    flat: list[int] = []
+    words = []
     for start, end, rect in raw.words:
         cleans = [c for r in range(start, end) for c in (lowest.get(r), highest.get(r)) if c is not None]
-        if not cleans:
-            continue  # dropped by cleanup
-        flat += [min(cleans), max(cleans) + 1, *(_scaled(v) for v in rect)]
-    return PageBoxes(width=raw.width, height=raw.height, words=flat)
+        if cleans:  # else dropped by cleanup
+            words.append((min(cleans), max(cleans) + 1, *(_scaled(v) for v in rect)))
+    return PageBoxes.of(raw.width, raw.height, words)
 
 
 def _raw_to_clean(anchors: Sequence[tuple[int, int]], clean_length: int) -> tuple[dict[int, int], dict[int, int]]:

@@ -10,9 +10,9 @@ def boxes_of(text: str) -> PageBoxes:
     """One box per word; word k is at x = k/100 (so a box says which word it is)."""
     words, pos = [], 0
     for k, word in enumerate(text.split(" ")):
-        words += [pos, pos + len(word), k * BOX_SCALE // 100, 0, (k + 1) * BOX_SCALE // 100, 100]
+        words.append((pos, pos + len(word), k * BOX_SCALE // 100, 0, (k + 1) * BOX_SCALE // 100, 100))
         pos += len(word) + 1
-    return PageBoxes(width=600, height=800, words=words)
+    return PageBoxes.of(600, 800, words)
 
 
 def test_boxes_follow_the_redacted_text():
