@@ -46,6 +46,11 @@ def corpus(tmp_path_factory):
                             redactions=(("Nancy Huamán Quispe", "N.H.Q."),))
     protected = protected.model_copy(update={"path": str(folder / "corpus" / "doc0002.pdf"),
                                              "file_type": FileType.PDF, "page_count": 1})
+    scan = folder / "escaneo.png"  # a one-page scan: Pillow renders it
+    Image.new("L", (850, 1100), 255).save(scan)
+    png = make_record("Página escaneada.", key="escaneo").model_copy(
+        update={"path": str(scan), "file_type": FileType.PNG, "page_count": 1})
+    records["escaneo"] = png
     index = folder / "index.sqlite"
     with open_index(str(index), originals=True) as idx:
         idx.upsert([*records.values(), protected])
@@ -139,3 +144,10 @@ def test_pages_outside_the_file_are_refused(corpus, page):
     _, records, _, client, key = corpus
     response = client.get(f"/api/v1/rulings/{records['doc0002'].id}/pages/{page}/image", headers=key)
     assert response.status_code in (404, 422)
+
+
+def test_a_scan_is_rendered_by_pillow_at_the_width_asked(corpus):
+    _, records, _, client, _ = corpus
+    response = client.get(f"/api/v1/rulings/{records['escaneo'].id}/pages/1/image?width=425")
+    assert response.status_code == 200  # no protected names: anonymous readers see it too
+    assert Image.open(io.BytesIO(response.content)).size == (425, 550)
