@@ -10,6 +10,7 @@ hyphenated word joined across a line keeps both of its halves' boxes.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -123,3 +124,18 @@ def turn_rect(rect: Rect, clockwise: int) -> Rect:
     if clockwise == 270:
         return (y0, 1 - x1, y1, 1 - x0)
     return rect
+
+
+def tilt_rect(rect: Rect, degrees: float, aspect: float) -> Rect:
+    """The box around ``rect`` once its page is turned ``degrees`` counter-clockwise about its
+    centre (a page straightened before OCR, put back as it was scanned); ``aspect`` is the
+    page's height over its width."""
+    if not degrees:
+        return rect
+    cos, sin = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
+    xs, ys = [], []
+    for x, y in ((rect[0], rect[1]), (rect[2], rect[1]), (rect[0], rect[3]), (rect[2], rect[3])):
+        dx, dy = x - 0.5, (y - 0.5) * aspect
+        xs.append(0.5 + dx * cos + dy * sin)
+        ys.append(0.5 + (dy * cos - dx * sin) / aspect)
+    return min(xs), min(ys), max(xs), max(ys)

@@ -34,7 +34,7 @@ from time import perf_counter
 
 from PIL import Image
 
-from extractors.acquire.boxes import RawBoxes, align_words, tesseract_words, turn_rect
+from extractors.acquire.boxes import RawBoxes, align_words, tesseract_words, tilt_rect, turn_rect
 from extractors.acquire.preprocess import Prepared
 from extractors.acquire.records import RawPage
 from extractors.acquire.scratch import make_scratch_dir
@@ -191,9 +191,10 @@ def mean_word_confidence(tsv: str) -> float | None:
     return round(sum(confidences) / len(confidences), 2) if confidences else None
 
 
-def ocr_boxes(result: OcrResult) -> RawBoxes | None:
-    """The word boxes of an OCR result's text, on the page as submitted (a page Tesseract
-    read turned is turned back; a sideways page, turned before OCR, gets none)."""
+def ocr_boxes(result: OcrResult, *, skew: float = 0.0) -> RawBoxes | None:
+    """The word boxes of an OCR result's text on the page as submitted: a page Tesseract read
+    turned is turned back, and one ``preprocess`` straightened is tilted back by its ``skew``
+    (a sideways page, turned before OCR, gets none)."""
     read = tesseract_words(result.tsv)
     if read is None:
         return None
@@ -202,7 +203,8 @@ def ocr_boxes(result: OcrResult) -> RawBoxes | None:
     if back % 180:
         width, height = height, width
     return RawBoxes(width=width, height=height,
-                    words=tuple((s, e, turn_rect(r, back)) for s, e, r in align_words(result.text, words)))
+                    words=tuple((s, e, tilt_rect(turn_rect(r, back), skew, height / width))
+                                for s, e, r in align_words(result.text, words)))
 
 
 def _is_flat(image: Image.Image) -> bool:
@@ -226,7 +228,7 @@ class OcrPool:
         self._max_in_flight = 2 * workers
         self._executor: ThreadPoolExecutor | None = None
         self._tmp: Path | None = None
-        self._pending: dict[Future[OcrResult], tuple[int, Path, float, str | None, bool]] = {}
+        self._pending: dict[Future[OcrResult], tuple[int, Path, float, str | None, Prepared]] = {}
         self._done: list[RawPage] = []
 
     def __enter__(self) -> OcrPool:
@@ -254,7 +256,7 @@ class OcrPool:
         page.image.save(path, format="TIFF", compression="raw", **({"dpi": (dpi, dpi)} if dpi else {}))
         prepared = perf_counter() - started - waited
         future = self._pool().submit(ocr_page, path, dpi=dpi, sideways=page.sideways)
-        self._pending[future] = (number, path, prepared, note, page.sideways)
+        self._pending[future] = (number, path, prepared, note, page)
 
     def results(self) -> list[RawPage]:
         """Wait for every page submitted so far and return all results."""
@@ -271,7 +273,7 @@ class OcrPool:
                 self._collect(future)
 
     def _collect(self, future: Future[OcrResult]) -> None:
-        number, path, prepared, note, sideways = self._pending.pop(future)
+        number, path, prepared, note, page = self._pending.pop(future)
         try:
             result = future.result()
         except OcrError as exc:
@@ -281,7 +283,7 @@ class OcrPool:
             self._done.append(RawPage(number=number, text=result.text, method=PageMethod.OCR,
                                       seconds=prepared + result.seconds,
                                       ocr_confidence=result.confidence, note=note,
-                                      boxes=None if sideways else ocr_boxes(result)))
+                                      boxes=None if page.sideways else ocr_boxes(result, skew=page.skew)))
         finally:
             for leftover in path.parent.glob(f"{path.stem}.*"):
                 leftover.unlink(missing_ok=True)

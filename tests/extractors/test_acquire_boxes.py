@@ -71,3 +71,35 @@ def test_ocr_boxes_lie_where_the_word_was_typed(tmp_path):
         start = page.text.index(word)
         got = union(page.boxes.rects(start, start + len(word)))
         assert got == pytest.approx(truth(pdf, word), abs=0.01)
+
+
+def turned_ccw(rect, degrees: float, aspect: float):
+    """``rect`` (fractions of the page) on the page turned ``degrees`` counter-clockwise about its
+    centre; ``aspect`` is height / width. The box around the four turned corners."""
+    import math
+
+    t = math.radians(degrees)
+    xs, ys = [], []
+    for x, y in ((rect[0], rect[1]), (rect[2], rect[1]), (rect[0], rect[3]), (rect[2], rect[3])):
+        dx, dy = x - 0.5, (y - 0.5) * aspect
+        xs.append(0.5 + dx * math.cos(t) + dy * math.sin(t))
+        ys.append(0.5 + (-dx * math.sin(t) + dy * math.cos(t)) / aspect)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def test_ocr_boxes_of_a_skewed_scan_lie_on_the_page_as_scanned(tmp_path):
+    """Preprocessing straightens the scan before Tesseract reads it; the boxes are turned back,
+    so they fit the page image as filed (what the web shows), not the straightened one."""
+    pdf = typed_pdf(tmp_path / "typed.pdf", [TEXT + "\n" * 25 + "Firmado: el juez del juzgado penal."])
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        image = document[0].render(scale=200 / 72, grayscale=True).to_pil()
+    finally:
+        document.close()
+    image.rotate(2.5, fillcolor=255).save(tmp_path / "skewed.png", dpi=(200, 200))
+    page = acquire(tmp_path / "skewed.png").pages[0]
+    aspect = image.height / image.width
+    for word in ("SENTENCIA", "Firmado:"):  # far from the centre, where a turn moves words most
+        start = page.text.index(word)
+        got = union(page.boxes.rects(start, start + len(word)))
+        assert got == pytest.approx(turned_ccw(truth(pdf, word), 2.5, aspect), abs=0.006)
