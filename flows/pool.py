@@ -248,7 +248,7 @@ class DocumentPool:
                 alone.extend(running.values())  # the pool cancelled or lost them too
                 running.clear()
                 log.warning("un proceso de lectura terminó de forma inesperada; se reinicia el grupo "
-                            "y se leen de nuevo, de a uno, los %d documentos en curso", len(alone))
+                            "y se leen de nuevo, de a uno, los documentos en curso (%d)", len(alone))
                 self._restart()
 
 
