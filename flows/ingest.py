@@ -16,8 +16,8 @@ Records are committed batch by batch, so a killed run, started again, finishes t
 A file that cannot be read is reported with its reason and the batch goes on.
 
 Documents go through in a window as wide as the pool: a document's extraction is queued
-as soon as its text is read, ahead of the next acquisition, so documents finish (and progress moves) all through the run rather than all
-at the end. Listeners (``add_listener``) hear one ``IngestEvent`` per document and stage.
+as soon as its text is read, ahead of the next acquisition, so documents finish (and
+progress moves) all through the run rather than all at the end. Listeners (``add_listener``) hear one ``IngestEvent`` per document and stage.
 
 Paths in outcomes, events and logs are ``display_path`` text (a name that is not UTF-8 is
 shown escaped, ``caso\\xff.pdf``); ``paths`` given to the flow take the same form.

@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 
 CRASHED = "crashed"  # FileOutcome.reason of a document whose worker process died
 RETRIES = 2  # more tries of a document whose failure says retrying can help
+START_FAILURES = 3  # the pool broke this many times running with no result: it cannot start
 
 
 @dataclass(frozen=True)
@@ -205,9 +206,17 @@ class DocumentPool:
         alone: deque[_Job] = deque()  # in flight when the pool broke: sent again one by one
         running: dict[Future, _Job] = {}
 
+        broken = False
+        done_any, fruitless = False, 0  # results since the pool last broke; breaks with none
+
         def send(job: _Job) -> None:
+            nonlocal broken
             call = (_extract, job.doc) if job.doc is not None else (_acquire, job.path)
-            running[self._pool().submit(*call)] = job
+            try:
+                running[self._pool().submit(*call)] = job
+            except BrokenProcessPool:  # broke since we last looked: sent again after the restart
+                broken = True
+                alone.append(job)
 
         while waiting or alone or running:
             if alone:
@@ -218,8 +227,7 @@ class DocumentPool:
             else:
                 while waiting and sum(j.doc is None for j in running.values()) < self.processes:
                     send(waiting.popleft())
-            done, _ = wait(list(running), return_when=FIRST_COMPLETED)
-            broken = False
+            done, _ = wait(list(running), return_when=FIRST_COMPLETED) if running else (set(), set())
             for future in _in_order(done, running):
                 job = running.pop(future)
                 try:
@@ -231,7 +239,10 @@ class DocumentPool:
                     else:
                         alone.append(job)
                     continue
+                except Exception as exc:  # noqa: BLE001 - e.g. a result that could not be pickled
+                    value = Failure.of(exc)
                 job.alone = False
+                done_any = True
                 if isinstance(value, Failure):
                     if value.retryable and job.tries < RETRIES:
                         job.tries += 1
@@ -241,12 +252,23 @@ class DocumentPool:
                 elif isinstance(value, DocumentText):
                     yield Step(Kind.ACQUIRED, job.path, value)
                     job.doc = value
-                    send(job)  # its extraction goes ahead of the next acquisition
+                    if broken:
+                        alone.append(job)
+                    else:
+                        send(job)  # its extraction goes ahead of the next acquisition
                 else:
                     yield Step(Kind.EXTRACTED, job.path, value)
             if broken:
+                broken = False
                 alone.extend(running.values())  # the pool cancelled or lost them too
                 running.clear()
+                fruitless = 0 if done_any else fruitless + 1
+                if fruitless >= START_FAILURES:  # the workers die before reading anything
+                    for job in [*alone, *waiting]:
+                        yield Step(Kind.FAILED, job.path, Failure(CRASHED, "los procesos de lectura "
+                                   "terminan al arrancar; vea el registro"))
+                    return
+                done_any = False
                 log.warning("un proceso de lectura terminó de forma inesperada; se reinicia el grupo "
                             "y se leen de nuevo, de a uno, los documentos en curso (%d)", len(alone))
                 self._restart()

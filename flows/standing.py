@@ -62,6 +62,10 @@ class StandingPrefect:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    @property
+    def server_pid(self) -> int | None:
+        return self._processes[0][0].pid if self._processes else None
+
     def _prefect(self) -> list[str]:
         return [sys.executable, "-m", "prefect"]
 
