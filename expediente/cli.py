@@ -107,11 +107,12 @@ def ingest(
     with render.ingest_progress(err, total=len(found.files) + len(found.excluded)) as on_event:
         remove = ingest_module.add_listener(on_event)
         try:
-            summary = ingest_module.with_concurrency(settings.concurrency)(
+            summary = ingest_module.ingest_flow(
                 paths=[display_path(p) for p in paths], index=settings.index, text_layer=text_layer,
                 dpi=settings.dpi if dpi is None else dpi, ocr_workers=settings.ocr_workers,
                 batch_size=settings.batch_size, keep_originals=settings.show_originals,
                 scratch_dir=str(settings.scratch_dir), max_pages=settings.max_pages,
+                processes=settings.concurrency,
             )
         finally:
             remove()

@@ -34,10 +34,14 @@ class Settings(BaseSettings):
     ocr_workers: int = Field(
         default_factory=lambda: os.cpu_count() or 1,
         ge=1,
-        description="Tesseract processes running at once, for the whole process",
+        description="Tesseract processes running at once, shared among the reading processes",
     )
     max_pages: int = Field(default=5000, ge=1, description="longer documents are refused (too_large)")
-    concurrency: int = Field(default=2, ge=1, description="documents processed at once")
+    concurrency: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        description="processes reading documents at once (acquisition and extraction)",
+    )
     batch_size: int = Field(default=25, ge=1, description="records per index transaction")
     log_dir: Path = Field(default_factory=lambda: default_data_dir() / "logs")
     scratch_dir: Path = Field(

@@ -24,6 +24,8 @@ class Reason(StrEnum):
     INDEX = "index"
     QUERY = "query"
     OUTPUT = "output"  # a file the user asked to write cannot be written
+    CRASHED = "crashed"  # the worker process reading a document died (flows.pool)
+    SHARD = "shard"  # a shard of a split ingest returned no account of its files (flows.shards)
 
 
 class PipelineError(Exception):

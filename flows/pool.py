@@ -1,0 +1,297 @@
+"""Documents read on every core: acquisition and extraction in worker processes.
+
+Threads cannot do this: extraction (spaCy and our rules) and most of acquisition are
+Python holding the GIL. So each document is read by a process of a
+``ProcessPoolExecutor`` (``spawn``: no state copied from a parent that runs Prefect's
+threads) in two calls: ``acquire`` (path in, ``DocumentText`` out) and ``extract``
+(``DocumentText`` in, ``IndexRecord`` out). Each worker builds the spaCy pipeline once,
+when it starts. The parent keeps the order the ingest flow had with threads: a window
+of documents being acquired, as wide as the pool, and a document's extraction sent ahead
+of the next acquisition, so documents finish all through the run.
+
+What crosses the process boundary is plain data: paths, ``DocumentText``,
+``IndexRecord``, and a ``Failure`` (reason and message) for a document that was refused,
+since our ``PipelineError`` does not survive pickling. A worker that dies (killed,
+out of memory, a crash in a C library) breaks the whole pool: the pool is started again,
+and the documents that were in flight are sent again one at a time, so the one that
+breaks it alone is known and fails with reason ``crashed``; the others go on.
+
+Tesseract runs as subprocesses of the workers; its process cap (``ocr_workers``) is
+shared out among them (``limit_processes`` in each), so scans keep every core busy
+without running more Tesseracts than asked.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from enum import StrEnum
+from pathlib import Path
+
+from extractors.acquire import TextLayerMode, acquire, display_path
+from extractors.legal import EXTRACTOR_VERSION, extract
+from schemas import DocumentText, IndexRecord, PipelineError, Reason
+
+log = logging.getLogger(__name__)
+
+CRASHED = str(Reason.CRASHED)  # FileOutcome.reason of a document whose worker process died
+RETRIES = 2  # more tries of a document whose failure says retrying can help
+START_FAILURES = 3  # the pool broke this many times running with no result: it cannot start
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    text_layer: TextLayerMode = TextLayerMode.AUTO
+    dpi: int = 300
+    max_pages: int = 5000
+    scratch_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a document was refused, as plain data that crosses the process boundary."""
+
+    reason: str
+    message: str
+    retryable: bool = False
+
+    @classmethod
+    def of(cls, exc: BaseException) -> Failure:
+        if isinstance(exc, PipelineError):
+            return cls(str(exc.reason), exc.message, exc.retryable)
+        return cls("internal", f"error interno ({type(exc).__name__}): {exc}")
+
+
+# ------------------------------------------------------------------ in the worker processes
+
+_options = ReadOptions()
+_tesseracts = 1
+
+
+def _start_worker(options: ReadOptions, tesseracts: int, logs: multiprocessing.Queue | None) -> None:
+    """Each worker: its share of Tesseract processes, logs to the parent, the model loaded."""
+    global _options, _tesseracts
+    _options, _tesseracts = options, tesseracts
+    from extractors.acquire.ocr import limit_processes
+
+    limit_processes(tesseracts)
+    root = logging.getLogger()
+    root.handlers[:] = [logging.handlers.QueueHandler(logs) if logs is not None else logging.NullHandler()]
+    root.setLevel(logging.WARNING)
+    _warm()
+
+
+def _warm() -> None:
+    """Build the spaCy pipeline now rather than inside the first document's time."""
+    from schemas import Page
+
+    extract(DocumentText(path="warm", sha256="0" * 64, file_type="text", page_count=1, language="es",
+                         pages=[Page(number=1, method="text_layer",
+                                     text="Lima, uno de enero de dos mil veinte. El acusado Juan Pérez.")]))
+
+
+def _acquire(path: Path) -> DocumentText | Failure:
+    try:
+        return acquire(path, text_layer=_options.text_layer, dpi=_options.dpi,
+                       ocr_workers=_tesseracts, scratch_dir=_options.scratch_dir,
+                       max_pages=_options.max_pages)
+    except Exception as exc:  # noqa: BLE001 - every refusal becomes this document's outcome
+        return Failure.of(exc)
+
+
+def _extract(doc: DocumentText) -> IndexRecord | Failure:
+    try:
+        return record_of(doc)
+    except Exception as exc:  # noqa: BLE001
+        return Failure.of(exc)
+
+
+def record_of(doc: DocumentText) -> IndexRecord:
+    """The index record of a document: its text and the ruling extracted from it."""
+    return IndexRecord(
+        id=IndexRecord.id_for(doc.sha256), path=doc.path, sha256=doc.sha256,
+        file_type=doc.file_type, page_count=doc.page_count, language=doc.language,
+        pages=[p.text for p in doc.pages], page_boxes=[p.boxes for p in doc.pages], ruling=extract(doc),
+        extractor_version=EXTRACTOR_VERSION, ingested_at=datetime.now(timezone.utc),
+    )
+
+
+# ------------------------------------------------------------------ in the parent
+
+
+class Kind(StrEnum):
+    ACQUIRED = "acquired"  # ``value`` is the DocumentText
+    EXTRACTED = "extracted"  # ``value`` is the IndexRecord
+    FAILED = "failed"  # ``value`` is the Failure
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: Kind
+    path: Path
+    value: DocumentText | IndexRecord | Failure
+
+
+@dataclass
+class _Job:
+    path: Path
+    doc: DocumentText | None = None  # set once acquired: the job is then an extraction
+    tries: int = 0
+    alone: bool = field(default=False)  # in flight by itself after the pool broke
+
+
+class DocumentPool:
+    """``processes`` worker processes reading documents; ``read`` yields their steps.
+
+    Use as a context manager: the processes start with the first document and stop on exit.
+    """
+
+    def __init__(self, processes: int, options: ReadOptions, *, ocr_workers: int) -> None:
+        self.processes = max(1, processes)
+        self.options = options
+        # each worker's share of the Tesseract cap (at least one each)
+        self.tesseracts = max(1, round(ocr_workers / self.processes))
+        self._context = multiprocessing.get_context("spawn")
+        self._executor: ProcessPoolExecutor | None = None
+        self._logs: multiprocessing.Queue | None = None
+        self._listener: logging.handlers.QueueListener | None = None
+        self.restarts = 0
+
+    def __enter__(self) -> DocumentPool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop()
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            if self._logs is None:
+                self._logs = self._context.Queue()
+                self._listener = logging.handlers.QueueListener(self._logs, _Relay())
+                self._listener.start()
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.processes, mp_context=self._context, initializer=_start_worker,
+                initargs=(self.options, self.tesseracts, self._logs))
+        return self._executor
+
+    def _restart(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+        self.restarts += 1
+
+    def _stop(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
+        if self._logs is not None:
+            self._logs.close()
+            self._logs = None
+
+    def read(self, paths: Sequence[Path]) -> Iterator[Step]:
+        """Acquire and extract every path; yields each document's steps as they happen:
+        ``ACQUIRED`` then ``EXTRACTED``, or ``FAILED`` (at either stage)."""
+        waiting = deque(_Job(Path(p)) for p in paths)
+        alone: deque[_Job] = deque()  # in flight when the pool broke: sent again one by one
+        running: dict[Future, _Job] = {}
+
+        broken = False
+        done_any, fruitless = False, 0  # results since the pool last broke; breaks with none
+
+        def send(job: _Job) -> None:
+            nonlocal broken
+            call = (_extract, job.doc) if job.doc is not None else (_acquire, job.path)
+            try:
+                running[self._pool().submit(*call)] = job
+            except BrokenProcessPool:  # broke since we last looked: sent again after the restart
+                broken = True
+                alone.append(job)
+
+        while waiting or alone or running:
+            if alone:
+                if not running:
+                    job = alone.popleft()
+                    job.alone = True
+                    send(job)
+            else:
+                while waiting and sum(j.doc is None for j in running.values()) < self.processes:
+                    send(waiting.popleft())
+            done, _ = wait(list(running), return_when=FIRST_COMPLETED) if running else (set(), set())
+            for future in _in_order(done, running):
+                job = running.pop(future)
+                try:
+                    value = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    if job.alone:  # it broke the pool by itself
+                        yield Step(Kind.FAILED, job.path, _crash(job))
+                    else:
+                        alone.append(job)
+                    continue
+                except Exception as exc:  # noqa: BLE001 - e.g. a result that could not be pickled
+                    value = Failure.of(exc)
+                job.alone = False
+                done_any = True
+                if isinstance(value, Failure):
+                    if value.retryable and job.tries < RETRIES:
+                        job.tries += 1
+                        (alone if alone else waiting).appendleft(job)
+                    else:
+                        yield Step(Kind.FAILED, job.path, value)
+                elif isinstance(value, DocumentText):
+                    yield Step(Kind.ACQUIRED, job.path, value)
+                    job.doc = value
+                    if broken:
+                        alone.append(job)
+                    else:
+                        send(job)  # its extraction goes ahead of the next acquisition
+                else:
+                    yield Step(Kind.EXTRACTED, job.path, value)
+            if broken:
+                broken = False
+                alone.extend(running.values())  # the pool cancelled or lost them too
+                running.clear()
+                fruitless = 0 if done_any else fruitless + 1
+                if fruitless >= START_FAILURES:  # the workers die before reading anything
+                    for job in [*alone, *waiting]:
+                        yield Step(Kind.FAILED, job.path, Failure(CRASHED, "los procesos de lectura "
+                                   "terminan al arrancar; vea el registro"))
+                    return
+                done_any = False
+                log.warning("un proceso de lectura terminó de forma inesperada; se reinicia el grupo "
+                            "y se leen de nuevo, de a uno, los documentos en curso (%d)", len(alone))
+                self._restart()
+
+
+def _in_order(done: set[Future], running: dict[Future, _Job]) -> list[Future]:
+    """Futures in the order they were sent (the dict's order): steps keep that order."""
+    return [f for f in running if f in done]
+
+
+def _crash(job: _Job) -> Failure:
+    stage = "extraer" if job.doc is not None else "leer"
+    return Failure(CRASHED, f"el proceso que intentaba {stage} {display_path(job.path.name)} terminó "
+                            "de forma inesperada (¿memoria agotada, o una biblioteca que falló?); "
+                            "los demás documentos siguieron")
+
+
+class _Relay(logging.Handler):
+    """Log records of the workers, handled again by the parent's logger of the same name."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logging.getLogger(record.name).handle(record)
+
+
+def default_processes() -> int:
+    return os.cpu_count() or 1
