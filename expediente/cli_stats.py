@@ -65,7 +65,7 @@ def group_labels() -> dict[str, str]:
 
 def make_filters(crime, district, code, level, year_from, year_to):
     """Crime (key, alias, label or family) and district resolved as ``search`` does for a search."""
-    from search import vocabulary
+    from search.query import vocabulary
     from search.analytics import Filters
 
     return Filters(crime=vocabulary.crime(crime).name if crime is not None else None,

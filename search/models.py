@@ -36,7 +36,7 @@ FilterText = Annotated[str, StringConstraints(max_length=MAX_FILTER)]
 
 
 class SearchQuery(BaseModel):
-    """Full text (see ``search.query`` for the syntax) plus filters; all parts are ANDed.
+    """Full text (see ``search.query.parser`` for the syntax) plus filters; all parts are ANDed.
 
     Text filters (district, court, judge) compare without case, accents or extra spaces;
     ``article`` and ``cites`` are normalised (``"153 a"`` is ``153-A``; ``"Cas. 904-2019"``

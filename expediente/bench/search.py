@@ -5,7 +5,7 @@ A text-only corpus from the sample generator (``docNNNN.txt`` pages split by ``\
 FTS5) then runs in a fresh process, so that its peak memory (``getrusage``) is its own:
 
 1. index: ``IndexRecord``s built from the truth and the text (no extractor), bulk-loaded
-   (``search.bulk``: ``--workers`` processes read, redact and analyse while this one
+   (``search.embedded.bulk``: ``--workers`` processes read, redact and analyse while this one
    writes; documents per second end to end, reading the files included) or, with
    ``--workers 1``, upserted in batches in one process (documents per second of the
    upserts alone, and end to end); size on disk of the index file and the engine's folder;
@@ -107,7 +107,7 @@ def documents(folder: Path) -> list[Path]:
 
 
 def _fold(text: str) -> str:
-    from search.analysis import normalize_key
+    from search.query.analysis import normalize_key
 
     return normalize_key(text)
 
@@ -155,7 +155,7 @@ class QuerySet:
 def draw_queries(paths: list[Path], seed: int, per_kind: int = 20) -> QuerySet:
     """Queries from the truth of every ``SAMPLE_EVERY``-th document: deterministic."""
     from schemas import Ruling
-    from search.keys import citation_key
+    from search.query.keys import citation_key
 
     rng = random.Random(seed)
     sample = [paths[i] for i in range(0, len(paths), SAMPLE_EVERY)] or paths
@@ -239,12 +239,12 @@ def run_engine(engine: str, corpus: str, work: str, batch: int, seed: int, repea
 
     ``workers`` = 1: records are read here and written with ``upsert`` in batches; the
     upserts alone are timed (redaction, analysis, writing). ``workers`` > 1: the bulk-load
-    path (``search.bulk``), files read, redacted and analysed in that many worker processes
+    path (``search.embedded.bulk``), files read, redacted and analysed in that many worker processes
     while this one writes; timed end to end, reading the files included."""
     from search import SearchQuery
-    from search.bulk import bulk_load
+    from search.embedded.bulk import bulk_load
     from search.fields import fields_of
-    from search.sqlite import SqliteIndex
+    from search.embedded.sqlite import SqliteIndex
 
     paths = documents(Path(corpus))
     queries = draw_queries(paths, seed)
@@ -424,7 +424,7 @@ def bench_search(
     engines = ["tantivy", "fts5"] if engine == "both" else [engine]
     if any(e not in ("tantivy", "fts5") for e in engines):
         raise typer.BadParameter("use tantivy, fts5 o both", param_hint="--engine")
-    from search.bulk import BATCH, default_workers
+    from search.embedded.bulk import BATCH, default_workers
 
     workers = workers or default_workers()
     batch = batch or (BATCH if workers > 1 else UPSERT_BATCH)

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from schemas import QueryError, Reason
 
-from search.analysis import normalize_key
+from search.query.analysis import normalize_key
 from search.analytics.models import CaseloadRow, CepejResult, CepejRow
 from search.analytics.stats import ratio
 

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from search import analysis
-from search.analysis import STOP_WORDS, exact_terms, fold, stem, stem_terms
+from search.query import analysis
+from search.query.analysis import STOP_WORDS, exact_terms, fold, stem, stem_terms
 
 
 @pytest.mark.parametrize(("word", "folded"), [

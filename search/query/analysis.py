@@ -57,7 +57,7 @@ def fold(word: str) -> str:
 
 
 def _load_stop_words() -> frozenset[str]:
-    text = resources.files("search").joinpath("data/stopwords_es.txt").read_text("utf-8")
+    text = resources.files("search.query").joinpath("data/stopwords_es.txt").read_text("utf-8")
     words = {fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")}
     return frozenset(words - KEEP_IN_LEGAL_TEXT)
 
