@@ -40,6 +40,7 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from multiprocessing import get_context
@@ -56,6 +57,7 @@ GOALS = {"docs_per_second": 1000, "p95_ms": 50.0, "mlt_p95_ms": 200.0, "memory_m
 INGESTED = datetime(2024, 1, 1, tzinfo=timezone.utc)
 SAMPLE_EVERY = 97  # truth files read up front to draw the queries from
 UPSERT_BATCH = 1000  # records per upsert without worker processes (the ingest flow's path)
+AHEAD = 2000  # records read ahead of the cluster's bulk writes
 COMMON_WORDS = ["trata personas", "prisión preventiva", "reparación civil", "minería ilegal", "acusación fiscal",
                 "pena privativa", "recurso nulidad", "explotación sexual", "robo agravado", "declaración agraviada",
                 "sentencia condenatoria", "presunción inocencia"]
@@ -420,16 +422,22 @@ def run_cluster(url: str, corpus: str, seed: int, repeat: int, workers: int, kee
     name = f"clúster ({index.product})"
     memory_before = node_memory(index.client)
 
-    def records():
+    def read() -> Iterator:
+        """The records, read in ``workers`` processes at most ``AHEAD`` ahead of the writer
+        (``imap`` alone would read them all ahead into this process's memory)."""
         with get_context("spawn").Pool(workers) as pool:
-            for n, (path, record) in enumerate(zip(paths, pool.imap(record_of_path, map(str, paths), chunksize=64)), 1):
-                judge_record(queries.judged, record.id, fields_of(record))
-                if str(path) in mlt_wanted:
-                    mlt_ids[str(path)] = record.id
-                if n % 5000 == 0 or n == len(paths):
-                    print(f"[{name}] {n}/{len(paths)} enviados, {n / (time.perf_counter() - started):,.0f} docs/s "
-                          "(con lectura)", flush=True)
-                yield record
+            for start in range(0, len(paths), AHEAD):
+                yield from pool.imap(record_of_path, map(str, paths[start:start + AHEAD]), chunksize=64)
+
+    def records() -> Iterator:
+        for n, (path, record) in enumerate(zip(paths, read()), 1):
+            judge_record(queries.judged, record.id, fields_of(record))
+            if str(path) in mlt_wanted:
+                mlt_ids[str(path)] = record.id
+            if n % 5000 == 0 or n == len(paths):
+                print(f"[{name}] {n}/{len(paths)} enviados, {n / (time.perf_counter() - started):,.0f} docs/s "
+                      "(con lectura)", flush=True)
+            yield record
 
     try:
         started, cpu_started = time.perf_counter(), _cpu_seconds()
