@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from expediente import cli_search, cli_stats, render
+from expediente import cli_search, cli_stats, cli_web, render
 from expediente.cli_common import IndexOption, SpanishGroup, emit_json, handle_errors, settings_for, err, out
 from expediente.runtime import filter_known_warnings
 from expediente.settings import Settings
@@ -220,6 +220,7 @@ def _register_benchmarks() -> None:
 
 _register_benchmarks()
 cli_search.register(app)
+cli_web.register(app)
 cli_stats.register(app)
 
 

@@ -220,10 +220,10 @@ def show(
         err.print(f"No hay ningún documento con id {escape(doc_id)} en el índice.")
         raise typer.Exit(1)
     if as_json:
-        from expediente.facts import facts_of
+        from expediente.facts import quoted_facts
 
         data = record.model_dump(mode="json")
-        data["facts"] = [f.as_dict() for f in facts_of(record.ruling, record.pages)]
+        data["facts"] = [f.as_dict() for f in quoted_facts(record.ruling, record.pages)]
         emit_json(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         render.ruling(out, record.ruling, record.pages, title=f"{record.id}  {record.path}")

@@ -1,83 +1,105 @@
-"""The facts of a ruling as a reader checks them: each value in words, with the page, the
-character span and the text it was read from.
+"""The facts of a ruling as a lawyer reads them: each value in words, in sections, with the
+evidence it was read from (page, character span, rule).
 
-``show`` prints them and adds them to its JSON; the web's ruling page reads the same list.
-Durations are written as rulings write them ("12 años y 8 meses", not 12.6667) and money
-in soles as Peruvian rulings write it ("S/ 30,000.00").
+One list for every front door: the CLI's ``show`` prints it with the quoted text of each
+fact's first evidence and adds it to its JSON; the web's ruling page
+(``expediente.web.views``) links every fact to its page with the span marked. Values read
+as rulings write them (``expediente.formatting``: "12 años y 8 meses", "S/ 30,000.00",
+"11 de marzo de 2022"), enum values with their accents back ("absolución").
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 
-from schemas import Evidence, Penalty, Ruling
+from expediente.formatting import long_date, penalty_text
+from schemas import Evidence, Role, Ruling
 
-QUOTE_MAX = 160  # characters of the quoted evidence shown with a fact
+QUOTE_MAX = 160  # characters of the quoted evidence the CLI shows with a fact
+
+ROLE_LABELS = {Role.JUEZ: "Jueces", Role.PONENTE: "Ponente", Role.FISCAL: "Fiscalía", Role.IMPUTADO: "Imputados",
+               Role.AGRAVIADO: "Agraviados", Role.DEFENSA: "Defensa", Role.ACTOR_CIVIL: "Actor civil",
+               Role.TERCERO: "Terceros"}
+EVENT_LABELS = {"hechos": "Hechos", "denuncia": "Denuncia", "formalizacion": "Formalización de la investigación",
+                "apertura_instruccion": "Apertura de instrucción", "acusacion": "Acusación",
+                "auto_enjuiciamiento": "Auto de enjuiciamiento", "sentencia_primera": "Sentencia de primera instancia",
+                "apelacion": "Apelación", "sentencia_vista": "Sentencia de vista", "casacion": "Casación",
+                "recurso_nulidad": "Recurso de nulidad"}
+
+
+# Enum values are written without accents; shown to readers, their words get them back.
+ACCENTED = {"absolucion": "absolución", "casacion": "casación", "prision": "prisión", "terminacion": "terminación",
+            "conclusion": "conclusión", "detencion": "detención", "prolongacion": "prolongación",
+            "apelacion": "apelación", "formalizacion": "formalización", "acusacion": "acusación",
+            "instruccion": "instrucción", "resolucion": "resolución", "articulo": "artículo",
+            "cdepp1940": "C. de Procedimientos Penales (1940)", "ncpp": "NCPP", "mineria": "minería"}
+
+
+def words(value) -> str:
+    """An enum value as words: ``terminacion_anticipada`` → ``terminación anticipada``."""
+    if value is None:
+        return ""
+    return " ".join(ACCENTED.get(w, w) for w in str(getattr(value, "value", value)).split("_"))
+
+
+
+def ruling_facts(r: Ruling) -> Iterator[tuple[str, str, str, Sequence[Evidence]]]:
+    """``(section, label, value, evidence)`` of every extracted value, in reading order."""
+    ev = r.evidence
+    yield "Resolución", "Tipo", words(r.doc_kind), ev.doc_kind
+    if r.resolution_date:
+        yield "Resolución", "Fecha", long_date(r.resolution_date), ev.resolution_date
+    if r.place:
+        yield "Resolución", "Lugar", r.place, ev.place
+    yield "Resolución", "Código procesal", words(r.procedural_code), ev.procedural_code
+    if r.early_termination:
+        yield "Resolución", "Terminación temprana", words(r.early_termination), ev.early_termination
+    court = r.court
+    if court.name or court.district:
+        value = " · ".join(x for x in (court.name, words(court.level), court.district) if x)
+        yield "Órgano", "Órgano", value, court.evidence
+    for c in r.case_numbers:
+        yield "Expedientes", words(c.kind), c.normalized if c.normalized == c.raw else f"{c.normalized} ({c.raw})", \
+            c.evidence
+    for role in Role:
+        for p in (p for p in r.parties if p.role == role):
+            yield "Partes", ROLE_LABELS[role], p.name + (" (víctima protegida)" if p.protected else ""), p.evidence
+    for c in r.charges:
+        articles = f" — arts. {', '.join(c.articles)}" if c.articles else ""
+        yield "Delitos", words(c.crime) or "delito", f"{c.label}{articles}", c.evidence
+    if r.outcome:
+        yield "Decisión", "Decisión", words(r.outcome.kind), r.outcome.evidence
+        for d in r.outcome.by_defendant:
+            yield "Decisión", d.name, words(d.kind), d.evidence
+    for p in r.penalties:
+        yield "Penas", p.defendant or "Pena", penalty_text(p), p.evidence
+    for e in sorted(r.events, key=lambda e: e.date):
+        yield "Hitos procesales", long_date(e.date), EVENT_LABELS.get(e.kind.value, words(e.kind)), e.evidence
+    for d in r.lower_decisions:
+        value = " · ".join(x for x in (d.court, words(d.kind), long_date(d.date)) if x)
+        yield "Decisiones anteriores", words(d.instance), value or "sin detalle", d.evidence
+    for c in r.citations:
+        yield "Precedentes citados", words(c.kind), c.raw, c.evidence
+    for w in r.warnings:
+        yield "Avisos de la extracción", w.field, w.message, w.evidence
 
 
 @dataclass(frozen=True)
-class Fact:
-    field: str  # the Ruling field it comes from: "parties", "penalties", ...
-    label: str  # its Spanish name for a reader: "partes", "pena", ...
+class QuotedFact:
+    """A fact with its first evidence quoted: what ``show`` prints and its JSON carries."""
+
+    section: str
+    label: str
     value: str
     page: int | None = None
     start: int | None = None
     end: int | None = None
-    quote: str | None = None  # the page text of [start, end), whitespace collapsed
+    quote: str | None = None  # the page text of [start, end), on one line
     rule: str | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def duration(years: float | None) -> str | None:
-    """``12.6667`` → ``"12 años y 8 meses"``; ``0.5`` → ``"6 meses"``; days where the
-    ruling gave them (``6 años, 8 meses y 15 días``). The record keeps years + months/12
-    (+ days/360)."""
-    if years is None:
-        return None
-    total_days = round(years * 360)  # a month is 30 days in the penalty's count (CP art. 29 practice)
-    y, rest = divmod(total_days, 360)
-    m, d = divmod(rest, 30)
-    parts = [p for p in (y and _plural(y, "año", "años"), m and _plural(m, "mes", "meses"),
-                         d and _plural(d, "día", "días")) if p]
-    if not parts:
-        return "0 años"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " y " + parts[-1]
-
-
-def soles(amount: float | None) -> str | None:
-    """``30000`` → ``"S/ 30,000.00"``."""
-    if amount is None or math.isnan(amount):
-        return None
-    return f"S/ {amount:,.2f}"
-
-
-def penalty_text(p: Penalty) -> str:
-    """One penalty as the ruling's operative part states it."""
-    parts = []
-    if p.prison_years is not None:
-        kind = " efectiva" if p.effective else " suspendida" if p.effective is False else ""
-        parts.append(f"{duration(p.prison_years)} de pena privativa de libertad{kind}")
-    if p.probation_years is not None:
-        parts.append(f"periodo de prueba de {duration(p.probation_years)}")
-    if p.dias_multa is not None:
-        parts.append(f"{p.dias_multa} días-multa")
-    if p.inhabilitacion:
-        length = f" por {duration(p.inhabilitacion_years)}" if p.inhabilitacion_years else ""
-        incisos = f" (art. 36, incisos {', '.join(map(str, p.inhabilitacion_incisos))})" \
-            if p.inhabilitacion_incisos else ""
-        parts.append(f"inhabilitación{length}{incisos}")
-    if p.reparacion_civil_soles is not None:
-        parts.append(f"reparación civil de {soles(p.reparacion_civil_soles)}")
-    who = f"{p.defendant}: " if p.defendant else ""
-    return who + ("; ".join(parts) or "sin pena detallada")
 
 
 def quote(pages: Sequence[str], ev: Evidence) -> str | None:
@@ -88,41 +110,11 @@ def quote(pages: Sequence[str], ev: Evidence) -> str | None:
     return text if len(text) <= QUOTE_MAX else text[:QUOTE_MAX - 1] + "…"
 
 
-def _fact(field: str, label: str, value: str, evidence: Sequence[Evidence], pages: Sequence[str]) -> Fact:
-    if not evidence:
-        return Fact(field, label, value)
-    ev = evidence[0]
-    return Fact(field, label, value, ev.page, ev.start, ev.end, quote(pages, ev), ev.rule)
-
-
-def facts_of(ruling: Ruling, pages: Sequence[str]) -> list[Fact]:
-    """Every extracted value of ``ruling`` with its first evidence quoted from ``pages``."""
-    r, ev = ruling, ruling.evidence
-    out = [_fact("doc_kind", "tipo", r.doc_kind.value, ev.doc_kind, pages)]
-    out += [_fact("case_numbers", "expediente", f"{c.normalized} ({c.kind.value}{', ' + c.district if c.district else ''})",
-                  c.evidence, pages) for c in r.case_numbers]
-    if r.court.name or r.court.level or r.court.district:
-        value = " · ".join(x for x in (r.court.name, r.court.level and r.court.level.value, r.court.district) if x)
-        out.append(_fact("court", "órgano", value, r.court.evidence, pages))
-    if r.resolution_date:
-        out.append(_fact("resolution_date", "fecha", r.resolution_date.isoformat(), ev.resolution_date, pages))
-    if r.place:
-        out.append(_fact("place", "lugar", r.place, ev.place, pages))
-    out.append(_fact("procedural_code", "código procesal", r.procedural_code.value, ev.procedural_code, pages))
-    if r.early_termination:
-        out.append(_fact("early_termination", "terminación temprana", r.early_termination.value,
-                         ev.early_termination, pages))
-    out += [_fact("parties", "parte", f"{p.role.value}: {p.name}{' (protegida)' if p.protected else ''}",
-                  p.evidence, pages) for p in r.parties]
-    out += [_fact("charges", "delito",
-                  f"{c.crime or '?'}: {c.label}" + (f" (arts. {', '.join(c.articles)})" if c.articles else ""),
-                  c.evidence, pages) for c in r.charges]
-    if r.outcome:
-        out.append(_fact("outcome", "decisión", r.outcome.kind.value, r.outcome.evidence, pages))
-        out += [_fact("outcome", "decisión", f"{d.name}: {d.kind.value}", d.evidence, pages)
-                for d in r.outcome.by_defendant]
-    out += [_fact("penalties", "pena", penalty_text(p), p.evidence, pages) for p in r.penalties]
-    out += [_fact("events", "hito", f"{e.date.isoformat()} {e.kind.value}", e.evidence, pages) for e in r.events]
-    out += [_fact("citations", "cita", c.normalized, c.evidence, pages) for c in r.citations]
-    out += [_fact("warnings", "aviso", w.message, w.evidence, pages) for w in r.warnings]
+def quoted_facts(ruling: Ruling, pages: Sequence[str]) -> list[QuotedFact]:
+    """Every fact of ``ruling`` with its first evidence quoted from ``pages``."""
+    out = []
+    for section, label, value, evidence in ruling_facts(ruling):
+        ev = evidence[0] if evidence else None
+        out.append(QuotedFact(section, label, value) if ev is None else
+                   QuotedFact(section, label, value, ev.page, ev.start, ev.end, quote(pages, ev), ev.rule))
     return out

@@ -102,11 +102,15 @@ def search_results(console: Console, query: str, results) -> None:
 
 def ruling(console: Console, r, pages, *, title: str) -> None:
     """Each fact of ``r`` with the page, the span and the text it was read from."""
-    from expediente.facts import facts_of
+    from expediente.facts import quoted_facts
 
-    table = Table("campo", "valor", "pág.", "posición", "texto", title=escape(title), title_justify="left")
-    for f in facts_of(r, pages):
-        table.add_row(f.label, escape(f.value), str(f.page or "—"),
+    table = Table("dato", "valor", "pág.", "posición", "texto", title=escape(title), title_justify="left")
+    section = None
+    for f in quoted_facts(r, pages):
+        if f.section != section:
+            section = f.section
+            table.add_row(f"[bold]{escape(section)}[/]", "", "", "", "")
+        table.add_row(escape(f.label), escape(f.value), str(f.page or "—"),
                       f"{f.start}–{f.end}" if f.page else "—", escape(f"«{f.quote}»") if f.quote else "—")
     console.print(table)
 

@@ -16,6 +16,8 @@ FACET_FIELDS: tuple[FacetField, ...] = ("district", "court", "level", "doc_kind"
 FACET_SIZE = 100  # values per facet field, most frequent first
 MAX_TEXT = 2000  # characters of query text
 MAX_FILTER = 300  # characters of a text filter (a court's full name is under 200)
+MAX_LIMIT = 1000  # results per page
+MAX_OFFSET = 100_000  # results skipped: deeper pages go by cursor (search.query.cursor)
 
 NOT_UTF8 = "contiene caracteres que no son UTF-8 válido (un byte mal codificado); vuelva a escribirlo o copiarlo"
 
@@ -61,8 +63,8 @@ class SearchQuery(BaseModel):
     protected: bool | None = Field(default=None, description="True: cases with a protected victim (minor, "
                                    "trafficking or sexual-violence victim); False: without")
     cites: FilterText | None = Field(default=None, description="rulings citing this precedent, any written form")
-    limit: int = Field(default=10, ge=0, le=1000)
-    offset: int = Field(default=0, ge=0, le=100_000)
+    limit: int = Field(default=10, ge=0, le=MAX_LIMIT)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
     sort: Literal["relevance", "date"] = Field(
         default="relevance", description="'date': newest resolution first; blank text always sorts by date"
     )

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from expediente.cli import app
-from expediente.facts import duration, soles
+from expediente.formatting import soles, years_months
 from flows.ingest import extract_task
 from search import open_index
 
@@ -25,11 +25,10 @@ SENTENCE = RULING.replace("CATORCE (14) AÑOS DE PENA", "DOCE AÑOS Y OCHO MESES
     (0.5, "6 meses"),
     (1 + 1 / 12, "1 año y 1 mes"),
     (35, "35 años"),
-    (4 + 6 / 12 + 15 / 360, "4 años, 6 meses y 15 días"),
-    (0, "0 años"),
+    (0, "0 meses"),
 ])
 def test_duration_reads_as_the_ruling_writes_it(years, text):
-    assert duration(years) == text
+    assert years_months(years) == text
 
 
 def test_soles():
@@ -66,9 +65,10 @@ def test_show_json_quotes_every_fact_from_the_stored_page(shown):
     data = json.loads(result.stdout)
     assert data["id"] == record.id
     facts = data["facts"]
-    assert {f["field"] for f in facts} >= {"case_numbers", "court", "parties", "charges", "outcome", "penalties"}
+    assert {f["section"] for f in facts} >= {"Expedientes", "Órgano", "Partes", "Delitos", "Decisión", "Penas"}
     for f in facts:
         if f["page"] is not None:
             text = " ".join(data["pages"][f["page"] - 1][f["start"]:f["end"]].split())
             assert f["quote"] == text if len(text) <= 160 else f["quote"] == text[:159] + "…"
-    assert any(f["value"].startswith("Luz Marina Tapullima Sangama: 12 años y 8 meses") for f in facts)
+    assert [f["value"] for f in facts if f["label"] == "Luz Marina Tapullima Sangama" and f["section"] == "Penas"] \
+        == ["12 años y 8 meses de pena privativa de libertad efectiva; reparación civil de S/ 30,000.00"]

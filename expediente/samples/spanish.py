@@ -82,11 +82,17 @@ def number_words(n: int, *, apocope: bool = False) -> str:
 _ORD_UNITS = "PRIMERO SEGUNDO TERCERO CUARTO QUINTO SEXTO SÉTIMO OCTAVO NOVENO".split()
 _ORD_TEENS = ("DÉCIMO UNDÉCIMO DUODÉCIMO DECIMOTERCERO DECIMOCUARTO DECIMOQUINTO DECIMOSEXTO "
               "DECIMOSÉTIMO DECIMOCTAVO DECIMONOVENO").split()
-_ORD_TENS = {2: "VIGÉSIMO", 3: "TRIGÉSIMO", 4: "CUADRAGÉSIMO", 5: "QUINCUAGÉSIMO"}
+_ORD_TENS = {2: "VIGÉSIMO", 3: "TRIGÉSIMO", 4: "CUADRAGÉSIMO", 5: "QUINCUAGÉSIMO", 6: "SEXAGÉSIMO",
+             7: "SEPTUAGÉSIMO", 8: "OCTOGÉSIMO", 9: "NONAGÉSIMO"}
 
 
 def ordinal(n: int) -> str:
-    """Ordinal heading word, 1 -> 'PRIMERO', 13 -> 'DECIMOTERCERO', 21 -> 'VIGÉSIMO PRIMERO'."""
+    """Ordinal heading word, 1 -> 'PRIMERO', 13 -> 'DECIMOTERCERO', 21 -> 'VIGÉSIMO PRIMERO',
+    104 -> 'CENTÉSIMO CUARTO' (a long ruling may have a hundred considerandos)."""
+    if not 1 <= n < 200:
+        raise ValueError(f"ordinal heading out of range: {n}")
+    if n >= 100:
+        return "CENTÉSIMO" + (f" {ordinal(n - 100)}" if n > 100 else "")
     if n < 10:
         return _ORD_UNITS[n - 1]
     if n < 20:

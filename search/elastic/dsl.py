@@ -30,8 +30,8 @@ from schemas import IndexRecord
 
 from search.query.analysis import STOP_WORDS, normalize_key
 from search.fields import JUDGE_ROLES, crime_text, fields_of, metadata_text
+from search.models import MAX_LIMIT, MAX_OFFSET, FacetField, Facets, SearchQuery
 from search.query.filters import Filters
-from search.models import FacetField, Facets, SearchQuery
 from search.query.parser import And, Fielded, Node, Not, Or, Phrase, Term, parse_query, proximity_words
 from search.query.similar import MAX_TERMS
 from search.query.snippets import MARK
@@ -125,7 +125,9 @@ def replica_settings() -> dict[str, Any]:
     """One primary shard (scores and tie orders as on one machine) and one replica of it
     as soon as the cluster has a second node (none on a lone development node, which
     stays green)."""
-    return {"number_of_shards": 1, "auto_expand_replicas": "0-1"}
+    return {"number_of_shards": 1, "auto_expand_replicas": "0-1",
+            # every page a SearchQuery may ask for (the server's default stops at 10,000)
+            "max_result_window": MAX_OFFSET + MAX_LIMIT}
 
 
 def template_name(alias: str) -> str:

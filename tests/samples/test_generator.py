@@ -553,3 +553,13 @@ def test_old_kinds_keep_their_bytes_unless_the_format_stream_changes_them(tmp_pa
     assert len(untouched) >= 20
     for doc in untouched:
         assert doc.path.read_bytes() == plain[doc.name].path.read_bytes(), doc.name
+
+
+@pytest.mark.parametrize("n, word", [(1, "PRIMERO"), (13, "DECIMOTERCERO"), (21, "VIGÉSIMO PRIMERO"),
+                                     (60, "SEXAGÉSIMO"), (67, "SEXAGÉSIMO SÉTIMO"), (99, "NONAGÉSIMO NOVENO"),
+                                     (100, "CENTÉSIMO"), (104, "CENTÉSIMO CUARTO")])
+def test_ordinal_headings_go_past_fifty_nine(n, word):
+    # a generated ruling with more than 59 headings crashed the generator (KeyError: 6)
+    from expediente.samples.spanish import ordinal
+
+    assert ordinal(n) == word

@@ -46,7 +46,8 @@ def test_template_covers_every_version_behind_the_alias():
     assert template["index_patterns"] == ["expediente-v*"]
     assert template["template"]["mappings"] == index_mappings()
     assert template["template"]["settings"] == {**index_settings(), "number_of_shards": 1,
-                                                "auto_expand_replicas": "0-1"}  # a replica on a cluster
+                                                "auto_expand_replicas": "0-1",  # a replica on a cluster
+                                                "max_result_window": 101_000}  # every page a query may ask
 
 
 def test_mapping_keywords_nested_dates_and_exact_subfield():

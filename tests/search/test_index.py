@@ -414,3 +414,12 @@ def test_iter_matching_follows_the_result_order(full):
     assert all(r.pages == [] for r in records)
     assert [r.ruling for r in records] == [TRATA.ruling, MINERIA.ruling]
     assert [r.pages for r in full.iter_matching(SearchQuery(text="peculado"), pages=True)] == [VIEJO.pages]
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_the_deepest_page_a_query_may_ask_for_is_empty_not_an_error(full, sort):
+    # Elasticsearch stops at 10,000 by default (max_result_window); the query model allows more
+    from search.models import MAX_LIMIT, MAX_OFFSET
+
+    page = full.search(SearchQuery(text="personas", sort=sort, offset=MAX_OFFSET, limit=MAX_LIMIT))
+    assert page.hits == [] and page.total > 0

@@ -1,0 +1,201 @@
+"""Measure the web room: requests per second and latency of the search page (results and
+every facet) and of the ruling page (facts and precedent), at 1 and at N concurrent
+clients over real HTTP, side by side with the same work called in-process.
+
+The server runs in a process of its own (uvicorn, one worker, no rate limit); the clients
+are threads of this process with one keep-alive connection each, so on a small machine
+they take CPU from the server too: read the figures as an upper bound of the web layer's
+cost. Goals (issue 13): p95 < 150 ms at 16 clients on 2 cores, the web layer's own cost
+<= 30% over the in-process call, zero errors. ``expediente bench web``.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Annotated, Optional
+from urllib.parse import urlencode
+
+import typer
+
+from expediente.cli_common import emit_json, err, handle_errors, out
+
+QUERIES = [{"q": "trata personas"}, {"q": '"reparación civil"'}, {"q": "prisión preventiva"},
+           {"q": '"pena privativa de libertad"'}, {"q": "minería ilegal", "district": "Madre de Dios"},
+           {"q": "robo agravado", "sort": "date"}, {"q": "", "crime": "trata_de_personas"},
+           {"q": "explotación sexual", "year": "2019"}]
+FACETS_SHOWN = 8  # as the search page
+
+
+def build_index(work: Path, count: int, seed: int = 1) -> str:
+    """A SQLite index of ``count`` generated rulings (truth records, as ``bench search``)."""
+    from expediente.bench.search import corpus_dir, documents, record_of_path
+    from search import open_index
+    from search.embedded.bulk import bulk_load
+
+    location = work / f"web-{count}-{seed}.sqlite"
+    if location.exists():
+        return str(location)
+    paths = documents(corpus_dir(work, count, seed))
+    with open_index(location) as idx:
+        bulk_load(idx, map(str, paths), record_of_path)  # type: ignore[arg-type]
+    return str(location)
+
+
+def _percentiles(ms: list[float]) -> dict[str, float]:
+    q = statistics.quantiles(ms, n=100, method="inclusive")
+    return {"p50": round(statistics.median(ms), 1), "p95": round(q[94], 1), "p99": round(q[98], 1)}
+
+
+def _run(calls: list[Callable[[], None]], clients: int) -> dict:
+    """Run every call once on ``clients`` threads; latency percentiles and throughput."""
+    times: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+
+    def one(call) -> None:
+        nonlocal errors
+        started = time.perf_counter()
+        try:
+            call()
+            ok = True
+        except Exception:  # counted, not raised: the figure is how many failed
+            ok = False
+        with lock:
+            times.append((time.perf_counter() - started) * 1000)
+            errors += not ok
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        list(pool.map(one, calls))
+    wall = time.perf_counter() - started
+    return {"requests": len(calls), "errors": errors, "rps": round(len(calls) / wall, 1), **_percentiles(times)}
+
+
+def in_process_calls(location: str, ids: list[str]) -> tuple[list, list, Callable[[], None]]:
+    from expediente.web.params import SearchParams
+    from expediente.web.views import facts
+    from search import FACET_FIELDS, SearchQuery, open_index
+
+    idx = open_index(location)
+
+    def search(params: dict) -> Callable[[], None]:
+        def call() -> None:
+            query = SearchParams.model_validate(params).query()
+            idx.search(query)
+            idx.facets(query, FACET_FIELDS, size=FACETS_SHOWN + 1)
+        return call
+
+    def ruling(id: str) -> Callable[[], None]:
+        def call() -> None:
+            facts(idx.get(id))
+            idx.more_like_this(id, SearchQuery(limit=10))
+            idx.citing(id, SearchQuery(limit=10, sort="date"))
+            idx.cites(id)
+        return call
+
+    return [search(p) for p in QUERIES], [ruling(i) for i in ids], idx.close
+
+
+def http_calls(base: str, ids: list[str], clients: int) -> tuple[list, list, Callable[[], None]]:
+    import httpx
+
+    local = threading.local()
+    opened: list[httpx.Client] = []
+
+    def client() -> httpx.Client:
+        if not hasattr(local, "client"):
+            local.client = httpx.Client(base_url=base, timeout=60)
+            opened.append(local.client)
+        return local.client
+
+    def get(url: str) -> Callable[[], None]:
+        def call() -> None:
+            client().get(url).raise_for_status()
+        return call
+
+    searches = [get("/?" + urlencode(p)) for p in QUERIES]
+    rulings = [get(f"/resoluciones/{i}") for i in ids]
+    return searches, rulings, lambda: [c.close() for c in opened]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_in_subprocess(location: str, port: int, data_dir: Path) -> subprocess.Popen:
+    code = ("import uvicorn; from expediente.web import WebSettings, create_app; "
+            f"uvicorn.run(create_app(WebSettings(index={location!r}, data_dir={str(data_dir)!r}, "
+            "rate_per_second=1e9, rate_burst=10**9)), host='127.0.0.1', port=" + str(port) + ", log_level='error')")
+    process = subprocess.Popen([sys.executable, "-c", code])
+    for _ in range(300):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("the server did not start")
+
+
+def measure(location: str, *, clients: int = 16, rounds: int = 20, rulings: int = 20, work: Path) -> dict:
+    from search import SearchQuery, open_index
+
+    with open_index(location) as idx:
+        n = idx.count()
+        ids = [h.id for h in idx.search(SearchQuery(text="", sort="date", limit=rulings)).hits]
+    results: dict = {"index": location, "rulings": n, "clients": clients, "rounds": rounds}
+    port = _free_port()
+    server = serve_in_subprocess(location, port, work / "web-data")
+    try:
+        for where, make in (("in_process", lambda: in_process_calls(location, ids)),
+                            ("http", lambda: http_calls(f"http://127.0.0.1:{port}", ids, clients))):
+            searches, pages, close = make()
+            try:
+                _run(searches + pages, 4)  # warm up
+                for label, calls in (("search", searches), ("ruling", pages)):
+                    for concurrency in (1, clients):
+                        results[f"{where}.{label}.c{concurrency}"] = _run(calls * rounds, concurrency)
+            finally:
+                close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return results
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("web")
+    @handle_errors
+    def bench_web(
+        count: Annotated[int, typer.Option("--count", min=1, help="Resoluciones generadas del índice.")] = 10_000,
+        seed: Annotated[int, typer.Option("--seed", help="Semilla del generador.")] = 5,
+        index: Annotated[Optional[str], typer.Option("--index", help="Un índice existente en lugar de generarlo.")] = None,
+        clients: Annotated[int, typer.Option("--clients", min=1, help="Clientes concurrentes.")] = 16,
+        rounds: Annotated[int, typer.Option("--rounds", min=1, help="Vueltas de cada consulta.")] = 20,
+        work: Annotated[Path, typer.Option("--work", help="Carpeta del corpus y del índice generados.")] = Path("bench-work"),
+        as_json: Annotated[bool, typer.Option("--json", help="Cifras en JSON.")] = False,
+    ) -> None:
+        """Solicitudes por segundo y p50/p95/p99 de la búsqueda y de la ficha, por HTTP y en proceso."""
+        work.mkdir(parents=True, exist_ok=True)
+        err.print("preparando el índice y el servidor...")
+        location = index or build_index(work, count, seed)
+        result = measure(location, clients=clients, rounds=rounds, work=work)
+        if as_json:
+            emit_json(json.dumps(result, ensure_ascii=False, indent=1))
+            return
+        out.print(f"{result['rulings']:,} resoluciones · {clients} clientes · {rounds} vueltas")
+        for key, figures in result.items():
+            if isinstance(figures, dict):
+                out.print(f"{key:<28} {figures['rps']:>7} req/s  p50 {figures['p50']:>7} ms  "
+                          f"p95 {figures['p95']:>7} ms  p99 {figures['p99']:>7} ms  errores {figures['errors']}")
