@@ -14,9 +14,9 @@ from datetime import date
 
 from schemas import IndexRecord, Role, Ruling
 
+from search.models import Hit
 from search.query.analysis import normalize_key
 from search.query.keys import case_identity, case_keys, citation_key, normalize_article
-from search.models import Hit
 
 JUDGE_ROLES = frozenset({Role.JUEZ, Role.PONENTE})
 _DATE_MISSING = 0

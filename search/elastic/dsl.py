@@ -28,9 +28,9 @@ from typing import Any
 
 from schemas import IndexRecord
 
-from search.query.analysis import STOP_WORDS, normalize_key
 from search.fields import JUDGE_ROLES, crime_text, fields_of, metadata_text
 from search.models import MAX_LIMIT, MAX_OFFSET, FacetField, Facets, SearchQuery
+from search.query.analysis import STOP_WORDS, normalize_key
 from search.query.filters import Filters
 from search.query.parser import And, Fielded, Node, Not, Or, Phrase, Term, parse_query, proximity_words
 from search.query.similar import MAX_TERMS

@@ -10,8 +10,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from search.query.filters import Filters
 from search.embedded.prepared import Prepared
+from search.query.filters import Filters
 from search.query.parser import Node
 from search.query.similar import Similar
 

@@ -16,12 +16,12 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from search.query.analysis import stem
 from search.embedded.engine import Engine, EngineWriter, Plan
-from search.query.filters import Filters
-from search.query.keys import fts_keyword
 from search.embedded.prepared import Prepared
 from search.embedded.store import stored_prepared
+from search.query.analysis import stem
+from search.query.filters import Filters
+from search.query.keys import fts_keyword
 from search.query.parser import And, Fielded, Node, Not, Or, Phrase, Term, proximity_words
 
 BM25_WEIGHTS = (1.0, 1.0, 1.0, 1.0, 1.0, 1.0)  # stem, exact, judges, defendants, crime_text, keys

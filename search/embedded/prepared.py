@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from schemas import IndexRecord
 
-from search.query.analysis import analyse, exact_terms, word_pairs
 from search.fields import Fields, crime_text, fields_of, metadata_text
-from search.query.keys import fts_keyword
 from search.privacy import redact_record
+from search.query.analysis import analyse, exact_terms, word_pairs
+from search.query.keys import fts_keyword
 
 # Between two names of a multi-valued text field: a token no query produces, so that a
 # phrase never runs from one name into the next.

@@ -40,15 +40,15 @@ from pathlib import Path
 
 from schemas import IndexRecord, IndexUnavailable, QueryError, Reason
 
-from search.query.analysis import ANALYZER_VERSION
 from search.base import Index, check_facet_fields, missing_index
 from search.embedded.engine import Engine, EngineWriter, Plan
-from search.fields import hit_of
-from search.query.filters import FACET_STORAGE, SPELLED, filters_of
-from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults, encodable
 from search.embedded.originals import OriginalsFile
 from search.embedded.prepared import Prepared
 from search.embedded.store import load_record, with_pages
+from search.fields import hit_of
+from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults, encodable
+from search.query.analysis import ANALYZER_VERSION
+from search.query.filters import FACET_STORAGE, SPELLED, filters_of
 from search.query.parser import HighlightTerms, highlight_terms, parse_query
 from search.query.similar import similar_to
 from search.query.snippets import snippet

@@ -39,11 +39,11 @@ import tantivy
 
 from schemas import IndexUnavailable, Reason
 
-from search.query.analysis import stem
 from search.embedded.engine import Engine, EngineWriter, Plan
-from search.query.filters import Filters
 from search.embedded.prepared import PAIR_JOIN, Prepared
 from search.embedded.store import stored_prepared
+from search.query.analysis import stem
+from search.query.filters import Filters
 from search.query.parser import And, Fielded, Node, Not, Or, Phrase, Term, proximity_words
 
 log = logging.getLogger(__name__)

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from schemas import QueryError, Reason
 
+from search.models import FacetField, SearchQuery
 from search.query import vocabulary
 from search.query.analysis import normalize_key
 from search.query.keys import normalize_article, normalize_citation
-from search.models import FacetField, SearchQuery
 
 # Single-valued keyword fields of a record, and the ``SearchQuery`` attribute of each.
 SINGLE = {"district_key": "district", "court_key": "court", "level": "level", "doc_kind": "doc_kind",

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from schemas import IndexRecord
 
-from search.query.analysis import stem_terms
 from search.fields import fields_of
+from search.query.analysis import stem_terms
 
 MAX_TERMS = 25
 CANDIDATES = 200  # most frequent terms of the ruling whose document frequency is looked up

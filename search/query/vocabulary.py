@@ -25,8 +25,8 @@ from pathlib import Path
 
 from schemas import QueryError, Reason
 
-from search.query.analysis import fold, normalize_key
 from search.models import NOT_UTF8, encodable
+from search.query.analysis import fold, normalize_key
 
 SNAPSHOT = Path(__file__).parent / "data" / "vocabulary.json"
 SUGGESTIONS = 3  # closest values offered for an unknown one

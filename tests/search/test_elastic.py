@@ -10,8 +10,6 @@ import pytest
 
 from schemas import CourtLevel, DocKind, EarlyTermination, IndexUnavailable, OutcomeKind, QueryError
 from search import SearchQuery, open_index
-from search.query.analysis import STOP_WORDS
-from search.elastic.index import next_version, parse_location, split_product
 from search.elastic.dsl import (
     build_aggs,
     build_more_like_this,
@@ -24,6 +22,8 @@ from search.elastic.dsl import (
     parse_aggs,
     record_to_doc,
 )
+from search.elastic.index import next_version, parse_location, split_product
+from search.query.analysis import STOP_WORDS
 
 from tests.search.factory import judge, make_record, victim
 
@@ -424,8 +424,8 @@ def test_no_protected_name_in_the_public_alias_only_in_the_originals_outside_it(
     read raw from the cluster; the originals index is not behind the alias."""
     import json
 
-    from search.query.analysis import fold
     from search.elastic.index import ElasticIndex
+    from search.query.analysis import fold
 
     from tests.search.conftest import ES_URL, drop_backend, open_backend
 
