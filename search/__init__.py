@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from search.base import Index
-from search.keys import normalize_article, normalize_citation
+from search.query.keys import normalize_article, normalize_citation
 from search.models import (
     FACET_FIELDS,
     CitedPrecedent,
@@ -51,9 +51,9 @@ def open_index(location: str | Path, *, originals: bool = False, engine: str | N
     """
     text = str(location)
     if text.startswith(URL_SCHEMES):
-        from search.elastic import ElasticIndex  # the client is imported only when used
+        from search.elastic.index import ElasticIndex  # the client is imported only when used
 
         return ElasticIndex(text, originals=originals, create=create)
-    from search.sqlite import SqliteIndex
+    from search.embedded.sqlite import SqliteIndex
 
     return SqliteIndex(Path(location), engine=engine, originals=originals, create=create)

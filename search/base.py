@@ -8,7 +8,7 @@ from types import TracebackType
 
 from schemas import IndexRecord, IndexUnavailable, QueryError, Reason
 
-from search.keys import citation_key, normalize_citation
+from search.query.keys import citation_key, normalize_citation
 from search.models import (
     FACET_FIELDS,
     FACET_SIZE,
@@ -59,7 +59,7 @@ class Index(ABC):
 
     @abstractmethod
     def more_like_this(self, id: str, query: SearchQuery | None = None) -> SearchResults:
-        """Rulings like ``id`` (same crime, same reasoning: ``search.similar``), never
+        """Rulings like ``id`` (same crime, same reasoning: ``search.query.similar``), never
         ``id`` itself nor a ruling that shares a case number with it. ``query`` gives the
         filters and the page (its text is ignored). ``QueryError`` if ``id`` is unknown."""
 

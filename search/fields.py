@@ -1,7 +1,7 @@
 """What every backend derives from a record: filter and facet values, fielded text, hit fields.
 
 Keys (``*_key``) are how values compare: folded, single-spaced (``normalize_key``). Facets
-count keys and show the first spelling seen. The fielded query terms of ``search.query``
+count keys and show the first spelling seen. The fielded query terms of ``search.query.parser``
 match these values: ``juez:`` the judges' and ponentes' names, ``imputado:`` the accused,
 ``delito:`` crime keys and labels, ``articulo:`` articles, ``expediente:`` case-number keys,
 ``distrito:`` the district, ``cita:`` cited precedent.
@@ -14,9 +14,9 @@ from datetime import date
 
 from schemas import IndexRecord, Role, Ruling
 
-from search.analysis import normalize_key
-from search.keys import case_identity, case_keys, citation_key, normalize_article
 from search.models import Hit
+from search.query.analysis import normalize_key
+from search.query.keys import case_identity, case_keys, citation_key, normalize_article
 
 JUDGE_ROLES = frozenset({Role.JUEZ, Role.PONENTE})
 _DATE_MISSING = 0

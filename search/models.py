@@ -17,7 +17,7 @@ FACET_SIZE = 100  # values per facet field, most frequent first
 MAX_TEXT = 2000  # characters of query text
 MAX_FILTER = 300  # characters of a text filter (a court's full name is under 200)
 MAX_LIMIT = 1000  # results per page
-MAX_OFFSET = 100_000  # results skipped: deeper pages go by cursor (search.cursor)
+MAX_OFFSET = 100_000  # results skipped: deeper pages go by cursor (search.query.cursor)
 
 NOT_UTF8 = "contiene caracteres que no son UTF-8 válido (un byte mal codificado); vuelva a escribirlo o copiarlo"
 
@@ -38,7 +38,7 @@ FilterText = Annotated[str, StringConstraints(max_length=MAX_FILTER)]
 
 
 class SearchQuery(BaseModel):
-    """Full text (see ``search.query`` for the syntax) plus filters; all parts are ANDed.
+    """Full text (see ``search.query.parser`` for the syntax) plus filters; all parts are ANDed.
 
     Text filters (district, court, judge) compare without case, accents or extra spaces;
     ``article`` and ``cites`` are normalised (``"153 a"`` is ``153-A``; ``"Cas. 904-2019"``

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from schemas import Evidence, IndexRecord, PageBoxes, Redaction, Ruling
 
-from search.analysis import MARKS, char_pattern, fold
+from search.query.analysis import MARKS, char_pattern, fold
 
 # Inside a word: a soft hyphen, or a hyphen and/or a line break (PDF hyphenation, OCR).
 _IN_WORD_BREAK = r"(?:\u00ad|-[ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*)?"

@@ -4,7 +4,7 @@ Records travel as they are read: redacted, unless the source was opened with ori
 allowed, in which case the target stores them the way it stores any write (redacted in its
 public index, originals kept only if the target allows them too). An Elasticsearch target is
 rebuilt in a new versioned index and its alias swapped at the end (searches go on
-meanwhile); a SQLite target is bulk-loaded (``search.bulk``: records with the same id are
+meanwhile); a SQLite target is bulk-loaded (``search.embedded.bulk``: records with the same id are
 replaced, others kept), in worker processes when there are at least ``WORKERS_FROM``
 records to copy.
 """
@@ -29,7 +29,7 @@ def record_from_json(text: str) -> IndexRecord:
 def copy_index(source: Index, target: Index, *, batch: int | None = None,
                progress: Callable[[int], None] | None = None) -> int:
     """Copy every record of ``source`` into ``target``; returns how many were copied.
-    ``batch``: records per write (default ``BATCH``, or ``search.bulk.BATCH`` into SQLite)."""
+    ``batch``: records per write (default ``BATCH``, or ``search.embedded.bulk.BATCH`` into SQLite)."""
     copied = 0
 
     def counted(records: Iterable[IndexRecord]) -> Iterator[IndexRecord]:
@@ -44,8 +44,8 @@ def copy_index(source: Index, target: Index, *, batch: int | None = None,
     if callable(rebuild):  # Elasticsearch: a new version, then the alias swap
         rebuild(counted(source.iter_records()))
     elif hasattr(target, "upsert_prepared"):  # SQLite
-        from search.bulk import BATCH as BULK_BATCH
-        from search.bulk import bulk_load
+        from search.embedded.bulk import BATCH as BULK_BATCH
+        from search.embedded.bulk import bulk_load
 
         workers = None if source.count() >= WORKERS_FROM else 1
         as_json = getattr(source, "iter_record_json", None)  # SQLite: the stored JSON, unparsed

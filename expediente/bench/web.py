@@ -39,7 +39,7 @@ def build_index(work: Path, count: int, seed: int = 1) -> str:
     """A SQLite index of ``count`` generated rulings (truth records, as ``bench search``)."""
     from expediente.bench.search import corpus_dir, documents, record_of_path
     from search import open_index
-    from search.bulk import bulk_load
+    from search.embedded.bulk import bulk_load
 
     location = work / f"web-{count}-{seed}.sqlite"
     if location.exists():

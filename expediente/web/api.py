@@ -18,7 +18,7 @@ from expediente.web.state import Access, access
 from expediente.web.views import Fact, facts, mark_span
 from schemas import CourtLevel, IndexRecord, ProceduralCode
 from search import CitedPrecedent, Hit, SearchQuery, SearchResults
-from search.cursor import page as cursor_page
+from search.query.cursor import page as cursor_page
 
 router = APIRouter(prefix="/api/v1")
 AccessDep = Annotated[Access, Depends(access)]

@@ -21,7 +21,7 @@ from expediente.web.config import MAX_PAGE_SIZE
 from expediente.web.errors import ApiError, spanish
 from schemas import CourtLevel, DocKind, EarlyTermination, OutcomeKind, ProceduralCode, QueryError, Reason
 from search import FACET_FIELDS, SearchQuery
-from search.cursor import Cursor
+from search.query.cursor import Cursor
 
 MAX_OFFSET = 100_000  # SearchQuery.offset's bound: deeper than this, export the set as CSV
 

@@ -20,9 +20,9 @@ from pydantic import ValidationError
 
 from schemas import QueryError, Reason
 
-from search.analysis import normalize_key
 from search.analytics.models import CaseloadRow, CepejResult, CepejRow
 from search.analytics.stats import ratio
+from search.query.analysis import normalize_key
 
 ALL_COURTS = "todos"
 UNAVAILABLE = ("La tasa de resolución y el tiempo de disposición de la CEPEJ no pueden calcularse "

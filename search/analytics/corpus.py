@@ -41,7 +41,7 @@ from schemas import (
     ProceduralCode,
 )
 
-from search.analysis import normalize_key
+from search.query.analysis import normalize_key
 from search.analytics.milestones import (
     FIRST_INSTANCE_ENDS, FROM_EVENT, RANK, Milestone, own_milestone,
 )

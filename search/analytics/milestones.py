@@ -23,7 +23,7 @@ from enum import StrEnum
 
 from schemas import CourtLevel, DocKind, EventKind, OutcomeKind, QueryError, Reason
 
-from search.analysis import normalize_key
+from search.query.analysis import normalize_key
 
 
 class Milestone(StrEnum):

@@ -25,7 +25,7 @@ from schemas import (
     Role,
     Ruling,
 )
-from search.keys import normalize_citation
+from search.query.keys import normalize_citation
 
 INGESTED = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 

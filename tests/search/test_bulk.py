@@ -3,7 +3,7 @@
 import pytest
 
 from search import SearchQuery, open_index
-from search.bulk import bulk_load
+from search.embedded.bulk import bulk_load
 
 from tests.search.factory import make_record, victim
 
@@ -80,7 +80,7 @@ def test_a_load_under_way_makes_other_writers_wait_with_a_clear_error(tmp_path):
                 other.upsert([record_for("s100")])  # between two commits of the load
             yield from (record_for(s) for s in SOURCES[3:6])
 
-        from search.prepared import Prepared
+        from search.embedded.prepared import Prepared
 
         assert loading.load((Prepared.of(r) for r in records()), commit_every=3) == 6
         other.upsert([record_for("s100")])  # the load is over: writing works again
@@ -89,7 +89,7 @@ def test_a_load_under_way_makes_other_writers_wait_with_a_clear_error(tmp_path):
 
 @pytest.mark.parametrize("engine", ["tantivy", "fts5"])
 def test_a_load_that_fails_keeps_what_it_committed(tmp_path, engine):
-    from search.prepared import Prepared
+    from search.embedded.prepared import Prepared
 
     def records():
         for i, source in enumerate(SOURCES[:10]):
@@ -132,7 +132,7 @@ def dies(key: str):
 def test_a_worker_that_dies_stops_the_load_with_an_error_and_keeps_what_was_committed(tmp_path):
     from concurrent.futures.process import BrokenProcessPool
 
-    from search.bulk import CHUNK
+    from search.embedded.bulk import CHUNK
 
     with open_index(tmp_path / "index.sqlite") as index:
         sources = [*SOURCES[:CHUNK], "muere", *SOURCES[CHUNK:]]  # the second task kills its worker

@@ -1,4 +1,4 @@
-"""Cursor pagination (``search.cursor``) on every backend: each hit once, in the order of
+"""Cursor pagination (``search.query.cursor``) on every backend: each hit once, in the order of
 the plain list, small offsets in date order, stable when newer rulings arrive."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from search import SearchQuery
-from search.cursor import Cursor, page
+from search.query.cursor import Cursor, page
 from tests.search.factory import make_record
 
 DAYS = [date(2020, 1, 1), date(2020, 1, 1), date(2020, 1, 1), date(2020, 1, 1), date(2019, 6, 1),

@@ -10,9 +10,7 @@ import pytest
 
 from schemas import CourtLevel, DocKind, EarlyTermination, IndexUnavailable, OutcomeKind, QueryError
 from search import SearchQuery, open_index
-from search.analysis import STOP_WORDS
-from search.elastic import next_version, parse_location, split_product
-from search.elastic_dsl import (
+from search.elastic.dsl import (
     build_aggs,
     build_more_like_this,
     build_query,
@@ -24,6 +22,8 @@ from search.elastic_dsl import (
     parse_aggs,
     record_to_doc,
 )
+from search.elastic.index import next_version, parse_location, split_product
+from search.query.analysis import STOP_WORDS
 
 from tests.search.factory import judge, make_record, victim
 
@@ -221,7 +221,7 @@ def test_split_product(url, expected):
 def test_the_product_comes_from_the_url_or_the_server(monkeypatch, url, answer, product):
     import opensearchpy
 
-    from search.elastic import _connect
+    from search.elastic.index import _connect
 
     asked = []
     monkeypatch.setattr(opensearchpy.OpenSearch, "info", lambda self: asked.append(1) or answer)
@@ -282,7 +282,7 @@ class _FakeClient:
 
 
 def _elastic(versions):
-    from search.elastic import ElasticIndex
+    from search.elastic.index import ElasticIndex
 
     return ElasticIndex("http://es.example:9200/expediente", client=_FakeClient(versions))
 
@@ -329,9 +329,9 @@ class _Bulk:
     ({"b": 503, "c": 429}, [["a", "b", "c"], ["b", "c"]]),  # a replica taking over; too busy
 ])
 def test_bulk_sends_again_only_what_was_refused_for_a_passing_reason(monkeypatch, refusals, sent):
-    import search.elastic
+    import search.elastic.index
 
-    monkeypatch.setattr(search.elastic.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(search.elastic.index.time, "sleep", lambda seconds: None)
     index = _elastic(["expediente-v1"])
     index._helpers = _Bulk(refusals)
     index._bulk({"_id": i, "_source": {}} for i in "abc")
@@ -364,7 +364,7 @@ def test_rebuild_swaps_the_alias_while_four_clients_search(tmp_path):
     import threading
     import time
 
-    from search.elastic import ElasticIndex
+    from search.elastic.index import ElasticIndex
 
     from tests.search.conftest import ES_URL, drop_backend, open_backend
 
@@ -424,8 +424,8 @@ def test_no_protected_name_in_the_public_alias_only_in_the_originals_outside_it(
     read raw from the cluster; the originals index is not behind the alias."""
     import json
 
-    from search.analysis import fold
-    from search.elastic import ElasticIndex
+    from search.elastic.index import ElasticIndex
+    from search.query.analysis import fold
 
     from tests.search.conftest import ES_URL, drop_backend, open_backend
 
@@ -487,7 +487,7 @@ def test_bulk_load_survives_the_primary_node_killed(tmp_path):
 
     from opensearchpy import OpenSearch
 
-    from search.elastic import ElasticIndex
+    from search.elastic.index import ElasticIndex
 
     from tests.search.conftest import ES_URL, open_backend
 

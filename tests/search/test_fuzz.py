@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from schemas import QueryError
 from search import SearchQuery
-from search.query import highlight_terms, parse_query, proximity_words
+from search.query.parser import highlight_terms, parse_query, proximity_words
 
 from tests.search.conftest import drop_backend, open_backend
 from tests.search.test_index import ALL
@@ -91,7 +91,7 @@ def test_the_parser_alone_takes_any_text(text):
 @given(text=QUERY, filters=FILTERS)
 def test_the_elasticsearch_query_is_built_from_any_input(text, filters):
     """Elasticsearch's request body, built without a cluster, fails only with ``QueryError``."""
-    from search.elastic_dsl import build_query
+    from search.elastic.dsl import build_query
 
     try:
         body = build_query(SearchQuery.of(text=text, **filters))

@@ -1,8 +1,8 @@
-"""Normal forms of citations, articles and case numbers (``search.keys``)."""
+"""Normal forms of citations, articles and case numbers (``search.query.keys``)."""
 
 import pytest
 
-from search.keys import case_identity, case_keys, case_query_key, keyword_token, normalize_article, normalize_citation
+from search.query.keys import case_identity, case_keys, case_query_key, keyword_token, normalize_article, normalize_citation
 
 
 @pytest.mark.parametrize(("text", "expected"), [

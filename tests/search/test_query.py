@@ -1,8 +1,8 @@
 import pytest
 
 from schemas import QueryError
-from search.query import And, Fielded, Or, Term, highlight_terms, parse_query
-from search.sqlite_fts import proximity_phrase, to_fts
+from search.embedded.fts5_engine import proximity_phrase, to_fts
+from search.query.parser import And, Fielded, Or, Term, highlight_terms, parse_query
 
 
 @pytest.mark.parametrize(("text", "match"), [

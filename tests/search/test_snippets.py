@@ -1,7 +1,7 @@
 import pytest
 
-from search.query import highlight_terms, parse_query
-from search.snippets import snippet
+from search.query.parser import highlight_terms, parse_query
+from search.query.snippets import snippet
 
 PAGES = [
     "Página de cortesía.",

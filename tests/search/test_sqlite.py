@@ -8,7 +8,7 @@ import pytest
 
 from schemas import IndexUnavailable
 from search import SearchQuery, open_index
-from search.sqlite import SqliteIndex
+from search.embedded.sqlite import SqliteIndex
 
 from tests.search.factory import make_record, victim
 

@@ -12,11 +12,11 @@ import json
 import pytest
 
 from schemas import QueryError
-from search import vocabulary as v
+from search.query import vocabulary as v
 
 
 def snapshot() -> dict:
-    """What ``search/data/vocabulary.json`` must hold, from ``extractors.data``."""
+    """What ``search/query/data/vocabulary.json`` must hold, from ``extractors.data``."""
     from extractors.data.crimes import ALIASES, CRIMES, FAMILIES
     from extractors.data.districts import DISTRICTS
 
@@ -37,7 +37,7 @@ def write_snapshot() -> None:
 
 def test_snapshot_is_its_sources():
     assert json.loads(v.SNAPSHOT.read_text(encoding="utf-8")) == snapshot(), \
-        "search/data/vocabulary.json is stale: run .venv/bin/python -m tests.search.test_vocabulary"
+        "search/query/data/vocabulary.json is stale: run .venv/bin/python -m tests.search.test_vocabulary"
 
 
 @pytest.mark.parametrize("typed, name, keys", [

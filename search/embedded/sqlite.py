@@ -12,7 +12,7 @@ Layout (``SCHEMA_VERSION`` 2):
   were written, so that a facet shows "Madre de Dios" for ``madre de dios`` without reading
   the records (a spelling no longer used by any record may linger: display only).
 - ``meta``: schema and analyzer versions, the engine, the engine's commit stamp.
-- The engine (``search.engine``): ``tantivy`` (default, a folder ``<file>-tantivy``
+- The engine (``search.embedded.engine``): ``tantivy`` (default, a folder ``<file>-tantivy``
   beside the file) or ``fts5`` (tables inside the file). Chosen when the index is created
   and remembered; see ``search/README.md`` for the measurements behind the default.
 
@@ -40,17 +40,18 @@ from pathlib import Path
 
 from schemas import IndexRecord, IndexUnavailable, QueryError, Reason
 
-from search.analysis import ANALYZER_VERSION
 from search.base import Index, check_facet_fields, missing_index
-from search.engine import Engine, EngineWriter, Plan
+from search.embedded.engine import Engine, EngineWriter, Plan
+from search.embedded.originals import OriginalsFile
+from search.embedded.prepared import Prepared
+from search.embedded.store import load_record, with_pages
 from search.fields import hit_of
-from search.filters import FACET_STORAGE, SPELLED, filters_of
 from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults, encodable
-from search.originals import OriginalsFile
-from search.prepared import Prepared
-from search.query import HighlightTerms, highlight_terms, parse_query
-from search.similar import similar_to
-from search.snippets import snippet
+from search.query.analysis import ANALYZER_VERSION
+from search.query.filters import FACET_STORAGE, SPELLED, filters_of
+from search.query.parser import HighlightTerms, highlight_terms, parse_query
+from search.query.similar import similar_to
+from search.query.snippets import snippet
 
 log = logging.getLogger(__name__)
 
@@ -122,34 +123,16 @@ def default_engine() -> str:
 
 def _make_engine(name: str, path: Path) -> Engine:
     if name == "tantivy":
-        from search.sqlite_tantivy import TantivyEngine
+        from search.embedded.tantivy_engine import TantivyEngine
 
         return TantivyEngine(path)
-    from search.sqlite_fts import Fts5Engine
+    from search.embedded.fts5_engine import Fts5Engine
 
     return Fts5Engine()
 
 
 def _unavailable(path: Path, what: str, exc: Exception) -> IndexUnavailable:
     return IndexUnavailable(f"{what}: {exc}", reason=Reason.INDEX, path=str(path))
-
-
-def _load(record: str, pages: str | None) -> IndexRecord:
-    data = json.loads(record)
-    data["pages"] = json.loads(pages) if pages is not None else []
-    return IndexRecord.model_validate(data)
-
-
-def _with_pages(record: str, pages: str) -> str:
-    """The stored record JSON (``model_dump_json`` without ``pages``: an object with an
-    ``id`` at least) with its pages put back, without parsing either."""
-    return f'{record[:-1]},"pages":{pages}}}'
-
-
-def stored_records(conn: sqlite3.Connection) -> Iterator[tuple[int, IndexRecord]]:
-    """Every stored (redacted) record with its docid, through a lazy cursor."""
-    for docid, record, pages in conn.execute("SELECT docid, record, pages FROM documents ORDER BY docid"):
-        yield docid, _load(record, pages)
 
 
 def _row(p: Prepared) -> tuple[object, ...]:
@@ -317,7 +300,7 @@ class SqliteIndex(Index):
 
     def upsert_prepared(self, prepared: Sequence[Prepared]) -> None:
         """Write records that ``Prepared.of`` already redacted and analysed, possibly in
-        worker processes (``search.bulk``; pass ``keep_original=self.originals``)."""
+        worker processes (``search.embedded.bulk``; pass ``keep_original=self.originals``)."""
         latest = list({p.id: p for p in prepared}.values())
         if latest:
             self._apply(latest, ids=[p.id for p in latest], sha256s=[p.sha256 for p in latest])
@@ -343,7 +326,7 @@ class SqliteIndex(Index):
 
     def load(self, prepared: Iterable[Prepared], *, commit_every: int = 5000,
              progress: Callable[[int], None] | None = None) -> int:
-        """Stream prepared records in, as they arrive: the bulk-load path (``search.bulk``).
+        """Stream prepared records in, as they arrive: the bulk-load path (``search.embedded.bulk``).
         Every ``commit_every`` records are one transaction, written as ``upsert_prepared``
         writes them (a record replaces the one with its id or sha256), so a failure loses
         only the transaction under way. Unlike ``upsert_prepared`` no batch waits in memory,
@@ -449,7 +432,7 @@ class SqliteIndex(Index):
             if original is not None:
                 return original
             row = conn.execute("SELECT record, pages FROM documents WHERE id = ?", (id,)).fetchone()
-        return _load(*row) if row else None
+        return load_record(*row) if row else None
 
     def find_sha256(self, sha256: str) -> tuple[str, str] | None:
         with self._read() as conn:
@@ -472,7 +455,7 @@ class SqliteIndex(Index):
                 return
             for docid, id_, record, pages in rows:
                 last = docid
-                yield originals.get(id_) or _load(record, pages)
+                yield originals.get(id_) or load_record(record, pages)
 
     def iter_record_json(self) -> Iterator[str]:
         """``iter_records`` as JSON, without parsing: what ``expediente reindex`` sends to
@@ -488,7 +471,7 @@ class SqliteIndex(Index):
                 return
             for docid, id_, record, pages in rows:
                 last = docid
-                yield originals.get(id_) or _with_pages(record, pages)
+                yield originals.get(id_) or with_pages(record, pages)
 
     def _plan(self, query: SearchQuery) -> Plan:
         return Plan(parse_query(query.text), filters_of(query), query.ranked, query.limit, query.offset)
@@ -563,7 +546,7 @@ class SqliteIndex(Index):
                     if original is not None:
                         yield original if pages else original.model_copy(update={"pages": []})
                     else:
-                        yield _load(record, page_json)
+                        yield load_record(record, page_json)
 
     def more_like_this(self, id: str, query: SearchQuery | None = None) -> SearchResults:
         query = query or SearchQuery()
@@ -571,7 +554,7 @@ class SqliteIndex(Index):
             row = conn.execute("SELECT record, pages FROM documents WHERE id = ?", (id,)).fetchone()
             if row is None:
                 raise QueryError(f"No hay ningún documento con id {id} en el índice.", reason=Reason.QUERY)
-            similar = similar_to(_load(*row), lambda terms: self.engine.doc_freqs(conn, list(terms)))
+            similar = similar_to(load_record(*row), lambda terms: self.engine.doc_freqs(conn, list(terms)))
         plan = Plan(None, filters_of(query), True, query.limit, query.offset, similar=similar)
         return self._results(plan, HighlightTerms(stems=frozenset(similar.top_terms)))
 

@@ -10,10 +10,10 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from search.filters import Filters
-from search.prepared import Prepared
-from search.query import Node
-from search.similar import Similar
+from search.embedded.prepared import Prepared
+from search.query.filters import Filters
+from search.query.parser import Node
+from search.query.similar import Similar
 
 
 @dataclass(frozen=True)

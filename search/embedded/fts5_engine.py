@@ -1,7 +1,7 @@
 """The FTS5 engine: full text inside the SQLite file, filters and facets in SQL.
 
 ``documents_fts`` has one column per kind of token (all pre-analysed by
-``search.analysis``, so the tokenizer only splits on spaces and keeps ``ñ``):
+``search.query.analysis``, so the tokenizer only splits on spaces and keeps ``ñ``):
 ``stem`` (stemmed words, no stop words), ``exact`` (folded words: phrases, identifiers,
 prefixes), ``judges``, ``defendants``, ``crime_text`` (fielded words) and ``keys`` (one
 token per keyword, ``article_153_a``: fielded keyword terms). Filters and facets use the
@@ -16,12 +16,13 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from search.analysis import stem
-from search.engine import Engine, EngineWriter, Plan
-from search.filters import Filters
-from search.keys import fts_keyword
-from search.prepared import Prepared
-from search.query import And, Fielded, Node, Not, Or, Phrase, Term, proximity_words
+from search.embedded.engine import Engine, EngineWriter, Plan
+from search.embedded.prepared import Prepared
+from search.embedded.store import stored_prepared
+from search.query.analysis import stem
+from search.query.filters import Filters
+from search.query.keys import fts_keyword
+from search.query.parser import And, Fielded, Node, Not, Or, Phrase, Term, proximity_words
 
 BM25_WEIGHTS = (1.0, 1.0, 1.0, 1.0, 1.0, 1.0)  # stem, exact, judges, defendants, crime_text, keys
 PHRASE_BONUS = 100.0  # added to the score of documents where the query's words are adjacent
@@ -158,16 +159,8 @@ class Fts5Engine(Engine):
         return _Fts5Writer(conn)
 
     def rebuild(self, conn: sqlite3.Connection) -> None:
-        from search.sqlite import stored_records  # the store's reader; imported late (cycle)
-
-        def rows() -> Iterable[tuple[object, ...]]:
-            for docid, record in stored_records(conn):
-                prepared = Prepared.analysed(record)
-                prepared.docid = docid
-                yield fts_row(prepared)
-
         conn.execute("DELETE FROM documents_fts")
-        conn.executemany(_INSERT, rows())
+        conn.executemany(_INSERT, (fts_row(prepared) for prepared in stored_prepared(conn)))
 
     # ------------------------------------------------------------------ reads
 

@@ -3,7 +3,7 @@
 One place turns "MADRE  DE DIOS" into ``madre de dios``, "153 a" into ``153-A``,
 "Cas. 904-2019" into ``casacion 904-2019`` and the crime family ``trata`` into its crime
 keys, so the three backends filter alike; a district or crime in no vocabulary is refused
-here (``search.vocabulary``), for every caller.
+here (``search.query.vocabulary``), for every caller.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from schemas import QueryError, Reason
 
-from search import vocabulary
-from search.analysis import normalize_key
-from search.keys import normalize_article, normalize_citation
 from search.models import FacetField, SearchQuery
+from search.query import vocabulary
+from search.query.analysis import normalize_key
+from search.query.keys import normalize_article, normalize_citation
 
 # Single-valued keyword fields of a record, and the ``SearchQuery`` attribute of each.
 SINGLE = {"district_key": "district", "court_key": "court", "level": "level", "doc_kind": "doc_kind",

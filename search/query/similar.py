@@ -5,7 +5,7 @@ A ruling's stemmed text (stop words out, as indexed) gives each term a frequency
 index gives its document frequency. The ``MAX_TERMS`` terms with the highest tf-idf, plus
 the ruling's crime keys, become one OR query with a boost per term (bounded: at most
 ``MAX_TERMS`` clauses, whatever the length of the ruling). Rulings of the same case (a
-shared case identity, see ``search.keys.case_identity``) and the ruling itself are excluded.
+shared case identity, see ``search.query.keys.case_identity``) and the ruling itself are excluded.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from schemas import IndexRecord
 
-from search.analysis import stem_terms
 from search.fields import fields_of
+from search.query.analysis import stem_terms
 
 MAX_TERMS = 25
 CANDIDATES = 200  # most frequent terms of the ruling whose document frequency is looked up

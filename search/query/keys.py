@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from search.analysis import fold
+from search.query.analysis import fold
 
 # "N.°", "N°", "Nº" (folds to "no"), "n.o", "Nro.", "número": the number sign, optional.
 _NUM = r"(?:(?:nro|numero|num|n)\s*[.°º]?\s*o?\s*[.°º]?\s*)?"

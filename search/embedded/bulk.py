@@ -8,7 +8,7 @@ benchmark) goes further with ``bulk_load``: worker processes turn *sources* into
 redacted and analysed) while the parent streams them into the index as they arrive
 (``SqliteIndex.load``: every ``batch`` records one transaction, written as
 ``upsert_prepared`` writes them). A ``Prepared`` is plain strings and numbers, so sending
-it back costs the parent little (see ``search.prepared``).
+it back costs the parent little (see ``search.embedded.prepared``).
 
 Memory stays bounded: ``AHEAD`` records and ``2 × workers`` chunks at most are in flight,
 never the whole stream (``Pool.imap`` would read every source ahead); that much keeps the
@@ -34,10 +34,10 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from schemas import IndexRecord
 
-from search.prepared import Prepared
+from search.embedded.prepared import Prepared
 
 if TYPE_CHECKING:
-    from search.sqlite import SqliteIndex
+    from search.embedded.sqlite import SqliteIndex
 
 S = TypeVar("S")
 

@@ -3,7 +3,7 @@
 tantivy (Rust, Lucene-like) scores with BM25 and prunes to the top k (block-max WAND), so
 a common two-word query over 100,000 rulings does not score every match as FTS5's bm25()
 does; facets are aggregations over its columnar "fast" fields. It indexes the same
-pre-analysed tokens as FTS5 (``search.analysis``, whitespace tokenizer): one analysis
+pre-analysed tokens as FTS5 (``search.query.analysis``, whitespace tokenizer): one analysis
 chain for both engines, the snippets and the queries.
 
 The folder ``<index file>-tantivy`` holds the redacted text only, like the SQLite file. The
@@ -32,18 +32,19 @@ import logging
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import tantivy
 
 from schemas import IndexUnavailable, Reason
 
-from search.analysis import stem
-from search.engine import Engine, EngineWriter, Plan
-from search.filters import Filters
-from search.prepared import PAIR_JOIN, Prepared
-from search.query import And, Fielded, Node, Not, Or, Phrase, Term, proximity_words
+from search.embedded.engine import Engine, EngineWriter, Plan
+from search.embedded.prepared import PAIR_JOIN, Prepared
+from search.embedded.store import stored_prepared
+from search.query.analysis import stem
+from search.query.filters import Filters
+from search.query.parser import And, Fielded, Node, Not, Or, Phrase, Term, proximity_words
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +126,7 @@ class _TantivyWriter(EngineWriter):
     processes sharing the index never meet tantivy's writer lock), or for the transactions
     of a bulk load (then other processes cannot write until it ends). Each commit records
     tantivy's commit stamp in the store's ``meta``, in the store's transaction. One
-    indexing thread: the other core is busy preparing records (``search.bulk``)."""
+    indexing thread: the other core is busy preparing records (``search.embedded.bulk``)."""
 
     def __init__(self, engine: TantivyEngine, conn: sqlite3.Connection) -> None:
         self.engine, self.conn = engine, conn
@@ -217,18 +218,10 @@ class TantivyEngine(Engine):
         return _TantivyWriter(self, conn)
 
     def rebuild(self, conn: sqlite3.Connection) -> None:
-        from search.sqlite import stored_records  # the store's reader; imported late (cycle)
-
-        def prepared() -> Iterator[Prepared]:
-            for docid, record in stored_records(conn):
-                p = Prepared.analysed(record)
-                p.docid = docid
-                yield p
-
         log.info("%s: indexando de nuevo los registros guardados", self.folder)
         with _TantivyWriter(self, conn) as writer:
             writer.writer.delete_all_documents()
-            writer.add(prepared())
+            writer.add(stored_prepared(conn))
             writer.commit()
 
     # ------------------------------------------------------------------ queries

@@ -2,11 +2,11 @@
 
 Redaction and analysis happen here, before a write transaction starts, so that the
 transaction only writes. Both full-text engines (FTS5 and tantivy) index the same strings:
-space-separated tokens from ``search.analysis``.
+space-separated tokens from ``search.query.analysis``.
 
 A ``Prepared`` holds plain strings, numbers and lists only (the record already serialised
 to JSON), so that a worker process can prepare it and send it to the writer cheaply
-(``search.bulk``): unpickling a prepared record costs the writer about 0.02 ms, where the
+(``search.embedded.bulk``): unpickling a prepared record costs the writer about 0.02 ms, where the
 pydantic record it came from cost 0.2 ms, as much as writing it.
 """
 
@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from schemas import IndexRecord
 
-from search.analysis import analyse, exact_terms, word_pairs
 from search.fields import Fields, crime_text, fields_of, metadata_text
-from search.keys import fts_keyword
 from search.privacy import redact_record
+from search.query.analysis import analyse, exact_terms, word_pairs
+from search.query.keys import fts_keyword
 
 # Between two names of a multi-valued text field: a token no query produces, so that a
 # phrase never runs from one name into the next.

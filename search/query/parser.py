@@ -15,11 +15,11 @@ What a user may type (documented in the CLI and the web UI):
   ``cita:"Casación 904-2019"``: fielded terms, matched against what was extracted (names by
   role, crime keys and labels, normalised articles, case numbers and citations), not the text.
   A crime key (``delito:peculado_doloso``, ``delito:crimen_organizado``: aliases and families
-  too) and a district are checked against ``search.vocabulary``: one in no vocabulary is a
+  too) and a district are checked against ``search.query.vocabulary``: one in no vocabulary is a
   ``QueryError`` naming the closest valid values, not a search that finds nothing.
 
 The parser owns the syntax: user text never reaches an engine as is. The engines render
-the AST from analysed tokens (letters and digits only; ``search.sqlite_fts`` double-quotes
+the AST from analysed tokens (letters and digits only; ``search.embedded.fts5_engine`` double-quotes
 every one for FTS5), and anything malformed (a quote or parenthesis left open, an operator
 with nothing to work on, an unknown field) raises ``QueryError`` with a message in Spanish
 saying what to fix.
@@ -32,9 +32,9 @@ from dataclasses import dataclass
 
 from schemas import QueryError, Reason
 
-from search import vocabulary
-from search.analysis import STOP_WORDS, exact_terms, fold, normalize_key, stem
-from search.keys import case_query_key, normalize_article, normalize_citation
+from search.query import vocabulary
+from search.query.analysis import STOP_WORDS, exact_terms, fold, normalize_key, stem
+from search.query.keys import case_query_key, normalize_article, normalize_citation
 
 # ---------------------------------------------------------------------------- the AST
 

@@ -1,7 +1,7 @@
 """Snippets: the ~30-word passage of the original page text that best matches a query.
 
 A snippet marks what made the document match: words with the query's stems, its exact
-phrases, its prefixes, compared like the index compares them (``search.analysis``). To stay
+phrases, its prefixes, compared like the index compares them (``search.query.analysis``). To stay
 fast on long pages, one regex built from the query finds candidate words in the original
 text (any case, any accent); stem candidates are confirmed with the stemmer; only the
 chosen passage is cut into words. Matches are wrapped in ``**``.
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
 
-from search.analysis import MARKS, analyse_word, char_pattern, parts
-from search.query import HighlightTerms
+from search.query.analysis import MARKS, analyse_word, char_pattern, parts
+from search.query.parser import HighlightTerms
 
 SNIPPET_WORDS = 30
 CHARS_PER_WORD = 7  # average word plus space in Spanish rulings: sizes the candidate window

@@ -2,7 +2,7 @@
 outgrow one machine.
 
 Same interface, same query syntax and the same redaction as the SQLite backend; the request
-bodies are built in ``search.elastic_dsl``. Elasticsearch is spoken to through the official
+bodies are built in ``search.elastic.dsl``. Elasticsearch is spoken to through the official
 ``elasticsearch`` client, OpenSearch through ``opensearch-py`` (the Elasticsearch 8 client
 refuses any other server): both are sent the same bodies (``body=``, the wire names), and
 ``_Api`` holds the few things that differ (construction, exception classes, helpers).
@@ -39,7 +39,7 @@ from urllib.parse import unquote, urlsplit
 from schemas import IndexRecord, IndexUnavailable, QueryError, Reason
 
 from search.base import Index, check_facet_fields, missing_index
-from search.elastic_dsl import (
+from search.elastic.dsl import (
     build_aggs,
     build_more_like_this,
     build_query,
@@ -55,8 +55,8 @@ from search.elastic_dsl import (
 from search.fields import fields_of, hit_of
 from search.models import FACET_FIELDS, FACET_SIZE, FacetField, Facets, SearchQuery, SearchResults, encodable
 from search.privacy import redact_record
-from search.query import HighlightTerms, highlight_terms, parse_query
-from search.snippets import MARK, snippet
+from search.query.parser import HighlightTerms, highlight_terms, parse_query
+from search.query.snippets import MARK, snippet
 
 log = logging.getLogger(__name__)
 

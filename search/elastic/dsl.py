@@ -1,7 +1,7 @@
 """Elasticsearch without a server: index template, mapping, documents, queries, aggregations.
 
 Everything here is a pure function from our models to ES request bodies (and back), so it
-is unit-tested without a cluster. The text analysis mirrors ``search.analysis`` with ES
+is unit-tested without a cluster. The text analysis mirrors ``search.query.analysis`` with ES
 building blocks:
 
 - char filters: ``ñ`` → ``nn`` (asciifolding would make "año" "ano"), strip combining
@@ -18,7 +18,7 @@ phrase never spans two, and a field with fewer names scores higher, as in SQLite
 judge); the record without its pages is stored unindexed in ``record``.
 
 User text reaches ES only as analysed tokens inside term, phrase and prefix queries
-built from the ``search.query`` AST, never as query-string syntax.
+built from the ``search.query.parser`` AST, never as query-string syntax.
 """
 
 from __future__ import annotations
@@ -28,13 +28,13 @@ from typing import Any
 
 from schemas import IndexRecord
 
-from search.analysis import STOP_WORDS, normalize_key
 from search.fields import JUDGE_ROLES, crime_text, fields_of, metadata_text
-from search.filters import Filters
 from search.models import MAX_LIMIT, MAX_OFFSET, FacetField, Facets, SearchQuery
-from search.query import And, Fielded, Node, Not, Or, Phrase, Term, parse_query, proximity_words
-from search.similar import MAX_TERMS
-from search.snippets import MARK
+from search.query.analysis import STOP_WORDS, normalize_key
+from search.query.filters import Filters
+from search.query.parser import And, Fielded, Node, Not, Or, Phrase, Term, parse_query, proximity_words
+from search.query.similar import MAX_TERMS
+from search.query.snippets import MARK
 
 ENYE = "nn"  # what ñ becomes in the ES index, so that asciifolding keeps "año" ≠ "ano"
 _TEXT_FIELDS = ["text", "meta_text"]
@@ -43,7 +43,7 @@ _PREFIX_EXPANSIONS = 200
 PROXIMITY_SLOP = 2  # stop words removed between the words leave position gaps
 PROXIMITY_BOOST = 5.0
 CRIME_BOOST = 2.0
-# Our keyword field names (``search.filters``) → the ES field.
+# Our keyword field names (``search.query.filters``) → the ES field.
 KEYWORD_FIELD = {"district_key": "district_key", "court_key": "court_key", "level": "level", "doc_kind": "doc_kind",
                  "outcome": "outcome", "procedural_code": "procedural_code",
                  "early_termination": "early_termination", "crime": "crimes", "article": "articles",
@@ -223,7 +223,7 @@ def es_filters(filters: Filters) -> list[dict[str, Any]]:
 
 def build_query(query: SearchQuery) -> dict[str, Any]:
     """The ES ``query`` of a ``SearchQuery`` (raises ``QueryError`` like the SQLite backend)."""
-    from search.filters import filters_of
+    from search.query.filters import filters_of
 
     node = parse_query(query.text)
     body: dict[str, Any] = {"filter": es_filters(filters_of(query))}
@@ -261,7 +261,7 @@ def build_more_like_this(index: str, id_: str, crimes: Sequence[str], case_ids: 
                          query: SearchQuery) -> dict[str, Any]:
     """The body of a search: the server's ``more_like_this`` on the text
     (at most ``MAX_TERMS`` terms) or the same crime, never the same ruling or case."""
-    from search.filters import filters_of
+    from search.query.filters import filters_of
 
     like: list[dict[str, Any]] = [{"more_like_this": {
         "fields": ["text"], "like": [{"_index": index, "_id": id_}], "min_term_freq": 2, "min_doc_freq": 2,

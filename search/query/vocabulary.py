@@ -5,7 +5,7 @@ the index stores crime keys and district keys. :func:`crime` and :func:`district
 was typed into what is stored, and refuse a value that is in no vocabulary with the closest
 valid ones ("¿quiso decir trata_de_personas?") instead of answering zero documents.
 
-The vocabularies are data: ``search/data/vocabulary.json``, a snapshot of the crime taxonomy
+The vocabularies are data: ``search/query/data/vocabulary.json``, a snapshot of the crime taxonomy
 (``extractors/data/crimes/``: keys, their first label, aliases, families) and of the judicial
 districts (``extractors/data/districts.py``: names and aliases). ``search`` never imports
 ``extractors`` (see ``search/keys.py``), so the snapshot is checked against its source by
@@ -25,8 +25,8 @@ from pathlib import Path
 
 from schemas import QueryError, Reason
 
-from search.analysis import fold, normalize_key
 from search.models import NOT_UTF8, encodable
+from search.query.analysis import fold, normalize_key
 
 SNAPSHOT = Path(__file__).parent / "data" / "vocabulary.json"
 SUGGESTIONS = 3  # closest values offered for an unknown one
@@ -135,7 +135,7 @@ def _unknown(what: str, text: str, close: list[str], expected: str) -> QueryErro
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The vocabularies of this version (``search/data/vocabulary.json``)."""
+    """The vocabularies of this version (``search/query/data/vocabulary.json``)."""
     return Vocabulary.from_json(json.loads(SNAPSHOT.read_text(encoding="utf-8")))
 
 

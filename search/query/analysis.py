@@ -57,7 +57,7 @@ def fold(word: str) -> str:
 
 
 def _load_stop_words() -> frozenset[str]:
-    text = resources.files("search").joinpath("data/stopwords_es.txt").read_text("utf-8")
+    text = resources.files("search.query").joinpath("data/stopwords_es.txt").read_text("utf-8")
     words = {fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")}
     return frozenset(words - KEEP_IN_LEGAL_TEXT)
 
@@ -107,34 +107,10 @@ def exact_terms(text: str) -> list[str]:
     return list(chain.from_iterable(map(_chunk_terms, text.split())))
 
 
-try:  # the same loops in C (setup.py), optional: ~2x faster, same tokens
-    from search._speedups import analyse as _analyse_in_c
-    from search._speedups import pairs as _pairs_in_c
-except ImportError:  # pragma: no cover - built without a compiler
-    _analyse_in_c = _pairs_in_c = None
-
-# The C loop's caches: chunk of text → its folded terms, term → its stem (None: stop word).
-# Plain dicts, emptied when they reach CACHE_LIMIT entries (bounded memory).
-_CHUNKS: dict[str, tuple[str, ...]] = {}
-_STEMS: dict[str, str | None] = {}
-CACHE_LIMIT = 300_000
-
-
 def analyse(text: str) -> tuple[list[str], list[str]]:
     """``(stem terms, exact terms)`` of ``text``: the two FTS columns, in one pass.
 
     Stem terms are folded, stemmed and without stop words; exact terms are folded only."""
-    if _analyse_in_c is not None:
-        if len(_CHUNKS) > CACHE_LIMIT:
-            _CHUNKS.clear()
-        if len(_STEMS) > CACHE_LIMIT:
-            _STEMS.clear()
-        return _analyse_in_c(text, _CHUNKS, _chunk_terms.__wrapped__, _STEMS, _indexed_stem.__wrapped__)
-    return analyse_in_python(text)
-
-
-def analyse_in_python(text: str) -> tuple[list[str], list[str]]:
-    """``analyse`` without the C loop (the reference the C loop is tested against)."""
     exact = exact_terms(text)
     return [s for s in map(_indexed_stem, exact) if s is not None], exact
 
@@ -142,12 +118,6 @@ def analyse_in_python(text: str) -> tuple[list[str], list[str]]:
 def word_pairs(words: list[str], joiner: str) -> str:
     """Every two adjacent words joined by ``joiner``, the pairs separated by spaces:
     ``["trata", "de", "personas"]`` → ``"trata_de de_personas"``."""
-    if _pairs_in_c is not None:
-        return _pairs_in_c(words, joiner)
-    return word_pairs_in_python(words, joiner)
-
-
-def word_pairs_in_python(words: list[str], joiner: str) -> str:
     return " ".join(map(joiner.join, zip(words, words[1:])))
 
 

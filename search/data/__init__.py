@@ -1,1 +1,0 @@
-"""Data files of the search package (stop words)."""

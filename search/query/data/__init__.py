@@ -1,0 +1,1 @@
+"""Data files of the query language: stop words and the vocabularies."""
