@@ -2,6 +2,9 @@
 
 Multi-valued cells join their values with `` | ``. The records come from the index, so
 protected victims' names are redacted unless the index was opened with originals allowed.
+A cell that a spreadsheet would take for a formula (text from a document that begins with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading
+apostrophe, as OWASP's advice on CSV injection says: a ruling's text must never run.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from schemas import IndexRecord, Penalty, Role
 from search.fields import fields_of
 
 SEPARATOR = " | "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP, "CSV Injection"
 COLUMNS = ("id", "path", "doc_kind", "court", "level", "district", "resolution_date", "year", "case_numbers",
            "crimes", "charges", "articles", "outcome", "outcomes_by_defendant", "procedural_code",
            "early_termination", "judges", "defendants", "victims", "protected_victim", "penalties",
@@ -64,13 +68,17 @@ def row_of(record: IndexRecord) -> dict[str, str]:
     }
 
 
+def _inert(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def write_csv(records: Iterable[IndexRecord], out: TextIO, *, progress: Callable[[int], None] | None = None) -> int:
     """Write a header and one row per record; returns the number of rows."""
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
     for record in records:
-        writer.writerow(row_of(record))
+        writer.writerow({k: _inert(v) for k, v in row_of(record).items()})
         n += 1
         if progress and n % 1000 == 0:
             progress(n)

@@ -60,3 +60,12 @@ def test_write_csv_header_rows_and_quoting():
     assert [r["id"] for r in rows] == [RECORD.id, make_record("otro", key="y").id]
     assert list(rows[0]) == list(COLUMNS)
     assert "Rosa" not in out.getvalue()
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_inert():
+    record = make_record("texto", key="formula", parties=(accused('=HYPERLINK("http://x","y")'), accused("@SUM(A1)")))
+    buffer = io.StringIO()
+    write_csv([record], buffer)
+    row = next(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert row["defendants"].startswith("'=HYPERLINK(")
+    assert row["id"] == record.id  # ordinary cells are untouched
