@@ -63,7 +63,7 @@ def samples_generate(
     text_only: Annotated[bool, typer.Option("--text-only", help="Solo texto (.txt), sin PDF.")] = False,
 ) -> None:
     """Genera documentos judiciales de muestra (PDF, escaneos) con su archivo .truth.json."""
-    from expediente.samples import generate
+    from samples import generate
 
     started = time.perf_counter()
     docs = generate(out_dir, count=count, seed=seed, scanned_ratio=scanned_ratio, text_only=text_only)

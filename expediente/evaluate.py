@@ -77,7 +77,7 @@ def _truth_error(exc: ValidationError) -> str:
 def evaluate_directory(directory: Path, *, progress: Callable[[str], None] | None = None,
                        scan: bool = False) -> EvalReport:
     """Score every document that has a truth file. ``scan``: text documents are first printed
-    and scanned (expediente.samples.rescan), so the whole pipeline, OCR included, is measured."""
+    and scanned (samples.rescan), so the whole pipeline, OCR included, is measured."""
     report = EvalReport(scanned=scan)
     started = time.perf_counter()
     scored: dict[str, list] = {"todos": [], "digitales": [], "escaneados": []}
@@ -99,7 +99,7 @@ def _one(report: EvalReport, scored: dict[str, list], doc_path: Path, truth_path
         report.failures.append((truth_path.name, _truth_error(exc)))
         return
     if scan_seed is not None and doc_path.suffix.lower() == ".txt":
-        from expediente.samples.rescan import scan_text
+        from samples.rescan import scan_text
 
         doc_path = scan_text(doc_path.read_text(encoding="utf-8"), tmp / f"{doc_path.stem}.pdf",
                              seed=scan_seed)

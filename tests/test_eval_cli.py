@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from expediente.cli import app
-from expediente.samples import generate
+from samples import generate
 
 runner = CliRunner()
 

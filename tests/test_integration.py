@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from expediente.cli import app
-from expediente.samples import generate
+from samples import generate
 from schemas import IndexRecord, Role, Ruling
 
 pytestmark = pytest.mark.slow

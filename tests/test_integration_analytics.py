@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from expediente.cli import app
-from expediente.samples import generate
+from samples import generate
 from extractors.data.crimes import family_of
 from schemas import IndexRecord, Ruling
 from search import open_index

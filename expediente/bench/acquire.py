@@ -343,7 +343,7 @@ class Bench:
         """Born-digital rulings until ``min_pages`` pages: from the sample generator, or from
         ``own_rulings`` when that cannot be used."""
         try:
-            from expediente.samples import generate
+            from samples import generate
 
             count = 0
             while sum(len(truth) for _, truth in self.corpus) < min_pages:

@@ -28,7 +28,7 @@ BATCH = 2_000
 
 def build(location: str, count: int, *, seed: int = 1, progress=None) -> int:
     """Add ``count`` generated records to the index at ``location``; returns how many."""
-    from expediente.samples import generate
+    from samples import generate
     from schemas import IndexRecord, Ruling
     from search import open_index
 

@@ -56,7 +56,7 @@ def corpus_dir(work: Path, kind: str, count: int, seed: int) -> Path:
     manifest = folder / "corpus.json"
     if manifest.exists() and json.loads(manifest.read_text()) == {"count": count, "seed": seed}:
         return folder
-    from expediente.samples import generate
+    from samples import generate
 
     shutil.rmtree(folder, ignore_errors=True)
     err.print(f"Generando {count} documentos ({kind}) en {folder} ...")

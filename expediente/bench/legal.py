@@ -56,7 +56,7 @@ def _extract_batch(texts: list[str]) -> int:
 
 def run(*, docs: int = 400, workers: int = 2, seed: int = 1) -> dict[str, float | int]:
     """Words per second of ``extract`` over ``docs`` generated texts in ``workers`` processes."""
-    from expediente.samples import generate
+    from samples import generate
 
     with tempfile.TemporaryDirectory() as tmp:
         texts = [d.path.read_text(encoding="utf-8")

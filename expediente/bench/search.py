@@ -81,7 +81,7 @@ def corpus_dir(work: Path, count: int, seed: int) -> Path:
         data = json.loads(manifest.read_text())
         if data.get("count") == count and data.get("seed") == seed:
             return folder
-    from expediente.samples import generate
+    from samples import generate
 
     shutil.rmtree(folder, ignore_errors=True)
     err.print(f"Generando {count} documentos de texto en {folder} ...")

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 import numpy as np
 import pytest
 
-from expediente.samples import generate
+from samples import generate
 from extractors.data.crimes import family_of
 from schemas import DocKind, IndexRecord, OutcomeKind as O, Ruling
 from search import open_index

@@ -1,5 +1,5 @@
 """Lower decisions and inhabilitación (``extract_details``) against the generator's own
-record of each case (``expediente.samples.case.lower_decisions_truth`` and
+record of each case (``samples.case.lower_decisions_truth`` and
 ``inhabilitacion_truth``), since ``Ruling`` has no field for them yet; and on the wild set."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from expediente.samples import draft, generate
-from expediente.samples.case import inhabilitacion_truth, lower_decisions_truth
+from samples import draft, generate
+from samples.case import inhabilitacion_truth, lower_decisions_truth
 from extractors.evaluation import names_match
 from extractors.legal import extract_details
 from schemas import DocumentText, Page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from expediente.samples import generate
+from samples import generate
 from flows.ingest import IngestEvent, Stage, add_listener, with_concurrency
 
 pytestmark = pytest.mark.slow

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from expediente.samples import generate
+from samples import generate
 from flows.pool import CRASHED, DocumentPool, Failure, Kind, ReadOptions
 
 pytestmark = pytest.mark.slow

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from expediente.samples import generate
+from samples import generate
 from flows.shards import shard_of
 from flows.standing import StandingPrefect
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from fpdf import FPDF
 from PIL import Image, ImageDraw
 
-from expediente.samples import generate
+from samples import generate
 
 RULING = ("SENTENCIA\n\nLima, veinte de julio de dos mil veintiuno.\n\nVISTOS: el proceso "
           "seguido contra Juan Pérez Quispe por el delito de hurto agravado. FALLA: CONDENANDO.")

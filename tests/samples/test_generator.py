@@ -15,8 +15,8 @@ from PIL import Image
 from rapidfuzz import fuzz
 from text_to_num import alpha2digit
 
-from expediente.samples import GeneratedDoc, draft, generate
-from expediente.samples.spanish import (
+from samples import GeneratedDoc, draft, generate
+from samples.spanish import (
     date_forms,
     format_date,
     latin1,
@@ -371,7 +371,7 @@ def test_new_kinds_of_case_appear_with_their_truth(texts):
 
 
 def test_accused_by_initials_and_inhabilitacion(texts):
-    from expediente.samples.case import inhabilitacion_truth
+    from samples.case import inhabilitacion_truth
     anonymous = inhabilitated = 0
     for doc in texts:
         truth, case = _truth(doc), draft(SEED, _index(doc), scanned=False).case
@@ -415,7 +415,7 @@ def test_panels_with_director_de_debates_are_slash_separated(texts):
 
 
 def test_no_text_bugs(texts):
-    from expediente.samples.vocab import MALE_NAMES
+    from samples.vocab import MALE_NAMES
     male = {n.split()[0] for n in MALE_NAMES} - {"Segundo"}
     for doc in texts:
         text = doc.path.read_text(encoding="utf-8")
@@ -434,12 +434,12 @@ def test_no_text_bugs(texts):
     ("del local El Tigrillo", "del local El Tigrillo"), ("a El Tigrillo", "a El Tigrillo"), ("de él", "de él"),
 ])
 def test_contractions(text, expected):
-    from expediente.samples.writer import contract
+    from samples.writer import contract
     assert contract(text) == expected
 
 
 def test_syllable_split():
-    from expediente.samples.layout import syllable_split
+    from samples.layout import syllable_split
     assert syllable_split("Huarcaya") == "Huarca-ya" and syllable_split("Chuquimango") == "Chuquiman-go"
     assert syllable_split("Pillco") is None
 
@@ -542,8 +542,8 @@ def test_old_kinds_keep_their_bytes_unless_the_format_stream_changes_them(tmp_pa
     """The format stream is separate: documents it leaves alone are what they were without it."""
     import random as _random
 
-    from expediente.samples import formats
-    from expediente.samples.model import Look
+    from samples import formats
+    from samples.model import Look
     docs = generate(tmp_path / "with", count=40, seed=SEED, text_only=True)
     untouched = [d for d in docs if formats.pick(_random.Random(f"{SEED}:{_index(d)}:format"), "full") is None
                  and draft(SEED, _index(d), scanned=False).case.look == Look()]
@@ -560,6 +560,6 @@ def test_old_kinds_keep_their_bytes_unless_the_format_stream_changes_them(tmp_pa
                                      (100, "CENTÉSIMO"), (104, "CENTÉSIMO CUARTO")])
 def test_ordinal_headings_go_past_fifty_nine(n, word):
     # a generated ruling with more than 59 headings crashed the generator (KeyError: 6)
-    from expediente.samples.spanish import ordinal
+    from samples.spanish import ordinal
 
     assert ordinal(n) == word

@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-from expediente.samples import generate
+from samples import generate
 from extractors.acquire import acquire
 from flows.ingest import extract_task
 from search import SearchQuery

@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from expediente.samples import generate
+from samples import generate
 from expediente.web import WebSettings
 from expediente.web.keys import KeyStore
 from extractors.acquire import acquire

@@ -106,7 +106,7 @@ def test_a_failed_command_is_reported_with_its_reason(client, ingest_token):
 
 @pytest.mark.slow
 def test_an_uploaded_ruling_is_ingested_for_real_and_searchable(tmp_path):
-    from expediente.samples import generate
+    from samples import generate
     from expediente.web import WebSettings
 
     doc = generate(tmp_path / "corpus", count=1, seed=3, text_only=True)[0]

@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from PIL import Image
 
-from expediente.samples import generate
+from samples import generate
 from expediente.web import WebSettings, create_app
 from expediente.web.keys import KeyStore
 from extractors.acquire import acquire

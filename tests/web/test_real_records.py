@@ -10,7 +10,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from expediente.samples import generate
+from samples import generate
 from expediente.web import WebSettings, create_app
 from extractors.acquire import acquire
 from flows.ingest import extract_task

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from expediente.samples.compose import Block, Chrome
-from expediente.samples.vocab import HYPHENATABLE
+from samples.compose import Block, Chrome
+from samples.vocab import HYPHENATABLE
 
 WRAPPED = {"para", "small", "head", "title", "center", "sign", "line", "rule"}
 

@@ -10,10 +10,10 @@ Legal rules cited: NCPP arts. 6, 268, 427-430, 437, 504; CP arts. 80 and 83.
 
 from __future__ import annotations
 
-from expediente.samples import body, facts, header, reasoning
-from expediente.samples.model import Defendant
-from expediente.samples.spanish import number_words
-from expediente.samples.writer import Writer, join, the_court
+from samples import body, facts, header, reasoning
+from samples.model import Defendant
+from samples.spanish import number_words
+from samples.writer import Writer, join, the_court
 from schemas import OutcomeKind as O
 
 Block = tuple[str, str]

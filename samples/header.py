@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from expediente.samples import vocab
-from expediente.samples.courts import superior_court
-from expediente.samples.spanish import number_words
-from expediente.samples.writer import Writer, join, the_court
+from samples import vocab
+from samples.courts import superior_court
+from samples.spanish import number_words
+from samples.writer import Writer, join, the_court
 from schemas import OutcomeKind as O
 
 Block = tuple[str, str]

@@ -4,7 +4,7 @@
 corpus that exists only as text (../shared/corpus/wild2): each page (form feeds split them)
 is laid out line by line with the generator's PDF style, long lines wrapped to the page,
 rendered with fpdf2 and degraded into an image-only PDF by the same code as the generated
-scans (expediente/samples/render.py), so that no text layer is left for acquisition to read.
+scans (samples/render.py), so that no text layer is left for acquisition to read.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import random
 from datetime import UTC, datetime
 from pathlib import Path
 
-from expediente.samples import render
-from expediente.samples.layout import Line, wrap_measured
-from expediente.samples.spanish import latin1
+from samples import render
+from samples.layout import Line, wrap_measured
+from samples.spanish import latin1
 
 
 def page_lines(text: str, geo) -> list[list[Line]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from expediente.samples.model import Case, Defendant, Sentence
+from samples.model import Case, Defendant, Sentence
 from schemas import EarlyTermination
 from schemas import OutcomeKind as O
 

@@ -12,10 +12,10 @@ fact date of the case (``timeline.hechos``) is recited here, and a leaked victim
 
 from __future__ import annotations
 
-from expediente.samples import vocab
-from expediente.samples.spanish import number_words
-from expediente.samples.vocab import MINING_DISTRICTS as MINING
-from expediente.samples.writer import Writer, join
+from samples import vocab
+from samples.spanish import number_words
+from samples.vocab import MINING_DISTRICTS as MINING
+from samples.writer import Writer, join
 
 SPECIES = ("catorce ejemplares vivos de pihuicho ala amarilla (Brotogeris versicolurus)",
            "tres ejemplares de mono choro (Lagothrix lagothricha)",

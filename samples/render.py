@@ -21,7 +21,7 @@ from fpdf import FPDF
 from fpdf.fonts import CORE_FONTS_CHARWIDTHS
 from PIL import Image, ImageFilter
 
-from expediente.samples.layout import Geometry, Line
+from samples.layout import Geometry, Line
 
 PAGE_W, PAGE_H = 210.0, 297.0
 PT = 25.4 / 72  # mm per point

@@ -16,11 +16,11 @@ import random
 from dataclasses import replace
 from datetime import date
 
-from expediente.samples import courts, decide, formats, vocab
-from expediente.samples.case import _charge, _pick_crime, _possible, _victims
-from expediente.samples.model import Case, Defendant, People, Sentence
-from expediente.samples.spanish import latin1
-from expediente.samples.timeline import draw_timeline
+from samples import courts, decide, formats, vocab
+from samples.case import _charge, _pick_crime, _possible, _victims
+from samples.model import Case, Defendant, People, Sentence
+from samples.spanish import latin1
+from samples.timeline import draw_timeline
 from extractors.data.crimes import BY_KEY
 from extractors.data.districts import BY_NAME
 from schemas import CaseNumberKind, CourtLevel, DocKind, EarlyTermination, ProceduralCode

@@ -11,11 +11,11 @@ import random
 from dataclasses import replace
 from datetime import date
 
-from expediente.samples import courts, decide, formats
-from expediente.samples.model import Case, ChargeText, Defendant, Look, People, Victim
-from expediente.samples.spanish import initials, latin1
-from expediente.samples.timeline import draw_timeline
-from expediente.samples.vocab import FOREST_DISTRICTS, MINING_DISTRICTS
+from samples import courts, decide, formats
+from samples.model import Case, ChargeText, Defendant, Look, People, Victim
+from samples.spanish import initials, latin1
+from samples.timeline import draw_timeline
+from samples.vocab import FOREST_DISTRICTS, MINING_DISTRICTS
 from extractors.data.crimes import BY_KEY, CRIMES, Crime, crime_of_label
 from extractors.data.districts import code_in_force
 from schemas import (
@@ -144,7 +144,7 @@ def build_case(rng: random.Random, *, length: str = "full", fmt: random.Random |
     ``fmt`` is the document's format stream (formats.py): it may give the document one of
     the real-court formats of wild2 instead of the original kinds, or their page furniture."""
     if fmt is not None and (name := formats.pick(fmt, length)):
-        from expediente.samples import newcase  # imports this module's helpers
+        from samples import newcase  # imports this module's helpers
         return newcase.build(rng, fmt, name, length)
     people = People(rng)
     kind, variant, plan = _pick_kind(rng)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 
-from expediente.samples.model import Look
+from samples.model import Look
 
 # Share of all documents per new format (a 200-document corpus has a few of each, as the
 # courts publish them: the Corte Suprema's autos and quejas, the JIP autos and the national

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from expediente.samples import vocab
-from expediente.samples.evidence import evidence_items
-from expediente.samples.phrases import (
+from samples import vocab
+from samples.evidence import evidence_items
+from samples.phrases import (
     AP_HOLDINGS,
     ARTICLE_QUOTES,
     DEFENSE_ARGUMENTS,
@@ -24,7 +24,7 @@ from expediente.samples.phrases import (
     TIPICIDAD,
     TIPICIDAD_BY_CRIME,
 )
-from expediente.samples.writer import Writer, join
+from samples.writer import Writer, join
 from schemas import Citation, CitationKind
 from schemas import OutcomeKind as O
 
@@ -122,7 +122,7 @@ def quote(w: Writer) -> str | None:
 
 def thirds(w: Writer) -> str | None:
     """The 'sistema de tercios' arithmetic (art. 45-A CP), for cases after 2013."""
-    from expediente.samples.decide import PENALTY_RANGES
+    from samples.decide import PENALTY_RANGES
     if w.case.timeline.start.year < 2014:
         return None
     lo, hi, _ = PENALTY_RANGES.get(w.case.charges[0].crime.key, (4, 10, False))

@@ -7,7 +7,7 @@ truth's events and parties are not affected; report numbers are look-alikes.
 
 from __future__ import annotations
 
-from expediente.samples.writer import Writer
+from samples.writer import Writer
 
 COMMON = (
     ("Acta de intervención", "describe el lugar, la hora y las circunstancias de la intervención, así como "

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import random
 
-from expediente.samples import vocab
-from expediente.samples.model import People
-from expediente.samples.spanish import latin1
-from expediente.samples.timeline import Timeline
+from samples import vocab
+from samples.model import People
+from samples.spanish import latin1
+from samples.timeline import Timeline
 from extractors.data.districts import GENERATED as DISTRICTS, District
 from schemas import CaseNumberKind, Citation, CitationKind, CourtLevel
 

@@ -11,9 +11,9 @@ evidence. Rules cited: NCPP arts. 259, 264, 268, 283, 344-353, 414, 468-471; Con
 
 from __future__ import annotations
 
-from expediente.samples import facts, header, reasoning, vocab
-from expediente.samples.model import Defendant
-from expediente.samples.writer import Writer, join, the_court
+from samples import facts, header, reasoning, vocab
+from samples.model import Defendant
+from samples.writer import Writer, join, the_court
 from schemas import OutcomeKind as O
 
 Block = tuple[str, str]

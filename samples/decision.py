@@ -9,9 +9,9 @@ acuerdo de terminación anticipada".
 
 from __future__ import annotations
 
-from expediente.samples.model import Defendant
-from expediente.samples.spanish import number_words
-from expediente.samples.writer import Writer, the_court
+from samples.model import Defendant
+from samples.spanish import number_words
+from samples.writer import Writer, the_court
 from schemas import OutcomeKind as O
 
 

@@ -1,6 +1,6 @@
 """Sample corpus generator: invented Peruvian criminal rulings with their ground truth.
 
-    from expediente.samples import generate
+    from samples import generate
     docs = generate(Path("corpus"), count=12, seed=7, scanned_ratio=0.25)
 
 Per document ``docNNNN``: the ruling (born-digital ``.pdf``; for a ``scanned_ratio`` share
@@ -21,10 +21,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from expediente.samples.case import build_case, to_ruling
-from expediente.samples.compose import Composed, compose
-from expediente.samples.layout import Geometry, layout, page_text
-from expediente.samples.model import Case
+from samples.case import build_case, to_ruling
+from samples.compose import Composed, compose
+from samples.layout import Geometry, layout, page_text
+from samples.model import Case
 from schemas import Ruling
 
 __all__ = ["GeneratedDoc", "generate"]
@@ -91,7 +91,7 @@ def _one(out: Path, name: str, seed: int, index: int, scanned: bool, text_only: 
         truth_path.write_text(truth_json, encoding="utf-8")
         return GeneratedDoc(name, path, truth_path, False, "txt")
 
-    from expediente.samples import render  # PDF and imaging libraries only when needed
+    from samples import render  # PDF and imaging libraries only when needed
 
     style = render.draw_style(rng, compact=d.length == "brief")
     pages = layout(composed.blocks, composed.chrome, render.geometry(style), rng, chars=False)

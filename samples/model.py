@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from expediente.samples import vocab
-from expediente.samples.timeline import Timeline
+from samples import vocab
+from samples.timeline import Timeline
 from extractors.data.crimes import Crime
 from extractors.data.districts import District
 from schemas import (

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from expediente.samples.courts import short_number
-from expediente.samples.model import Defendant
-from expediente.samples.spanish import number_words
-from expediente.samples.writer import Writer, join, the_court
+from samples.courts import short_number
+from samples.model import Defendant
+from samples.spanish import number_words
+from samples.writer import Writer, join, the_court
 
 
 def _fiscal(w: Writer, level: str) -> str:

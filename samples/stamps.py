@@ -14,9 +14,9 @@ import textwrap
 import unicodedata
 from datetime import timedelta
 
-from expediente.samples import vocab
-from expediente.samples.courts import superior_court
-from expediente.samples.writer import Writer
+from samples import vocab
+from samples.courts import superior_court
+from samples.writer import Writer
 
 
 def _plain(text: str) -> str:

@@ -12,7 +12,7 @@ import re
 import zlib
 from datetime import date
 
-from expediente.samples.model import (
+from samples.model import (
     Case,
     ChargeText,
     Defendant,
@@ -20,7 +20,7 @@ from expediente.samples.model import (
     Sentence,
     Victim,
 )
-from expediente.samples.spanish import (
+from samples.spanish import (
     ROMAN,
     DateWriter,
     money,

@@ -12,11 +12,11 @@ import random
 from dataclasses import dataclass
 from datetime import timedelta
 
-from expediente.samples import body, decision, facts, header, lower_autos, reasoning, stamps, supreme_autos
-from expediente.samples.courts import short_number, superior_court
-from expediente.samples.model import Case
-from expediente.samples.spanish import latin1
-from expediente.samples.writer import Writer, contract, join
+from samples import body, decision, facts, header, lower_autos, reasoning, stamps, supreme_autos
+from samples.courts import short_number, superior_court
+from samples.model import Case
+from samples.spanish import latin1
+from samples.writer import Writer, contract, join
 
 Block = tuple[str, str]
 
