@@ -183,3 +183,22 @@ def test_bench_search_runs_on_the_cluster(tmp_path):
     names = json.loads(urllib.request.urlopen(f"{ES_URL.rstrip('/')}/_cat/indices?format=json", timeout=10).read())
     alias = bench_location(ES_URL).rsplit("/", 1)[1]
     assert not [n["index"] for n in names if n["index"].startswith(alias)]
+
+
+def test_summary_names_records_of_an_older_extractor(tmp_path):
+    # A record from before a version bump may hold what the current extractor would redact;
+    # the summary says how many there are and what re-reads them.
+    from extractors.legal import EXTRACTOR_VERSION
+
+    path = tmp_path / "index.sqlite"
+    current = make_record("Robo agravado en Juliaca.", key="actual", extractor_version=EXTRACTOR_VERSION)
+    with open_index(path) as idx:
+        idx.upsert([current])
+    assert "versión anterior" not in run(str(path), "summary").stdout
+    with open_index(path) as idx:
+        idx.upsert([make_record("Trata de personas en Puno.", key="vieja", extractor_version="legal-0.2.2")])
+    result = run(str(path), "summary")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())  # the console wraps long lines
+    assert "1 documento(s) se extrajeron con una versión anterior" in said
+    assert "legal-0.2.2 (1)" in said and EXTRACTOR_VERSION in said
