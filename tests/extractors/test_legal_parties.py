@@ -275,6 +275,17 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
      "DECISIÓN\nPor estos fundamentos, declararon FUNDADO el recurso de casación.\nS. S.\nPRADO SALDARRIAGA\n"
      "BROUSSET SALAS\nCASTAÑEDA OTSU\nPACHECO HUANCAS\nGUERRERO LÓPEZ\n", "juez",
      {"Prado Saldarriaga", "Brousset Salas", "Castañeda Otsu", "Pacheco Huancas", "Guerrero López"}),
+    # a single judge named in the VISTOS with the title before the courtesy word
+    ("JUZGADO PENAL UNIPERSONAL DE CAMANÁ\n\nVISTOS: el juicio en proceso inmediato; interviniendo como Juez el "
+     "señor Marco Antonio Zegarra Linares.\n\nFALLA: CONDENANDO a EDWIN CCAMA TICONA.", "juez",
+     {"Marco Antonio Zegarra Linares"}),
+    # a signature typed as the name is written elsewhere, over the judge's title
+    ("JUZGADO PENAL UNIPERSONAL DE CAMANÁ\n\nVISTOS: el juicio.\n\nFALLA: CONDENANDO a EDWIN CCAMA TICONA.\n"
+     "Regístrese y notifíquese.\nMarco Antonio Zegarra Linares\nJuez del Segundo Juzgado Penal Unipersonal de Camaná\n",
+     "juez", {"Marco Antonio Zegarra Linares"}),
+    # ... but a typed line over a staff title is no judge
+    ("JUZGADO PENAL UNIPERSONAL DE CAMANÁ\n\nVISTOS: el juicio.\n\nFALLA: CONDENANDO a EDWIN CCAMA TICONA.\n"
+     "Regístrese y notifíquese.\nRosario Quispe Huamaní\nEspecialista de Causas\n", "juez", set()),
 ])
 def test_role_cues(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

@@ -33,6 +33,11 @@ CUES = validate((
          examples=("ante los señores jueces supremos ", "con los señores Jueces Superiores ")),
     Rule("role.juez", r"\b(?:el|la)\s+(?:senor\s+|senora\s+)?(?:juez|jueza)\s+(?:supremo|suprema|superior|provincial|penal)?",
          "juez", source="domain.md", examples=("el Juez Superior ",), counter_examples=("juez de paz",)),
+    Rule("role.juez_como", r"\bcomo\s+(?:juez|jueza)(?:\s+(?:supremo|suprema|superior|provincial|penal|unipersonal|"
+         r"titular|provisional|supernumerari[oa]|especializad[oa]))*\s+(?:el|la)\s+(?:senor|senora|doctor|doctora)\b",
+         "juez", source="how single-judge courts name their judge: 'interviniendo como Juez el señor X'",
+         examples=("interviniendo como Juez el señor ", "actuando como Jueza Provincial la señora "),
+         counter_examples=("como juez de paz ", "como juez el ")),
     Rule("role.integrado", r"\bintegrad[oa]\s+por\s+(?:los\s+)?(?:senores\s+)?(?:jueces|magistrados)?",
          "juez", source="collegiate courts", examples=("integrado por los jueces ",)),
     # --- prosecutor ---
@@ -226,6 +231,13 @@ TERCERO = Rule(
 # a relative of a protected victim, named by initials: "su madre, de iniciales R.Q.A."
 RELATIVE_INITIALS = re.compile(r"\b(?:madre|padre|progenitora|progenitor|hermana|hermano|tia|tio|abuela|abuelo)"
                                r"(?:\s+de\s+la\s+(?:menor|agraviada|victima|adolescente))?\s*,?\s+(?:de|con)\s+(?:las\s+)?iniciales\s+")
+
+# who stands for a victim who cannot act alone, after her identifier: "K.M.C.V. (menor de
+# edad), representada por su madre Luz Marina Vilca Apaza". The representative is not a
+# victim (a party only if constituted actor civil, NCPP art. 98); her name is kept out of
+# the public index as the minor's (patterns/privacy.py, REPRESENTATIVE_BEFORE).
+REPRESENTED_BY = re.compile(r"[\s,;]*(?:quien\s+(?:es\s+|esta\s+)?)?(?:representad[oa]s?|asistid[oa]s?)"
+                            r"\s+(?:legalmente\s+)?por\b", re.IGNORECASE)
 
 # An alias after a name: "JHON FRANKLIN CCENCHO QUISPE, alias «Chato»", "RIVAS QUIÑONES,
 # Jhonatan Elmer, (a) «Cholo Jhon», DNI 45218763". An alias is never a party's name.
