@@ -25,6 +25,13 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # the close of the investigación preparatoria (NCPP art. 343) is no milestone measured
+    # here, and no date of the facts either
+    ("La Fiscalía sostiene que, concluida la investigación preparatoria el 14 de octubre de 2021, no existen "
+     "elementos de convicción suficientes.", []),
+    # ... but "Concluida la investigación, por requerimiento de [fecha] formuló acusación" dates the accusation
+    ("Concluida la investigación, por requerimiento de 01 de junio del 2017 formuló acusación.",
+     [("acusacion", date(2017, 6, 1))]),
     # a plural recurso is still the filing of the casación
     ("Los recursos de casación se interpusieron el 2 de agosto de 2023.",
      [("casacion", date(2023, 8, 2))]),

@@ -73,12 +73,20 @@ CUES = validate((
          r"\bvencera\b|\bcomputad[oa]\b|\bpublicad[oa]\b|\bcitacion\s+a\s+juicio\b|\bjuicio\s+oral\s+se\b|"
          r"\bcarceleria\b|\bexcarcelad\w+|\bdecomiso\b|\bsobreseimiento\b|\blectura\b|"
          r"\brequerimiento\s+de\s+(?:sobreseimiento|incoacion|prision)\b|\bconcluyeron\b|\bdebates?\b|"
+         # the close of the investigation (NCPP art. 343) or of the instrucción: a stage's end,
+         # not one of the milestones monitors measure here
+         # (only where it dates the close itself: "concluida la investigación preparatoria el
+         # 14 de octubre"; "Concluida la investigación, por requerimiento de [fecha] formuló
+         # acusación" dates the accusation)
+         r"\b(?:conclu(?:ida|ido|yo|ye|ir)|conclusion\s+de)\s+(?:la\s+|el\s+)?(?:investigacion|instruccion|plazo|etapa)"
+         r"(?:\s+(?:preparatoria|formalizada|judicial|intermedia))?\s+(?:el|con\s+fecha|en\s+fecha|el\s+dia)\s*$|"
          # a date that dates an auto or a resolución other than the milestones
          r"\bcontra\s+el\s+auto\b|\bauto\s+de\s+primera\s+instancia\b|\bnotificad[oa]s?\b|"
          # a request granted or refused on that date: the date of an auto ("requerimiento
          # declarado fundado por el Juzgado … el 21 de agosto")
          r"\bdeclarad[oa]s?\s+(?:fundad|infundad|improcedent|procedent|inadmisibl)\w*",
-         None, source="wild truth conventions", examples=("la audiencia de apelación se llevó a cabo el",)),
+         None, source="wild truth conventions", examples=("la audiencia de apelación se llevó a cabo el",
+                                                          "concluida la investigación preparatoria el ")),
 ))
 
 # A date that dates a document the ruling cites ("por Resolución N.° 412-2023-MP-FN, de diez
