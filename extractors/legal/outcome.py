@@ -157,6 +157,10 @@ def extract_outcome(ctx: Context, doc_kind: DocKind, parties: list[Party]) -> Ou
         tried = [d for d in defendants if not _not_decided_here(ctx, d)] or defendants[:1]
         for d in tried:
             hits[d.name] = list(unnamed)
+    elif len(defendants) == 1 and defendants[0].name in hits and unnamed:
+        # one accused: a disposition that names nobody speaks of him ("HABER NULIDAD en el
+        # extremo que le impuso doce años ...; y, reformándola, le IMPUSIERON ocho")
+        hits[defendants[0].name].extend(unnamed)
     elif reviewing:
         # "2. REVOCAR la resolución ... y, REFORMÁNDOLA, APROBAR el acuerdo. 3. CONDENAR a X":
         # the recurso's result is X's outcome too

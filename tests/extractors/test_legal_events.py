@@ -25,6 +25,9 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # the sentence a recurso de nulidad is brought against, dated right after it
+    ("VISTOS: el recurso de nulidad interpuesto por el procesado contra la sentencia del quince de mayo de dos "
+     "mil diecinueve, emitida por la Sala Penal Liquidadora.", [("sentencia_primera", date(2019, 5, 15))]),
     # the close of the investigación preparatoria (NCPP art. 343) is no milestone measured
     # here, and no date of the facts either
     ("La Fiscalía sostiene que, concluida la investigación preparatoria el 14 de octubre de 2021, no existen "

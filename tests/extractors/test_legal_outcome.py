@@ -102,6 +102,12 @@ def decide(operative: str, kind: str, *names: str):
     ("FALLA: CONDENANDO a ANA RUIZ PAZ como autora del delito de tráfico ilícito de drogas; RESERVARON el "
      "juzgamiento de LUIS SOTO REY hasta que sea habido.", "sentencia", (ANA, LUIS), "condena",
      {ANA: "condena"}),
+    # one accused: an item that names nobody ("le impuso") speaks of him; a penalty reformed
+    # is HABER NULIDAD for him even where his conviction stands
+    ("I. NO HABER NULIDAD en la sentencia en el extremo que condenó a ANA RUIZ PAZ como autora del delito de robo "
+     "agravado.\nII. HABER NULIDAD en la propia sentencia en el extremo que le impuso doce años de pena privativa "
+     "de libertad; y, reformándola, le IMPUSIERON ocho años.\nIII. NO HABER NULIDAD en lo demás que contiene.",
+     "recurso_nulidad", (ANA,), "haber_nulidad", {ANA: "haber_nulidad"}),
 ])
 def test_outcome(operative, kind, names, overall, by):
     _, out = decide(operative, kind, *names)
