@@ -25,6 +25,9 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # the request for terminación anticipada is no milestone, not even coordinated with one
+    ("El 20 de setiembre de 2021 la Fiscalía formalizó la investigación preparatoria y el 10 de enero de 2022 "
+     "presentó el requerimiento de terminación anticipada.", [("formalizacion", date(2021, 9, 20))]),
     # the sentence a recurso de nulidad is brought against, dated right after it
     ("VISTOS: el recurso de nulidad interpuesto por el procesado contra la sentencia del quince de mayo de dos "
      "mil diecinueve, emitida por la Sala Penal Liquidadora.", [("sentencia_primera", date(2019, 5, 15))]),

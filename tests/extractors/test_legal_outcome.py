@@ -164,9 +164,27 @@ P = tuple[str, float | None, bool | None, float | None]
     ("1. CONDENANDO a ANA RUIZ PAZ a TRES AÑOS de pena privativa de libertad, SUSPENDIDA en su ejecución.\n"
      "2. FIJA la reparación civil en S/ 1 000.00 a favor de la sociedad y en S/ 500.00 a favor del Ministerio, "
      "haciendo un total de S/ 1 500.00.", "sentencia", (ANA,), [(ANA, 3.0, False, 1500.0)]),
+    # items numbered "1)": an item that names nobody binds every defendant the decision penalises
+    ("1) APROBAR el acuerdo de terminación anticipada.\n2) CONDENAR a ANA RUIZ PAZ y LUIS SOTO REY como coautores "
+     "del delito de tráfico ilícito de drogas a TRES AÑOS de pena privativa de libertad efectiva.\n"
+     "3) FIJAR en S/ 2,000.00 la reparación civil.", "sentencia", (ANA, LUIS),
+     [(ANA, 3.0, True, 2000.0), (LUIS, 3.0, True, 2000.0)]),
 ])
 def test_penalties(operative, kind, names, expected):
     ctx, out = decide(operative, kind, *names)
     got = [(p.defendant, p.prison_years and round(p.prison_years, 4), p.effective, p.reparacion_civil_soles)
            for p in extract_penalties(ctx, _accused(*names), out)]
     assert got == [(n, y and round(y, 4), e, r) for n, y, e, r in expected]
+
+
+def test_a_nameless_item_imposes_dias_multa_and_inhabilitacion_on_every_accused():
+    from extractors.legal.inhabilitacion import extract_inhabilitaciones
+
+    operative = ("1) CONDENAR a ANA RUIZ PAZ y LUIS SOTO REY a TRES AÑOS de pena privativa de libertad efectiva.\n"
+                 "2) IMPONER ciento ochenta días-multa a cada sentenciado.\n"
+                 "3) INHABILITACIÓN por el plazo de tres años conforme al artículo 36 incisos 2 y 4 del Código Penal.")
+    ctx, out = decide(operative, "sentencia", ANA, LUIS)
+    assert [(p.defendant, p.dias_multa) for p in extract_penalties(ctx, _accused(ANA, LUIS), out)] == [
+        (ANA, 180), (LUIS, 180)]
+    assert [(i.defendant, i.years, i.incisos) for i in extract_inhabilitaciones(ctx, _accused(ANA, LUIS), out)] == [
+        (ANA, 3.0, (2, 4)), (LUIS, 3.0, (2, 4))]

@@ -286,6 +286,10 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
     # ... but a typed line over a staff title is no judge
     ("JUZGADO PENAL UNIPERSONAL DE CAMANÁ\n\nVISTOS: el juicio.\n\nFALLA: CONDENANDO a EDWIN CCAMA TICONA.\n"
      "Regístrese y notifíquese.\nRosario Quispe Huamaní\nEspecialista de Causas\n", "juez", set()),
+    # a name in capitals ends at its line when the next line is the header's next label
+    ("JUZGADO DE INVESTIGACIÓN PREPARATORIA\nEXP. N° : 01544-2021-5-2402-JR-PE-02\nJUEZ : OSCAR FERNANDO DÍAZ "
+     "PINEDO\nESP. : LUIS ALBERTO ROJAS PANDURO\nIMPUTADO : JHONY TORRES TANCHIVA\n\nVISTOS: el proceso.\n",
+     "juez", {"Oscar Fernando Díaz Pinedo"}),
 ])
 def test_role_cues(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

@@ -75,7 +75,8 @@ CUES = validate((
          r"\bdetenid[oa]s?\b|\bdetencion\b|"  # an arrest is an investigative act, not a fact of the crime
          r"\bvencera\b|\bcomputad[oa]\b|\bpublicad[oa]\b|\bcitacion\s+a\s+juicio\b|\bjuicio\s+oral\s+se\b|"
          r"\bcarceleria\b|\bexcarcelad\w+|\bdecomiso\b|\bsobreseimiento\b|\blectura\b|"
-         r"\brequerimiento\s+de\s+(?:sobreseimiento|incoacion|prision)\b|\bconcluyeron\b|\bdebates?\b|"
+         r"\brequerimiento\s+de\s+(?:sobreseimiento|incoacion|prision|terminacion\s+anticipada)\b|"
+         r"\bacuerdo\s+de\s+terminacion\s+anticipada\b|\b(?:audiencia|acta)\s+de\s+terminacion\b|\bconcluyeron\b|\bdebates?\b|"
          # the close of the investigation (NCPP art. 343) or of the instrucción: a stage's end,
          # not one of the milestones monitors measure here
          # (only where it dates the close itself: "concluida la investigación preparatoria el

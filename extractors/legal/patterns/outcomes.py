@@ -159,4 +159,4 @@ NOT_DECIDED = re.compile(r"\bcontumaz|\breos?\s+ausentes?\b|\bdeclarad[oa]\s+aus
 # a Roman numeral or an ordinal, then a verb in capitals ("II. CONDENAR", "3: DISPONER")
 ITEM_MARK = re.compile(r"(?:^|(?<=\s))(?:[IVX]{1,5}|\d{1,2}|PRIMERO|SEGUNDO|TERCERO|CUARTO|QUINTO|SEXTO|"
                        r"S[ÉE]PTIMO|S[ÉE]TIMO|OCTAVO|Primero|Segundo|Tercero|Cuarto|Quinto|Sexto|S[ée]ptimo|"
-                       r"S[ée]timo|Octavo)\s*[.:\-–]{1,2}\s+(?=(?:[Dd]eclarar\w*\s+)?[A-ZÁÉÍÓÚÑ]{4,}\b)")
+                       r"S[ée]timo|Octavo)\s*(?:[.:\-–]{1,2}|(?<=[\dIVX])\))\s+(?=(?:[Dd]eclarar\w*\s+)?[A-ZÁÉÍÓÚÑ]{4,}\b)")

@@ -88,7 +88,10 @@ CUES = validate((
 LABELS: dict[str, str | None] = {
     "expediente": None, "exp": None, "expediente n": None, "especialista": None,
     "especialista legal": None, "especialista judicial": None, "especialista de audiencia": None, "esp. de audiencia": None,
-    "especialista de causa": None, "asistente": None, "secretaria": None, "secretario": None, "relator": None, "materia": None,
+    "especialista de causa": None,
+    # the abbreviations headers use for the court officer: "ESP.", "ESP. LEGAL", "ESPEC.", "SECRET."
+    "esp": None, "esp. legal": None, "esp. jud": None, "espec": None, "secret": None,
+    "asistente": None, "secretaria": None, "secretario": None, "relator": None, "materia": None,
     "procedencia": None, "delito": None, "delitos": None, "requerimiento": None, "proceso": None,
     "fecha": None, "apelante": None, "apelantes": None, "organo jurisdiccional": None,
     "organo de origen": None, "juzgado de origen": None, "sala de origen": None,
