@@ -25,6 +25,11 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # facts that ran over days: the span's first day too, its month and year from the last
+    ("Se le imputa hechos ocurridos entre el 2 y el 25 de agosto de 2023, en Piura.",
+     [("hechos", date(2023, 8, 2)), ("hechos", date(2023, 8, 25))]),
+    ("Los hechos ocurrieron desde el dos de diciembre hasta el 10 de enero de 2023.",
+     [("hechos", date(2022, 12, 2)), ("hechos", date(2023, 1, 10))]),
     # the request for terminación anticipada is no milestone, not even coordinated with one
     ("El 20 de setiembre de 2021 la Fiscalía formalizó la investigación preparatoria y el 10 de enero de 2022 "
      "presentó el requerimiento de terminación anticipada.", [("formalizacion", date(2021, 9, 20))]),
