@@ -128,6 +128,14 @@ def _read_item(low: str, raw: str, lo: int, hi: int, doc_kind: str, name_rx) -> 
         for n in names:
             if hit:
                 per.setdefault(n, []).append(hit)
+    # "REVOCAR la sentencia que lo condenó; y, REFORMÁNDOLA, ABSOLVER a X": the review's own
+    # outcome, in a clause that names nobody, is that of whom the item then names
+    prim = P.PRIMARY.get(doc_kind, ())
+    review = next((b for b, names in rows if b and not names and b[0] in prim), None)
+    if review:
+        for hits in per.values():
+            if not any(h[0] in prim for h in hits):
+                hits.append(review)
     return per, ([] if any(n for _, n in rows) else found)
 
 

@@ -25,6 +25,10 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # the appealed sentence named by its number before its date
+    ("VISTA Y OÍDA: el recurso de apelación interpuesto por el sentenciado contra la sentencia N.° 44-2022, del "
+     "21 de marzo de 2022, emitida por el Juzgado Penal Colegiado de Tarapoto.",
+     [("sentencia_primera", date(2022, 3, 21))]),
     # facts that ran over days: the span's first day too, its month and year from the last
     ("Se le imputa hechos ocurridos entre el 2 y el 25 de agosto de 2023, en Piura.",
      [("hechos", date(2023, 8, 2)), ("hechos", date(2023, 8, 25))]),

@@ -108,6 +108,10 @@ def decide(operative: str, kind: str, *names: str):
      "agravado.\nII. HABER NULIDAD en la propia sentencia en el extremo que le impuso doce años de pena privativa "
      "de libertad; y, reformándola, le IMPUSIERON ocho años.\nIII. NO HABER NULIDAD en lo demás que contiene.",
      "recurso_nulidad", (ANA,), "haber_nulidad", {ANA: "haber_nulidad"}),
+    # the review's outcome in a clause that names nobody is that of whom the item names next
+    ("II. REVOCAR la sentencia N.° 44-2022, del 21 de marzo de 2022, que lo condenó a nueve años de pena privativa "
+     "de libertad; y, REFORMÁNDOLA, ABSOLVER a ANA RUIZ PAZ de la acusación fiscal.", "sentencia_vista", (ANA,),
+     "revoca", {ANA: "revoca"}),
 ])
 def test_outcome(operative, kind, names, overall, by):
     _, out = decide(operative, kind, *names)

@@ -51,12 +51,13 @@ CUES = validate((
          examples=("formalizó denuncia penal el",)),
     Rule("event.sentencia_primera", r"\bsentencia\s+(?:condenatoria|absolutoria|de\s+primera\s+instancia)\b|"
          r"\bpor\s+sentencia\s+del?\b|\bexpidio\s+la\s+sentencia\b|\bemitio\s+sentencia\b|\bsentencia\s+de\s+fojas\b"
-         r"|\bsentencia\s+contenida\b|\bsentencia\s+de\s+primera\b|\bcontra\s+la\s+sentencia\s+(?:de\s+fecha|del)\b"
+         r"|\bsentencia\s+contenida\b|\bsentencia\s+de\s+primera\b|\bcontra\s+la\s+sentencia\s+(?:n\W{0,4}\s*\d[\d-]*(?:-\w+)?\s*,?\s*)?(?:de\s+fecha|del)\b"
          r"|\bla\s+de\s+primera\s+instancia\b|\b(?:expidio|emitio|dicto|pronuncio)\s+(?:la\s+)?sentencia\b(?!\s+de\s+vista)|\bcondeno\s+a\s+(?:ambos|los\s+\w+|\w+(?:\s+\w+)?)\s+(?=el\s)",
          "sentencia_primera", source="domain.md",
          # the sentence a recurso de nulidad or an appeal is brought against (a casación's is
          # the "sentencia de vista", which its own cue names)
-         examples=("emitió sentencia condenatoria el", "el recurso de nulidad interpuesto contra la sentencia del ")),
+         examples=("emitió sentencia condenatoria el", "el recurso de nulidad interpuesto contra la sentencia del ",
+                   "el recurso de apelación contra la sentencia N.° 44-2022, del ")),
     Rule("event.hechos", r"\bintervin\w+|\brescat\w+|\bcapt[oa]\w*|\bocurri\w+|\bhechos\b|"
          r"\babord\w+|\bamenaz\w+|\bagredi\w+|\barrebat\w+|\bsustraj\w+|\bexigi\w+|\bingreso\b|"
          r"\bretuv\w+|\bdispuso\s+(?:el|un)\s+pago\b|\bfallecio\b|"
