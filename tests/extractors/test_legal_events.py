@@ -25,6 +25,11 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # the old code's proceso sumario: "emitió acusación"; the facts told as what "se imputa"
+    ("Tramitada la causa conforme a su naturaleza sumaria, el Fiscal Provincial emitió acusación el 3 de octubre "
+     "de 2016.", [("acusacion", date(2016, 10, 3))]),
+    ("Que, se imputa al procesado que el 9 de enero de 2013, conduciendo el vehículo de placa B2F-345, atropelló "
+     "a la agraviada.", [("hechos", date(2013, 1, 9))]),
     # the appealed sentence named by its number before its date
     ("VISTA Y OÍDA: el recurso de apelación interpuesto por el sentenciado contra la sentencia N.° 44-2022, del "
      "21 de marzo de 2022, emitida por el Juzgado Penal Colegiado de Tarapoto.",

@@ -37,10 +37,12 @@ CUES = validate((
     Rule("event.acusacion", r"\brequerimiento\s+acusatorio\b|\bformul\w*\s+(?:la\s+)?acusacion\b|"
          r"\bdictamen\s+acusatorio\b|\bacusacion\s+(?:fiscal\s+)?(?:escrita\s+)?de\s+fecha\b|"
          r"\bacus(?:o|aron)\b|\b(?:la\s+)?acusacion\s+(?:fiscal\s+)?(?:se\s+(?:presento|formulo|interpuso)|es\s+de|fue\s+presentada)\b|"
-         r"\bpresent\w+\s+(?:la\s+)?acusacion\b",
+         r"\bpresent\w+\s+(?:la\s+)?acusacion\b|"
+         # the old code's proceso sumario: the Fiscal Provincial "emitió acusación" (D. Leg. 124 art. 5)
+         r"\b(?:emiti|dict|interpus|formaliz)\w*\s+(?:la\s+|su\s+)?acusacion\b",
          "acusacion", source="domain.md; NCPP art. 349 (the acusación is filed: 'se presentó', 'acusó')",
          examples=("formuló acusación el", "El fiscal superior acusó el veintiséis de junio",
-                   "la acusación se presentó el 29 de julio de 2022")),
+                   "la acusación se presentó el 29 de julio de 2022", "el Fiscal Provincial emitió acusación el ")),
     Rule("event.formalizacion", r"\bformaliz\w*\s+(?:y\s+continu\w+\s+)?(?:la\s+)?investigacion\b|"
          r"\binvestigacion\s+preparatoria\s+se\s+formaliz\w*|\bformalizacion\s+de\s+(?:la\s+)?investigacion\b|"
          r"\bse\s+formalizo\b", "formalizacion", source="domain.md",
@@ -117,6 +119,7 @@ SAME_ACT = re.compile(r"\b(?:lo\s+hi(?:zo|cieron)|hi(?:zo|cieron)\s+lo\s+propio|
 
 # a date with no cue in a sentence or section about the facts charged is a fact date
 FACTS_CONTEXT = re.compile(r"\bhechos\b|\bsegun\s+la\s+acusacion\b|\bse\s+(?:le\s+|les\s+)?atribuy\w+\b|"
+                           r"\bse\s+(?:le\s+|les\s+)?imputa\b|\bse\s+imputa\s+a\b|"
                            r"\bimputacion\b|\bla\s+acusacion\s+fiscal\s+atribuye\b")
 AFTER_WEIGHT = 4  # a cue after the date counts only when much nearer than one before it
 # "Según la acusación, el 20 de mayo ..." / "Conforme al requerimiento acusatorio, el ...":
