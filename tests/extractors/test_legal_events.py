@@ -25,6 +25,9 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # a cue with another date between it and this one dates that other one
+    ("Conforme a la denuncia policial del 3 de abril de 2022, el 2 de abril de 2022 el querellado agredió a la "
+     "agraviada.", [("denuncia", date(2022, 4, 3)), ("hechos", date(2022, 4, 2))]),
     # the old code's proceso sumario: "emitió acusación"; the facts told as what "se imputa"
     ("Tramitada la causa conforme a su naturaleza sumaria, el Fiscal Provincial emitió acusación el 3 de octubre "
      "de 2016.", [("acusacion", date(2016, 10, 3))]),

@@ -290,6 +290,10 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
     ("JUZGADO DE INVESTIGACIÓN PREPARATORIA\nEXP. N° : 01544-2021-5-2402-JR-PE-02\nJUEZ : OSCAR FERNANDO DÍAZ "
      "PINEDO\nESP. : LUIS ALBERTO ROJAS PANDURO\nIMPUTADO : JHONY TORRES TANCHIVA\n\nVISTOS: el proceso.\n",
      "juez", {"Oscar Fernando Díaz Pinedo"}),
+    # a penalty of faltas read after a victim's name is no second victim
+    ("JUZGADO DE PAZ LETRADO DE WANCHAQ\n\nVISTOS: el proceso por faltas.\n\nFALLO:\nCONDENANDO a ROLANDO APAZA "
+     "QUISPE como autor de faltas contra la persona en agravio de NILDA CCAHUANA HUAMÁN, a CUARENTA JORNADAS DE "
+     "PRESTACIÓN DE SERVICIOS COMUNITARIOS.", "agraviado", {"Nilda Ccahuana Huamán"}),
 ])
 def test_role_cues(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

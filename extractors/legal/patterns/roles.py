@@ -142,6 +142,11 @@ NOT_NAME = {
     # a penalty's length read after a victim's name ("en agravio de X, a UN AÑO Y OCHO MESES");
     # "diez" stays out: it is a surname (Diez Canseco)
     "ano", "mes", "dia", "un", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+    "once", "doce", "trece", "catorce", "quince", "veinte", "treinta", "cuarenta", "cincuenta", "sesenta",
+    "setenta", "ochenta", "noventa", "cien", "ciento", "doscientos", "trescientos",
+    # the penalties of faltas and of CP art. 34 ("a CUARENTA JORNADAS DE PRESTACIÓN DE SERVICIOS
+    # COMUNITARIOS") read after a victim's name
+    "jornada", "jornadas", "prestacion", "servicios", "comunitarios", "comunitaria",
     "delitos", "tesoro", "servicio", "superintendencia", "jefatura", "reserva", "comisaria",
     "camara", "gesell", "internacional", "agraviadas", "agraviados", "imputados", "acusados",
     "procesados", "sentenciados", "investigados", "investigado", "sentenciado", "procesado",
