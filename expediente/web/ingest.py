@@ -16,8 +16,8 @@ Where things live, all under ``<data dir>/uploads`` (folders only the server's u
   and ``.err`` beside it.
 
 The command runs in a session of its own, so it finishes its files even if the server
-stops; a server that starts again follows it (``_alive``) or, if it is gone, marks the job
-``interrumpido`` and each file it did not finish as ``interrupted``. Re-running the job
+stops; a server that starts again follows it (``_alive``) or, if it is gone, reads what it
+wrote and marks each file it did not finish ``interrupted`` (the job ``interrumpido``). Re-running the job
 (``retry``) ingests those; ingest is idempotent by sha256, so nothing is done twice.
 """
 
@@ -183,7 +183,8 @@ class Jobs:
 
     def _recover(self) -> None:
         """Read the jobs of earlier runs: a queued job is queued again, a running one whose
-        command still runs is followed, one whose command is gone is interrupted."""
+        command still runs is followed; one whose command is gone gets what the command
+        wrote before it went, and its files not finished are interrupted."""
         jobs = []
         for path in (self.folder / "jobs").glob("*.json"):
             try:
@@ -196,16 +197,14 @@ class Jobs:
             for suffix in (".json", ".events.jsonl", ".out", ".err"):
                 self._file(old.id, suffix).unlink(missing_ok=True)
             jobs.remove(old)
-        interrupted = []
         with self._lock:
-            for job in jobs:
-                self._jobs[job.id] = job
-                if job.status == "en_curso" and not (job.pid and _alive(job.pid, str(self._file(job.id, ".events.jsonl")))):
-                    self._interrupt(job.id, "El servidor se detuvo durante la ingesta y su proceso ya no está.")
-                    interrupted.append(self._jobs[job.id])
+            self._jobs.update((job.id, job) for job in jobs)
+        for job in jobs:  # the command is gone: what it wrote before it went still counts
+            if job.status == "en_curso" and not (job.pid and _alive(job.pid, str(self._file(job.id, ".events.jsonl")))):
+                self._apply_events(job.id, self._file(job.id, ".events.jsonl"), 0)
+                self._finish(job.id, None, gone="El servidor se detuvo durante la ingesta y su proceso ya no está.")
+        with self._lock:
             waiting = [j.id for j in jobs if self._jobs[j.id].status in ("en_cola", "en_curso")]
-        for job in interrupted:
-            self._clean(job)
         for id in waiting:
             self._enqueue(id)
         for stale in (self.folder / "incoming").iterdir():  # uploads cut off by a stop (an hour old:
@@ -357,9 +356,11 @@ class Jobs:
             self._save(job.model_copy(update=dict(files=files)))
         return offset + len(complete)
 
-    def _finish(self, id: str, code: int | None) -> None:
-        """The command ended (``code`` None: it was not ours to wait for): the job's outcome,
-        then the clean-up of what it does not need to keep."""
+    def _finish(self, id: str, code: int | None,
+                gone: str = "El proceso de ingesta terminó sin completar estos archivos.") -> None:
+        """The command ended (``code`` None: it was not ours to wait for; ``gone`` says why
+        files it did not finish are interrupted): the job's outcome, then the clean-up of
+        what it does not need to keep."""
         try:
             lines = self._file(id, ".err").read_text(encoding="utf-8", errors="replace").strip().splitlines()
         except OSError:
@@ -379,7 +380,7 @@ class Jobs:
                     self._save(job.model_copy(update=dict(status="fallido", pid=None, files=files,
                                                           message=f"La ingesta terminó con error: {last}")))
                 else:
-                    self._interrupt(id, "El proceso de ingesta terminó sin completar estos archivos.")
+                    self._interrupt(id, gone)
             else:
                 self._save(job.model_copy(update=dict(status="terminado", pid=None, message=None)))
             job = self._jobs[id]
@@ -423,12 +424,13 @@ class Jobs:
         with contextlib.suppress(OSError):
             target.parent.rmdir()  # only if empty
 
-    def stop(self) -> None:
-        """Stop following jobs and end the command this server started (tests; an orderly
-        shutdown leaves the command running instead, to be followed by the next start)."""
+    def stop(self, *, end_command: bool = True) -> None:
+        """Stop following jobs; ``end_command``: and end the command this server started, as
+        a machine going down would. A server that just exits leaves it running instead, to
+        finish its files and be followed by the next start."""
         self._stopped.set()
         child = self._child
-        if child is not None and child.poll() is None:
+        if end_command and child is not None and child.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(child.pid, signal.SIGTERM)
             try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import re
 import time
+import uuid
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,6 +20,11 @@ XSS_FILE = '"><img src=x onerror=alert(1)>.txt'
 RULING_TEXT = ("CORTE SUPERIOR DE JUSTICIA DE PUNO\nEXPEDIENTE N.° 00123-2019-45-2101-JR-PE-01\n"
                "SENTENCIA. Puno, once de marzo de dos mil veintidós. El acusado Juan Pérez Soto, por el delito "
                "de robo agravado. FALLO: CONDENA a Juan Pérez Soto a doce años de pena privativa de libertad.\n")
+
+
+def fresh(text: str = RULING_TEXT) -> bytes:
+    """A ruling no test has indexed yet (the web tests' index outlives one test)."""
+    return f"{text}Registro {uuid.uuid4().hex}.\n".encode()
 
 
 def bearer(token: str) -> dict[str, str]:
@@ -146,8 +152,8 @@ def test_too_many_files_is_a_clear_400(client, ingest_token):
 def interrupt_a_job(settings, token: str) -> str:
     """Upload two files, and stop the server and its command while the job runs."""
     with running(settings) as c:
-        files = [("archivos", (XSS_FILE, RULING_TEXT.encode(), "text/plain")),
-                 ("archivos", ("b.txt", RULING_TEXT.replace("Puno", "Cusco").encode(), "text/plain"))]
+        files = [("archivos", (XSS_FILE, fresh(), "text/plain")),
+                 ("archivos", ("b.txt", fresh(RULING_TEXT.replace("Puno", "Cusco")), "text/plain"))]
         job_id = c.post("/api/v1/ingest", files=files, headers=bearer(token)).json()["id"]
         until(lambda: c.get(f"/api/v1/ingest/{job_id}", headers=bearer(token)).json()["pid"])
     return job_id
@@ -185,6 +191,25 @@ def test_an_interrupted_job_runs_again_and_finishes(settings, ingest_token):
         assert c.post(f"/api/v1/ingest/{job_id}/retry", headers=bearer(ingest_token)).status_code == 409
         for f in job["files"]:
             assert c.get(f"/api/v1/rulings/{f['id']}").status_code == 200
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("ended_alone", [False, True], ids=["still-running", "ended-alone"])
+def test_a_command_that_outlives_its_server_is_followed_by_the_next(settings, ingest_token, ended_alone):
+    first = create_app(settings)
+    with TestClient(first) as c:
+        files = [("archivos", ("a.txt", fresh(), "text/plain"))]
+        job_id = c.post("/api/v1/ingest", files=files, headers=bearer(ingest_token)).json()["id"]
+        until(lambda: c.get(f"/api/v1/ingest/{job_id}", headers=bearer(ingest_token)).json()["pid"])
+    first.state.web.jobs.stop(end_command=False)  # the server goes; its command runs on
+    if ended_alone:  # ... and ends, its summary written, before a server starts again
+        until(lambda: (settings.data_dir / "uploads" / "jobs" / f"{job_id}.out").stat().st_size)
+    with running(settings) as c:
+        job = finished(c, job_id, ingest_token)
+        assert job["status"] == "terminado", job
+        [f] = job["files"]
+        assert (f["stage"], f["status"]) == ("terminado", "ingested")
+        assert c.get(f"/api/v1/rulings/{f['id']}").status_code == 200
 
 
 @pytest.mark.slow
