@@ -263,7 +263,7 @@ class Jobs:
         with self._lock:
             job = self._jobs[id]
             files = [f.model_copy(update=dict(stage="en_cola", status=None, reason=None, message=None))
-                     if f.status == "interrupted" or (f.pending and job.status == "fallido") else f
+                     if f.status == "interrupted" else f
                      for f in job.files]
             self._save(job.model_copy(update=dict(status="en_cola", message=None, files=files)))
         self._enqueue(id)
@@ -373,9 +373,9 @@ class Jobs:
         with self._lock:
             job = self._jobs[id]
             if any(f.pending for f in job.files):
-                if code is not None and code > 0 and not ended:
-                    files = [f.model_copy(update=dict(stage="terminado", status="failed", reason="ingest",
-                                                      message=f"La ingesta terminó con error: {last}"))
+                if code is not None and code > 0 and not ended:  # refused as a whole (the index…):
+                    files = [f.model_copy(update=dict(status="interrupted", reason="ingest",  # kept to re-run
+                                                      message=f"No se ingirió: la ingesta terminó con error: {last}"))
                              if f.pending else f for f in job.files]
                     self._save(job.model_copy(update=dict(status="fallido", pid=None, files=files,
                                                           message=f"La ingesta terminó con error: {last}")))

@@ -95,6 +95,9 @@ async def _store(acc: Access, key_id: str, uploads: list[UploadFile]) -> Job:
     except OSError as exc:
         jobs.discard(job)
         raise ApiError(507, "storage", "No se pudieron guardar los archivos en la carpeta de datos.") from exc
+    except BaseException:  # the client went away, the server is stopping: nothing half-received stays
+        jobs.discard(job)
+        raise
     if not any(f.stored for f in job.files):
         jobs.discard(job)
         refused = "; ".join(f.message for f in job.files if f.message)

@@ -179,6 +179,21 @@ def test_a_job_whose_command_is_gone_is_interrupted_after_a_restart(settings, in
         assert c.get(f"/api/v1/ingest/{job_id}", headers=bearer(ingest_token)).json()["status"] == "interrumpido"
 
 
+def test_a_command_refused_as_a_whole_keeps_the_files_to_run_again(settings, ingest_token, tmp_path, monkeypatch):
+    (tmp_path / "archivo").write_text("no es una carpeta")
+    monkeypatch.setenv("EXPEDIENTE_SCRATCH_DIR", str(tmp_path / "archivo" / "ocr"))  # the command stops early
+    with running(settings) as c:
+        sent = c.post("/api/v1/ingest", files={"archivos": ("a.txt", fresh(), "text/plain")},
+                      headers=bearer(ingest_token))
+        job = finished(c, sent.json()["id"], ingest_token)
+        assert job["status"] == "fallido" and "carpeta temporal del OCR" in job["message"], job
+        [f] = job["files"]
+        assert (f["status"], f["reason"]) == ("interrupted", "ingest") and "carpeta temporal" in f["message"]
+        assert kept(settings) == [f["stored"]]  # nothing was tried: the file stays for the re-run
+        page = c.get(f"/ingesta/{job['id']}", headers={"X-API-Key": ingest_token}).text
+        assert f'action="/ingesta/{job["id"]}/reintentar"' in page
+
+
 @pytest.mark.slow
 def test_an_interrupted_job_runs_again_and_finishes(settings, ingest_token):
     job_id = interrupt_a_job(settings, ingest_token)
