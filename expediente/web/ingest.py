@@ -12,11 +12,10 @@ Where things live, all under ``<data dir>/uploads`` (folders only the server's u
   refused (corrupt, encrypted, too large…) or whose content was already indexed from
   elsewhere is deleted when its job ends; one of an interrupted job stays until it is re-run.
 - ``jobs/<job>.json``: the job (written atomically: a temporary file, then a rename), with
-  ``<job>.events.jsonl`` (the command's ``--events``), ``.out`` (its ``--json`` summary)
-  and ``.err`` beside it.
+  the files of its command beside it (``expediente.web.ingest_command``).
 
 The command runs in a session of its own, so it finishes its files even if the server
-stops; a server that starts again follows it (``_alive``) or, if it is gone, reads what it
+stops; a server that starts again follows it or, if it is gone, reads what it
 wrote and marks each file it did not finish ``interrupted`` (the job ``interrumpido``). Re-running the job
 (``retry``) ingests those; ingest is idempotent by sha256, so nothing is done twice.
 """
@@ -24,7 +23,6 @@ wrote and marks each file it did not finish ``interrupted`` (the job ``interrump
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import queue
@@ -33,7 +31,6 @@ import secrets
 import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
 import unicodedata
@@ -43,6 +40,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from expediente.web.ingest_command import IngestCommand
 from extractors.acquire import display_path
 
 log = logging.getLogger(__name__)
@@ -115,22 +113,6 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _alive(pid: int, marker: str) -> bool:
-    """Is ``pid`` still the command of this job (its command line names the job's events
-    file, so a recycled pid is not mistaken for it)?"""
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z" and marker.encode() in cmdline
-
-
-def ingest_command(paths: list[Path], index: str, events: Path) -> list[str]:
-    return [sys.executable, "-c", "from expediente.cli import main; main()", "ingest", *map(str, paths),
-            "--index", index, "--json", "--events", str(events)]
-
-
 class Jobs:
     """The ingest jobs of this data folder: kept on disk, run one at a time by one thread."""
 
@@ -150,6 +132,9 @@ class Jobs:
 
     def _file(self, id: str, suffix: str) -> Path:
         return self.folder / "jobs" / f"{id}{suffix}"
+
+    def command(self, id: str) -> IngestCommand:
+        return IngestCommand(self.folder / "jobs" / id)
 
     def incoming(self, id: str) -> Path:
         return self.folder / "incoming" / id
@@ -194,14 +179,14 @@ class Jobs:
         jobs.sort(key=lambda j: (j.created, j.id))
         finished = [j for j in jobs if j.status in ("terminado", "fallido")]
         for old in finished[:max(0, len(finished) - KEEP_JOBS)]:
-            for suffix in (".json", ".events.jsonl", ".out", ".err"):
-                self._file(old.id, suffix).unlink(missing_ok=True)
+            self._file(old.id, ".json").unlink(missing_ok=True)
+            self.command(old.id).forget()
             jobs.remove(old)
         with self._lock:
             self._jobs.update((job.id, job) for job in jobs)
         for job in jobs:  # the command is gone: what it wrote before it went still counts
-            if job.status == "en_curso" and not (job.pid and _alive(job.pid, str(self._file(job.id, ".events.jsonl")))):
-                self._apply_events(job.id, self._file(job.id, ".events.jsonl"), 0)
+            if job.status == "en_curso" and not (job.pid and self.command(job.id).alive(job.pid)):
+                self._apply_events(job.id, 0)
                 self._finish(job.id, None, gone="El servidor se detuvo durante la ingesta y su proceso ya no está.")
         with self._lock:
             waiting = [j.id for j in jobs if self._jobs[j.id].status in ("en_cola", "en_curso")]
@@ -296,29 +281,25 @@ class Jobs:
         job = self.get(id)
         if job is None or job.status not in ("en_cola", "en_curso"):
             return
-        events = self._file(id, ".events.jsonl")
+        command = self.command(id)
         if job.status == "en_curso" and job.pid:  # a command left running by an earlier server
-            self._follow(id, lambda: _alive(job.pid, str(events)), None)
+            self._follow(id, lambda: command.alive(job.pid), None)
             return
         paths = [self.folder / f.stored for f in job.files if f.pending]
         if not paths:
             self._finish(id, None)
             return
-        events.unlink(missing_ok=True)
-        with self._file(id, ".out").open("wb") as out, self._file(id, ".err").open("wb") as err:
-            child = subprocess.Popen(ingest_command(paths, self.index, events), stdout=out, stderr=err,
-                                     stdin=subprocess.DEVNULL, start_new_session=True)
-        self._child = child
+        self._child = child = command.start(paths, self.index)
         self._update(id, status="en_curso", pid=child.pid)
         self._follow(id, lambda: child.poll() is None, child)
         self._child = None
 
     def _follow(self, id: str, running, child: subprocess.Popen | None) -> None:
         """Apply the command's events to the job as they come, until it ends."""
-        events, offset = self._file(id, ".events.jsonl"), 0
+        offset = 0
         while True:
             still = running()
-            offset = self._apply_events(id, events, offset)
+            offset = self._apply_events(id, offset)
             if not still or self._stopped.is_set():
                 break
             time.sleep(POLL_SECONDS)
@@ -326,25 +307,18 @@ class Jobs:
             return
         self._finish(id, child.wait() if child is not None else None)
 
-    def _apply_events(self, id: str, events: Path, offset: int) -> int:
-        try:
-            with events.open("rb") as fh:
-                fh.seek(offset)
-                data = fh.read()
-        except FileNotFoundError:
-            return offset
-        complete = data[:data.rfind(b"\n") + 1]
-        if not complete:
+    def _apply_events(self, id: str, offset: int) -> int:
+        """Each file's stage and outcome from the command's events after ``offset``."""
+        events, offset = self.command(id).read_events(offset)
+        if not events:
             return offset
         with self._lock:
             job = self._jobs[id]
             by_path = {display_path(self.folder / f.stored): n for n, f in enumerate(job.files) if f.stored}
             files = list(job.files)
-            for line in complete.decode("utf-8", "replace").splitlines():
-                try:
-                    event = json.loads(line)
-                    n = by_path[event["path"]]
-                except (ValueError, KeyError):
+            for event in events:
+                n = by_path.get(event["path"])
+                if n is None:
                     continue
                 update: dict = {"stage": STAGES.get(event.get("stage"), files[n].stage)}
                 update["pages"] = event.get("pages") or files[n].pages
@@ -354,22 +328,15 @@ class Jobs:
                                   message=o.get("message"), warnings=o.get("warnings") or [])
                 files[n] = files[n].model_copy(update=update)
             self._save(job.model_copy(update=dict(files=files)))
-        return offset + len(complete)
+        return offset
 
     def _finish(self, id: str, code: int | None,
                 gone: str = "El proceso de ingesta terminó sin completar estos archivos.") -> None:
         """The command ended (``code`` None: it was not ours to wait for; ``gone`` says why
         files it did not finish are interrupted): the job's outcome, then the clean-up of
         what it does not need to keep."""
-        try:
-            lines = self._file(id, ".err").read_text(encoding="utf-8", errors="replace").strip().splitlines()
-        except OSError:
-            lines = []
-        last = lines[-1] if lines else "sin detalle"
-        try:
-            ended = json.loads(self._file(id, ".out").read_text(encoding="utf-8")).get("outcomes") is not None
-        except (OSError, ValueError, AttributeError):
-            ended = False
+        command = self.command(id)
+        ended, last = command.summarised(), command.last_error()
         with self._lock:
             job = self._jobs[id]
             if any(f.pending for f in job.files):
