@@ -116,6 +116,9 @@ def test_the_browser_form_needs_its_csrf_token(web, ingest_token, settings):
     for data in ({"csrf": "otro"}, {}):
         forged = web.post("/ingesta", files=files, data=data, headers={"X-API-Key": ingest_token})
         assert forged.status_code == 403 and "formulario caducó" in forged.text
+    scripted = web.post("/ingesta", files=files, headers={"X-API-Key": ingest_token, "Accept": "application/json"})
+    assert scripted.status_code == 403 and scripted.json()["error"]["code"] == "csrf"
+    assert "formulario caducó" in scripted.json()["error"]["message"]
     assert kept(settings) == [] and web.get("/api/v1/ingest", headers=bearer(ingest_token)).json() == {"jobs": []}
     sent = web.post("/ingesta", files=files, data={"csrf": token}, headers={"X-API-Key": ingest_token},
                     follow_redirects=False)
