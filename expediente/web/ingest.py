@@ -141,7 +141,12 @@ class Jobs:
 
     def usage(self) -> int:
         """Bytes kept under the uploads folder (the cap of ``max_store_bytes`` applies to it)."""
-        return sum(p.stat().st_size for p in self.folder.rglob("*") if p.is_file())
+        total = 0
+        for folder, _, names in os.walk(self.folder):
+            for name in names:
+                with contextlib.suppress(OSError):  # a file cleaned up meanwhile
+                    total += os.stat(os.path.join(folder, name)).st_size
+        return total
 
     # -- the record ----------------------------------------------------------------------
 
