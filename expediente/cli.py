@@ -83,7 +83,7 @@ def ingest(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Registros de Prefect en la terminal.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Resumen en JSON por stdout.")] = False,
     events: Annotated[Optional[Path], typer.Option(
-        "--events", help="Escribe el avance de cada archivo en ARCHIVO, una línea JSON por etapa "
+        "--events", metavar="ARCHIVO", help="Escribe el avance de cada archivo en ARCHIVO, una línea JSON por etapa "
                          "(acquired, extracted, done con su resultado), a medida que ocurre.")] = None,
 ) -> None:
     """Ingiere documentos con el flujo de Prefect: texto, extracción e índice.

@@ -125,6 +125,7 @@ class Jobs:
         self._queue: queue.Queue[str] = queue.Queue()
         self._worker: threading.Thread | None = None
         self._child: subprocess.Popen | None = None
+        self._receiving: dict[str, set[str]] = {}  # stored files of jobs not started yet
         self._stopped = threading.Event()
         self._recover()
 
@@ -225,8 +226,10 @@ class Jobs:
                                        message=f"mismo archivo que «{same.name}» en esta subida"))
             return
         target = self.folder / stored
-        target.parent.mkdir(mode=0o700, exist_ok=True)
-        os.replace(part, target)
+        with self._lock:  # a job ending now must not delete the same file under it
+            self._receiving.setdefault(job.id, set()).add(str(stored))
+            target.parent.mkdir(mode=0o700, exist_ok=True)
+            os.replace(part, target)
         job.files.append(FileState(name=shown_name(name), stored=str(stored), size=size))
 
     @staticmethod
@@ -238,6 +241,7 @@ class Jobs:
         """A job that never started: its received files go (stored ones no other job needs)."""
         shutil.rmtree(self.incoming(job.id), ignore_errors=True)
         with self._lock:
+            self._receiving.pop(job.id, None)
             for f in job.files:
                 self._remove_unneeded(job.id, f)
 
@@ -245,6 +249,7 @@ class Jobs:
         shutil.rmtree(self.incoming(job.id), ignore_errors=True)
         with self._lock:
             self._save(job)
+            self._receiving.pop(job.id, None)
         self._enqueue(job.id)
         return self.get(job.id)
 
@@ -385,7 +390,7 @@ class Jobs:
     def _remove_unneeded(self, job_id: str, f: FileState) -> None:
         """Under the lock: delete ``f``'s stored file unless another job still counts on it
         (the same content under the same name, ingested or waiting)."""
-        if f.stored is None:
+        if f.stored is None or any(f.stored in paths for id, paths in self._receiving.items() if id != job_id):
             return
         for other in self._jobs.values():
             if other.id != job_id and any(g.stored == f.stored and (g.pending or g.status in ("ingested", "skipped"))
