@@ -167,8 +167,17 @@ POLARITY: dict[str, tuple[str, str]] = {  # kind -> (granted, refused)
                          ("cese_prision_fundado", "cese_prision_infundado"))
     for k in pair}
 
+# the words that open an item of an operative part numbered "1)", "II)": its verbs (any
+# form: APROBAR, CONDENANDO, DISPONGO) and the penalty nouns some items open with. A "3)"
+# before a name is OCR's reading of a letter of a list of penalties ("j) JEAN PIERRE ...:
+# siete años"), not an item of its own.
+_OPERATIVE = (r"(?:APROB|CONDEN|ABSOL|ABSUEL|DECLAR|IMPON|IMPUS|FIJ|DISPON|DISPUS|ORDEN|REVOC|CONFIRM|REFORM|"
+              r"DICT|TENER|INHABILIT|MAND|REMIT|OFICI|CURS|ARCHIV|DEVOLV|DEVUELV|RESERV|SOBRESE|REQUER|PROHIB|"
+              r"DECOMIS|NOTIFIC|ESTABLEC|COMPUT|SUSPEND|EXHORT|INSCRIB|ANUL|AUTORIZ|CONCED|DENEG|APLIC|ACEPT|"
+              r"INADMIS|IMPROCED|FUNDAD|INFUNDAD|NUL|HABER|NO\s+HABER|PAGO|COSTAS|MULTA|D[IÍ]AS)[A-ZÁÉÍÓÚÑ]*\b")
 # the marker of a numbered item of the operative part, read on the original text: a number,
 # a Roman numeral or an ordinal, then a verb in capitals ("II. CONDENAR", "3: DISPONER")
 ITEM_MARK = re.compile(r"(?:^|(?<=\s))(?:[IVX]{1,5}|\d{1,2}|PRIMERO|SEGUNDO|TERCERO|CUARTO|QUINTO|SEXTO|"
                        r"S[ÉE]PTIMO|S[ÉE]TIMO|OCTAVO|Primero|Segundo|Tercero|Cuarto|Quinto|Sexto|S[ée]ptimo|"
-                       r"S[ée]timo|Octavo)\s*(?:[.:\-–]{1,2}|(?<=[\dIVX])\))\s+(?=(?:[Dd]eclarar\w*\s+)?[A-ZÁÉÍÓÚÑ]{4,}\b)")
+                       r"S[ée]timo|Octavo)\s*(?:[.:\-–]{1,2}\s+(?=(?:[Dd]eclarar\w*\s+)?[A-ZÁÉÍÓÚÑ]{4,}\b)"
+                       r"|(?<=[\dIVX])\)\s+(?=" + _OPERATIVE + r"))")
