@@ -2,7 +2,8 @@
 every facet) and of the ruling page (facts and precedent), at 1 and at N concurrent
 clients over real HTTP, side by side with the same work called in-process.
 
-The server runs in a process of its own (uvicorn, one worker, no rate limit); the clients
+The server runs as ``expediente serve`` runs it (``expediente.web.server.run``: uvicorn with
+one worker process per core unless ``--workers`` says otherwise; no rate limit); the clients
 are threads of this process with one keep-alive connection each, so on a small machine
 they take CPU from the server too: read the figures as an upper bound of the web layer's
 cost. Goals (issue 13): p95 < 150 ms at 16 clients on 2 cores, the web layer's own cost
@@ -133,30 +134,38 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve_in_subprocess(location: str, port: int, data_dir: Path) -> subprocess.Popen:
-    code = ("import uvicorn; from expediente.web import WebSettings, create_app; "
-            f"uvicorn.run(create_app(WebSettings(index={location!r}, data_dir={str(data_dir)!r}, "
-            "rate_per_second=1e9, rate_burst=10**9)), host='127.0.0.1', port=" + str(port) + ", log_level='error')")
+def serve_in_subprocess(location: str, port: int, data_dir: Path, workers: int | None = None) -> subprocess.Popen:
+    """The server as ``expediente serve`` starts it (``expediente.web.server.run``: one
+    worker per core unless ``workers`` says otherwise), without a rate limit."""
+    code = ("from pathlib import Path; from expediente.web import WebSettings; from expediente.web.server import run; "
+            f"run(WebSettings(index={location!r}, data_dir=Path({str(data_dir)!r}), rate_per_second=1e9, "
+            f"rate_burst=10**9), host='127.0.0.1', port={port}, workers={workers!r}, log_level='error')")
     process = subprocess.Popen([sys.executable, "-c", code])
-    for _ in range(300):
+    for _ in range(600):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return process
         except OSError:
+            if process.poll() is not None:
+                break
             time.sleep(0.1)
     process.kill()
     raise RuntimeError("the server did not start")
 
 
-def measure(location: str, *, clients: int = 16, rounds: int = 20, rulings: int = 20, work: Path) -> dict:
+def measure(location: str, *, clients: int = 16, rounds: int = 20, rulings: int = 20, work: Path,
+            workers: int | None = None) -> dict:
     from search import SearchQuery, open_index
 
     with open_index(location) as idx:
         n = idx.count()
         ids = [h.id for h in idx.search(SearchQuery(text="", sort="date", limit=rulings)).hits]
-    results: dict = {"index": location, "rulings": n, "clients": clients, "rounds": rounds}
+    from expediente.web.server import default_workers
+
+    workers = workers or default_workers()
+    results: dict = {"index": location, "rulings": n, "clients": clients, "rounds": rounds, "workers": workers}
     port = _free_port()
-    server = serve_in_subprocess(location, port, work / "web-data")
+    server = serve_in_subprocess(location, port, work / "web-data", workers)
     try:
         for where, make in (("in_process", lambda: in_process_calls(location, ids)),
                             ("http", lambda: http_calls(f"http://127.0.0.1:{port}", ids, clients))):
@@ -183,6 +192,8 @@ def register(app: typer.Typer) -> None:
         index: Annotated[Optional[str], typer.Option("--index", help="Un índice existente en lugar de generarlo.")] = None,
         clients: Annotated[int, typer.Option("--clients", min=1, help="Clientes concurrentes.")] = 16,
         rounds: Annotated[int, typer.Option("--rounds", min=1, help="Vueltas de cada consulta.")] = 20,
+        workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Procesos del servidor (por defecto, "
+                                                      "uno por núcleo, como serve).")] = None,
         work: Annotated[Path, typer.Option("--work", help="Carpeta del corpus y del índice generados.")] = Path("bench-work"),
         as_json: Annotated[bool, typer.Option("--json", help="Cifras en JSON.")] = False,
     ) -> None:
@@ -190,11 +201,12 @@ def register(app: typer.Typer) -> None:
         work.mkdir(parents=True, exist_ok=True)
         err.print("preparando el índice y el servidor...")
         location = index or build_index(work, count, seed)
-        result = measure(location, clients=clients, rounds=rounds, work=work)
+        result = measure(location, clients=clients, rounds=rounds, work=work, workers=workers)
         if as_json:
             emit_json(json.dumps(result, ensure_ascii=False, indent=1))
             return
-        out.print(f"{result['rulings']:,} resoluciones · {clients} clientes · {rounds} vueltas")
+        out.print(f"{result['rulings']:,} resoluciones · {clients} clientes · {rounds} vueltas · "
+                  f"{result['workers']} proceso(s) del servidor")
         for key, figures in result.items():
             if isinstance(figures, dict):
                 out.print(f"{key:<28} {figures['rps']:>7} req/s  p50 {figures['p50']:>7} ms  "

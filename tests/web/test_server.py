@@ -1,0 +1,112 @@
+"""``expediente serve --workers N``: N processes really answer, with one session secret and
+the rate limit shared out between them."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from expediente.web import WebSettings
+from expediente.web.server import per_worker
+from expediente.web.session import load_secret
+from search import open_index
+from tests.web.conftest import bulk_records
+
+
+def test_each_worker_gets_its_share_of_the_rate_limit():
+    settings = WebSettings(index="x.sqlite", rate_per_second=20, rate_burst=61)
+    assert per_worker(settings, 1) == settings
+    two = per_worker(settings, 2)
+    assert (two.rate_per_second, two.rate_burst) == (10, 31)
+    assert per_worker(WebSettings(index="x.sqlite", rate_burst=1), 4).rate_burst == 1
+
+
+def test_processes_starting_together_share_one_session_secret(tmp_path):
+    path = tmp_path / "data" / "web-secret"
+    got: list[bytes] = []
+    start = threading.Barrier(8)
+
+    def load() -> None:
+        start.wait()
+        got.append(load_secret(path))
+
+    threads = [threading.Thread(target=load) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(got)) == 1 and bytes.fromhex(path.read_text()) == got[0]
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in path.parent.iterdir()] == ["web-secret"]  # no drafts left behind
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _workers(pid: int) -> list[int]:
+    """The processes ``pid`` started with multiprocessing's spawn (not its resource tracker)."""
+    children = [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    return [c for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to see the worker processes")
+def test_serve_with_two_workers_answers_from_two_processes(tmp_path):
+    index = tmp_path / "index.sqlite"
+    with open_index(index) as idx:
+        idx.upsert(bulk_records())
+    port = _free_port()
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    server = subprocess.Popen([sys.executable, "-c", "from expediente.cli import main; main()", "serve",
+                               "--index", str(index), "--port", str(port), "--workers", "2"],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/search?q=sentencia", timeout=5):
+                    break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, server.communicate()
+                time.sleep(0.2)
+        workers = _workers(server.pid)
+        assert len(workers) == 2, workers
+        before = {pid: _cpu_ticks(pid) for pid in workers}
+        statuses: list[int] = []
+
+        def client() -> None:
+            for _ in range(7):  # a new connection each time: the kernel hands it to either worker
+                # (28 requests in all: under each worker's share of the default burst, 30)
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/?q=reparaci%C3%B3n+civil", timeout=30) as r:
+                    statuses.append(r.status)
+
+        threads = [threading.Thread(target=client) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert statuses == [200] * 28
+        worked = {pid: _cpu_ticks(pid) - before[pid] for pid in workers}
+        assert all(ticks > 0 for ticks in worked.values()), worked
+        secrets_ = {p.name for p in (tmp_path / "xdg" / "expediente").iterdir() if p.name.startswith("web-secret")}
+        assert secrets_ == {"web-secret"}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers)  # the workers end with the server
