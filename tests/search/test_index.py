@@ -233,6 +233,9 @@ def test_upsert_replaces_same_id(fresh):
     assert full.find_sha256(TRATA.sha256) == (TRATA.id, "test-2")
     assert found(full, "", district="Madre de Dios") == {MINERIA.id}
     assert found(full, "", crime="trata_de_personas") == {MINERIA.id}
+    assert full.search(SearchQuery(text="acusacion")).total == 0  # the old text is gone from the engine
+    assert full.search(SearchQuery()).total == 4
+    assert dict(full.facets(SearchQuery(), ["district"])["district"])["Madre de Dios"] == 1
 
 
 def test_upsert_same_id_twice_in_one_batch_keeps_the_last(index):
@@ -261,6 +264,9 @@ def test_delete(fresh):
     assert full.find_sha256(ROBO.sha256) is None
     assert found(full, "robo") == set()
     assert found(full, "", crime="robo_agravado") == set()
+    assert full.search(SearchQuery(text="robo")).total == 0  # gone from the engine too, not only hidden
+    assert full.search(SearchQuery()).total == 3
+    assert "robo_agravado" not in dict(full.facets(SearchQuery(), ["crime"])["crime"])
 
 
 def test_protected_name_is_never_returned(index):
