@@ -101,7 +101,7 @@ class Index(ABC):
             key = citation_key(citation.normalized)
             indexed: list[str] = []
             if normalize_citation(key):
-                found = self.search(SearchQuery(text=f'expediente:"{key}"', limit=20, sort="date"))
+                found = self.search(SearchQuery(text=f'expediente:"{key}"', limit=20, sort="date", snippets=False))
                 indexed = [h.id for h in found.hits if h.id != id]
             out.append(CitedPrecedent(kind=citation.kind.value, raw=citation.raw, normalized=key, indexed=indexed))
         return out

@@ -147,10 +147,13 @@ def page(acc: Access, id: str, number: int, start: int | None, end: int | None) 
                         image_note=refusal)
 
 
-def precedent(acc: Access, id: str, limit: int) -> PrecedentResponse:
+def precedent(acc: Access, id: str, limit: int, *, snippets: bool = True) -> PrecedentResponse:
+    """Similar rulings, the ones citing it and the ones it cites; ``snippets=False`` for a
+    list that does not show them (the ruling page's panel: most of its cost was cutting
+    snippets nobody saw)."""
     get_record(acc, id)
-    similar = acc.index.more_like_this(id, SearchQuery(limit=limit))
-    cited_by = acc.index.citing(id, SearchQuery(limit=limit, sort="date"))
+    similar = acc.index.more_like_this(id, SearchQuery(limit=limit, snippets=snippets))
+    cited_by = acc.index.citing(id, SearchQuery(limit=limit, sort="date", snippets=snippets))
     cites = acc.index.cites(id)
     acc.audit("precedent", [id, *(h.id for h in similar.hits), *(h.id for h in cited_by.hits)])
     return PrecedentResponse(id=id, similar=similar, cited_by=cited_by, cites=cites)

@@ -478,16 +478,17 @@ class SqliteIndex(Index):
 
     def search(self, query: SearchQuery) -> SearchResults:
         plan = self._plan(query)
-        return self._results(plan, highlight_terms(plan.node))
+        return self._results(plan, highlight_terms(plan.node), snippets=query.snippets)
 
-    def _results(self, plan: Plan, terms: HighlightTerms) -> SearchResults:
+    def _results(self, plan: Plan, terms: HighlightTerms, *, snippets: bool = True) -> SearchResults:
+        column = "pages" if snippets else "NULL"
         with self._read() as conn:
             total, scored = self.engine.search(conn, plan)
             docids = [d for d, _ in scored]
             rows = {}
             for chunk in _chunks(docids):
                 rows.update((r[0], r[1:]) for r in conn.execute(
-                    f"SELECT docid, id, record, pages FROM documents WHERE docid IN ({_marks(chunk)})", chunk))
+                    f"SELECT docid, id, record, {column} FROM documents WHERE docid IN ({_marks(chunk)})", chunk))
             originals = self._originals_of(conn, [r[0] for r in rows.values()])
         hits = []
         for docid, score in scored:
@@ -496,7 +497,9 @@ class SqliteIndex(Index):
             id_, record, pages = rows[docid]
             original = originals.get(id_)
             data = json.loads(record) if original is None else original.model_dump(mode="json")
-            text, page = snippet(json.loads(pages) if original is None else original.pages, terms)
+            text, page = "", None
+            if snippets:
+                text, page = snippet(json.loads(pages) if original is None else original.pages, terms)
             hits.append(hit_of(data, score, text, page))
         return SearchResults(total=total, hits=hits)
 
@@ -556,7 +559,7 @@ class SqliteIndex(Index):
                 raise QueryError(f"No hay ningún documento con id {id} en el índice.", reason=Reason.QUERY)
             similar = similar_to(load_record(*row), lambda terms: self.engine.doc_freqs(conn, list(terms)))
         plan = Plan(None, filters_of(query), True, query.limit, query.offset, similar=similar)
-        return self._results(plan, HighlightTerms(stems=frozenset(similar.top_terms)))
+        return self._results(plan, HighlightTerms(stems=frozenset(similar.top_terms)), snippets=query.snippets)
 
     # ------------------------------------------------------------------ maintenance
 

@@ -183,6 +183,16 @@ def test_hit_fields_and_snippet(full):
     assert "**ACUSACIÓN**" in hit.snippet and "**PERSONAS**" in hit.snippet
 
 
+def test_hits_without_snippets_are_the_same_hits(full):
+    query = SearchQuery(text="acusacion personas", limit=5)
+    with_snippets, without = full.search(query), full.search(query.model_copy(update={"snippets": False}))
+    assert without.total == with_snippets.total
+    assert [h.id for h in without.hits] == [h.id for h in with_snippets.hits]
+    assert with_snippets.hits[0].snippet and all(h.snippet == "" and h.snippet_page is None for h in without.hits)
+    plain = [h.model_copy(update={"snippet": "", "snippet_page": None}) for h in with_snippets.hits]
+    assert without.hits == plain
+
+
 def test_facets_over_the_matching_set(full):
     facets = full.facets(SearchQuery(text="personas"))
     assert facets == {
