@@ -74,6 +74,12 @@ class Index(ABC):
     @abstractmethod
     def count(self) -> int: ...
 
+    def generation(self) -> object | None:
+        """A value that changes whenever the index's content changes (a write by anyone),
+        for caches of answers; None when the backend cannot tell cheaply (then nothing
+        should be cached)."""
+        return None
+
     @abstractmethod
     def close(self) -> None:
         """Release the index; calling it twice is harmless."""

@@ -97,7 +97,7 @@ def run_search(acc: Access, params: SearchParams, fields: list[str], facet_size:
     counted: dict[str, list[FacetValue]] = {}
     truncated: dict[str, bool] = {}
     if fields:
-        raw = acc.index.facets(query, fields, size=facet_size + 1)
+        raw = acc.facets(query, fields, facet_size + 1)
         for field, values in raw.items():
             counted[field] = [FacetValue(value=v, count=n) for v, n in values[:facet_size]]
             truncated[field] = len(values) > facet_size
@@ -108,7 +108,7 @@ def run_search(acc: Access, params: SearchParams, fields: list[str], facet_size:
 
 
 def all_facet_values(acc: Access, params: SearchParams, field: str) -> FacetResponse:
-    raw = acc.index.facets(params.query(limit=0, offset=0), [field], size=ALL_FACET_VALUES)
+    raw = acc.facets(params.query(limit=0, offset=0), [field], ALL_FACET_VALUES)
     return FacetResponse(field=field, label=FACET_LABELS[field],
                          values=[FacetValue(value=v, count=n) for v, n in raw.get(field, [])])
 

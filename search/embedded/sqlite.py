@@ -173,6 +173,7 @@ class SqliteIndex(Index):
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
         self._data_version: int | None = None
+        self._writes = 0  # transactions this object committed (data_version counts only the others')
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
@@ -218,6 +219,7 @@ class SqliteIndex(Index):
             try:
                 yield conn
                 conn.execute("COMMIT")
+                self._writes += 1
             except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
@@ -353,6 +355,7 @@ class SqliteIndex(Index):
                         engine_committed = True
                         writer.commit()
                         conn.execute("COMMIT")
+                        self._writes += 1
                         engine_committed, written, pending = False, written + pending, 0
                         if progress:
                             progress(written)
@@ -433,6 +436,12 @@ class SqliteIndex(Index):
                 return original
             row = conn.execute("SELECT record, pages FROM documents WHERE id = ?", (id,)).fetchone()
         return load_record(*row) if row else None
+
+    def generation(self) -> tuple[int, int]:
+        """Changes with every committed write: this object's (counted) and any other
+        connection's, from any process (SQLite's ``data_version``)."""
+        with self._read() as conn:
+            return conn.execute("PRAGMA data_version").fetchone()[0], self._writes
 
     def find_sha256(self, sha256: str) -> tuple[str, str] | None:
         with self._read() as conn:
