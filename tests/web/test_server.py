@@ -110,3 +110,32 @@ def test_serve_with_two_workers_answers_from_two_processes(tmp_path):
         server.terminate()
         server.wait(timeout=30)
     assert not any(Path(f"/proc/{pid}").exists() for pid in workers)  # the workers end with the server
+
+
+def test_connections_are_answered_with_nagle_off(monkeypatch):
+    """The socket uvicorn binds for several workers is made without ``proto=IPPROTO_TCP``,
+    so asyncio leaves Nagle on: every response then waited 40 ms for a delayed ACK."""
+    import socket as so
+
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
+
+    from expediente.web.server import NoDelayHTTPProtocol
+
+    monkeypatch.setattr(AutoHTTPProtocol, "connection_made", lambda self, transport: None)
+
+    class Transport:
+        def __init__(self, sock):
+            self.sock = sock
+
+        def get_extra_info(self, name):
+            return self.sock if name == "socket" else None
+
+    with so.socket() as listener:  # as uvicorn binds it
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        with so.create_connection(listener.getsockname()) as _client:
+            conn, _ = listener.accept()
+            with conn:
+                assert conn.getsockopt(so.IPPROTO_TCP, so.TCP_NODELAY) == 0
+                NoDelayHTTPProtocol.__new__(NoDelayHTTPProtocol).connection_made(Transport(conn))
+                assert conn.getsockopt(so.IPPROTO_TCP, so.TCP_NODELAY) != 0
