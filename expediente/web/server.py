@@ -5,11 +5,12 @@ One Python process serves one request at a time on one core (the index answers o
 question at a time per process, and Python holds the GIL while it renders), so the
 server runs ``workers`` processes, by default one per core this process may use. Each
 one opens the index on its own: a SQLite file and its tantivy folder are read by
-several processes safely, and an Elasticsearch index is a server. uvicorn binds the
-socket once and the workers accept from it; a worker that dies is started again.
+several processes safely, and an Elasticsearch index is a server. Each worker listens on
+a socket of its own on the same port (``SO_REUSEPORT``), so that the kernel spreads the
+connections between them; a worker that dies is started again.
 
 The settings reach each worker through the environment (``SETTINGS_ENV``, JSON), since
-uvicorn starts them with ``spawn``. The rate limit is kept in each worker's memory, so
+the workers are started with ``spawn``. The rate limit is kept in each worker's memory, so
 each one gets its share of it (``per_worker``): the configured limit then holds for the
 whole server.
 """
@@ -24,6 +25,7 @@ from contextlib import suppress
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
 from expediente.web.config import WebSettings
+from schemas import QueryError, Reason
 
 SETTINGS_ENV = "EXPEDIENTE_WEB_SETTINGS"
 
@@ -72,6 +74,105 @@ def run(settings: WebSettings, *, host: str, port: int, workers: int | None = No
     workers = default_workers() if workers is None else workers
     session.load_secret(settings.session_secret)  # created once here, not raced by the workers
     os.environ[SETTINGS_ENV] = per_worker(settings, workers).model_dump_json()
-    uvicorn.run("expediente.web.server:app_from_environment", factory=True, host=host, port=port,
-                workers=workers, log_level=log_level, proxy_headers=False,
-                http="expediente.web.server:NoDelayHTTPProtocol")
+    if workers == 1:
+        uvicorn.run(_APP, factory=True, host=host, port=port, log_level=log_level, proxy_headers=False, http=_HTTP)
+    elif hasattr(socket, "SO_REUSEPORT"):
+        try:
+            _check_free(host, port)
+            sockets = [_listening_socket(host, port) for _ in range(workers)]
+        except OSError as exc:
+            raise QueryError(f"No se puede escuchar en {host}:{port} ({exc.strerror or exc}): ¿otro servidor usa "
+                             "ese puerto? Elija otro con --port.", reason=Reason.QUERY) from None
+        _supervise(sockets, log_level)
+    else:  # no SO_REUSEPORT: uvicorn's workers, on one shared socket
+        uvicorn.run(_APP, factory=True, host=host, port=port, workers=workers, log_level=log_level,
+                    proxy_headers=False, http=_HTTP)
+
+
+_APP = "expediente.web.server:app_from_environment"
+_HTTP = "expediente.web.server:NoDelayHTTPProtocol"
+RESTART_DELAY = 0.5  # seconds between looks at the workers
+
+
+def _address(host: str, port: int) -> tuple:
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                          flags=socket.AI_PASSIVE)[0]
+    return family, kind, proto or socket.IPPROTO_TCP, address
+
+
+def _check_free(host: str, port: int) -> None:
+    """``OSError`` (address in use) if anything listens there, another ``serve`` included:
+    sockets with ``SO_REUSEPORT`` would otherwise share the port with it, in silence."""
+    family, kind, proto, address = _address(host, port)
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind(address)
+
+
+def _listening_socket(host: str, port: int) -> socket.socket:
+    """A socket of one worker's own (``SO_REUSEPORT``): the kernel spreads new connections
+    over the workers' sockets. On one shared socket (uvicorn's way) the worker that happens
+    to be waiting takes every connection opened at once: 16 keep-alive clients all landed on
+    one worker while the other sat idle."""
+    family, kind, proto, address = _address(host, port)
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def _serve_socket(sock: socket.socket, log_level: str) -> None:
+    """One worker process: uvicorn on its own socket."""
+    import uvicorn
+
+    config = uvicorn.Config(_APP, factory=True, log_level=log_level, proxy_headers=False, http=_HTTP)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def _supervise(sockets: list[socket.socket], log_level: str) -> None:
+    """Start a worker per socket, start again one that dies, stop them all on SIGINT/SIGTERM."""
+    import logging
+    import multiprocessing
+    import signal
+    import time
+
+    log = logging.getLogger(__name__)
+    spawn = multiprocessing.get_context("spawn")
+    stopping = False
+
+    def stop(signum, frame) -> None:  # noqa: ARG001 - signal handler
+        nonlocal stopping
+        stopping = True
+
+    def start(sock: socket.socket):
+        process = spawn.Process(target=_serve_socket, args=(sock, log_level), daemon=False)
+        process.start()
+        return process
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    processes = [start(sock) for sock in sockets]
+    try:
+        while not stopping:
+            time.sleep(RESTART_DELAY)
+            for i, process in enumerate(processes):
+                if not stopping and not process.is_alive():
+                    log.warning("el proceso %s terminó (código %s); se inicia otro", process.pid, process.exitcode)
+                    processes[i] = start(sockets[i])
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=30)
+            if process.is_alive():
+                process.kill()
+        for sock in sockets:
+            sock.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -4,6 +4,7 @@ the rate limit shared out between them."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -27,6 +28,24 @@ def test_each_worker_gets_its_share_of_the_rate_limit():
     two = per_worker(settings, 2)
     assert (two.rate_per_second, two.rate_burst) == (10, 31)
     assert per_worker(WebSettings(index="x.sqlite", rate_burst=1), 4).rate_burst == 1
+
+
+@pytest.mark.parametrize("reuse_port", [False, True])
+def test_a_port_in_use_is_refused_not_shared(tmp_path, monkeypatch, reuse_port):
+    """Not even with another ``serve`` there: sockets with SO_REUSEPORT would share the port."""
+    from expediente.web.server import SETTINGS_ENV, run
+    from schemas import QueryError
+
+    monkeypatch.setenv(SETTINGS_ENV, "")
+    with socket.socket() as other:
+        if reuse_port:
+            other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        with pytest.raises(QueryError, match=f"127.0.0.1:{port}.*--port"):
+            run(WebSettings(index=str(tmp_path / "i.sqlite"), data_dir=tmp_path / "data"), host="127.0.0.1",
+                port=port, workers=2)
 
 
 def test_processes_starting_together_share_one_session_secret(tmp_path):
@@ -106,6 +125,15 @@ def test_serve_with_two_workers_answers_from_two_processes(tmp_path):
         assert all(ticks > 0 for ticks in worked.values()), worked
         secrets_ = {p.name for p in (tmp_path / "xdg" / "expediente").iterdir() if p.name.startswith("web-secret")}
         assert secrets_ == {"web-secret"}
+        os.kill(workers[0], signal.SIGKILL)  # a worker that dies is started again
+        deadline = time.monotonic() + 60
+        while len(_workers(server.pid)) < 2 or workers[0] in _workers(server.pid):
+            assert time.monotonic() < deadline, _workers(server.pid)
+            time.sleep(0.2)
+        for _ in range(6):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/?q=sentencia", timeout=30) as r:
+                assert r.status == 200
+        workers = _workers(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
