@@ -15,6 +15,11 @@ finds every search's facets counted, as a reader paging through a search or comi
 it would. ``http_sin_cache`` is the same server with the cache off, every page counting its
 facets again, as a new search does; the in-process side calls the library without any cache.
 
+Each figure also gives the CPU a request cost where it was served (``cpu_ms``: this
+process's for the in-process side; the server's processes' for HTTP, from /proc), which a
+busy machine changes much less than wall times: the web layer's own cost is the HTTP
+figure over the in-process one.
+
 Goals (issue 13): p95 < 150 ms at 16 clients on 2 cores, the web layer's own cost <= 30%
 over the in-process call, zero errors. ``expediente bench web``.
 """
@@ -77,8 +82,24 @@ def _percentiles(ms: list[float]) -> dict[str, float]:
     return {"p50": round(statistics.median(ms), 1), "p95": round(q[94], 1), "p99": round(q[98], 1)}
 
 
-def _run(calls: list[Callable[[], None]], clients: int) -> dict:
-    """Run every call once on ``clients`` threads; latency percentiles and throughput."""
+def _process_tree_cpu(pid: int) -> float | None:
+    """Seconds of CPU used by ``pid`` and its children (the server's workers), from /proc;
+    None where there is no /proc."""
+    try:
+        ids = [pid, *map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+        total = 0
+        for p in ids:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+    except (OSError, ValueError, IndexError):
+        return None
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _run(calls: list[Callable[[], None]], clients: int, cpu: Callable[[], float | None] = lambda: None) -> dict:
+    """Run every call once on ``clients`` threads; latency percentiles, throughput, and the
+    CPU that ``cpu()`` (seconds, or None) says the work cost per request: CPU time does not
+    depend on what else the machine runs as much as wall time does."""
     times: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -95,11 +116,15 @@ def _run(calls: list[Callable[[], None]], clients: int) -> dict:
             times.append((time.perf_counter() - started) * 1000)
             errors += not ok
 
+    cpu_before = cpu()
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=clients) as pool:
         list(pool.map(one, calls))
     wall = time.perf_counter() - started
-    return {"requests": len(calls), "errors": errors, "rps": round(len(calls) / wall, 1), **_percentiles(times)}
+    cpu_after = cpu()
+    cpu_ms = None if cpu_before is None or cpu_after is None else round((cpu_after - cpu_before) / len(calls) * 1000, 2)
+    return {"requests": len(calls), "errors": errors, "rps": round(len(calls) / wall, 1), **_percentiles(times),
+            "cpu_ms": cpu_ms}
 
 
 def in_process_calls(location: str, ids: list[str]) -> tuple[list, list, Callable[[], None]]:
@@ -212,19 +237,21 @@ def measure(location: str, *, clients: int = 16, rounds: int = 20, rulings: int 
     results: dict = {"index": location, "rulings": n, "clients": clients, "rounds": rounds, "workers": workers}
     for where, server_settings in SIDES:
         server = None
+        cpu: Callable[[], float | None] = time.process_time  # this process: the library's work
         if server_settings is None:
             searches, pages, close = in_process_calls(location, ids)
         else:
             port = _free_port()
             server = serve_in_subprocess(location, port, work / "web-data", workers, **server_settings)
             searches, pages, close = http_calls(f"http://127.0.0.1:{port}", ids, clients)
+            cpu = lambda pid=server.pid: _process_tree_cpu(pid)  # noqa: E731 - the server's processes
         try:
             _run(searches + pages, 4)  # warm up
             for label, calls in (("search", searches), ("ruling", pages)):
                 if where == "http_sin_cache" and label == "ruling":
                     continue  # the ruling page counts no facets
                 for concurrency in (1, clients):
-                    results[f"{where}.{label}.c{concurrency}"] = _run(calls * rounds, concurrency)
+                    results[f"{where}.{label}.c{concurrency}"] = _run(calls * rounds, concurrency, cpu)
         finally:
             close()
             if server is not None:
@@ -260,4 +287,6 @@ def register(app: typer.Typer) -> None:
         for key, figures in result.items():
             if isinstance(figures, dict):
                 out.print(f"{key:<28} {figures['rps']:>7} req/s  p50 {figures['p50']:>7} ms  "
-                          f"p95 {figures['p95']:>7} ms  p99 {figures['p99']:>7} ms  errores {figures['errors']}")
+                          f"p95 {figures['p95']:>7} ms  p99 {figures['p99']:>7} ms  "
+                          f"CPU {figures['cpu_ms'] if figures['cpu_ms'] is not None else '?':>6} ms/sol  "
+                          f"errores {figures['errors']}")
