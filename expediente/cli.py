@@ -6,6 +6,7 @@ in one place (``handle_errors``); the library stays usable without the CLI.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -16,7 +17,7 @@ from typing import Annotated, Optional
 import typer
 
 from expediente import cli_search, cli_stats, cli_web, render
-from expediente.cli_common import IndexOption, SpanishGroup, emit_json, handle_errors, settings_for, err, out
+from expediente.cli_common import IndexOption, SpanishGroup, emit_json, handle_errors, settings_for, err, out, writing
 from expediente.runtime import filter_known_warnings
 from expediente.settings import Settings
 from extractors.acquire import TextLayerMode, display_path
@@ -81,6 +82,9 @@ def ingest(
     dpi: Annotated[Optional[int], typer.Option("--dpi", help="Resolución del OCR.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Registros de Prefect en la terminal.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Resumen en JSON por stdout.")] = False,
+    events: Annotated[Optional[Path], typer.Option(
+        "--events", metavar="ARCHIVO", help="Escribe el avance de cada archivo en ARCHIVO, una línea JSON por etapa "
+                         "(acquired, extracted, done con su resultado), a medida que ocurre.")] = None,
 ) -> None:
     """Ingiere documentos con el flujo de Prefect: texto, extracción e índice.
 
@@ -104,8 +108,10 @@ def ingest(
 
     route_prefect_logs(log_file, verbose=verbose)
     started = time.perf_counter()
-    with render.ingest_progress(err, total=len(found.files) + len(found.excluded)) as on_event:
+    with render.ingest_progress(err, total=len(found.files) + len(found.excluded)) as on_event, \
+            _event_log(events) as log_event:
         remove = ingest_module.add_listener(on_event)
+        remove_log = ingest_module.add_listener(log_event)
         try:
             summary = ingest_module.ingest_flow(
                 paths=[display_path(p) for p in paths], index=settings.index, text_layer=text_layer,
@@ -116,11 +122,30 @@ def ingest(
             )
         finally:
             remove()
+            remove_log()
     if as_json:
         emit_json(summary.model_dump_json(indent=1))
     render.ingest_summary(err, summary, seconds=time.perf_counter() - started, log_file=log_file)
     if not summary.by_status("ingested") and not summary.by_status("skipped"):
         raise typer.Exit(1)
+
+
+@contextlib.contextmanager
+def _event_log(path: Path | None):
+    """A listener that writes each ``IngestEvent`` as one JSON line to ``path`` (flushed at
+    once, so a reader following the file sees every stage as it happens); a no-op without it."""
+    if path is None:
+        yield lambda event: None
+        return
+    with writing(path):  # only the opening: the flow's own errors are not this file's
+        fh = path.open("a", encoding="utf-8")
+    with fh:
+        def log_event(event) -> None:
+            outcome = event.outcome.model_dump() if event.outcome is not None else None
+            fh.write(json.dumps({"stage": str(event.stage), "path": event.path, "pages": event.pages,
+                                 "outcome": outcome}, ensure_ascii=False) + "\n")
+            fh.flush()
+        yield log_event
 
 
 def _check_paths(paths: list[Path]) -> None:

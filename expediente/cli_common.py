@@ -14,6 +14,8 @@ from typing import Annotated, Optional, TextIO
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer._click import Context as ClickContext
+from typer._click import HelpFormatter as ClickHelpFormatter
 from typer._click import exceptions as click  # Typer's own copy of Click: its errors are these
 from typer.core import TyperArgument, TyperGroup
 
@@ -173,10 +175,45 @@ def show_usage_error(exc: click.ClickException) -> None:
     err.print(f"[bold red]Error[/]: {escape(usage_error_message(exc))}", highlight=False)
 
 
+# The words of Typer's help screens that are not ours (Typer 0.29 and its own Click carry
+# no Spanish catalog): the panel titles, the usage line's prefix and the help option's text.
+HELP_WORDS = {"arguments": "Argumentos", "options": "Opciones", "commands": "Órdenes",
+              "usage": "Uso: ", "help": "Muestra esta ayuda y termina."}
+
+
+class SpanishHelpFormatter(ClickHelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args.replace("[OPTIONS]", "[OPCIONES]").replace("[ARGS]", "[ARGUMENTOS]")
+                            .replace("COMMAND", "ORDEN"), HELP_WORDS["usage"] if prefix is None else prefix)
+
+
+class SpanishContext(ClickContext):
+    formatter_class = SpanishHelpFormatter
+
+
+def spanish_help(command) -> None:
+    """Every help screen of ``command`` and its subcommands in Spanish (``HELP_WORDS``)."""
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = HELP_WORDS["arguments"]
+    rich_utils.OPTIONS_PANEL_TITLE = HELP_WORDS["options"]
+    rich_utils.COMMANDS_PANEL_TITLE = HELP_WORDS["commands"]
+    pending = [command]
+    while pending:
+        cmd = pending.pop()
+        cmd.context_class = SpanishContext
+        option = cmd.get_help_option(SpanishContext(cmd))  # created once and kept by the command
+        if option is not None:
+            option.help = HELP_WORDS["help"]
+        pending.extend(getattr(cmd, "commands", {}).values())
+
+
 class SpanishGroup(TyperGroup):
-    """The app's group: Click's usage errors shown in Spanish (``show_usage_error``)."""
+    """The app's group: Click's usage errors shown in Spanish (``show_usage_error``), and
+    its help screens (``spanish_help``)."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        spanish_help(self)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from expediente.cli_common import IndexOption, emit_json, err, handle_errors, out, settings_for, writing
+from expediente.stats_filters import BY_HELP, group_labels, make_filters, parse_dimension
 from schemas import CourtLevel, ProceduralCode, QueryError, Reason
 
 stats_app = typer.Typer(
@@ -17,12 +18,6 @@ stats_app = typer.Typer(
          "NCPP frente al código de 1940 y CEPEJ. Cada cifra lleva su n y sus documentos (--json, --csv).",
     no_args_is_help=True,
 )
-
-DIMENSIONS = {"ninguno": "ninguno", "total": "ninguno", "none": "ninguno", "distrito": "distrito",
-              "district": "distrito", "familia": "familia", "family": "familia", "delito": "delito",
-              "crime": "delito", "codigo": "codigo", "código": "codigo", "code": "codigo", "anio": "anio",
-              "año": "anio", "year": "anio", "nivel": "nivel", "level": "nivel", "instancia": "nivel"}
-BY_HELP = "Desglose: distrito, familia, delito, codigo, anio, nivel o ninguno."
 
 CrimeOption = Annotated[Optional[str], typer.Option(
     "--crime", help="Solo casos con este delito (clave, p. ej. trata_de_personas) o familia (trata, mineria, ambiental…).")]
@@ -46,32 +41,6 @@ def register(app: typer.Typer) -> None:
 
 
 # -- helpers -----------------------------------------------------------------------------
-
-def parse_dimension(text: str):
-    from search.analytics import Dimension
-
-    key = DIMENSIONS.get(text.strip().lower())
-    if key is None:
-        raise QueryError(f"Desglose desconocido: «{text}». {BY_HELP}", reason=Reason.QUERY)
-    return Dimension(key)
-
-
-def group_labels() -> dict[str, str]:
-    """Readable names of crime families and crime keys."""
-    from extractors.data.crimes import BY_KEY, FAMILIES
-
-    return {**{k: c.labels[0] for k, c in BY_KEY.items()}, **FAMILIES}
-
-
-def make_filters(crime, district, code, level, year_from, year_to):
-    """Crime (key, alias, label or family) and district resolved as ``search`` does for a search."""
-    from search.analytics import Filters
-    from search.query import vocabulary
-
-    return Filters(crime=vocabulary.crime(crime).name if crime is not None else None,
-                   district=vocabulary.district(district) if district is not None else None,
-                   code=code, level=level, year_from=year_from, year_to=year_to)
-
 
 def load_corpus(index: str | None):
     from extractors.data.crimes import family_of

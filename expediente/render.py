@@ -138,13 +138,17 @@ def eval_report(console: Console, report) -> None:
 
 
 def overview(console: Console, records) -> None:
-    """A small table: documents by district and crime family, with outcomes."""
+    """A small table: documents by district and crime family, with outcomes; and a warning
+    when records were extracted by an older extractor (re-ingesting the folder re-reads them)."""
     from extractors.data.crimes import family_of
+    from extractors.legal import EXTRACTOR_VERSION
 
     by_district: Counter = Counter()
     by_family: Counter = Counter()
     convictions: Counter = Counter()
+    versions: Counter = Counter()
     for rec in records:
+        versions[rec.extractor_version] += 1
         district = rec.ruling.court.district or next(
             (c.district for c in rec.ruling.case_numbers if c.district), None) or "?"
         by_district[district] += 1
@@ -162,3 +166,9 @@ def overview(console: Console, records) -> None:
     for name, n in by_family.most_common():
         table.add_row(name, str(n), str(convictions[name]))
     console.print(table)
+    older = sum(n for version, n in versions.items() if version != EXTRACTOR_VERSION)
+    if older:
+        listed = ", ".join(f"{v} ({n})" for v, n in sorted(versions.items()) if v != EXTRACTOR_VERSION)
+        console.print(f"[yellow]{older} documento(s) se extrajeron con una versión anterior del extractor "
+                      f"({listed}; la actual es {EXTRACTOR_VERSION}): vuelva a ejecutar expediente ingest "
+                      "sobre sus carpetas para releerlos.[/yellow]")

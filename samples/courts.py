@@ -153,16 +153,34 @@ def draw_court(rng: random.Random, variant: str, district: District, people: Peo
         raw, norm, kind = _supreme_number(rng, variant, district, year)
     else:
         raw, norm, kind = expediente, expediente, CaseNumberKind.EXPEDIENTE
+    return court_facts(rng, people, seat=seat, city=city, name=name, level=level, lower_court=lower_court,
+                       appeal_court=appeal_court, judges=judges, full=full, ponente=ponente, director=director,
+                       president=president, fiscal=fiscal, fiscal_office=fiscal_office, procuraduria=procuraduria,
+                       actor_civil_odds=0.5, supreme=supreme, number=(raw, norm, kind), expediente=expediente,
+                       resolution_max=35)
+
+
+def court_facts(rng: random.Random, people, *, seat: str, city: str, name: str, level: CourtLevel,
+                lower_court: str | None, appeal_court: str | None, judges: list, full: bool,
+                ponente: int | None, director: int | None, president: int | None, fiscal,
+                fiscal_office: str, procuraduria: str | None, actor_civil_odds: float, supreme: bool,
+                number: tuple, expediente: str, resolution_max: int, actor_civil_possible: bool = True,
+                **extra) -> dict:
+    """The court's part of a case as ``Case`` takes it, for both generators (``court`` here
+    and ``newcase``). It draws, in this order, whether the procuraduría is actor civil (only
+    when there is one), the especialista (none at the Supreme Court) and the resolution's
+    number: the order keeps every seed's documents byte for byte."""
+    raw, norm, kind = number
     return dict(
         seat=seat, city=city, court_name=latin1(name), level=level,
         lower_court=latin1(lower_court) if lower_court else None,
         appeal_court=latin1(appeal_court) if appeal_court else None,
         judges=judges, judges_full=full, ponente=ponente, director=director, president=president,
         fiscal=fiscal, fiscal_office=latin1(fiscal_office), procuraduria=procuraduria,
-        actor_civil=procuraduria is not None and rng.random() < 0.5,
+        actor_civil=procuraduria is not None and rng.random() < actor_civil_odds and actor_civil_possible,
         especialista=None if supreme else people(),
         number_raw=latin1(raw), number_norm=norm, number_kind=kind, expediente=expediente,
-        resolution_no=rng.randint(2, 35),
+        resolution_no=rng.randint(2, resolution_max), **extra,
     )
 
 

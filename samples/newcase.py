@@ -145,17 +145,13 @@ def _court(rng: random.Random, case_args: dict, variant: str, district, seat: st
         raw, norm, kind = _supreme_number(rng, variant, district.name, filed.year + (rng.random() < 0.3), padded)
     else:
         raw, norm, kind = expediente, expediente, CaseNumberKind.EXPEDIENTE
-    return dict(
-        seat=seat, city=city, court_name=latin1(name), level=level,
-        lower_court=latin1(lower_court) if lower_court else None,
-        appeal_court=latin1(appeal_court) if appeal_court else None,
-        judges=judges, judges_full=full, ponente=ponente, director=director, president=president,
-        fiscal=fiscal, fiscal_office=latin1(office), procuraduria=procuraduria,
-        actor_civil=procuraduria is not None and rng.random() < 0.6 and variant not in SUPREME | {"control_detencion"},
-        especialista=None if variant in SUPREME else people(),
-        number_raw=latin1(raw), number_norm=norm, number_kind=kind, expediente=expediente,
-        resolution_no=rng.randint(2, 25), office_is_fiscal=office_is_fiscal, lower_judge=lower_judge,
-    )
+    return courts.court_facts(
+        rng, people, seat=seat, city=city, name=name, level=level, lower_court=lower_court,
+        appeal_court=appeal_court, judges=judges, full=full, ponente=ponente, director=director,
+        president=president, fiscal=fiscal, fiscal_office=office, procuraduria=procuraduria, actor_civil_odds=0.6,
+        actor_civil_possible=variant not in SUPREME | {"control_detencion"}, supreme=variant in SUPREME,
+        number=(raw, norm, kind), expediente=expediente, resolution_max=25,
+        office_is_fiscal=office_is_fiscal, lower_judge=lower_judge)
 
 
 def company(rng: random.Random) -> str:

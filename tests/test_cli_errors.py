@@ -229,3 +229,14 @@ def test_a_bad_filter_leaves_no_empty_csv(index_path, tmp_path):
     assert run(index_path, "search", "", "--crime", "xyz", "--csv", str(target)).exit_code == 2
     assert not target.exists()
 
+
+
+@pytest.mark.parametrize("args", [["--help"], ["search", "--help"], ["bench", "--help"], ["bench", "web", "--help"],
+                                  ["keys", "create", "--help"]])
+def test_help_screens_are_in_spanish(args):
+    result = runner.invoke(app, args, prog_name="expediente", env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "Uso: expediente" in result.stdout and "Opciones" in result.stdout
+    assert "Muestra esta ayuda y termina." in result.stdout
+    for english in ("Usage:", "Options", "Arguments", "Commands", "Show this message", "[OPTIONS]"):
+        assert english not in result.stdout, english

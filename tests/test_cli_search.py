@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import urllib.request
 
 import pytest
 from typer.testing import CliRunner
@@ -136,10 +137,21 @@ def test_show(index_path):
 
 @pytest.mark.parametrize("workers", [1, 2])  # upserts in one process; the bulk load with workers
 def test_bench_search_runs_on_a_tiny_corpus(tmp_path, workers):
-    # A smoke test of the benchmark's own code (the figures come from `expediente bench search`),
-    # on a corpus written here in the generator's layout: docNNNN.txt (pages split by \f) and
-    # docNNNN.truth.json, with the manifest that makes the benchmark reuse it.
-    from expediente.bench.search import corpus_dir, run_engine
+    # A smoke test of the benchmark's own code (the figures come from `expediente bench search`).
+    from expediente.bench.search import run_engine
+
+    corpus = _tiny_corpus(tmp_path)
+    figures = run_engine("tantivy", str(corpus), str(tmp_path), 10, 1, 1, workers)
+    assert figures["documents"] == 30 and figures["workers"] == workers
+    assert figures["docs_per_second"] > 0 and figures["size_mib"] > 0
+    assert set(figures["latency_ms"]) == {"plain words", "phrase", "fielded", "filtered", "more like this"}
+    assert 0 <= figures["precision_at_10_overall"] <= 1 and figures["peak_memory_mib"] > 0
+
+
+def _tiny_corpus(tmp_path):
+    """30 documents in the generator's layout (docNNNN.txt, pages split by \f, and
+    docNNNN.truth.json), with the manifest that makes the benchmark reuse them."""
+    from expediente.bench.search import corpus_dir
 
     folder = tmp_path / "corpus-30-1"
     folder.mkdir()
@@ -149,10 +161,44 @@ def test_bench_search_runs_on_a_tiny_corpus(tmp_path, workers):
         (folder / f"doc{i:04d}.txt").write_text("\f".join([*record.pages, f"copia {i}"]), encoding="utf-8")
         (folder / f"doc{i:04d}.truth.json").write_text(record.ruling.model_dump_json(), encoding="utf-8")
     (folder / "corpus.json").write_text(json.dumps({"count": 30, "seed": 1}))
-    corpus = corpus_dir(tmp_path, 30, 1)
-    assert corpus == folder
-    figures = run_engine("tantivy", str(corpus), str(tmp_path), 10, 1, 1, workers)
-    assert figures["documents"] == 30 and figures["workers"] == workers
-    assert figures["docs_per_second"] > 0 and figures["size_mib"] > 0
+    assert corpus_dir(tmp_path, 30, 1) == folder
+    return folder
+
+
+@pytest.mark.es
+def test_bench_search_runs_on_the_cluster(tmp_path):
+    # The cluster side of `expediente bench search` on a live cluster (ES_URL): bulk load
+    # through the alias swap, the query set, each node's JVM memory, and its own alias dropped.
+    from expediente.bench.search import bench_location, run_cluster
+    from tests.search.conftest import ES_URL
+
+    if not ES_URL:
+        pytest.skip("ES_URL no definido: las pruebas de Elasticsearch necesitan un clúster (make cluster-start)")
+    figures = run_cluster(ES_URL, str(_tiny_corpus(tmp_path)), 1, 1, 1, False)
+    assert figures["documents"] == 30 and figures["nodes"] >= 1
     assert set(figures["latency_ms"]) == {"plain words", "phrase", "fielded", "filtered", "more like this"}
-    assert 0 <= figures["precision_at_10_overall"] <= 1 and figures["peak_memory_mib"] > 0
+    assert 0 <= figures["precision_at_10_overall"] <= 1
+    assert all(node["heap_max_mib"] > 0 for node in figures["jvm"])
+    # the bench wrote only into an alias of its own, and dropped it at the end
+    names = json.loads(urllib.request.urlopen(f"{ES_URL.rstrip('/')}/_cat/indices?format=json", timeout=10).read())
+    alias = bench_location(ES_URL).rsplit("/", 1)[1]
+    assert not [n["index"] for n in names if n["index"].startswith(alias)]
+
+
+def test_summary_names_records_of_an_older_extractor(tmp_path):
+    # A record from before a version bump may hold what the current extractor would redact;
+    # the summary says how many there are and what re-reads them.
+    from extractors.legal import EXTRACTOR_VERSION
+
+    path = tmp_path / "index.sqlite"
+    current = make_record("Robo agravado en Juliaca.", key="actual", extractor_version=EXTRACTOR_VERSION)
+    with open_index(path) as idx:
+        idx.upsert([current])
+    assert "versión anterior" not in run(str(path), "summary").stdout
+    with open_index(path) as idx:
+        idx.upsert([make_record("Trata de personas en Puno.", key="vieja", extractor_version="legal-0.2.2")])
+    result = run(str(path), "summary")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())  # the console wraps long lines
+    assert "1 documento(s) se extrajeron con una versión anterior" in said
+    assert "legal-0.2.2 (1)" in said and EXTRACTOR_VERSION in said

@@ -38,8 +38,9 @@ def ingested(corpus, tmp_path_factory, prefect_harness):
     broken = out / "zz_roto.pdf"
     broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\n")  # truncated
     index = tmp_path_factory.mktemp("index") / "index.sqlite"
-    first = _run("ingest", str(out), "--index", str(index), "--json")
-    return out, docs, index, first
+    events = index.with_name("events.jsonl")
+    first = _run("ingest", str(out), "--index", str(index), "--json", "--events", str(events))
+    return out, docs, index, first, events
 
 
 def _summary(result) -> dict:
@@ -49,7 +50,7 @@ def _summary(result) -> dict:
 
 
 def test_first_run_indexes_every_document_and_reports_the_corrupt_one(ingested):
-    out, docs, index, first = ingested
+    out, docs, index, first, _ = ingested
     assert first.exit_code == 0, first.output
     summary = _summary(first)
     status = {o["path"].split("/")[-1]: o for o in summary["outcomes"]}
@@ -62,8 +63,20 @@ def test_first_run_indexes_every_document_and_reports_the_corrupt_one(ingested):
         assert db.execute("select count(*) from documents").fetchone()[0] == len(docs)
 
 
+def test_events_follow_each_file_through_its_stages_to_its_outcome(ingested):
+    out, docs, index, first, events = ingested
+    lines = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines()]
+    outcomes = {o["path"]: o for o in _summary(first)["outcomes"]}
+    done = {e["path"]: e["outcome"] for e in lines if e["stage"] == "done"}
+    assert done == outcomes  # one final event per file, the same outcome as the summary
+    for doc in docs:
+        stages = [e["stage"] for e in lines if e["path"] == str(doc.path)]
+        assert stages == ["acquired", "extracted", "done"], (doc.path, stages)
+    assert [e["stage"] for e in lines if e["path"].endswith("zz_roto.pdf")] == ["done"]
+
+
 def test_second_run_ingests_nothing_new(ingested):
-    out, docs, index, _ = ingested
+    out, docs, index, *_ = ingested
     again = _run("ingest", str(out), "--index", str(index), "--json")
     summary = _summary(again)
     statuses = [o["status"] for o in summary["outcomes"]]
@@ -78,7 +91,7 @@ def _search_ids(index, *args) -> list[str]:
 
 
 def test_searches_find_the_right_documents(ingested):
-    out, docs, index, _ = ingested
+    out, docs, index, *_ = ingested
     for doc in docs:
         truth = Ruling.model_validate_json(doc.truth_path.read_text(encoding="utf-8"))
         doc_id = IndexRecord.id_for(_sha256(doc.path))
@@ -94,14 +107,14 @@ def test_searches_find_the_right_documents(ingested):
 
 
 def test_spanish_matching_folds_accents_and_plurals(ingested):
-    out, docs, index, _ = ingested
+    out, docs, index, *_ = ingested
     with_accent = set(_search_ids(index, "resolución"))
     assert with_accent and with_accent == set(_search_ids(index, "RESOLUCION"))
     assert set(_search_ids(index, "agraviadas")) == set(_search_ids(index, "agraviada"))
 
 
 def test_filters_by_district_return_only_that_district(ingested):
-    out, docs, index, _ = ingested
+    out, docs, index, *_ = ingested
     truths = [Ruling.model_validate_json(d.truth_path.read_text(encoding="utf-8")) for d in docs]
     districts = [t.court.district or t.case_numbers[0].district for t in truths if t.case_numbers]
     district = max(set(districts), key=districts.count)
@@ -111,7 +124,7 @@ def test_filters_by_district_return_only_that_district(ingested):
 
 
 def test_show_and_extract_print_the_ruling(ingested):
-    out, docs, index, _ = ingested
+    out, docs, index, *_ = ingested
     doc = docs[0]
     doc_id = IndexRecord.id_for(_sha256(doc.path))
     shown = _run("show", doc_id, "--index", str(index), "--json")

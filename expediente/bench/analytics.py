@@ -54,7 +54,7 @@ def build(location: str, count: int, *, seed: int = 1, progress=None) -> int:
 
 def run(location: str, *, report: bool = True) -> dict[str, float | int]:
     """Seconds spent on each step: reading the index, each indicator, the HTML report."""
-    from expediente.cli_stats import group_labels
+    from expediente.stats_filters import group_labels
     from extractors.data.crimes import family_of
     from search import analytics, open_index
 

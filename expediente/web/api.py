@@ -180,7 +180,7 @@ DEFAULT_BY = {"durations": "distrito", "outcomes": "anio", "appeals": "distrito"
 
 def stats(state, indicator: str, p: StatsParams):
     """The result model of one indicator, computed as the ``stats`` command computes it."""
-    from expediente.cli_stats import make_filters, parse_dimension
+    from expediente.stats_filters import make_filters, parse_dimension
     from search import analytics
 
     filters = make_filters(p.crime, p.district, None if indicator == "codes" else p.code, p.level,

@@ -18,6 +18,8 @@ class WebSettings(BaseModel):
     data_dir: Path = Field(default_factory=default_data_dir, description="holds the API key file and the audit log")
     max_export_rows: int = Field(default=50_000, ge=1, description="largest result set exported as CSV")
     max_upload_bytes: int = Field(default=200_000_000, ge=1, description="largest upload (all its files)")
+    max_store_bytes: int = Field(default=20_000_000_000, ge=1, description="most bytes kept under the uploads "
+                                 "folder (stored originals, uploads being received, job records)")
     rate_per_second: float = Field(default=20.0, gt=0, description="requests per second per key or address")
     rate_burst: int = Field(default=60, ge=1, description="requests allowed at once before the rate applies")
     stats_ttl: float = Field(default=600.0, ge=0, description="seconds the analytics corpus is reused even if "

@@ -1,5 +1,6 @@
-"""Errors as an interface: every failure leaves as ``{"error": {"code", "message"}}`` (API)
-or as an error page (HTML), with a Spanish message and the right status.
+"""Errors as an interface: every failure leaves as ``{"error": {"code", "message"}}`` (API,
+or a page's URL asked for JSON) or as an error page (HTML), with a Spanish message and the
+right status.
 
 One place maps exceptions to responses (``install``); views raise ``ApiError`` or let the
 library's ``QueryError`` through.
@@ -83,12 +84,19 @@ _HTTP_MESSAGES = {404: "No existe esa dirección.", 405: "Método no permitido e
                   401: "Se requiere una clave de API válida.", 403: "No tiene permiso para ver esto."}
 
 
+def wants_json(request: Request) -> bool:
+    """A script that asks for JSON (``Accept: application/json``, not HTML) of a page's
+    form, such as an upload to ``/ingesta``, gets its error as JSON too."""
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
 def install(app: FastAPI, render_html: Callable[[Request, int, str], Response]) -> None:
     """Register the handlers; ``render_html(request, status, message)`` draws the HTML error page."""
 
     def respond(request: Request, status: int, code: str, message: str,
                 headers: dict[str, str] | None = None) -> Response:
-        if request.url.path.startswith(API_PREFIX):
+        if request.url.path.startswith(API_PREFIX) or wants_json(request):
             return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
         response = render_html(request, status, message)
         response.headers.update(headers or {})

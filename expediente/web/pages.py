@@ -40,7 +40,7 @@ def highlight(snippet: str) -> Markup:
 
 
 def make_templates(directory: str) -> Jinja2Templates:
-    from expediente.cli_stats import group_labels
+    from expediente.stats_filters import group_labels
 
     templates = Jinja2Templates(directory=directory)
     crimes = group_labels()
@@ -141,7 +141,7 @@ def page_image(acc: AccessDep, id: api.IdPath, number: Annotated[int, Path(ge=1,
 
 def panel_tables(acc: Access, params: api.StatsParams) -> list:
     """The panel's tables (``expediente.report.tables``), as ``stats`` and ``report`` show them."""
-    from expediente.cli_stats import group_labels
+    from expediente.stats_filters import group_labels
     from expediente.report.tables import appeal_tables, codes_table, duration_table, outcome_tables, penalty_tables
 
     labels = group_labels()
@@ -189,7 +189,7 @@ CHARTS = {"durations": "Duraciones entre hitos", "outcomes": "Resultados en prim
 def panel_chart(acc: AccessDep, name: Annotated[str, Path(pattern="^(" + "|".join(CHARTS) + ")$")],
                 params: Annotated[api.StatsParams, Query()]) -> Response:
     """One indicator drawn as the ``stats --chart`` command draws it (SVG, kept per filters)."""
-    from expediente.cli_stats import group_labels
+    from expediente.stats_filters import group_labels
     from expediente.report import charts
 
     def draw(_corpus) -> bytes:

@@ -34,7 +34,12 @@ from extractors.legal.text import Context
 import schemas
 from schemas import CourtLevel, DocumentText, FieldEvidence, Ruling
 
-EXTRACTOR_VERSION = "legal-0.2.2"
+# Bump on every change to what acquisition or extraction stores: ingest re-reads a file
+# whose record carries another version (flows/ingest.py), and keeps the record otherwise.
+# 0.3.0: the real-rulings extraction (issue 12), the redaction of protected victims named
+# by code or after a word for a minor (issue 15) and the word boxes of every page (issue 13);
+# records of 0.2.x may hold a protected name that 0.3.0 redacts, so they must be re-read.
+EXTRACTOR_VERSION = "legal-0.3.0"
 
 __all__ = ["EXTRACTOR_VERSION", "Details", "extract", "extract_details"]
 

@@ -109,11 +109,20 @@ def _mentions(ctx: Context, lo: int, hi: int, header: bool):
         refined = P.REFINED_BY.match(low, m.end(), m.end() + 60)
         if refined and P.LABEL.match(low, refined.end()):
             continue
+        dash = P.REFINED_BY_DASH.match(low, m.end(), m.end() + 8)
+        modality = dash and P.LABEL.match(low, dash.end())
+        if modality and _family(P.LABEL_KEYS[P.label_key(modality.group())][0]) == _family(key):
+            continue
         end = m.end()
         agg = P.AGGRAVATED.match(low, end, end + 40)
         if agg and key in P.AGGRAVATED_OF:
             key, end = P.AGGRAVATED_OF[key], agg.end()
         yield key, m.start(), end, bool(P.TENTATIVA.match(low, end, end + 40))
+
+
+def _family(key: str) -> str | None:
+    crime = BY_KEY.get(key)
+    return crime.family if crime else None
 
 
 def _collect(ctx: Context, zones, rule: str, found: dict[str, _Found], first_only: bool = False) -> None:

@@ -49,6 +49,17 @@ DATE_DIGITS = Rule(
     examples=("18/03/2019", "04/08/2020", "12/11/20171"),
     counter_examples=("00347-2019-28",))
 
+# The first day of a span whose last day carries the month and year: "entre el 2 y el 25 de
+# agosto de 2023", "del 2 al 25 de agosto de 2023", "desde el 2 de julio hasta el 25 de agosto
+# de 2023" (facts that ran over days: the span's first day is when they began).
+RANGE_START = Rule(
+    "date.range_start",
+    rf"""\b(?:entre\s+el|del|desde\s+el)\s+(?P<day>\d{{1,2}}|primero|{_NUMWORDS})
+    (?:\s+de\s+(?P<month>{N.MONTH_RX}))?\s+(?:y\s+el|al|hasta\s+el)\s+$""",
+    source="how rulings date facts that lasted several days", flags=re.VERBOSE,
+    examples=("entre el 2 y el ", "del 2 al ", "desde el dos de julio hasta el "),
+    counter_examples=("del expediente al ",))
+
 # "Lima, " before the date: a capitalised place name (raw text, not folded)
 PLACE = Rule(
     "place.before_date",
@@ -145,6 +156,28 @@ def find_dates(low: str, start: int = 0, end: int | None = None) -> list[FoundDa
             out.append(FoundDate(m.start(), m.end(), date(y, mo, d), d, mo, y, DATE_DIGITS.id))
         except ValueError:
             continue
+    return _with_range_starts(low, sorted(out, key=lambda f: f.start))
+
+
+def _with_range_starts(low: str, found: list[FoundDate]) -> list[FoundDate]:
+    """``found`` with the first day of each span dated by its last day (``RANGE_START``):
+    a bare day gains a date of its own, a day and month without a year gains the year."""
+    out = list(found)
+    for f in found:
+        if f.value is None:
+            continue
+        m = RANGE_START.rx.search(low, max(0, f.start - 60), f.start)
+        if not m:
+            continue
+        day = int(m["day"]) if m["day"].isdigit() else (1 if m["day"] == "primero" else words_to_int(m["day"]))
+        month = N.MONTHS[m["month"]] if m["month"] else f.month
+        try:
+            value = date(f.year if (month, day) <= (f.month, f.day) else f.year - 1, month, day)
+        except (ValueError, TypeError):
+            continue
+        out = [g for g in out if not (m.start("day") <= g.start < f.start)]  # "2 de julio" read without its year
+        out.append(FoundDate(m.start("day"), m.end("month") if m["month"] else m.end("day"), value, day, month,
+                             value.year, RANGE_START.id))
     return sorted(out, key=lambda f: f.start)
 
 

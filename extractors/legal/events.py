@@ -38,7 +38,8 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
     last_full = None
     milestones_seen = False
     prev = None  # (start, end, kind) of the last dated milestone
-    for fd in find_dates(low, lo, hi):
+    found = find_dates(low, lo, hi)
+    for fd in found:
         value = fd.value
         if value is None and fd.year is None and last_full and fd.start - last_full[0] < 600:
             try:
@@ -52,6 +53,10 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
         ss, se = _sentence_bounds(low, fd.start, lo, hi)
         cs, ce = _clause_bounds(low, fd.start, fd.end, ss, se)
         best = _nearest_cue(low, max(cs, fd.start - 160), fd.start, before=True)
+        if best is not None and any(best[3] <= g.start < fd.start for g in found):
+            # "Conforme a la denuncia del 3 de abril, el 2 de abril el querellado agredió ...":
+            # a cue with another date between it and this one dates that other one
+            best = None
         if best is None:
             best = _nearest_cue(low, fd.end, min(ce, fd.end + 100), before=False)
         if best is None and prev is not None and (

@@ -83,6 +83,9 @@ def display(text: str) -> str:
     return " ".join(out)
 
 
+_BLANKS = re.compile(r"[ \t]*")
+
+
 def name_at(raw: str, pos: int, *, rule: str = "name.rule") -> NameSpan | None:
     """The person name that starts at ``pos`` in ``raw`` (after leading spaces), if any."""
     m0 = re.compile(r"[ \t\n]*").match(raw, pos)
@@ -99,11 +102,14 @@ def name_at(raw: str, pos: int, *, rule: str = "name.rule") -> NameSpan | None:
             continue
         text = m.group()
         first, nl, rest = text.partition("\n")
+        below = m.start() + len(first) + 1
         if nl and len(first.split()) >= 3 and len(rest.split()) >= 2:
             # a whole name on its line and more capitals below: two names, one per line (a
             # header cell "MANUEL JESÚS CHUNGA SANDOVAL\n ROSA MARÍA YARLEQUÉ ECA"), not one
             # name wrapped ("JUAN CARLOS PÉREZ\nQUISPE" still is)
             text = first
+        elif nl and (label := R.LABEL_RX.match(raw, _BLANKS.match(raw, below).end())) and label["colon"]:
+            text = first  # the next line is the header's next label ("JUEZ : X\nESP. : Y")
         tokens = _clean_tokens(text.split())
         if len(tokens) < 2:
             continue

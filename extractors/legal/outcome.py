@@ -115,6 +115,9 @@ def _read_item(low: str, raw: str, lo: int, hi: int, doc_kind: str, name_rx) -> 
     for cs, ce in _clauses(low, lo, hi):
         for ss, se, phrases in _segments(low, raw, cs, ce, doc_kind):
             best = _pick(phrases, doc_kind)
+            before = next((b for b, _ in reversed(rows) if b), None)
+            if best is None and before and before[0] in P.POLARITY and (em := P.ELLIPTIC.search(low, ss, se)):
+                best = (P.POLARITY[before[0]][1 if em["neg"] else 0], em.start(), em.end(), "outcome.elliptic")
             names = [d.name for d, rx in name_rx if rx.search(low, ss, se)]
             if not best and P.NOT_DECIDED.search(low, ss, se):
                 names = []  # "RESERVARON el juzgamiento de X hasta que sea habido"
@@ -128,6 +131,14 @@ def _read_item(low: str, raw: str, lo: int, hi: int, doc_kind: str, name_rx) -> 
         for n in names:
             if hit:
                 per.setdefault(n, []).append(hit)
+    # "REVOCAR la sentencia que lo condenó; y, REFORMÁNDOLA, ABSOLVER a X": the review's own
+    # outcome, in a clause that names nobody, is that of whom the item then names
+    prim = P.PRIMARY.get(doc_kind, ())
+    review = next((b for b, names in rows if b and not names and b[0] in prim), None)
+    if review:
+        for hits in per.values():
+            if not any(h[0] in prim for h in hits):
+                hits.append(review)
     return per, ([] if any(n for _, n in rows) else found)
 
 
@@ -157,6 +168,10 @@ def extract_outcome(ctx: Context, doc_kind: DocKind, parties: list[Party]) -> Ou
         tried = [d for d in defendants if not _not_decided_here(ctx, d)] or defendants[:1]
         for d in tried:
             hits[d.name] = list(unnamed)
+    elif len(defendants) == 1 and defendants[0].name in hits and unnamed:
+        # one accused: a disposition that names nobody speaks of him ("HABER NULIDAD en el
+        # extremo que le impuso doce años ...; y, reformándola, le IMPUSIERON ocho")
+        hits[defendants[0].name].extend(unnamed)
     elif reviewing:
         # "2. REVOCAR la resolución ... y, REFORMÁNDOLA, APROBAR el acuerdo. 3. CONDENAR a X":
         # the recurso's result is X's outcome too

@@ -322,4 +322,6 @@ def _header_value(ctx: Context, acc: Acc, role: str, s: int, e: int, rule: str) 
         pm = PAREN.match(raw[p:e])
         if pm:
             p += pm.end()
+        if role == "agraviado" and R.REPRESENTED_BY.match(raw, p, e):
+            return  # "..., representada por su madre X": the representative is no victim
 

@@ -47,21 +47,24 @@ def _units(low: str, lo: int, hi: int, raw: str) -> list[tuple[int, int]]:
 
 
 def _named_before(names: list[tuple[int, str]], pos: int, eligible: list[str]) -> list[str]:
-    """The defendant named last before ``pos``; the only defendant when none is named."""
+    """The defendant named last before ``pos``; the only defendant when none is named; every
+    one when the item names nobody at all (the penalty is the whole decision's)."""
     prior = [n for s, n in names if s < pos]
     if not prior:
-        return eligible if len(eligible) == 1 else []
+        return eligible if len(eligible) == 1 or not names else []
     return [prior[-1]]
 
 
 class _Groups:
     """Whom each penalty of one kind in an item goes to: the defendants named since the
     previous penalty of that kind, else the same ones as that previous penalty ("impuso a X
-    doce años; y, REFORMÁNDOLA, le IMPUSIERON ocho"), else the only defendant."""
+    doce años; y, REFORMÁNDOLA, le IMPUSIERON ocho"), else the only defendant; in an item
+    that names nobody ("3) IMPONER ciento ochenta días-multa a cada sentenciado"), every
+    defendant the decision penalises."""
 
     def __init__(self, names: list[tuple[int, str]], lo: int, eligible: list[str]):
         self.names, self.prev_end = names, lo
-        self.prev = list(eligible) if len(eligible) == 1 else []
+        self.prev = list(eligible) if len(eligible) == 1 or not names else []
 
     def take(self, start: int, end: int) -> list[str]:
         group = list(dict.fromkeys(n for s, n in self.names if self.prev_end <= s < start)) or self.prev

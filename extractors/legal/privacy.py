@@ -84,11 +84,12 @@ def _presented_as_protected(ctx: Context, parties: list[Party], protected_crime:
     labels = [p.name for p in parties if p.role == Role.AGRAVIADO and p.protected]
     victims_protected = protected_crime or bool(labels)
     others = [q.name for q in parties if q.role != Role.AGRAVIADO]
-    cues = [*P.MINOR_BEFORE, *P.IDENTIFIER_BEFORE, *(P.VICTIM_BEFORE if victims_protected else ())]
+    cues = [*P.MINOR_BEFORE, *P.IDENTIFIER_BEFORE, *(P.VICTIM_BEFORE if victims_protected else ()),
+            *(P.REPRESENTATIVE_BEFORE if victims_protected else ())]
     found: dict[int, NameSpan] = {}
     for rule in cues:
         for m in rule.rx.finditer(low):
-            ns = name_at(raw, m.end(), rule="privacy.presented")
+            ns = name_at(raw, m.end(), rule=f"privacy.presented.{rule.id}")
             if ns is not None:
                 found.setdefault(ns.start, ns)
     for ns in names_in(raw, 0, len(raw)):
@@ -98,7 +99,8 @@ def _presented_as_protected(ctx: Context, parties: list[Party], protected_crime:
     for ns in found.values():
         if any(same_person(ns.name, o, loose=False) for o in others) or ns.name in labels:
             continue
-        out.append((ns, _identifier_of(low, ns, labels)))
+        own = ns.rule.endswith(".representative_before")  # her own initials, not the child's label
+        out.append((ns, (initials_of(ns.name) or PLACEHOLDER) if own else _identifier_of(low, ns, labels)))
     return out
 
 

@@ -147,8 +147,9 @@ def stamp_judges(ctx: Context, parties: list[Party]) -> list[Party]:
 
 def _titled_lines(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
     """A line of names in capitals above a line of titles, in columns: "MARCO ANTONIO FARFÁN
-    YUPANQUI   WILBER CCORAHUA LETONA\nPresidente   Director de Debates"; also one name over
-    "Juez del Tercer Juzgado ...". A column titled especialista or secretario is staff."""
+    YUPANQUI   WILBER CCORAHUA LETONA\nPresidente   Director de Debates"; also one name, in
+    capitals or typed as a name, over "Juez del Tercer Juzgado ...". A column titled
+    especialista or secretario is staff."""
     raw = ctx.view.raw
     p = lo
     while p < hi:
@@ -161,16 +162,28 @@ def _titled_lines(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
         nxt = hi if nxt < 0 or nxt > hi else nxt
         line, below = raw[p:end], raw[below_start:nxt]
         names = _cells(ctx, p, end) if line.strip() and below.strip() else []
-        if names and N.UPPER_LINE_NAME.fullmatch(names[0][2]):
+        if names and (N.UPPER_LINE_NAME.fullmatch(names[0][2]) or _typed_name(ctx, names[0])):
             titles = _cells(ctx, below_start, nxt)
             if len(titles) != len(names):
                 titles = titles[:1] * len(names) if len(names) == 1 else []
             for (s, e, text), (_, _, title) in zip(names, titles):
-                um = N.UPPER_LINE_NAME.fullmatch(text.strip())
+                um = N.UPPER_LINE_NAME.fullmatch(text.strip()) or _typed_name(ctx, (s, e, text))
                 t = fold_key(title.strip())
                 if um and R.JUDGE_TITLE.match(t) and not R.STAFF_TITLE.match(t):
                     acc.add(ctx, "juez", N.NameSpan(s, e, N.display(text.strip()), "signature.juez"))
         p = end + 1
+
+
+def _typed_name(ctx: Context, cell: tuple[int, int, str]) -> bool:
+    """A signed name typed as written elsewhere ("Marco Antonio Zegarra Linares" over "Juez
+    del ..."): the whole cell one person's name of three to six words, none of them an
+    institution's word."""
+    s, e, text = cell
+    if not N.TITLE_NAME.fullmatch(text.strip()) or not 3 <= len(text.split()) <= 6:
+        return False
+    ns = N.name_at(ctx.view.raw, s)
+    return ns is not None and ns.end == e and not any(fold_key(w) in R.NOT_NAME for w in text.split()
+                                                      if w[0].isupper())
 
 
 # a judge's title right after the signed name on one line, as PDF extraction flattens a

@@ -67,6 +67,7 @@ INITIAL_BACKOFF = 2.0  # seconds, doubled on each retry
 MAX_BACKOFF = 60.0
 _VERSION = re.compile(r"-v(\d+)$")
 PRODUCTS = ("elasticsearch", "opensearch")
+REBUILD_GRACE = 3.0  # seconds the old version outlives the alias swap (see ``rebuild``)
 RETRY_ON_STATUS = (502, 503, 504)  # the client retries a whole request on these
 RETRY_STATUS = (429, *RETRY_ON_STATUS)  # a document refused with these is sent again
 _SOURCE = {"excludes": ["meta_text"]}  # meta_text is only searched, never read back
@@ -288,10 +289,14 @@ class ElasticIndex(Index):
                 return False
         return True
 
-    def rebuild(self, records: Iterable[IndexRecord]) -> str:
+    def rebuild(self, records: Iterable[IndexRecord], *, grace: float = REBUILD_GRACE) -> str:
         """Fill a new version of the index with ``records`` while searches use the current
         one, then swap the alias atomically and drop the old version. Returns the new
-        index's name."""
+        index's name.
+
+        The old version is dropped ``grace`` seconds after the swap: a search that resolved
+        the alias just before it is still running on the old version's shards, and deleting
+        them under it would fail that search."""
         with self._guard("no se pudo reconstruir el índice"):
             current = list(self.client.indices.get_alias(name=self.name))
             existing = list(self.client.indices.get(index=f"{self.name}-v*", allow_no_indices=True))
@@ -307,8 +312,10 @@ class ElasticIndex(Index):
             self.client.indices.refresh(index=new)
             actions = [{"remove": {"index": old, "alias": self.name}} for old in current]
             self.client.indices.update_aliases(body={"actions": [*actions, {"add": {"index": new, "alias": self.name}}]})
+            if current and grace > 0:
+                time.sleep(grace)
             for old in current:
-                self.client.indices.delete(index=old)
+                self.client.indices.delete(index=old, ignore_unavailable=True)
         return new
 
     def _rebuild_batch(self, index: str, batch: dict[str, IndexRecord]) -> None:

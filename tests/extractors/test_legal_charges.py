@@ -84,6 +84,12 @@ def V(vistos: str, body: str = "") -> tuple[str, str, str]:
     # penalty and procedure articles are not charge articles
     (V("por el delito de estafa, previsto en el artículo 196 del Código Penal, conforme a los artículos 45 y 46 "
        "del Código Penal y al artículo 399 del Código Procesal Penal"), [("estafa", ["196"])]),
+    # a header's "SECTION – MODALITY" of one family is one charge, the modality ...
+    (("DELITO : TRÁFICO ILÍCITO DE DROGAS – MICROCOMERCIALIZACIÓN", "el proceso.", ""),
+     [("microcomercializacion_drogas", [])]),
+    # ... while two families on either side of a dash are two charges
+    (("DELITO : ROBO AGRAVADO – TENENCIA ILEGAL DE ARMAS DE FUEGO", "el proceso.", ""),
+     [("robo_agravado", []), ("tenencia_ilegal_armas", [])]),
 ])
 def test_charges(parts, expected):
     assert charges(*parts) == sorted(expected)

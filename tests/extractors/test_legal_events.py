@@ -25,6 +25,36 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # a cue with another date between it and this one dates that other one
+    ("Conforme a la denuncia policial del 3 de abril de 2022, el 2 de abril de 2022 el querellado agredió a la "
+     "agraviada.", [("denuncia", date(2022, 4, 3)), ("hechos", date(2022, 4, 2))]),
+    # the old code's proceso sumario: "emitió acusación"; the facts told as what "se imputa"
+    ("Tramitada la causa conforme a su naturaleza sumaria, el Fiscal Provincial emitió acusación el 3 de octubre "
+     "de 2016.", [("acusacion", date(2016, 10, 3))]),
+    ("Que, se imputa al procesado que el 9 de enero de 2013, conduciendo el vehículo de placa B2F-345, atropelló "
+     "a la agraviada.", [("hechos", date(2013, 1, 9))]),
+    # the appealed sentence named by its number before its date
+    ("VISTA Y OÍDA: el recurso de apelación interpuesto por el sentenciado contra la sentencia N.° 44-2022, del "
+     "21 de marzo de 2022, emitida por el Juzgado Penal Colegiado de Tarapoto.",
+     [("sentencia_primera", date(2022, 3, 21))]),
+    # facts that ran over days: the span's first day too, its month and year from the last
+    ("Se le imputa hechos ocurridos entre el 2 y el 25 de agosto de 2023, en Piura.",
+     [("hechos", date(2023, 8, 2)), ("hechos", date(2023, 8, 25))]),
+    ("Los hechos ocurrieron desde el dos de diciembre hasta el 10 de enero de 2023.",
+     [("hechos", date(2022, 12, 2)), ("hechos", date(2023, 1, 10))]),
+    # the request for terminación anticipada is no milestone, not even coordinated with one
+    ("El 20 de setiembre de 2021 la Fiscalía formalizó la investigación preparatoria y el 10 de enero de 2022 "
+     "presentó el requerimiento de terminación anticipada.", [("formalizacion", date(2021, 9, 20))]),
+    # the sentence a recurso de nulidad is brought against, dated right after it
+    ("VISTOS: el recurso de nulidad interpuesto por el procesado contra la sentencia del quince de mayo de dos "
+     "mil diecinueve, emitida por la Sala Penal Liquidadora.", [("sentencia_primera", date(2019, 5, 15))]),
+    # the close of the investigación preparatoria (NCPP art. 343) is no milestone measured
+    # here, and no date of the facts either
+    ("La Fiscalía sostiene que, concluida la investigación preparatoria el 14 de octubre de 2021, no existen "
+     "elementos de convicción suficientes.", []),
+    # ... but "Concluida la investigación, por requerimiento de [fecha] formuló acusación" dates the accusation
+    ("Concluida la investigación, por requerimiento de 01 de junio del 2017 formuló acusación.",
+     [("acusacion", date(2017, 6, 1))]),
     # a plural recurso is still the filing of the casación
     ("Los recursos de casación se interpusieron el 2 de agosto de 2023.",
      [("casacion", date(2023, 8, 2))]),

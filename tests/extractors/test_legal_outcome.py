@@ -102,6 +102,20 @@ def decide(operative: str, kind: str, *names: str):
     ("FALLA: CONDENANDO a ANA RUIZ PAZ como autora del delito de tráfico ilícito de drogas; RESERVARON el "
      "juzgamiento de LUIS SOTO REY hasta que sea habido.", "sentencia", (ANA, LUIS), "condena",
      {ANA: "condena"}),
+    # one accused: an item that names nobody ("le impuso") speaks of him; a penalty reformed
+    # is HABER NULIDAD for him even where his conviction stands
+    ("I. NO HABER NULIDAD en la sentencia en el extremo que condenó a ANA RUIZ PAZ como autora del delito de robo "
+     "agravado.\nII. HABER NULIDAD en la propia sentencia en el extremo que le impuso doce años de pena privativa "
+     "de libertad; y, reformándola, le IMPUSIERON ocho años.\nIII. NO HABER NULIDAD en lo demás que contiene.",
+     "recurso_nulidad", (ANA,), "haber_nulidad", {ANA: "haber_nulidad"}),
+    # the review's outcome in a clause that names nobody is that of whom the item names next
+    ("II. REVOCAR la sentencia N.° 44-2022, del 21 de marzo de 2022, que lo condenó a nueve años de pena privativa "
+     "de libertad; y, REFORMÁNDOLA, ABSOLVER a ANA RUIZ PAZ de la acusación fiscal.", "sentencia_vista", (ANA,),
+     "revoca", {ANA: "revoca"}),
+    # a request named once, then granted for one investigado and refused for the other
+    ("DECLARO FUNDADO el requerimiento de prisión preventiva contra ANA RUIZ PAZ, por el plazo de nueve meses; e "
+     "INFUNDADO el requerimiento respecto de LUIS SOTO REY, a quien se le impone comparecencia con restricciones.",
+     "auto", (ANA, LUIS), "mixto", {ANA: "prision_preventiva_fundada", LUIS: "prision_preventiva_infundada"}),
 ])
 def test_outcome(operative, kind, names, overall, by):
     _, out = decide(operative, kind, *names)
@@ -158,9 +172,27 @@ P = tuple[str, float | None, bool | None, float | None]
     ("1. CONDENANDO a ANA RUIZ PAZ a TRES AÑOS de pena privativa de libertad, SUSPENDIDA en su ejecución.\n"
      "2. FIJA la reparación civil en S/ 1 000.00 a favor de la sociedad y en S/ 500.00 a favor del Ministerio, "
      "haciendo un total de S/ 1 500.00.", "sentencia", (ANA,), [(ANA, 3.0, False, 1500.0)]),
+    # items numbered "1)": an item that names nobody binds every defendant the decision penalises
+    ("1) APROBAR el acuerdo de terminación anticipada.\n2) CONDENAR a ANA RUIZ PAZ y LUIS SOTO REY como coautores "
+     "del delito de tráfico ilícito de drogas a TRES AÑOS de pena privativa de libertad efectiva.\n"
+     "3) FIJAR en S/ 2,000.00 la reparación civil.", "sentencia", (ANA, LUIS),
+     [(ANA, 3.0, True, 2000.0), (LUIS, 3.0, True, 2000.0)]),
 ])
 def test_penalties(operative, kind, names, expected):
     ctx, out = decide(operative, kind, *names)
     got = [(p.defendant, p.prison_years and round(p.prison_years, 4), p.effective, p.reparacion_civil_soles)
            for p in extract_penalties(ctx, _accused(*names), out)]
     assert got == [(n, y and round(y, 4), e, r) for n, y, e, r in expected]
+
+
+def test_a_nameless_item_imposes_dias_multa_and_inhabilitacion_on_every_accused():
+    from extractors.legal.inhabilitacion import extract_inhabilitaciones
+
+    operative = ("1) CONDENAR a ANA RUIZ PAZ y LUIS SOTO REY a TRES AÑOS de pena privativa de libertad efectiva.\n"
+                 "2) IMPONER ciento ochenta días-multa a cada sentenciado.\n"
+                 "3) INHABILITACIÓN por el plazo de tres años conforme al artículo 36 incisos 2 y 4 del Código Penal.")
+    ctx, out = decide(operative, "sentencia", ANA, LUIS)
+    assert [(p.defendant, p.dias_multa) for p in extract_penalties(ctx, _accused(ANA, LUIS), out)] == [
+        (ANA, 180), (LUIS, 180)]
+    assert [(i.defendant, i.years, i.incisos) for i in extract_inhabilitaciones(ctx, _accused(ANA, LUIS), out)] == [
+        (ANA, 3.0, (2, 4)), (LUIS, 3.0, (2, 4))]

@@ -275,6 +275,30 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
      "DECISIÓN\nPor estos fundamentos, declararon FUNDADO el recurso de casación.\nS. S.\nPRADO SALDARRIAGA\n"
      "BROUSSET SALAS\nCASTAÑEDA OTSU\nPACHECO HUANCAS\nGUERRERO LÓPEZ\n", "juez",
      {"Prado Saldarriaga", "Brousset Salas", "Castañeda Otsu", "Pacheco Huancas", "Guerrero López"}),
+    # a single judge named in the VISTOS with the title before the courtesy word
+    ("JUZGADO PENAL UNIPERSONAL DE CAMANÁ\n\nVISTOS: el juicio en proceso inmediato; interviniendo como Juez el "
+     "señor Marco Antonio Zegarra Linares.\n\nFALLA: CONDENANDO a EDWIN CCAMA TICONA.", "juez",
+     {"Marco Antonio Zegarra Linares"}),
+    # a signature typed as the name is written elsewhere, over the judge's title
+    ("JUZGADO PENAL UNIPERSONAL DE CAMANÁ\n\nVISTOS: el juicio.\n\nFALLA: CONDENANDO a EDWIN CCAMA TICONA.\n"
+     "Regístrese y notifíquese.\nMarco Antonio Zegarra Linares\nJuez del Segundo Juzgado Penal Unipersonal de Camaná\n",
+     "juez", {"Marco Antonio Zegarra Linares"}),
+    # ... but a typed line over a staff title is no judge
+    ("JUZGADO PENAL UNIPERSONAL DE CAMANÁ\n\nVISTOS: el juicio.\n\nFALLA: CONDENANDO a EDWIN CCAMA TICONA.\n"
+     "Regístrese y notifíquese.\nRosario Quispe Huamaní\nEspecialista de Causas\n", "juez", set()),
+    # a name in capitals ends at its line when the next line is the header's next label
+    ("JUZGADO DE INVESTIGACIÓN PREPARATORIA\nEXP. N° : 01544-2021-5-2402-JR-PE-02\nJUEZ : OSCAR FERNANDO DÍAZ "
+     "PINEDO\nESP. : LUIS ALBERTO ROJAS PANDURO\nIMPUTADO : JHONY TORRES TANCHIVA\n\nVISTOS: el proceso.\n",
+     "juez", {"Oscar Fernando Díaz Pinedo"}),
+    # a penalty of faltas read after a victim's name is no second victim
+    ("JUZGADO DE PAZ LETRADO DE WANCHAQ\n\nVISTOS: el proceso por faltas.\n\nFALLO:\nCONDENANDO a ROLANDO APAZA "
+     "QUISPE como autor de faltas contra la persona en agravio de NILDA CCAHUANA HUAMÁN, a CUARENTA JORNADAS DE "
+     "PRESTACIÓN DE SERVICIOS COMUNITARIOS.", "agraviado", {"Nilda Ccahuana Huamán"}),
+    # the acting office ends before the people the request is against
+    ("JUZGADO DE INVESTIGACIÓN PREPARATORIA\n\nAUTOS Y OÍDOS: el requerimiento de prisión preventiva formulado por "
+     "la Tercera Fiscalía Provincial Penal Corporativa de Independencia contra Jean Carlos Palomino Soto, por el "
+     "delito de robo agravado.\n\nPARTE RESOLUTIVA: DECLARO FUNDADO el requerimiento.", "fiscal",
+     {"Tercera Fiscalía Provincial Penal Corporativa de Independencia"}),
 ])
 def test_role_cues(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

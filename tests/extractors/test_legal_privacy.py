@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.legal import extract
+from schemas import Role
 
 from tests.extractors.test_legal_parties import doc_of
 
@@ -93,3 +94,24 @@ def test_a_header_flowed_onto_the_title_line_does_not_make_the_title_a_victim():
     r = extract(doc_of(text))
     assert [p.name for p in r.parties if p.role.value == "agraviado"] == ["M. Ch. A."]
     assert [(x.text, x.replacement) for x in r.redactions] == [("Marisol Chanduví Ancco", "M. Ch. A.")]
+
+
+@pytest.mark.parametrize("label", [
+    "K.M.C.V. (menor de edad), representada por su madre Luz Marina Vilca Apaza",
+    "K.M.C.V., representada legalmente por su progenitora Luz Marina Vilca Apaza",
+])
+def test_a_minors_representative_is_no_victim_and_her_name_stays_out(label):
+    # The representative (NCPP art. 94: the minor acts through her legal representative)
+    # shares the child's surnames: her name would identify her. She is a party only when
+    # constituted actor civil; here she is not.
+    r = _ruling(label, "omisión a la asistencia familiar", "149", "la menor de iniciales K.M.C.V.",
+                "El imputado no pagó las pensiones devengadas.")
+    victims = [p.name for p in r.parties if p.role == Role.AGRAVIADO]
+    assert victims == ["K.M.C.V."]
+    assert ("Luz Marina Vilca Apaza", "L.M.V.A.") in [(x.text, x.replacement) for x in r.redactions]
+
+
+def test_a_representative_in_the_header_is_no_victim():
+    r = _ruling("Juan Pérez Rojas, representado por su apoderado Mario Pérez Salas", "hurto", "185",
+                "Juan Pérez Rojas", "El imputado sustrajo un celular.")
+    assert [p.name for p in r.parties if p.role == Role.AGRAVIADO] == ["Juan Pérez Rojas"]

@@ -4,6 +4,7 @@ The live behaviour is covered by the contract tests in test_index.py, which run 
 Elasticsearch when ES_URL is set (and are skipped, saying so, when it is not).
 """
 
+import time
 from datetime import date
 
 import pytest
@@ -298,15 +299,23 @@ def test_rebuild_fills_a_new_version_then_swaps_the_alias_at_once():
     index = _elastic(["expediente-v1"])
     written = []
     index._bulk = lambda actions, refresh=True: written.extend(actions)  # the bulk helper needs a live transport
-    new = index.rebuild(iter([make_record("uno", key="1"), make_record("dos", key="2")]))
+    swapped_at = []
+    index.client.indices.update_aliases = lambda **kw: (swapped_at.append(time.monotonic()),
+                                                        index.client.indices.calls.append(("update_aliases", kw)))
+    deleted_at = []
+    index.client.indices.delete = lambda **kw: (deleted_at.append(time.monotonic()),
+                                                index.client.indices.calls.append(("delete", kw)))
+    new = index.rebuild(iter([make_record("uno", key="1"), make_record("dos", key="2")]), grace=0.3)
     assert new == "expediente-v2"
+    # a search that resolved the alias just before the swap finishes on the old version
+    assert deleted_at[0] - swapped_at[0] >= 0.3
     names = [name for name, _ in index.client.indices.calls]
     assert names.index("create") < names.index("update_aliases") < names.index("delete")
     assert [a["_index"] for a in written] == ["expediente-v2", "expediente-v2"]  # never the live version
     swap = dict(index.client.indices.calls)["update_aliases"]["body"]["actions"]
     assert swap == [{"remove": {"index": "expediente-v1", "alias": "expediente"}},
                     {"add": {"index": "expediente-v2", "alias": "expediente"}}]
-    assert ("delete", {"index": "expediente-v1"}) in index.client.indices.calls
+    assert ("delete", {"index": "expediente-v1", "ignore_unavailable": True}) in index.client.indices.calls
 
 
 class _Bulk:

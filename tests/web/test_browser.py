@@ -24,15 +24,21 @@ TIMEOUT_MS = 15_000
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """``(base URL, originals key, the generated ruling)`` of a running server."""
+def site_settings(tmp_path_factory):
+    """The settings of the server's index and data folder, and the generated ruling."""
     folder = tmp_path_factory.mktemp("browser")
     generate(folder / "corpus", count=2, seed=3, scanned_ratio=0.5)
     ruling = extract_task.fn(acquire(folder / "corpus" / "doc0002.pdf"))  # born digital
     index = folder / "index.sqlite"
     with open_index(str(index), originals=True) as idx:
         idx.upsert([ruling, xss_record(), protected_record(), *bulk_records()])
-    settings = WebSettings(index=str(index), data_dir=folder / "data", rate_burst=10_000)
+    return WebSettings(index=str(index), data_dir=folder / "data", rate_burst=10_000), ruling
+
+
+@pytest.fixture(scope="module")
+def site(site_settings):
+    """``(base URL, originals key, the generated ruling)`` of a running server."""
+    settings, ruling = site_settings
     _, token = KeyStore(settings.keys_file).create("originals", label="navegador")
     with serving(settings) as base:
         yield base, token, ruling
@@ -147,3 +153,35 @@ def test_the_xss_documents_render_as_text(site, page):
     page.wait_for_timeout(300)
     assert page.dialogs == []
     assert page.locator("img[src=x]").count() == 0
+
+
+def test_an_upload_shows_each_files_progress_until_its_outcome(site, site_settings, page, tmp_path):
+    """Runs the real ``expediente ingest`` in its own process (~15 s), so it goes last: it
+    adds to the index the other tests read."""
+    base, _, _ = site
+    settings, _ = site_settings
+    _, token = KeyStore(settings.keys_file).create("ingest", label="navegador")
+    text = ("SENTENCIA. Cusco, once de marzo de dos mil veintidós. El acusado Juan Pérez Soto, por el delito de "
+            "robo agravado. FALLO: CONDENA a Juan Pérez Soto a doce años de pena privativa de libertad.\n")
+    log_in(page, base, token)
+    page.goto(f"{base}/ingesta")
+    page.set_input_files("input[name=archivos]", files=[
+        {"name": '"><img src=x onerror=alert(1)>.txt', "mimeType": "text/plain", "buffer": text.encode()},
+        {"name": "roto.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n1 0 obj <<"}])
+    page.click("form.upload button[type=submit]")
+    page.wait_for_url("**/ingesta/*")
+    page.evaluate("() => { window.sameDocument = true; }")  # gone if the page were reloaded
+    rows = page.locator("#job-files tbody tr")
+    assert rows.count() == 2
+    page.wait_for_function("() => document.getElementById('ingest-job').dataset.status === 'terminado'",
+                           timeout=180_000)
+    assert page.evaluate("() => window.sameDocument === true")  # updated by app.js, not by a reload
+    # shown as text (browsers send the quote as %22 in a multipart file name, as HTML says)
+    assert rows.nth(0).locator(".name").inner_text() == '%22><img src=x onerror=alert(1)>.txt'
+    assert rows.nth(0).locator(".result").inner_text() == "ingerido"
+    assert rows.nth(0).locator(".detail a").get_attribute("href").startswith("/resoluciones/")
+    assert rows.nth(1).locator(".result").inner_text() == "falló"
+    assert rows.nth(1).locator(".detail").inner_text().startswith("corrupt: ")
+    assert page.locator("#job-status").inner_text() == "terminado"
+    assert page.dialogs == [] and page.locator("img[src=x]").count() == 0
+    assert not page.console_errors

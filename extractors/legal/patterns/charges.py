@@ -153,3 +153,7 @@ OFFICE_NAME = re.compile(r"\b(?:especializad[oa]s?|fiscalia|procuraduria|divisio
 # "delito contra la libertad – proxenetismo, en la modalidad de favorecimiento a la
 # prostitución": the first label names the chapter, the one after "modalidad" the charge
 REFINED_BY = re.compile(r"\s*[,–—-]?\s*(?:en\s+(?:la|su)\s+(?:modalidad|forma)\s+de|en\s+la\s+forma\s+de)\s+")
+# "TRÁFICO ILÍCITO DE DROGAS – MICROCOMERCIALIZACIÓN" (a header's DELITO value): a dash
+# between two labels of one family names the section, then the modality charged (labels
+# of different families on either side of a dash are two charges)
+REFINED_BY_DASH = re.compile(r"[ \t]*[–—-][ \t]*")

@@ -37,10 +37,12 @@ CUES = validate((
     Rule("event.acusacion", r"\brequerimiento\s+acusatorio\b|\bformul\w*\s+(?:la\s+)?acusacion\b|"
          r"\bdictamen\s+acusatorio\b|\bacusacion\s+(?:fiscal\s+)?(?:escrita\s+)?de\s+fecha\b|"
          r"\bacus(?:o|aron)\b|\b(?:la\s+)?acusacion\s+(?:fiscal\s+)?(?:se\s+(?:presento|formulo|interpuso)|es\s+de|fue\s+presentada)\b|"
-         r"\bpresent\w+\s+(?:la\s+)?acusacion\b",
+         r"\bpresent\w+\s+(?:la\s+)?acusacion\b|"
+         # the old code's proceso sumario: the Fiscal Provincial "emitió acusación" (D. Leg. 124 art. 5)
+         r"\b(?:emiti|dict|interpus|formaliz)\w*\s+(?:la\s+|su\s+)?acusacion\b",
          "acusacion", source="domain.md; NCPP art. 349 (the acusación is filed: 'se presentó', 'acusó')",
          examples=("formuló acusación el", "El fiscal superior acusó el veintiséis de junio",
-                   "la acusación se presentó el 29 de julio de 2022")),
+                   "la acusación se presentó el 29 de julio de 2022", "el Fiscal Provincial emitió acusación el ")),
     Rule("event.formalizacion", r"\bformaliz\w*\s+(?:y\s+continu\w+\s+)?(?:la\s+)?investigacion\b|"
          r"\binvestigacion\s+preparatoria\s+se\s+formaliz\w*|\bformalizacion\s+de\s+(?:la\s+)?investigacion\b|"
          r"\bse\s+formalizo\b", "formalizacion", source="domain.md",
@@ -51,9 +53,13 @@ CUES = validate((
          examples=("formalizó denuncia penal el",)),
     Rule("event.sentencia_primera", r"\bsentencia\s+(?:condenatoria|absolutoria|de\s+primera\s+instancia)\b|"
          r"\bpor\s+sentencia\s+del?\b|\bexpidio\s+la\s+sentencia\b|\bemitio\s+sentencia\b|\bsentencia\s+de\s+fojas\b"
-         r"|\bsentencia\s+contenida\b|\bsentencia\s+de\s+primera\b|\bcontra\s+la\s+sentencia\s+de\s+fecha\b"
+         r"|\bsentencia\s+contenida\b|\bsentencia\s+de\s+primera\b|\bcontra\s+la\s+sentencia\s+(?:n\W{0,4}\s*\d[\d-]*(?:-\w+)?\s*,?\s*)?(?:de\s+fecha|del)\b"
          r"|\bla\s+de\s+primera\s+instancia\b|\b(?:expidio|emitio|dicto|pronuncio)\s+(?:la\s+)?sentencia\b(?!\s+de\s+vista)|\bcondeno\s+a\s+(?:ambos|los\s+\w+|\w+(?:\s+\w+)?)\s+(?=el\s)",
-         "sentencia_primera", source="domain.md", examples=("emitió sentencia condenatoria el",)),
+         "sentencia_primera", source="domain.md",
+         # the sentence a recurso de nulidad or an appeal is brought against (a casación's is
+         # the "sentencia de vista", which its own cue names)
+         examples=("emitió sentencia condenatoria el", "el recurso de nulidad interpuesto contra la sentencia del ",
+                   "el recurso de apelación contra la sentencia N.° 44-2022, del ")),
     Rule("event.hechos", r"\bintervin\w+|\brescat\w+|\bcapt[oa]\w*|\bocurri\w+|\bhechos\b|"
          r"\babord\w+|\bamenaz\w+|\bagredi\w+|\barrebat\w+|\bsustraj\w+|\bexigi\w+|\bingreso\b|"
          r"\bretuv\w+|\bdispuso\s+(?:el|un)\s+pago\b|\bfallecio\b|"
@@ -72,13 +78,22 @@ CUES = validate((
          r"\bdetenid[oa]s?\b|\bdetencion\b|"  # an arrest is an investigative act, not a fact of the crime
          r"\bvencera\b|\bcomputad[oa]\b|\bpublicad[oa]\b|\bcitacion\s+a\s+juicio\b|\bjuicio\s+oral\s+se\b|"
          r"\bcarceleria\b|\bexcarcelad\w+|\bdecomiso\b|\bsobreseimiento\b|\blectura\b|"
-         r"\brequerimiento\s+de\s+(?:sobreseimiento|incoacion|prision)\b|\bconcluyeron\b|\bdebates?\b|"
+         r"\brequerimiento\s+de\s+(?:sobreseimiento|incoacion|prision|terminacion\s+anticipada)\b|"
+         r"\bacuerdo\s+de\s+terminacion\s+anticipada\b|\b(?:audiencia|acta)\s+de\s+terminacion\b|\bconcluyeron\b|\bdebates?\b|"
+         # the close of the investigation (NCPP art. 343) or of the instrucción: a stage's end,
+         # not one of the milestones monitors measure here
+         # (only where it dates the close itself: "concluida la investigación preparatoria el
+         # 14 de octubre"; "Concluida la investigación, por requerimiento de [fecha] formuló
+         # acusación" dates the accusation)
+         r"\b(?:conclu(?:ida|ido|yo|ye|ir)|conclusion\s+de)\s+(?:la\s+|el\s+)?(?:investigacion|instruccion|plazo|etapa)"
+         r"(?:\s+(?:preparatoria|formalizada|judicial|intermedia))?\s+(?:el|con\s+fecha|en\s+fecha|el\s+dia)\s*$|"
          # a date that dates an auto or a resolución other than the milestones
          r"\bcontra\s+el\s+auto\b|\bauto\s+de\s+primera\s+instancia\b|\bnotificad[oa]s?\b|"
          # a request granted or refused on that date: the date of an auto ("requerimiento
          # declarado fundado por el Juzgado … el 21 de agosto")
          r"\bdeclarad[oa]s?\s+(?:fundad|infundad|improcedent|procedent|inadmisibl)\w*",
-         None, source="wild truth conventions", examples=("la audiencia de apelación se llevó a cabo el",)),
+         None, source="wild truth conventions", examples=("la audiencia de apelación se llevó a cabo el",
+                                                          "concluida la investigación preparatoria el ")),
 ))
 
 # A date that dates a document the ruling cites ("por Resolución N.° 412-2023-MP-FN, de diez
@@ -104,6 +119,7 @@ SAME_ACT = re.compile(r"\b(?:lo\s+hi(?:zo|cieron)|hi(?:zo|cieron)\s+lo\s+propio|
 
 # a date with no cue in a sentence or section about the facts charged is a fact date
 FACTS_CONTEXT = re.compile(r"\bhechos\b|\bsegun\s+la\s+acusacion\b|\bse\s+(?:le\s+|les\s+)?atribuy\w+\b|"
+                           r"\bse\s+(?:le\s+|les\s+)?imputa\b|\bse\s+imputa\s+a\b|"
                            r"\bimputacion\b|\bla\s+acusacion\s+fiscal\s+atribuye\b")
 AFTER_WEIGHT = 4  # a cue after the date counts only when much nearer than one before it
 # "Según la acusación, el 20 de mayo ..." / "Conforme al requerimiento acusatorio, el ...":

@@ -46,6 +46,20 @@ VICTIM_BEFORE = validate((
          counter_examples=("el imputado ",)),
 ))
 
+# Who represents a protected victim (a minor's mother, father, guardian): named right after
+# these words, she shares the child's surnames and so identifies her; kept out when the
+# ruling's victim is protected.
+REPRESENTATIVE_BEFORE = validate((
+    Rule("privacy.representative_before",
+         r"\b(?:representad[oa]s?|asistid[oa]s?)\s+(?:legalmente\s+)?por\s+(?:su\s+|la\s+|el\s+)?"
+         r"(?:madre|padre|progenitor[a]?|tutor[a]?|curador[a]?|abuel[oa]|herman[oa]|ti[oa])"
+         rf"(?:\s+(?:biologic[oa]|legal))?{_SEP}",
+         source="domain.md 'Privacy': a minor stays unidentifiable, and her parent's name identifies her",
+         examples=("representada por su madre ", "representado legalmente por su padre, ",
+                   "asistida por su progenitora "),
+         counter_examples=("representado por la Procuraduría ", "representada por su abogado ")),
+))
+
 # An identifier (initials or a code) right before the name: "de iniciales A.B.C. (NAME)".
 IDENTIFIER_BEFORE = validate((
     Rule("privacy.identifier_before", rf"(?:iniciales\s+{_INITIALS}|{_CODE})[ \t]*[,(\[]\s*",

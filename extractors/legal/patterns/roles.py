@@ -33,6 +33,11 @@ CUES = validate((
          examples=("ante los señores jueces supremos ", "con los señores Jueces Superiores ")),
     Rule("role.juez", r"\b(?:el|la)\s+(?:senor\s+|senora\s+)?(?:juez|jueza)\s+(?:supremo|suprema|superior|provincial|penal)?",
          "juez", source="domain.md", examples=("el Juez Superior ",), counter_examples=("juez de paz",)),
+    Rule("role.juez_como", r"\bcomo\s+(?:juez|jueza)(?:\s+(?:supremo|suprema|superior|provincial|penal|unipersonal|"
+         r"titular|provisional|supernumerari[oa]|especializad[oa]))*\s+(?:el|la)\s+(?:senor|senora|doctor|doctora)\b",
+         "juez", source="how single-judge courts name their judge: 'interviniendo como Juez el señor X'",
+         examples=("interviniendo como Juez el señor ", "actuando como Jueza Provincial la señora "),
+         counter_examples=("como juez de paz ", "como juez el ")),
     Rule("role.integrado", r"\bintegrad[oa]\s+por\s+(?:los\s+)?(?:senores\s+)?(?:jueces|magistrados)?",
          "juez", source="collegiate courts", examples=("integrado por los jueces ",)),
     # --- prosecutor ---
@@ -83,7 +88,10 @@ CUES = validate((
 LABELS: dict[str, str | None] = {
     "expediente": None, "exp": None, "expediente n": None, "especialista": None,
     "especialista legal": None, "especialista judicial": None, "especialista de audiencia": None, "esp. de audiencia": None,
-    "especialista de causa": None, "asistente": None, "secretaria": None, "secretario": None, "relator": None, "materia": None,
+    "especialista de causa": None,
+    # the abbreviations headers use for the court officer: "ESP.", "ESP. LEGAL", "ESPEC.", "SECRET."
+    "esp": None, "esp. legal": None, "esp. jud": None, "espec": None, "secret": None,
+    "asistente": None, "secretaria": None, "secretario": None, "relator": None, "materia": None,
     "procedencia": None, "delito": None, "delitos": None, "requerimiento": None, "proceso": None,
     "fecha": None, "apelante": None, "apelantes": None, "organo jurisdiccional": None,
     "organo de origen": None, "juzgado de origen": None, "sala de origen": None,
@@ -134,6 +142,11 @@ NOT_NAME = {
     # a penalty's length read after a victim's name ("en agravio de X, a UN AÑO Y OCHO MESES");
     # "diez" stays out: it is a surname (Diez Canseco)
     "ano", "mes", "dia", "un", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+    "once", "doce", "trece", "catorce", "quince", "veinte", "treinta", "cuarenta", "cincuenta", "sesenta",
+    "setenta", "ochenta", "noventa", "cien", "ciento", "doscientos", "trescientos",
+    # the penalties of faltas and of CP art. 34 ("a CUARENTA JORNADAS DE PRESTACIÓN DE SERVICIOS
+    # COMUNITARIOS") read after a victim's name
+    "jornada", "jornadas", "prestacion", "servicios", "comunitarios", "comunitaria",
     "delitos", "tesoro", "servicio", "superintendencia", "jefatura", "reserva", "comisaria",
     "camara", "gesell", "internacional", "agraviadas", "agraviados", "imputados", "acusados",
     "procesados", "sentenciados", "investigados", "investigado", "sentenciado", "procesado",
@@ -226,6 +239,13 @@ TERCERO = Rule(
 # a relative of a protected victim, named by initials: "su madre, de iniciales R.Q.A."
 RELATIVE_INITIALS = re.compile(r"\b(?:madre|padre|progenitora|progenitor|hermana|hermano|tia|tio|abuela|abuelo)"
                                r"(?:\s+de\s+la\s+(?:menor|agraviada|victima|adolescente))?\s*,?\s+(?:de|con)\s+(?:las\s+)?iniciales\s+")
+
+# who stands for a victim who cannot act alone, after her identifier: "K.M.C.V. (menor de
+# edad), representada por su madre Luz Marina Vilca Apaza". The representative is not a
+# victim (a party only if constituted actor civil, NCPP art. 98); her name is kept out of
+# the public index as the minor's (patterns/privacy.py, REPRESENTATIVE_BEFORE).
+REPRESENTED_BY = re.compile(r"[\s,;]*(?:quien\s+(?:es\s+|esta\s+)?)?(?:representad[oa]s?|asistid[oa]s?)"
+                            r"\s+(?:legalmente\s+)?por\b", re.IGNORECASE)
 
 # An alias after a name: "JHON FRANKLIN CCENCHO QUISPE, alias «Chato»", "RIVAS QUIÑONES,
 # Jhonatan Elmer, (a) «Cholo Jhon», DNI 45218763". An alias is never a party's name.
