@@ -2,10 +2,14 @@
 
 Threads cannot do this: extraction (spaCy and our rules) and most of acquisition are
 Python holding the GIL. So each document is read by a process of a
-``ProcessPoolExecutor`` (``spawn``: no state copied from a parent that runs Prefect's
-threads) in two calls: ``acquire`` (path in, ``DocumentText`` out) and ``extract``
-(``DocumentText`` in, ``IndexRecord`` out). Each worker builds the spaCy pipeline once,
-when it starts. The parent keeps the order the ingest flow had with threads: a window
+``ProcessPoolExecutor`` in two calls: ``acquire`` (path in, ``DocumentText`` out) and
+``extract`` (``DocumentText`` in, ``IndexRecord`` out). The workers are not forked from the
+parent, which runs Prefect's threads: on Linux they are forked from a fork server, a clean
+process that has imported our modules and built the spaCy pipeline once
+(``flows.preload``), so a worker starts in milliseconds instead of loading Python and the
+model again (2–3 s of CPU each); elsewhere (macOS, where forking is unsafe) they are
+spawned and each builds the pipeline when it starts. The parent keeps the order the
+ingest flow had with threads: a window
 of documents being acquired, as wide as the pool, and a document's extraction sent ahead
 of the next acquisition, so documents finish all through the run.
 
@@ -27,6 +31,7 @@ import logging
 import logging.handlers
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -148,18 +153,54 @@ class _Job:
     alone: bool = field(default=False)  # in flight by itself after the pool broke
 
 
+PRELOAD = "flows.preload"  # imported by the fork server: the modules and the model, built once
+
+
+def start_method() -> str:
+    """``forkserver`` on Linux; ``spawn`` where forking a process that has loaded system
+    libraries is unsafe (macOS) or impossible (Windows)."""
+    forkserver = sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods()
+    return "forkserver" if forkserver else "spawn"
+
+
+def _context(method: str | None) -> multiprocessing.context.BaseContext:
+    context = multiprocessing.get_context(method or start_method())
+    if context.get_start_method() == "forkserver":
+        # effective until the (one, process-wide) fork server starts; a server started
+        # without it only means workers that build the pipeline themselves
+        context.set_forkserver_preload([PRELOAD])
+    return context
+
+
+def fork_server_cpu() -> float:
+    """CPU seconds of the fork server and of the workers it forked that have ended: they are
+    not this process's children, so ``RUSAGE_CHILDREN`` does not count them (benchmarks add
+    this). 0 without a fork server, or where /proc is not there."""
+    from multiprocessing import forkserver
+
+    pid = getattr(forkserver._forkserver, "_forkserver_pid", None)
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
+
+
 class DocumentPool:
     """``processes`` worker processes reading documents; ``read`` yields their steps.
 
     Use as a context manager: the processes start with the first document and stop on exit.
     """
 
-    def __init__(self, processes: int, options: ReadOptions, *, ocr_workers: int) -> None:
+    def __init__(self, processes: int, options: ReadOptions, *, ocr_workers: int,
+                 start_method: str | None = None) -> None:
         self.processes = max(1, processes)
         self.options = options
         # each worker's share of the Tesseract cap (at least one each)
         self.tesseracts = max(1, round(ocr_workers / self.processes))
-        self._context = multiprocessing.get_context("spawn")
+        self._context = _context(start_method)
         self._executor: ProcessPoolExecutor | None = None
         self._logs: multiprocessing.Queue | None = None
         self._listener: logging.handlers.QueueListener | None = None

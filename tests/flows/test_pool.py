@@ -46,23 +46,27 @@ def _parent_of(pid: str) -> int:
 
 
 def _workers_running_tesseract() -> set[int]:
-    """Pids of this process's children that have a Tesseract process running."""
+    """Pids of this process's workers (its children, or its fork server's) that have a
+    Tesseract process running."""
     found = set()
     for entry in Path("/proc").iterdir():
         try:
             if entry.name.isdigit() and (entry / "comm").read_text().strip() == "tesseract":
                 worker = _parent_of(entry.name)
-                if _parent_of(str(worker)) == os.getpid():
+                parent = _parent_of(str(worker))
+                if os.getpid() in (parent, _parent_of(str(parent))):
                     found.add(worker)
         except (OSError, ValueError, IndexError):
             continue
     return found
 
 
-def test_a_killed_worker_fails_its_document_and_the_others_go_on(tmp_path):
+@pytest.mark.parametrize("method", ["forkserver", "spawn"])
+def test_a_killed_worker_fails_its_document_and_the_others_go_on(tmp_path, method):
     """Every worker seen running Tesseract is killed (-9), as the kernel's out-of-memory
     killer would: the scan fails as ``crashed``; every other document, including the one
-    in flight when the pool broke, is read."""
+    in flight when the pool broke, is read. Workers forked from the fork server (Linux) and
+    spawned ones (macOS) alike."""
     scan = generate(tmp_path / "scan", count=1, seed=6, scanned_ratio=1.0)[0].path
     docs = generate(tmp_path / "text", count=5, seed=6, text_only=True)
     stop = threading.Event()
@@ -78,7 +82,7 @@ def test_a_killed_worker_fails_its_document_and_the_others_go_on(tmp_path):
     thread = threading.Thread(target=killer, daemon=True)
     thread.start()
     try:
-        with DocumentPool(2, ReadOptions(), ocr_workers=2) as pool:
+        with DocumentPool(2, ReadOptions(), ocr_workers=2, start_method=method) as pool:
             paths = [d.path for d in docs[:2]] + [scan] + [d.path for d in docs[2:]]
             seen = _steps(pool, paths)
     finally:
