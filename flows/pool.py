@@ -27,6 +27,7 @@ without running more Tesseracts than asked.
 
 from __future__ import annotations
 
+import gc
 import logging
 import logging.handlers
 import multiprocessing
@@ -92,6 +93,7 @@ def _start_worker(options: ReadOptions, tesseracts: int, logs: multiprocessing.Q
     root.handlers[:] = [logging.handlers.QueueHandler(logs) if logs is not None else logging.NullHandler()]
     root.setLevel(logging.WARNING)
     _warm()
+    gc.freeze()  # the model's objects are there to stay: collections need not walk them
 
 
 def _warm() -> None:
