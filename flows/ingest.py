@@ -41,7 +41,7 @@ from extractors.acquire import TextLayerMode, display_path
 from extractors.acquire.names import path_from_display, printable
 from extractors.legal import EXTRACTOR_VERSION
 from flows.discover import Discovery, discover
-from flows.pool import DocumentPool, Failure, Kind, ReadOptions, default_processes, record_of
+from flows.pool import DocumentPool, Failure, Kind, ReadOptions, default_processes, record_of, start_fork_server
 from schemas import DocumentText, IndexRecord, PipelineError
 from search import open_index
 
@@ -214,6 +214,8 @@ def ingest_flow(
     """
     logger = get_run_logger()
     found = discover([path_from_display(p) for p in paths])
+    if found.files:
+        start_fork_server()  # the workers' model loads while the files are planned
     todo, skipped = plan_task(found.files, index)
     summary = IngestSummary(index=index)
 

@@ -174,6 +174,16 @@ def _context(method: str | None) -> multiprocessing.context.BaseContext:
     return context
 
 
+def start_fork_server(method: str | None = None) -> None:
+    """Start the fork server now, if the pool will use one, so that it builds the pipeline
+    while the caller does other work (finding and planning files) rather than when the
+    first worker is asked for. Returns at once; harmless if the server is running."""
+    if _context(method).get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def fork_server_cpu() -> float:
     """CPU seconds of the fork server and of the workers it forked that have ended: they are
     not this process's children, so ``RUSAGE_CHILDREN`` does not count them (benchmarks add
