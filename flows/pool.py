@@ -20,9 +20,12 @@ out of memory, a crash in a C library) breaks the whole pool: the pool is starte
 and the documents that were in flight are sent again one at a time, so the one that
 breaks it alone is known and fails with reason ``crashed``; the others go on.
 
-Tesseract runs as subprocesses of the workers; its process cap (``ocr_workers``) is
-shared out among them (``limit_processes`` in each), so scans keep every core busy
-without running more Tesseracts than asked.
+Tesseract runs as subprocesses of the workers; its process cap (``ocr_workers``) is one
+semaphore that every worker of the pool holds a slot of while a Tesseract runs
+(``limit_processes``), so scans keep every core busy without running more Tesseracts than
+asked, and a worker left alone with the last scan can use every slot. A worker killed
+while it held a slot takes the slot with it; the pool is then started again, with a new
+semaphore.
 """
 
 from __future__ import annotations
@@ -82,13 +85,13 @@ _options = ReadOptions()
 _tesseracts = 1
 
 
-def _start_worker(options: ReadOptions, tesseracts: int, logs: multiprocessing.Queue | None) -> None:
-    """Each worker: its share of Tesseract processes, logs to the parent, the model loaded."""
+def _start_worker(options: ReadOptions, tesseracts: int, slots, logs: multiprocessing.Queue | None) -> None:
+    """Each worker: the pool's Tesseract slots, logs to the parent, the model loaded."""
     global _options, _tesseracts
     _options, _tesseracts = options, tesseracts
     from extractors.acquire.ocr import limit_processes
 
-    limit_processes(tesseracts)
+    limit_processes(tesseracts, shared=slots)
     root = logging.getLogger()
     root.handlers[:] = [logging.handlers.QueueHandler(logs) if logs is not None else logging.NullHandler()]
     root.setLevel(logging.WARNING)
@@ -210,8 +213,7 @@ class DocumentPool:
                  start_method: str | None = None) -> None:
         self.processes = max(1, processes)
         self.options = options
-        # each worker's share of the Tesseract cap (at least one each)
-        self.tesseracts = max(1, round(ocr_workers / self.processes))
+        self.tesseracts = max(1, ocr_workers)  # for the pool: slots of one semaphore
         self._context = _context(start_method)
         self._executor: ProcessPoolExecutor | None = None
         self._logs: multiprocessing.Queue | None = None
@@ -230,9 +232,10 @@ class DocumentPool:
                 self._logs = self._context.Queue()
                 self._listener = logging.handlers.QueueListener(self._logs, _Relay())
                 self._listener.start()
+            slots = self._context.BoundedSemaphore(self.tesseracts)  # new with each pool (see above)
             self._executor = ProcessPoolExecutor(
                 max_workers=self.processes, mp_context=self._context, initializer=_start_worker,
-                initargs=(self.options, self.tesseracts, self._logs))
+                initargs=(self.options, self.tesseracts, slots, self._logs))
         return self._executor
 
     def _restart(self) -> None:

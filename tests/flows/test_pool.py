@@ -93,3 +93,43 @@ def test_a_killed_worker_fails_its_document_and_the_others_go_on(tmp_path, metho
     for doc in docs:
         assert [kind for kind, _ in seen[doc.path.name]] == [Kind.ACQUIRED, Kind.EXTRACTED], doc.path.name
     assert len(set(kills)) == 2 and pool.restarts == 2  # in flight with others, then alone
+
+
+def _tesseracts_of_this_process() -> int:
+    """Tesseract processes running for this process's workers (spawned or forked)."""
+    count = 0
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and (entry / "comm").read_text().strip() == "tesseract":
+                worker = _parent_of(entry.name)
+                parent = _parent_of(str(worker))
+                count += os.getpid() in (parent, _parent_of(str(parent)))
+        except (OSError, ValueError, IndexError):
+            continue
+    return count
+
+
+@pytest.mark.parametrize("cap", [1, 2])
+def test_the_tesseract_cap_holds_for_the_whole_pool(tmp_path, cap):
+    """``ocr_workers`` Tesseracts at most among all the workers (two scans read at once by
+    two workers run one Tesseract between them when the cap is 1), and a worker may use
+    every slot (a lone scan of several pages runs two at once when the cap is 2)."""
+    scans = generate(tmp_path, count=2 if cap == 1 else 1, seed=6, scanned_ratio=1.0)
+    stop = threading.Event()
+    seen: list[int] = []
+
+    def watch() -> None:
+        while not stop.is_set():
+            seen.append(_tesseracts_of_this_process())
+            time.sleep(0.02)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    try:
+        with DocumentPool(2, ReadOptions(), ocr_workers=cap) as pool:
+            steps = _steps(pool, [s.path for s in scans])
+    finally:
+        stop.set()
+        thread.join(5)
+    assert all([k for k, _ in kinds] == [Kind.ACQUIRED, Kind.EXTRACTED] for kinds in steps.values())
+    assert max(seen) == cap
