@@ -75,7 +75,10 @@ def test_a_killed_worker_fails_its_document_and_the_others_go_on(tmp_path, metho
     def killer() -> None:
         while not stop.is_set():
             for pid in _workers_running_tesseract():
-                os.kill(pid, signal.SIGKILL)
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:  # it ended between the look and the kill
+                    continue
                 kills.append(pid)
             time.sleep(0.05)
 
