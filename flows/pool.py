@@ -2,10 +2,14 @@
 
 Threads cannot do this: extraction (spaCy and our rules) and most of acquisition are
 Python holding the GIL. So each document is read by a process of a
-``ProcessPoolExecutor`` (``spawn``: no state copied from a parent that runs Prefect's
-threads) in two calls: ``acquire`` (path in, ``DocumentText`` out) and ``extract``
-(``DocumentText`` in, ``IndexRecord`` out). Each worker builds the spaCy pipeline once,
-when it starts. The parent keeps the order the ingest flow had with threads: a window
+``ProcessPoolExecutor`` in two calls: ``acquire`` (path in, ``DocumentText`` out) and
+``extract`` (``DocumentText`` in, ``IndexRecord`` out). The workers are not forked from the
+parent, which runs Prefect's threads: on Linux they are forked from a fork server, a clean
+process that has imported our modules and built the spaCy pipeline once
+(``flows.preload``), so a worker starts in milliseconds instead of loading Python and the
+model again (2–3 s of CPU each); elsewhere (macOS, where forking is unsafe) they are
+spawned and each builds the pipeline when it starts. The parent keeps the order the
+ingest flow had with threads: a window
 of documents being acquired, as wide as the pool, and a document's extraction sent ahead
 of the next acquisition, so documents finish all through the run.
 
@@ -16,17 +20,22 @@ out of memory, a crash in a C library) breaks the whole pool: the pool is starte
 and the documents that were in flight are sent again one at a time, so the one that
 breaks it alone is known and fails with reason ``crashed``; the others go on.
 
-Tesseract runs as subprocesses of the workers; its process cap (``ocr_workers``) is
-shared out among them (``limit_processes`` in each), so scans keep every core busy
-without running more Tesseracts than asked.
+Tesseract runs as subprocesses of the workers; its process cap (``ocr_workers``) is one
+semaphore that every worker of the pool holds a slot of while a Tesseract runs
+(``limit_processes``), so scans keep every core busy without running more Tesseracts than
+asked, and a worker left alone with the last scan can use every slot. A worker killed
+while it held a slot takes the slot with it; the pool is then started again, with a new
+semaphore.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import logging.handlers
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -76,17 +85,18 @@ _options = ReadOptions()
 _tesseracts = 1
 
 
-def _start_worker(options: ReadOptions, tesseracts: int, logs: multiprocessing.Queue | None) -> None:
-    """Each worker: its share of Tesseract processes, logs to the parent, the model loaded."""
+def _start_worker(options: ReadOptions, tesseracts: int, slots, logs: multiprocessing.Queue | None) -> None:
+    """Each worker: the pool's Tesseract slots, logs to the parent, the model loaded."""
     global _options, _tesseracts
     _options, _tesseracts = options, tesseracts
     from extractors.acquire.ocr import limit_processes
 
-    limit_processes(tesseracts)
+    limit_processes(tesseracts, shared=slots)
     root = logging.getLogger()
     root.handlers[:] = [logging.handlers.QueueHandler(logs) if logs is not None else logging.NullHandler()]
     root.setLevel(logging.WARNING)
     _warm()
+    gc.freeze()  # the model's objects are there to stay: collections need not walk them
 
 
 def _warm() -> None:
@@ -148,18 +158,63 @@ class _Job:
     alone: bool = field(default=False)  # in flight by itself after the pool broke
 
 
+PRELOAD = "flows.preload"  # imported by the fork server: the modules and the model, built once
+
+
+def start_method() -> str:
+    """``forkserver`` on Linux; ``spawn`` where forking a process that has loaded system
+    libraries is unsafe (macOS) or impossible (Windows)."""
+    forkserver = sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods()
+    return "forkserver" if forkserver else "spawn"
+
+
+def _context(method: str | None) -> multiprocessing.context.BaseContext:
+    context = multiprocessing.get_context(method or start_method())
+    if context.get_start_method() == "forkserver":
+        # effective until the (one, process-wide) fork server starts; a server started
+        # without it only means workers that build the pipeline themselves
+        context.set_forkserver_preload([PRELOAD])
+    return context
+
+
+def start_fork_server(method: str | None = None) -> None:
+    """Start the fork server now, if the pool will use one, so that it builds the pipeline
+    while the caller does other work (finding and planning files) rather than when the
+    first worker is asked for. Returns at once; harmless if the server is running."""
+    if _context(method).get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
+def fork_server_cpu() -> float:
+    """CPU seconds of the fork server and of the workers it forked that have ended: they are
+    not this process's children, so ``RUSAGE_CHILDREN`` does not count them (benchmarks add
+    this). 0 without a fork server, or where /proc is not there."""
+    from multiprocessing import forkserver
+
+    pid = getattr(forkserver._forkserver, "_forkserver_pid", None)
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
+
+
 class DocumentPool:
     """``processes`` worker processes reading documents; ``read`` yields their steps.
 
     Use as a context manager: the processes start with the first document and stop on exit.
     """
 
-    def __init__(self, processes: int, options: ReadOptions, *, ocr_workers: int) -> None:
+    def __init__(self, processes: int, options: ReadOptions, *, ocr_workers: int,
+                 start_method: str | None = None) -> None:
         self.processes = max(1, processes)
         self.options = options
-        # each worker's share of the Tesseract cap (at least one each)
-        self.tesseracts = max(1, round(ocr_workers / self.processes))
-        self._context = multiprocessing.get_context("spawn")
+        self.tesseracts = max(1, ocr_workers)  # for the pool: slots of one semaphore
+        self._context = _context(start_method)
         self._executor: ProcessPoolExecutor | None = None
         self._logs: multiprocessing.Queue | None = None
         self._listener: logging.handlers.QueueListener | None = None
@@ -177,9 +232,10 @@ class DocumentPool:
                 self._logs = self._context.Queue()
                 self._listener = logging.handlers.QueueListener(self._logs, _Relay())
                 self._listener.start()
+            slots = self._context.BoundedSemaphore(self.tesseracts)  # new with each pool (see above)
             self._executor = ProcessPoolExecutor(
                 max_workers=self.processes, mp_context=self._context, initializer=_start_worker,
-                initargs=(self.options, self.tesseracts, self._logs))
+                initargs=(self.options, self.tesseracts, slots, self._logs))
         return self._executor
 
     def _restart(self) -> None:

@@ -49,8 +49,9 @@ class PageBoxes(BaseModel):
 
     @classmethod
     def of(cls, width: float, height: float, words: Iterable[WordBox]) -> PageBoxes:
-        packed = b"".join(_WORD.pack(start, min(end - start, 0xFFFF), *(max(0, min(BOX_SCALE, v)) for v in rect))
-                          for start, end, *rect in words)
+        top, pack = BOX_SCALE, _WORD.pack
+        packed = b"".join([pack(start, min(end - start, 0xFFFF), *[0 if v < 0 else top if v > top else v for v in rect])
+                           for start, end, *rect in words])
         return cls(width=width, height=height, words=base64.b64encode(zlib.compress(packed, 6)).decode("ascii")
                    if packed else "")
 

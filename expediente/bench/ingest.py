@@ -66,8 +66,12 @@ def corpus_dir(work: Path, kind: str, count: int, seed: int) -> Path:
 
 
 def _cpu() -> float:
+    """CPU seconds of this process and its children, the pool's fork server and the workers
+    it forked included (they are not our children)."""
+    from flows.pool import fork_server_cpu
+
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime + fork_server_cpu()
 
 
 def _server_cpu(pid: int | None) -> float:

@@ -11,6 +11,7 @@ hyphenated word joined across a line keeps both of its halves' boxes.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -85,7 +86,55 @@ def tesseract_words(tsv: str) -> tuple[float, float, list[tuple[str, Rect]]] | N
 
 
 def to_clean(raw: RawBoxes, anchors: Anchors, clean_length: int) -> PageBoxes:
-    """``raw`` with its spans moved to the clean text (``anchors``: clean → raw offsets)."""
+    """``raw`` with its spans moved to the clean text (``anchors``: clean → raw offsets).
+
+    A word's clean span runs from the first to the last clean character whose raw offset
+    lies in the word. Cleanup keeps characters in order (each clean character's raw offset is
+    at least its predecessor's), so those characters are one run found by bisection; a map
+    that is not in order goes through ``_raw_to_clean``, character by character."""
+    segments = _segments(anchors, clean_length)
+    if segments is None:
+        return _to_clean_any_order(raw, anchors, clean_length)
+    cleans, raws, lasts = segments
+    words = []
+    for start, end, (x0, y0, x1, y1) in raw.words:
+        low = _first_reaching(cleans, raws, lasts, start)
+        high = _first_reaching(cleans, raws, lasts, end)  # just after the word's last clean character
+        if low < high:  # else dropped by cleanup
+            words.append((low, high, round(x0 * BOX_SCALE), round(y0 * BOX_SCALE),  # PageBoxes.of clamps
+                          round(x1 * BOX_SCALE), round(y1 * BOX_SCALE)))
+    return PageBoxes.of(raw.width, raw.height, words)
+
+
+def _segments(anchors: Sequence[tuple[int, int]], clean_length: int
+              ) -> tuple[list[int], list[int], list[int]] | None:
+    """The runs of clean text that follow the raw text one for one, as (first clean offset,
+    its raw offset, the run's last raw offset) lists; None when the raw offsets go back."""
+    cleans: list[int] = []
+    raws: list[int] = []
+    lasts: list[int] = []
+    bounds = [*(c for c, _ in anchors[1:]), clean_length]
+    for (clean, raw), stop in zip(anchors, bounds):
+        if stop <= clean:
+            continue
+        if lasts and raw < lasts[-1]:
+            return None
+        cleans.append(clean)
+        raws.append(raw)
+        lasts.append(raw + stop - clean - 1)
+    cleans.append(clean_length)  # a sentinel: past the end of the clean text
+    return cleans, raws, lasts
+
+
+def _first_reaching(cleans: list[int], raws: list[int], lasts: list[int], offset: int) -> int:
+    """The first clean offset whose raw offset is ``offset`` or more (the clean length if none)."""
+    k = bisect_left(lasts, offset)
+    if k == len(lasts):
+        return cleans[-1]
+    return cleans[k] + max(0, offset - raws[k])
+
+
+def _to_clean_any_order(raw: RawBoxes, anchors: Anchors, clean_length: int) -> PageBoxes:
     lowest, highest = _raw_to_clean(anchors, clean_length)
     words = []
     for start, end, rect in raw.words:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -82,10 +83,11 @@ def text_layer_problem(text: str) -> str | None:
         return NO_TEXT
     if CID_RE.search(text):
         return "capa de texto con glifos sin mapear (cid:NN)"
-    odd = sum(_is_odd(c) for c in chars) / len(chars)
+    counts = Counter(chars).items()  # each distinct character judged once
+    odd = sum(n for c, n in counts if _is_odd(c)) / len(chars)
     if odd > MAX_ODD_SHARE:
         return f"capa de texto con {odd:.0%} de caracteres ilegibles"
-    alnum = sum(c.isalnum() for c in chars) / len(chars)
+    alnum = sum(n for c, n in counts if c.isalnum()) / len(chars)
     if alnum < MIN_ALNUM_SHARE:
         return f"capa de texto con solo {alnum:.0%} de letras y cifras"
     words = WORD_RE.findall(text.lower())

@@ -28,13 +28,18 @@ NAMES = {"en": "inglés", "pt": "portugués", "fr": "francés", "it": "italiano"
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``, or None when there is too little text to tell."""
-    if sum(c.isalpha() for c in text) < MIN_LETTERS:
+    if letters(text) < MIN_LETTERS:
         return None
     try:
         with _lock:
             return detect(text[:SAMPLE_CHARS])
     except LangDetectException:
         return None
+
+
+def letters(text: str) -> int:
+    """How many letters ``text`` has (each distinct character judged once)."""
+    return sum(n for c, n in Counter(text).items() if c.isalpha())
 
 
 def document_language(pages: Sequence[tuple[str, str | None]]) -> str | None:
@@ -45,7 +50,7 @@ def document_language(pages: Sequence[tuple[str, str | None]]) -> str | None:
     weights: Counter[str] = Counter()
     for text, language in pages:
         if language:
-            weights[language] += sum(c.isalpha() for c in text)
+            weights[language] += letters(text)
     if weights:
         return weights.most_common(1)[0][0]
     return detect_language("\n".join(text for text, _ in pages))

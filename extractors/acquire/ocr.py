@@ -56,10 +56,12 @@ TESSERACT_OPTIONS = ("-l", LANGUAGE, "--oem", "1", "-c", "preserve_interword_spa
 _slots = threading.BoundedSemaphore(os.cpu_count() or 1)
 
 
-def limit_processes(n: int) -> None:
-    """Allow at most ``n`` Tesseract processes at once in this Python process."""
+def limit_processes(n: int, *, shared=None) -> None:
+    """Allow at most ``n`` Tesseract processes at once in this Python process; or, given
+    ``shared`` (a semaphore of ``n`` that other processes hold too, such as a
+    ``multiprocessing.BoundedSemaphore``), at most ``n`` among all of them."""
     global _slots
-    _slots = threading.BoundedSemaphore(max(1, n))
+    _slots = shared if shared is not None else threading.BoundedSemaphore(max(1, n))
 
 
 @dataclass(frozen=True)

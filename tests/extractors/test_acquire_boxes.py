@@ -11,9 +11,10 @@ import pypdfium2 as pdfium
 import pytest
 
 from extractors.acquire import acquire
-from extractors.acquire.boxes import RawBoxes, to_clean, words_of
+from extractors.acquire.boxes import RawBoxes, _to_clean_any_order, to_clean, turn_rect, words_of
 from extractors.acquire.cleanup import clean_document
-from tests.extractors.test_acquire import typed_pdf
+from extractors.acquire.pdf import text_layer_boxes, unrotated_textpage
+from tests.extractors.test_acquire import new_pdf, typed_pdf
 
 TEXT = ("SENTENCIA\n\nExpediente N° 00347-2019-28-2111-JR-PE-01. El acusado Quispe fue "
         "condenado por el delito de robo agravado en agravio del Estado.")
@@ -103,3 +104,73 @@ def test_ocr_boxes_of_a_skewed_scan_lie_on_the_page_as_scanned(tmp_path):
         start = page.text.index(word)
         got = union(page.boxes.rects(start, start + len(word)))
         assert got == pytest.approx(turned_ccw(truth(pdf, word), 2.5, aspect), abs=0.006)
+
+
+def per_character_boxes(page: pdfium.PdfPage, rotation: int) -> list:
+    """The word boxes as they were first computed: one ``get_charbox`` per character, each
+    word the union of its characters' boxes (``words_of``), on the page read unrotated."""
+    left, bottom, right, top = page.get_bbox()
+    width, height = right - left, top - bottom
+    page.set_rotation(0)
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+
+        def rect(i):
+            x0, y0, x1, y1 = textpage.get_charbox(i)
+            return turn_rect(((x0 - left) / width, (top - y1) / height, (x1 - left) / width,
+                              (top - y0) / height), rotation)
+
+        return words_of(text, rect)
+    finally:
+        textpage.close()
+        page.set_rotation(rotation)
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_word_boxes_asked_a_word_at_a_time_equal_the_union_of_character_boxes(tmp_path, rotation):
+    """pdfium's rectangles of a word's character range are the union of its characters'
+    boxes, also for a word typed in two text objects (two fonts) and on a turned page."""
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.multi_cell(0, 8, TEXT + " La inhabilita-\nción y el pago. " * 6)
+    pdf.write(8, "Se CONFIR")
+    pdf.set_font("helvetica", style="B", size=14)
+    pdf.write(8, "MA la sentencia")
+    pdf.output(str(tmp_path / "typed.pdf"))
+    document = pdfium.PdfDocument(str(tmp_path / "typed.pdf"))
+    try:
+        page = document[0]
+        page.set_rotation(rotation)
+        expected = per_character_boxes(page, rotation)
+        with unrotated_textpage(page) as (textpage, turned):
+            text = textpage.get_text_range()
+            got = text_layer_boxes(page, textpage, turned, text)
+    finally:
+        document.close()
+    assert "CONFIRMA" in [text[start:end] for start, end, _ in got.words]  # across two text objects
+    assert len(expected) > 40 and [w[:2] for w in got.words] == [w[:2] for w in expected]
+    for (_, _, rect), (_, _, want) in zip(got.words, expected):
+        assert rect == pytest.approx(want, abs=1e-9)
+
+
+def test_clean_spans_equal_those_of_the_character_by_character_map():
+    """Moving spans to the clean text by bisection gives what the per-character map gives,
+    on pages whose cleanup joins hyphens, drops a running header and rewrites N°."""
+    raws = [f"CORTE SUPERIOR DE JUSTICIA DE PUNO\nExpediente N° 0{n}12-2019\nel acusado inhabili-\n"
+            f"tado por robo agra-\nvado; fi\ufb01nal.\nPágina {n} de 4" for n in range(1, 5)]
+    cleans = clean_document(raws)
+    for raw, clean in zip(raws, cleans):
+        def rect(i, raw=raw):
+            return (i / 1000, 0.1, (i + 1) / 1000, 0.2)
+        boxes = RawBoxes(width=100, height=100, words=tuple(words_of(raw, rect)))
+        assert to_clean(boxes, clean.anchors, len(clean.text)) == \
+            _to_clean_any_order(boxes, clean.anchors, len(clean.text))
+        assert len(clean.text) < len(raw)
+
+
+def test_a_map_whose_raw_offsets_go_back_still_moves_every_word():
+    """Clean text whose second half came first in the raw text (anchors not in order)."""
+    boxes = RawBoxes(width=100, height=100, words=((0, 3, (0.1, 0.1, 0.2, 0.2)), (5, 8, (0.3, 0.3, 0.4, 0.4))))
+    moved = to_clean(boxes, ((0, 5), (5, 0)), 10)
+    assert [w[:2] for w in moved.word_boxes()] == [(5, 8), (0, 3)]
