@@ -142,8 +142,8 @@ class Jobs:
         return self.records.get(id)
 
     def recent(self, key_id: str, n: int = 20) -> list[Job]:
-        mine = [j for j in self.records.all() if j.key == key_id]
-        return sorted(mine, key=lambda j: (j.created, j.id), reverse=True)[:n]
+        mine = [j for j in self.records.scan() if j.key == key_id]
+        return [j.model_copy(deep=True) for j in sorted(mine, key=lambda j: (j.created, j.id), reverse=True)[:n]]
 
     def _update(self, id: str, **values) -> Job | None:
         return self.records.update(id, lambda job: job.model_copy(update=values))
@@ -228,9 +228,16 @@ class Jobs:
                 self._runner = try_lock(self.folder / "jobs" / "runner.lock")
                 if self._runner is not None:
                     log.info("ingest jobs: this process (%d) runs them now", os.getpid())
-                    self._recover()
+                    try:
+                        self._recover()
+                    except Exception:  # what could not be taken over is looked at again by _next
+                        log.exception("ingest jobs: taking over")
             while not self._stopped.is_set():
-                id = self._next()
+                try:
+                    id = self._next()
+                except OSError:  # the folder, for a moment: try again at the next poll
+                    log.exception("ingest jobs: reading the queue")
+                    id = None
                 if id is None:
                     self._wake.wait(POLL_SECONDS)
                     self._wake.clear()
@@ -251,7 +258,7 @@ class Jobs:
 
     def _next(self) -> str | None:
         """The job to run now: one left running (to follow), else the oldest queued."""
-        jobs = self.records.all()
+        jobs = self.records.scan()
         for job in jobs:
             if job.status == "recibiendo":
                 self._abandon_if_cut_off(job.id)
@@ -288,13 +295,19 @@ class Jobs:
     def _abandon_if_cut_off(self, id: str) -> None:
         """A job still ``recibiendo`` whose receiver let go of its lock without storing it
         (the process died mid-upload) is discarded, as that process would have done."""
+        lock = self.incoming(id) / RECEIVING
+        hold = try_lock(lock, create=False)
+        if hold is None and lock.exists():
+            return  # still being received (the usual answer, found without the records' lock)
+        if hold is not None:
+            hold.close()
         with self.records.locked():
             job = self.records.get(id)
             if job is None or job.status != "recibiendo":
                 return
-            hold = try_lock(self.incoming(id) / RECEIVING, create=False)
-            if hold is None and (self.incoming(id) / RECEIVING).exists():
-                return  # still being received
+            hold = try_lock(lock, create=False)  # again: the receiver may have stored it meanwhile
+            if hold is None and lock.exists():
+                return
             log.warning("ingest job %s: its upload was cut off; discarded", id)
             self.records.delete(id)
             self._remove_unneeded(id, job.files)
@@ -361,10 +374,14 @@ class Jobs:
     def _finish(self, id: str, code: int | None,
                 gone: str = "El proceso de ingesta terminó sin completar estos archivos.") -> None:
         """The command ended (``code`` None: it was not ours to wait for; ``gone`` says why
-        files it did not finish are interrupted): the job's outcome, then the clean-up of
-        what it does not need to keep."""
+        files it did not finish are interrupted): the clean-up of what the job does not need
+        to keep, then its outcome (so whoever sees it ended sees it cleaned up)."""
         command = self.command(id)
         ended, last = command.summarised(), command.last_error()
+        job = self.get(id)
+        if job is None:
+            return
+        self._clean(job)  # its finished files only: the outcome changes none of those
 
         def outcome(job: Job) -> Job:
             if not any(f.pending for f in job.files):
@@ -377,9 +394,7 @@ class Jobs:
                                                   message=f"La ingesta terminó con error: {last}"))
             return _interrupted(job, gone)
 
-        job = self.records.update(id, outcome)
-        if job is not None:
-            self._clean(job)
+        self.records.update(id, outcome)
 
     def _clean(self, job: Job) -> None:
         """Delete the stored files the index does not point to (refused, or already indexed
@@ -410,7 +425,7 @@ class Jobs:
         files = [f for f in files if f.stored is not None]
         if not files:
             return
-        needed = {g.stored for other in self.records.all() if other.id != job_id for g in other.files
+        needed = {g.stored for other in self.records.scan() if other.id != job_id for g in other.files
                   if g.pending or g.status in ("ingested", "skipped")}
         for f in files:
             if f.stored in needed:

@@ -151,7 +151,12 @@ class Records:
         return job.model_copy(deep=True) if job else None
 
     def all(self) -> list[Job]:
-        """Every readable job on disk, oldest first (copies)."""
+        """Every readable job on disk, oldest first (copies the caller may change)."""
+        return [job.model_copy(deep=True) for job in self.scan()]
+
+    def scan(self) -> list[Job]:
+        """Every readable job on disk, oldest first: the cached objects, only to be read
+        (what the runner looks at every ``POLL_SECONDS``; nothing is copied)."""
         jobs, names = [], set()
         with os.scandir(self.folder) as entries:
             for entry in entries:
@@ -163,7 +168,7 @@ class Records:
                 except FileNotFoundError:
                     continue
                 if job is not None:
-                    jobs.append(job.model_copy(deep=True))
+                    jobs.append(job)
         with self._cache_lock:  # records deleted meanwhile leave the cache
             for gone in self._cache.keys() - names:
                 del self._cache[gone]
