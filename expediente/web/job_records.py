@@ -123,11 +123,13 @@ class Records:
             finally:
                 self._held.depth = 0
 
-    def _read(self, path: Path, st: os.stat_result) -> Job | None:
+    def _read(self, path: Path, st: os.stat_result, *, fresh: bool = False) -> Job | None:
+        """The job in ``path``, parsed again unless the cache has it under the same inode,
+        mtime and size (or ``fresh``: parsed again anyway, and cached as it is now)."""
         key = (st.st_ino, st.st_mtime_ns, st.st_size)
         with self._cache_lock:
             cached = self._cache.get(path.name)
-        if cached is not None and cached[0] == key:
+        if not fresh and cached is not None and cached[0] == key:
             return cached[1]
         try:
             job = Job.model_validate_json(path.read_bytes())
@@ -141,22 +143,24 @@ class Records:
         return job
 
     def get(self, id: str) -> Job | None:
-        """The job as it is on disk now (a copy the caller may change)."""
+        """The job as it is on disk now, read afresh (a read-modify-write must not trust a
+        cache keyed by a timestamp's granularity), and a copy the caller may change."""
         path = self.path(id)
         try:
             st = path.stat()
         except FileNotFoundError:
             return None
-        job = self._read(path, st)
+        job = self._read(path, st, fresh=True)
         return job.model_copy(deep=True) if job else None
 
     def all(self) -> list[Job]:
         """Every readable job on disk, oldest first (copies the caller may change)."""
         return [job.model_copy(deep=True) for job in self.scan()]
 
-    def scan(self) -> list[Job]:
+    def scan(self, *, fresh: bool = False) -> list[Job]:
         """Every readable job on disk, oldest first: the cached objects, only to be read
-        (what the runner looks at every ``POLL_SECONDS``; nothing is copied)."""
+        (what the runner looks at every ``POLL_SECONDS``; nothing is copied). ``fresh``:
+        every record read again, for a decision that must not rest on a stale one."""
         jobs, names = [], set()
         with os.scandir(self.folder) as entries:
             for entry in entries:
@@ -164,7 +168,7 @@ class Records:
                     continue
                 names.add(entry.name)
                 try:
-                    job = self._read(Path(entry.path), entry.stat())
+                    job = self._read(Path(entry.path), entry.stat(), fresh=fresh)
                 except FileNotFoundError:
                     continue
                 if job is not None:
@@ -193,3 +197,20 @@ class Records:
 
     def delete(self, id: str) -> None:
         self.path(id).unlink(missing_ok=True)
+
+    def remove_unneeded(self, job_id: str, files: list[FileState]) -> None:
+        """Under the lock: delete each stored file of ``files`` unless another job still
+        counts on it (the same content under the same name, being received, ingested or
+        waiting), as its record on disk, read afresh, says."""
+        files = [f for f in files if f.stored is not None]
+        if not files:
+            return
+        needed = {g.stored for other in self.scan(fresh=True) if other.id != job_id for g in other.files
+                  if g.pending or g.status in ("ingested", "skipped")}
+        for f in files:
+            if f.stored in needed:
+                continue
+            target = self.folder.parent / f.stored
+            target.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                target.parent.rmdir()  # only if empty
