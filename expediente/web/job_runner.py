@@ -82,7 +82,6 @@ class Runner:
     def _update(self, id: str, **values) -> Job | None:
         return self.records.update(id, lambda job: job.model_copy(update=values))
 
-
     def _work(self) -> None:
         try:
             while self._holding is None:
@@ -138,7 +137,10 @@ class Runner:
         jobs = self.records.all()
         finished = [j for j in jobs if j.status in ("terminado", "fallido")]
         for old in finished[:max(0, len(finished) - KEEP_JOBS)]:
-            self.records.delete(old.id)
+            with self.records.locked():  # unless it is being run again meanwhile
+                if (now := self.records.get(old.id)) is None or now.status not in ("terminado", "fallido"):
+                    continue
+                self.records.delete(old.id)
             self.command(old.id).forget()
         for job in jobs:
             if job.status == "en_curso" and not (job.pid and self.command(job.id).alive(job.pid)):
