@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import ipaddress
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -48,19 +48,22 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Dirección de escucha. Por defecto solo este equipo; "
                                                      "0.0.0.0 la abre a la red.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Puerto.")] = 8000,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", min=1, max=64, help="Procesos que atienden (por defecto, uno por núcleo). El límite de "
+        "solicitudes por clave o dirección se reparte entre ellos. Si el servidor recibe ingestas por la web "
+        "(/ingesta), use --workers 1: cada proceso sigue solo los trabajos que él recibió.")] = None,
 ) -> None:
     """Sirve la aplicación web y la API REST (/api/v1/) sobre el índice."""
-    import uvicorn
+    from expediente.web.server import default_workers, run
 
-    from expediente.web import create_app
-
+    workers = workers or default_workers()
     settings = _web_settings(index, host)
     if not _is_loopback(host):
         err.print(f"[yellow]Aviso[/]: escuchando en {host}, accesible desde la red. Los usuarios anónimos "
                   "ven solo el índice público; sirva detrás de HTTPS si sale de una red de confianza.")
     err.print(f"Índice: {settings.index}\nAbra http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/ "
-              "(Ctrl-C para detener)")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", proxy_headers=False)
+              f"({workers} proceso(s); Ctrl-C para detener)")
+    run(settings, host=host, port=port, workers=workers)
 
 
 def keys_create(

@@ -74,6 +74,12 @@ class Index(ABC):
     @abstractmethod
     def count(self) -> int: ...
 
+    def generation(self) -> object | None:
+        """A value that changes whenever the index's content changes (a write by anyone),
+        for caches of answers; None when the backend cannot tell cheaply (then nothing
+        should be cached)."""
+        return None
+
     @abstractmethod
     def close(self) -> None:
         """Release the index; calling it twice is harmless."""
@@ -101,7 +107,7 @@ class Index(ABC):
             key = citation_key(citation.normalized)
             indexed: list[str] = []
             if normalize_citation(key):
-                found = self.search(SearchQuery(text=f'expediente:"{key}"', limit=20, sort="date"))
+                found = self.search(SearchQuery(text=f'expediente:"{key}"', limit=20, sort="date", snippets=False))
                 indexed = [h.id for h in found.hits if h.id != id]
             out.append(CitedPrecedent(kind=citation.kind.value, raw=citation.raw, normalized=key, indexed=indexed))
         return out

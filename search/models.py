@@ -68,6 +68,8 @@ class SearchQuery(BaseModel):
     sort: Literal["relevance", "date"] = Field(
         default="relevance", description="'date': newest resolution first; blank text always sorts by date"
     )
+    snippets: bool = Field(default=True, description="False: hits without a snippet, for lists that do not show "
+                           "one (the page texts are then not read)")
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> SearchQuery:

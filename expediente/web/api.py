@@ -97,7 +97,7 @@ def run_search(acc: Access, params: SearchParams, fields: list[str], facet_size:
     counted: dict[str, list[FacetValue]] = {}
     truncated: dict[str, bool] = {}
     if fields:
-        raw = acc.index.facets(query, fields, size=facet_size + 1)
+        raw = acc.facets(query, fields, facet_size + 1)
         for field, values in raw.items():
             counted[field] = [FacetValue(value=v, count=n) for v, n in values[:facet_size]]
             truncated[field] = len(values) > facet_size
@@ -108,7 +108,7 @@ def run_search(acc: Access, params: SearchParams, fields: list[str], facet_size:
 
 
 def all_facet_values(acc: Access, params: SearchParams, field: str) -> FacetResponse:
-    raw = acc.index.facets(params.query(limit=0, offset=0), [field], size=ALL_FACET_VALUES)
+    raw = acc.facets(params.query(limit=0, offset=0), [field], ALL_FACET_VALUES)
     return FacetResponse(field=field, label=FACET_LABELS[field],
                          values=[FacetValue(value=v, count=n) for v, n in raw.get(field, [])])
 
@@ -147,10 +147,13 @@ def page(acc: Access, id: str, number: int, start: int | None, end: int | None) 
                         image_note=refusal)
 
 
-def precedent(acc: Access, id: str, limit: int) -> PrecedentResponse:
+def precedent(acc: Access, id: str, limit: int, *, snippets: bool = True) -> PrecedentResponse:
+    """Similar rulings, the ones citing it and the ones it cites; ``snippets=False`` for a
+    list that does not show them (the ruling page's panel: most of its cost was cutting
+    snippets nobody saw)."""
     get_record(acc, id)
-    similar = acc.index.more_like_this(id, SearchQuery(limit=limit))
-    cited_by = acc.index.citing(id, SearchQuery(limit=limit, sort="date"))
+    similar = acc.index.more_like_this(id, SearchQuery(limit=limit, snippets=snippets))
+    cited_by = acc.index.citing(id, SearchQuery(limit=limit, sort="date", snippets=snippets))
     cites = acc.index.cites(id)
     acc.audit("precedent", [id, *(h.id for h in similar.hits), *(h.id for h in cited_by.hits)])
     return PrecedentResponse(id=id, similar=similar, cited_by=cited_by, cites=cites)

@@ -25,6 +25,8 @@ class WebSettings(BaseModel):
     stats_ttl: float = Field(default=600.0, ge=0, description="seconds the analytics corpus is reused even if "
                              "the number of records changed (it is one pass over the whole index)")
     warm_stats: bool = Field(default=True, description="read the analytics corpus when the server starts")
+    facet_cache: int = Field(default=512, ge=0, description="facet answers kept per index until it changes "
+                             "(expediente.web.cache); 0 keeps none")
     allowed_hosts: tuple[str, ...] = Field(default=("*",), description="Host headers answered; 'serve' on a "
                                            "loopback address allows only local names (no DNS rebinding)")
 

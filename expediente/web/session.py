@@ -30,16 +30,29 @@ MAX_FORM = 4096  # bytes of a form body
 
 
 def load_secret(path: Path) -> bytes:
-    """The signing secret, created (0600) on first use."""
+    """The signing secret, created (0600) on first use. Server processes starting together
+    all end up with the same one: it is written whole beside the file, then linked into
+    place only if no other process got there first."""
     try:
         return bytes.fromhex(path.read_text(encoding="ascii").strip())
-    except (FileNotFoundError, ValueError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        value = secrets.token_bytes(32)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except FileNotFoundError:
+        pass
+    except ValueError:  # unreadable (damaged): replaced
+        path.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_bytes(32)
+    draft = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
         with os.fdopen(fd, "w", encoding="ascii") as fh:
             fh.write(value.hex())
-        return value
+        try:
+            os.link(draft, path)
+        except FileExistsError:  # another process wrote it first: use that one
+            return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    finally:
+        draft.unlink(missing_ok=True)
+    return value
 
 
 def _sign(secret: bytes, text: str) -> str:

@@ -7,17 +7,19 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fastapi import Request
 
 from expediente.web import session
+from expediente.web.cache import FacetCache
 from expediente.web.config import WebSettings
 from expediente.web.ingest import Jobs
 from expediente.web.errors import ApiError
 from expediente.web.keys import AuditLog, KeyStore, Principal
 from expediente.web.limits import RateLimiter
-from search import Index, open_index
+from search import Facets, Index, SearchQuery, open_index
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,7 @@ class AppState:
         self._indexes: dict[bool, Index] = {}
         self._corpus: tuple[float, object, int] | None = None
         self._results: dict[tuple, object] = {}
+        self.facet_caches = {originals: FacetCache(settings.facet_cache) for originals in (False, True)}
 
     def index(self, *, originals: bool = False) -> Index:
         """The public (redacted) index, or the one that returns originals; opened once."""
@@ -113,6 +116,10 @@ class Access:
     index: Index
     state: AppState
     path: str
+
+    def facets(self, query: SearchQuery, fields: Sequence[str], size: int) -> Facets:
+        """The facet counts of ``query`` in this caller's index, kept until the index changes."""
+        return self.state.facet_caches[self.principal.originals].facets(self.index, query, fields, size)
 
     def audit(self, action: str, ids: list[str] | None = None, detail: str = "") -> None:
         """Write the audit line of a view served from the originals (a no-op otherwise)."""

@@ -115,6 +115,9 @@ def _read_item(low: str, raw: str, lo: int, hi: int, doc_kind: str, name_rx) -> 
     for cs, ce in _clauses(low, lo, hi):
         for ss, se, phrases in _segments(low, raw, cs, ce, doc_kind):
             best = _pick(phrases, doc_kind)
+            before = next((b for b, _ in reversed(rows) if b), None)
+            if best is None and before and before[0] in P.POLARITY and (em := P.ELLIPTIC.search(low, ss, se)):
+                best = (P.POLARITY[before[0]][1 if em["neg"] else 0], em.start(), em.end(), "outcome.elliptic")
             names = [d.name for d, rx in name_rx if rx.search(low, ss, se)]
             if not best and P.NOT_DECIDED.search(low, ss, se):
                 names = []  # "RESERVARON el juzgamiento de X hasta que sea habido"

@@ -253,7 +253,7 @@ def build_search(query: SearchQuery) -> dict[str, Any]:
         "size": query.limit,
         "sort": ["_score", *_BY_DATE] if query.ranked else _BY_DATE,
         "track_total_hits": True,
-        "highlight": _highlight(),
+        **({"highlight": _highlight()} if query.snippets else {}),
     }
 
 
@@ -276,7 +276,7 @@ def build_more_like_this(index: str, id_: str, crimes: Sequence[str], case_ids: 
                            "must": [{"bool": {"should": like, "minimum_should_match": 1}}],
                            "must_not": must_not}},
         "from": query.offset, "size": query.limit, "sort": ["_score", *_BY_DATE], "track_total_hits": True,
-        "highlight": _highlight(),
+        **({"highlight": _highlight()} if query.snippets else {}),
     }
 
 

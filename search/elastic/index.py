@@ -365,18 +365,22 @@ class ElasticIndex(Index):
         hits = response["hits"]["hits"]
         return (hits[0]["_source"]["id"], hits[0]["_source"]["extractor_version"]) if hits else None
 
-    def _results(self, response: dict[str, Any], terms: HighlightTerms, ranked: bool) -> SearchResults:
+    def _results(self, response: dict[str, Any], terms: HighlightTerms, ranked: bool, *,
+                 snippets: bool = True) -> SearchResults:
         raw = response["hits"]["hits"]
         originals = self._originals_of([h["_id"] for h in raw])
         hits = []
         for h in raw:
             source = h["_source"]
             original = originals.get(h["_id"])
+            text, page = "", None
             if original is not None:
-                text, page = snippet(original.pages, terms)
+                if snippets:
+                    text, page = snippet(original.pages, terms)
                 data = original.model_dump(mode="json")
             else:
-                text, page = _highlighted(h, terms)
+                if snippets:
+                    text, page = _highlighted(h, terms)
                 data = {**source["record"], "pages": []}
             hits.append(hit_of(data, float(h.get("_score") or 0.0) if ranked else 0.0, text, page))
         return SearchResults(total=response["hits"]["total"]["value"], hits=hits)
@@ -385,7 +389,8 @@ class ElasticIndex(Index):
         request = build_search(query)
         with self._guard("no se pudo buscar en el índice"):
             response = self.client.search(index=self.name, body={**request, "_source": _SOURCE})
-            return self._results(response, highlight_terms(parse_query(query.text)), query.ranked)
+            return self._results(response, highlight_terms(parse_query(query.text)), query.ranked,
+                                 snippets=query.snippets)
 
     def facets(self, query: SearchQuery, fields: Sequence[FacetField] = FACET_FIELDS, *,
                size: int = FACET_SIZE) -> Facets:
@@ -407,7 +412,7 @@ class ElasticIndex(Index):
             fields = fields_of(doc_to_record(source))
             request = build_more_like_this(self.name, id, fields.crimes, fields.case_ids, query)
             response = self.client.search(index=self.name, body={**request, "_source": _SOURCE})
-            return self._results(response, HighlightTerms(), True)
+            return self._results(response, HighlightTerms(), True, snippets=query.snippets)
 
     def iter_matching(self, query: SearchQuery, *, pages: bool = False) -> Iterator[IndexRecord]:
         excludes = ["meta_text"] if pages else ["meta_text", "text"]

@@ -173,6 +173,7 @@ class SqliteIndex(Index):
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
         self._data_version: int | None = None
+        self._writes = 0  # transactions this object committed (data_version counts only the others')
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
@@ -218,6 +219,7 @@ class SqliteIndex(Index):
             try:
                 yield conn
                 conn.execute("COMMIT")
+                self._writes += 1
             except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
@@ -353,6 +355,7 @@ class SqliteIndex(Index):
                         engine_committed = True
                         writer.commit()
                         conn.execute("COMMIT")
+                        self._writes += 1
                         engine_committed, written, pending = False, written + pending, 0
                         if progress:
                             progress(written)
@@ -434,6 +437,12 @@ class SqliteIndex(Index):
             row = conn.execute("SELECT record, pages FROM documents WHERE id = ?", (id,)).fetchone()
         return load_record(*row) if row else None
 
+    def generation(self) -> tuple[int, int]:
+        """Changes with every committed write: this object's (counted) and any other
+        connection's, from any process (SQLite's ``data_version``)."""
+        with self._read() as conn:
+            return conn.execute("PRAGMA data_version").fetchone()[0], self._writes
+
     def find_sha256(self, sha256: str) -> tuple[str, str] | None:
         with self._read() as conn:
             row = conn.execute("SELECT id, extractor_version FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
@@ -478,16 +487,17 @@ class SqliteIndex(Index):
 
     def search(self, query: SearchQuery) -> SearchResults:
         plan = self._plan(query)
-        return self._results(plan, highlight_terms(plan.node))
+        return self._results(plan, highlight_terms(plan.node), snippets=query.snippets)
 
-    def _results(self, plan: Plan, terms: HighlightTerms) -> SearchResults:
+    def _results(self, plan: Plan, terms: HighlightTerms, *, snippets: bool = True) -> SearchResults:
+        column = "pages" if snippets else "NULL"
         with self._read() as conn:
             total, scored = self.engine.search(conn, plan)
             docids = [d for d, _ in scored]
             rows = {}
             for chunk in _chunks(docids):
                 rows.update((r[0], r[1:]) for r in conn.execute(
-                    f"SELECT docid, id, record, pages FROM documents WHERE docid IN ({_marks(chunk)})", chunk))
+                    f"SELECT docid, id, record, {column} FROM documents WHERE docid IN ({_marks(chunk)})", chunk))
             originals = self._originals_of(conn, [r[0] for r in rows.values()])
         hits = []
         for docid, score in scored:
@@ -496,7 +506,9 @@ class SqliteIndex(Index):
             id_, record, pages = rows[docid]
             original = originals.get(id_)
             data = json.loads(record) if original is None else original.model_dump(mode="json")
-            text, page = snippet(json.loads(pages) if original is None else original.pages, terms)
+            text, page = "", None
+            if snippets:
+                text, page = snippet(json.loads(pages) if original is None else original.pages, terms)
             hits.append(hit_of(data, score, text, page))
         return SearchResults(total=total, hits=hits)
 
@@ -556,7 +568,7 @@ class SqliteIndex(Index):
                 raise QueryError(f"No hay ningún documento con id {id} en el índice.", reason=Reason.QUERY)
             similar = similar_to(load_record(*row), lambda terms: self.engine.doc_freqs(conn, list(terms)))
         plan = Plan(None, filters_of(query), True, query.limit, query.offset, similar=similar)
-        return self._results(plan, HighlightTerms(stems=frozenset(similar.top_terms)))
+        return self._results(plan, HighlightTerms(stems=frozenset(similar.top_terms)), snippets=query.snippets)
 
     # ------------------------------------------------------------------ maintenance
 

@@ -138,8 +138,14 @@ class _TantivyWriter(EngineWriter):
         self.open = True
 
     def delete(self, docids: Iterable[int]) -> None:
-        for docid in docids:
-            self.writer.delete_documents_by_term("docid", docid)
+        # By query, not ``delete_documents_by_term("docid", n)``: tantivy-py 0.27 makes that
+        # term of a Python int as a signed one, which matches no document of the unsigned
+        # field, and the replaced or deleted records stayed in the engine (counted in totals
+        # and facets) until a later open found the counts apart and rebuilt it.
+        docids = list(docids)
+        for start in range(0, len(docids), 1000):
+            chunk = docids[start:start + 1000]
+            self.writer.delete_documents_by_query(tantivy.Query.term_set_query(self.engine.schema, "docid", chunk))
 
     def add(self, prepared: Iterable[Prepared]) -> None:
         add = self.writer.add_document

@@ -25,6 +25,7 @@ MARK = "**"
 
 _LETTERS = rf"(?:[^\W\d_]|[{MARKS}])*"
 _BEFORE = {"letter": r"(?<![^\W\d_])", "digit": r"(?<!\d)"}
+_BEFORE_FIRST = {"letter": r"(?<![^\W\d_].)", "digit": r"(?<!\d.)"}  # after the first character
 _AFTER = {"letter": rf"(?![^\W\d_]|[{MARKS}])", "digit": r"(?!\d)"}
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")  # what the ~30 words of a snippet count
@@ -37,12 +38,23 @@ def _kind(token: str) -> str:
 
 def _sequence(tokens: Sequence[str], *, prefix: bool) -> str:
     """Consecutive tokens as the index sees them: any non-word characters between two
-    letter tokens (or two digit tokens), possibly none between a letter and a digit."""
-    out = [_BEFORE[_kind(tokens[0])]]
+    letter tokens (or two digit tokens), possibly none between a letter and a digit.
+
+    The word boundary before the first character is checked just after it, as "the
+    character before this one": the pattern then starts with a character class, and
+    ``re`` skips every position whose character is in no branch's first class instead of
+    trying each branch there (snippets were two thirds of a search's cost)."""
+    kind = _kind(tokens[0])
+    first = char_pattern(tokens[0][0])
+    if first.startswith("[") and "]" in first:  # one character of the text: a class, then marks
+        end = first.index("]") + 1
+        out = [first[:end], _BEFORE_FIRST[kind], first[end:]]
+    else:  # "ñ" may be two characters (n and a combining tilde): the boundary goes before
+        out = [_BEFORE[kind], first]
     for i, token in enumerate(tokens):
         if i:
             out.append(r"[\W_]+" if _kind(tokens[i - 1]) == _kind(token) else r"[\W_]*")
-        out.append("".join(char_pattern(c) for c in token))
+        out.append("".join(char_pattern(c) for c in (token[1:] if i == 0 else token)))
     last = _kind(tokens[-1])
     out.append((r"\d*" if last == "digit" else _LETTERS) if prefix else _AFTER[last])
     return "".join(out)

@@ -112,6 +112,16 @@ def decide(operative: str, kind: str, *names: str):
     ("II. REVOCAR la sentencia N.° 44-2022, del 21 de marzo de 2022, que lo condenó a nueve años de pena privativa "
      "de libertad; y, REFORMÁNDOLA, ABSOLVER a ANA RUIZ PAZ de la acusación fiscal.", "sentencia_vista", (ANA,),
      "revoca", {ANA: "revoca"}),
+    # a request named once, then granted for one investigado and refused for the other
+    ("DECLARO FUNDADO el requerimiento de prisión preventiva contra ANA RUIZ PAZ, por el plazo de nueve meses; e "
+     "INFUNDADO el requerimiento respecto de LUIS SOTO REY, a quien se le impone comparecencia con restricciones.",
+     "auto", (ANA, LUIS), "mixto", {ANA: "prision_preventiva_fundada", LUIS: "prision_preventiva_infundada"}),
+    # a "3)" OCR read for the "j)" of a list of penalties opens no item: the accused named
+    # there is convicted by the CONDENAR before it, and acquitted of one crime only
+    ("PRIMERO: CONDENAR a ANA RUIZ PAZ y LUIS SOTO REY como autores del delito de organización criminal a las "
+     "penas siguientes:\ni) ANA RUIZ PAZ: diez años.\n\n3) LUIS SOTO REY: siete años.\n\nSEGUNDO: ABSOLVER a LUIS "
+     "SOTO REY de la acusación fiscal por el delito de extorsión agravada.", "sentencia", (ANA, LUIS), "condena",
+     {ANA: "condena", LUIS: "condena"}),
 ])
 def test_outcome(operative, kind, names, overall, by):
     _, out = decide(operative, kind, *names)

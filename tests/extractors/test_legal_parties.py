@@ -294,6 +294,11 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
     ("JUZGADO DE PAZ LETRADO DE WANCHAQ\n\nVISTOS: el proceso por faltas.\n\nFALLO:\nCONDENANDO a ROLANDO APAZA "
      "QUISPE como autor de faltas contra la persona en agravio de NILDA CCAHUANA HUAMÁN, a CUARENTA JORNADAS DE "
      "PRESTACIÓN DE SERVICIOS COMUNITARIOS.", "agraviado", {"Nilda Ccahuana Huamán"}),
+    # the acting office ends before the people the request is against
+    ("JUZGADO DE INVESTIGACIÓN PREPARATORIA\n\nAUTOS Y OÍDOS: el requerimiento de prisión preventiva formulado por "
+     "la Tercera Fiscalía Provincial Penal Corporativa de Independencia contra Jean Carlos Palomino Soto, por el "
+     "delito de robo agravado.\n\nPARTE RESOLUTIVA: DECLARO FUNDADO el requerimiento.", "fiscal",
+     {"Tercera Fiscalía Provincial Penal Corporativa de Independencia"}),
 ])
 def test_role_cues(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

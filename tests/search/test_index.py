@@ -183,6 +183,16 @@ def test_hit_fields_and_snippet(full):
     assert "**ACUSACIÓN**" in hit.snippet and "**PERSONAS**" in hit.snippet
 
 
+def test_hits_without_snippets_are_the_same_hits(full):
+    query = SearchQuery(text="acusacion personas", limit=5)
+    with_snippets, without = full.search(query), full.search(query.model_copy(update={"snippets": False}))
+    assert without.total == with_snippets.total
+    assert [h.id for h in without.hits] == [h.id for h in with_snippets.hits]
+    assert with_snippets.hits[0].snippet and all(h.snippet == "" and h.snippet_page is None for h in without.hits)
+    plain = [h.model_copy(update={"snippet": "", "snippet_page": None}) for h in with_snippets.hits]
+    assert without.hits == plain
+
+
 def test_facets_over_the_matching_set(full):
     facets = full.facets(SearchQuery(text="personas"))
     assert facets == {
@@ -233,6 +243,9 @@ def test_upsert_replaces_same_id(fresh):
     assert full.find_sha256(TRATA.sha256) == (TRATA.id, "test-2")
     assert found(full, "", district="Madre de Dios") == {MINERIA.id}
     assert found(full, "", crime="trata_de_personas") == {MINERIA.id}
+    assert full.search(SearchQuery(text="acusacion")).total == 0  # the old text is gone from the engine
+    assert full.search(SearchQuery()).total == 4
+    assert dict(full.facets(SearchQuery(), ["district"])["district"])["Madre de Dios"] == 1
 
 
 def test_upsert_same_id_twice_in_one_batch_keeps_the_last(index):
@@ -261,6 +274,9 @@ def test_delete(fresh):
     assert full.find_sha256(ROBO.sha256) is None
     assert found(full, "robo") == set()
     assert found(full, "", crime="robo_agravado") == set()
+    assert full.search(SearchQuery(text="robo")).total == 0  # gone from the engine too, not only hidden
+    assert full.search(SearchQuery()).total == 3
+    assert "robo_agravado" not in dict(full.facets(SearchQuery(), ["crime"])["crime"])
 
 
 def test_protected_name_is_never_returned(index):

@@ -63,6 +63,13 @@ def test_more_like_this_finds_the_same_crime_and_reasoning(corpus):
     assert results.hits[0].score > 0
 
 
+def test_more_like_this_without_snippets_finds_the_same_rulings(corpus):
+    with_snippets = corpus.more_like_this(SOURCE.id, SearchQuery(limit=5))
+    without = corpus.more_like_this(SOURCE.id, SearchQuery(limit=5, snippets=False))
+    assert ids(without) == ids(with_snippets) and ids(without)
+    assert all(h.snippet == "" for h in without.hits) and any(h.snippet for h in with_snippets.hits)
+
+
 def test_more_like_this_takes_filters_and_pages(corpus):
     assert ids(corpus.more_like_this(SOURCE.id, SearchQuery(date_from=date(2021, 1, 1)))) == [SIMILAR.id]
     assert len(corpus.more_like_this(SOURCE.id, SearchQuery(limit=1)).hits) == 1

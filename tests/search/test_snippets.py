@@ -24,12 +24,19 @@ def snip(query: str, pages=PAGES, **kw):
     ("año", ["año"]),
     ("ano", ["ano"]),
     ("mineria -menor", ["Minería"]),                  # excluded words are not marked
+    ("ilegal", ["ilegal"]),
 ])
 def test_marks_what_matched(query, marked):
     text, page = snip(query)
     assert page == 2
     expected = [" ".join(m.split()) for m in marked]
     assert [part for i, part in enumerate(text.split("**")) if i % 2] == expected
+
+
+@pytest.mark.parametrize("query", ["gravio", "53-A", "ersonas", "legal"])
+def test_nothing_is_marked_inside_a_word_or_a_number(query):
+    text, _ = snip(query)  # "agravio", "153-A", "PERSONAS", "ilegal" hold them, not as words
+    assert "**" not in text
 
 
 def test_window_of_about_thirty_words_with_ellipses():

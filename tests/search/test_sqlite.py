@@ -262,3 +262,21 @@ def test_a_tantivy_folder_of_another_schema_is_rebuilt(tmp_path):
     tantivy.Index(builder.build(), path=str(folder))  # an older layout of the engine
     with open_index(path) as idx:
         assert idx.search(SearchQuery(text='"minería ilegal"')).total == 1
+
+
+@pytest.mark.parametrize("engine", ["tantivy", "fts5"])
+def test_generation_changes_with_every_write_from_any_connection(tmp_path, engine):
+    path = tmp_path / "index.sqlite"
+    with open_index(path, engine=engine) as reader, open_index(path) as writer:
+        reader.upsert([make_record("primera", key="a")])
+        seen = [reader.generation()]
+        assert reader.generation() == seen[-1]  # reading changes nothing
+        reader.search(SearchQuery(text="primera"))
+        assert reader.generation() == seen[-1]
+        reader.upsert([make_record("segunda", key="b")])  # a write of its own
+        seen.append(reader.generation())
+        writer.upsert([make_record("tercera", key="c")])  # another connection's (another process alike)
+        seen.append(reader.generation())
+        writer.delete(make_record("tercera", key="c").id)
+        seen.append(reader.generation())
+        assert len(set(seen)) == len(seen), seen

@@ -34,7 +34,9 @@ RESERVED_CODE = re.compile(rf"(?<![\w-])[{_U}]{{1,4}}-\d{{1,5}}(?![\w-])")
 # Corrupción de Funcionarios de Junín"; a rank (provincial / superior / suprema) or a
 # specialty must follow "Fiscalía" so that a bare "la Fiscalía" is not an office name
 _ORD = r"(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[eé]ptima|Octava|Novena|D[eé]cima|Und[eé]cima)"
-_TAIL_WORD = rf"(?:[{_U}][a-záéíóúñü]+|de|del|la|las|los|(?:y|e)(?=\s+[{_U}])|en|lo|contra)(?![\wáéíóúñü])"
+# "contra" only before an article: "Fiscalía Especializada contra la Criminalidad Organizada",
+# never "requerimiento ... de la Tercera Fiscalía ... contra Jean Carlos Palomino Soto"
+_TAIL_WORD = rf"(?:[{_U}][a-záéíóúñü]+|de|del|la|las|los|(?:y|e)(?=\s+[{_U}])|en|lo|contra(?=\s+(?:la|el|los|las)\s))(?![\wáéíóúñü])"
 FISCAL_OFFICE = re.compile(
     rf"(?:{_ORD}\s+)?Fiscal[ií]a\s+(?:Provincial|Superior|Suprema|Supraprovincial|Especializada|Penal|Mixta|Corporativa|Transitoria)"
     rf"(?:\s+{_TAIL_WORD}){{0,18}}")

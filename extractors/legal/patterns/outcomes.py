@@ -155,8 +155,29 @@ ITEM_LINE = re.compile(r"(?<=\n)\s*(?:\d{1,2}\.|[ivx]{1,5}\.|(?:primero|segundo|
 NOT_DECIDED = re.compile(r"\bcontumaz|\breos?\s+ausentes?\b|\bdeclarad[oa]\s+ausente|\breserv\w*\s+(?:el\s+)?"
                          r"(?:juzgamiento|proceso)|\bcontinuacion\s+de\s+la\s+investigacion|\bprosigue\b|"
                          r"\bse\s+sigue\s+en\s+otro|\bcuaderno\s+(?:separado|independiente)")
+# "DECLARO FUNDADO el requerimiento de prisión preventiva contra X ...; e INFUNDADO el
+# requerimiento respecto de Y": a request named once, then granted or refused for each. A
+# clause with only this elliptic phrase takes the kind of the request named before it, with
+# its own polarity (NCPP arts. 268, 274 and 283: the judge rules on each investigado).
+ELLIPTIC = re.compile(r"\b(?P<neg>in)?fundad[oa]s?\s+(?:en\s+parte\s+)?(?:el|la|dicho|dicha)\s+"
+                      r"(?:requerimiento|solicitud|pedido)\b")
+POLARITY: dict[str, tuple[str, str]] = {  # kind -> (granted, refused)
+    k: pair for pair in (("prision_preventiva_fundada", "prision_preventiva_infundada"),
+                         ("prolongacion_prision_fundada", "prolongacion_prision_infundada"),
+                         ("cese_prision_fundado", "cese_prision_infundado"))
+    for k in pair}
+
+# the words that open an item of an operative part numbered "1)", "II)": its verbs (any
+# form: APROBAR, CONDENANDO, DISPONGO) and the penalty nouns some items open with. A "3)"
+# before a name is OCR's reading of a letter of a list of penalties ("j) JEAN PIERRE ...:
+# siete años"), not an item of its own.
+_OPERATIVE = (r"(?:APROB|CONDEN|ABSOL|ABSUEL|DECLAR|IMPON|IMPUS|FIJ|DISPON|DISPUS|ORDEN|REVOC|CONFIRM|REFORM|"
+              r"DICT|TENER|INHABILIT|MAND|REMIT|OFICI|CURS|ARCHIV|DEVOLV|DEVUELV|RESERV|SOBRESE|REQUER|PROHIB|"
+              r"DECOMIS|NOTIFIC|ESTABLEC|COMPUT|SUSPEND|EXHORT|INSCRIB|ANUL|AUTORIZ|CONCED|DENEG|APLIC|ACEPT|"
+              r"INADMIS|IMPROCED|FUNDAD|INFUNDAD|NUL|HABER|NO\s+HABER|PAGO|COSTAS|MULTA|D[IÍ]AS)[A-ZÁÉÍÓÚÑ]*\b")
 # the marker of a numbered item of the operative part, read on the original text: a number,
 # a Roman numeral or an ordinal, then a verb in capitals ("II. CONDENAR", "3: DISPONER")
 ITEM_MARK = re.compile(r"(?:^|(?<=\s))(?:[IVX]{1,5}|\d{1,2}|PRIMERO|SEGUNDO|TERCERO|CUARTO|QUINTO|SEXTO|"
                        r"S[ÉE]PTIMO|S[ÉE]TIMO|OCTAVO|Primero|Segundo|Tercero|Cuarto|Quinto|Sexto|S[ée]ptimo|"
-                       r"S[ée]timo|Octavo)\s*(?:[.:\-–]{1,2}|(?<=[\dIVX])\))\s+(?=(?:[Dd]eclarar\w*\s+)?[A-ZÁÉÍÓÚÑ]{4,}\b)")
+                       r"S[ée]timo|Octavo)\s*(?:[.:\-–]{1,2}\s+(?=(?:[Dd]eclarar\w*\s+)?[A-ZÁÉÍÓÚÑ]{4,}\b)"
+                       r"|(?<=[\dIVX])\)\s+(?=" + _OPERATIVE + r"))")
