@@ -266,3 +266,51 @@ def test_the_runners_lock_passes_to_another_process_when_its_holder_dies(tmp_pat
         assert not jobs.runs_jobs  # let go of on a stop
     finally:
         holder.kill()
+
+
+@pytest.mark.slow
+def test_serve_with_two_workers_runs_an_upload_once_and_every_worker_answers_for_it(tmp_path):
+    """The real ``expediente serve --workers 2``: each request on a new connection, which the
+    kernel hands to either worker; none of them answers 404 or a state behind another's."""
+    index, data = tmp_path / "index.sqlite", tmp_path / "xdg" / "expediente"
+    with open_index(index):
+        pass
+    token = KeyStore(data / "api-keys.json").create("ingest")[1]
+    port, commands = free_port(), Commands(data)
+    server = subprocess.Popen([sys.executable, "-c", "from expediente.cli import main; main()", "serve", "--index",
+                               str(index), "--port", str(port), "--workers", "2"],
+                              env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")},
+                              stderr=(tmp_path / "serve.err").open("wb"))
+    url = f"http://127.0.0.1:{port}/api/v1/ingest"
+
+    def answer(id: str) -> dict:  # httpx.get: a connection of its own
+        response = httpx.get(f"{url}/{id}", headers=bearer(token), timeout=30)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    try:
+        def up():
+            assert server.poll() is None, (tmp_path / "serve.err").read_text()
+            with contextlib.suppress(httpx.TransportError):
+                return httpx.get(f"http://127.0.0.1:{port}/api/v1/openapi.json").status_code == 200
+        until(up, 120)
+        sent = httpx.post(url, files=[("archivos", ("a.txt", fresh(), "text/plain"))], headers=bearer(token),
+                          timeout=60)
+        assert sent.status_code == 202, sent.text
+        order = {"en_cola": 0, "en_curso": 1, "terminado": 2}
+        seen = [answer(sent.json()["id"])]
+        while seen[-1]["status"] in WAITING:
+            time.sleep(0.25)
+            seen.append(answer(sent.json()["id"]))
+        assert [order[j["status"]] for j in seen] == sorted(order[j["status"]] for j in seen), seen  # never back
+        job = seen[-1]
+        assert job["status"] == "terminado" and job["files"][0]["status"] == "ingested", job
+        for _ in range(6):
+            assert answer(job["id"]) == job
+            assert httpx.get(url, headers=bearer(token)).json() == {"jobs": [job]}
+        assert records_in(WebSettings(index=str(index))) == 1
+        assert len(commands.seen) == 1 and commands.most == 1
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        commands.stop()
