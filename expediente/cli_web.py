@@ -50,8 +50,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Puerto.")] = 8000,
     workers: Annotated[Optional[int], typer.Option(
         "--workers", min=1, max=64, help="Procesos que atienden (por defecto, uno por núcleo). El límite de "
-        "solicitudes por clave o dirección se reparte entre ellos. Si el servidor recibe ingestas por la web "
-        "(/ingesta), use --workers 1: cada proceso sigue solo los trabajos que él recibió.")] = None,
+        "solicitudes por clave o dirección se reparte entre ellos.")] = None,
 ) -> None:
     """Sirve la aplicación web y la API REST (/api/v1/) sobre el índice."""
     from expediente.web.server import default_workers, run

@@ -45,6 +45,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         if settings.warm_stats:
             state.warm()
         yield
+        state.jobs.stop(end_command=False)  # its command, if any, runs on; another worker may follow it
         state.close()
 
     app = FastAPI(

@@ -118,7 +118,7 @@ def _retry(acc: Access, id: str) -> Job:
     if job.status not in RETRYABLE:
         raise ApiError(409, "not_retryable", f"La ingesta {id} está «{job.status.replace('_', ' ')}»: solo se "
                        "vuelve a ejecutar una interrumpida o fallida.")
-    return acc.state.jobs.retry(id)
+    return acc.state.jobs.retry(id) or _job(acc, id)  # (None: gone meanwhile, and so a 404)
 
 
 # -- HTML --------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
 var STAGES = {en_cola: "en cola", leido: "leído", extraido: "extraído", terminado: "terminado"};
 var RESULTS = {ingested: "ingerido", skipped: "sin cambios", failed: "falló", excluded: "excluido",
                rejected: "rechazado", interrupted: "interrumpido"};
-var RUNNING = ["en_cola", "en_curso"];
+var RUNNING = ["recibiendo", "en_cola", "en_curso"];
 
 // Every value from the server goes in as text, never as HTML (file names are the user's).
 function showFile(row, f) {
