@@ -14,7 +14,8 @@ def test_bench_ingest_measures_every_mode_on_a_tiny_corpus(tmp_path, prefect_har
                        standing_server=False)
     assert set(result["stages"]) == {"born", "scans"}
     for stages in result["stages"].values():
-        assert stages["acquire_cpu"] > 0 and stages["extract_cpu"] > 0 and stages["ideal_per_second"] > 0
+        assert stages["acquire_cpu"] > 0 and stages["extract_cpu"] > 0 and stages["index_cpu"] > 0
+        assert 0 < stages["ideal_per_second"] <= stages["ideal_reading_per_second"]  # rounded to 0.1
     assert [(r["corpus"], r["mode"], r["documents"]) for r in result["runs"]] == [
         ("born", "flujo, 1 proceso", 3), ("born", "flujo, 2 procesos", 3),
         ("scans", "flujo, 1 proceso", 1), ("scans", "flujo, 2 procesos", 1)]

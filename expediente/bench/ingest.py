@@ -7,9 +7,12 @@ Two corpora from the sample generator, made once into ``--work`` and reused: bor
 PDF rulings and scanned ones (image PDFs and TIFFs). For each it prints:
 
 1. the stages alone, in this process, one document after another: acquisition
-   (``extractors.acquire.acquire``) and extraction (``extractors.legal`` and the record),
-   seconds per document (wall, and CPU with Tesseract's), and what they allow on N cores
-   when nothing else costs: N ÷ (CPU of acquire + CPU of extract);
+   (``extractors.acquire.acquire``), extraction (``extractors.legal`` and the record) and
+   indexing (the records written into a new SQLite index in the flow's batches, each batch
+   opening the index as the flow's ``index_task`` does), seconds per document (wall, and
+   CPU with Tesseract's), and what they allow on N cores when nothing else costs:
+   N ÷ (CPU of acquire + extract + index); the ceiling of the first two alone is printed
+   beside it;
 2. the ingest flow end to end (discover, plan, read in worker processes, index to a new
    SQLite file), called in this process against a standing Prefect server that the bench
    starts: with 1 reading process and with one per core, ``--repeat`` times each;
@@ -93,17 +96,26 @@ class Stages:
     acquire_cpu: float
     extract_wall: float
     extract_cpu: float
+    index_wall: float = 0.0
+    index_cpu: float = 0.0
 
     def ideal(self, cores: int) -> float:
-        """Rulings per second on ``cores`` if nothing but the two stages cost anything: from
+        """Rulings per second on ``cores`` if nothing but the three stages cost anything: from
         their CPU time (Tesseract's included), which other processes on the machine do not
         inflate as they inflate wall time."""
+        return cores / (self.acquire_cpu + self.extract_cpu + self.index_cpu)
+
+    def ideal_reading(self, cores: int) -> float:
+        """The same with acquisition and extraction only (the figure earlier notes report)."""
         return cores / (self.acquire_cpu + self.extract_cpu)
 
 
-def stage_costs(folder: Path, *, ocr_workers: int) -> Stages:
+def stage_costs(folder: Path, *, ocr_workers: int, batch_size: int = 25) -> Stages:
+    import tempfile
+
     from extractors.acquire import acquire
     from flows.pool import _warm, record_of
+    from search import open_index
 
     files = sorted((folder / "docs").glob("doc*.*"))
     files = [f for f in files if not f.name.endswith(".json")]
@@ -112,12 +124,17 @@ def stage_costs(folder: Path, *, ocr_workers: int) -> Stages:
     docs = [acquire(f, ocr_workers=ocr_workers) for f in files]
     acquire_wall, acquire_cpu = time.perf_counter() - wall, _cpu() - cpu
     wall, cpu = time.perf_counter(), _cpu()
-    for doc in docs:
-        record_of(doc)
+    records = [record_of(doc) for doc in docs]
     extract_wall, extract_cpu = time.perf_counter() - wall, _cpu() - cpu
+    with tempfile.TemporaryDirectory(prefix="expediente-bench-index-") as tmp:
+        wall, cpu = time.perf_counter(), _cpu()
+        for start in range(0, len(records), batch_size):  # as flows.ingest.index_task, batch by batch
+            with open_index(Path(tmp) / "index.sqlite") as idx:
+                idx.upsert(records[start:start + batch_size])
+        index_wall, index_cpu = time.perf_counter() - wall, _cpu() - cpu
     n = len(docs)
     return Stages(n, sum(d.page_count for d in docs), acquire_wall / n, acquire_cpu / n,
-                  extract_wall / n, extract_cpu / n)
+                  extract_wall / n, extract_cpu / n, index_wall / n, index_cpu / n)
 
 
 @dataclass
@@ -211,7 +228,8 @@ def run(*, work: Path, docs: int = 200, scans: int = 6, seed: int = 3, repeat: i
         for kind, folder in corpora.items():
             err.print(f"{kind}: carga {os.getloadavg()[0]:.2f}; etapas solas ...")
             stages = stage_costs(folder, ocr_workers=cores)
-            result["stages"][kind] = {**asdict(stages), "ideal_per_second": round(stages.ideal(cores), 1)}
+            result["stages"][kind] = {**asdict(stages), "ideal_per_second": round(stages.ideal(cores), 1),
+                                      "ideal_reading_per_second": round(stages.ideal_reading(cores), 1)}
             n, pages = stages.documents, stages.pages
             modes = [("1 proceso", 1), (f"{cores} procesos", cores)] if cores > 1 else [("1 proceso", 1)]
             for label, p in modes:
@@ -244,11 +262,13 @@ def run(*, work: Path, docs: int = 200, scans: int = 6, seed: int = 3, repeat: i
     for kind, best_rate in best.items():
         stages = result["stages"][kind]
         stages["end_to_end_share"] = round(best_rate / stages["ideal_per_second"], 2)
+        stages["end_to_end_share_reading"] = round(best_rate / stages["ideal_reading_per_second"], 2)
         cpu = [c for r in result["runs"] if r.corpus == kind and r.mode.startswith("flujo")
                for c in r.cpu_per_document]
         # the share that the stages' own CPU is of the whole ingest's CPU per document: what
         # the share would be on a machine with nothing else running
-        stages["cpu_share"] = round((stages["acquire_cpu"] + stages["extract_cpu"]) / statistics.median(cpu), 2)
+        stages["cpu_share"] = round((stages["acquire_cpu"] + stages["extract_cpu"] + stages["index_cpu"])
+                                    / statistics.median(cpu), 2)
     result["runs"] = [{**asdict(r), "per_second": round(r.documents / r.best, 1),
                        "pages_per_second": round(r.pages / r.best, 1)} for r in result["runs"]]
     return result
@@ -273,9 +293,12 @@ def bench_ingest(
     for kind, s in result["stages"].items():
         out.print(f"[bold]{kind}[/]: {s['documents']} documentos, {s['pages']} páginas. Etapas solas, por documento: "
                   f"adquisición {s['acquire_wall'] * 1000:.0f} ms (CPU {s['acquire_cpu'] * 1000:.0f} ms), "
-                  f"extracción {s['extract_wall'] * 1000:.0f} ms (CPU {s['extract_cpu'] * 1000:.0f} ms) → "
-                  f"{s['ideal_per_second']} resoluciones/s en {result['cores']} núcleos; el mejor flujo logra "
-                  f"{s['end_to_end_share']:.0%} de eso; las etapas son {s['cpu_share']:.0%} de la CPU de la ingesta")
+                  f"extracción {s['extract_wall'] * 1000:.0f} ms (CPU {s['extract_cpu'] * 1000:.0f} ms), "
+                  f"indexación {s['index_wall'] * 1000:.0f} ms (CPU {s['index_cpu'] * 1000:.0f} ms) → "
+                  f"{s['ideal_per_second']} resoluciones/s en {result['cores']} núcleos "
+                  f"({s['ideal_reading_per_second']} sin la indexación); el mejor flujo logra "
+                  f"{s['end_to_end_share']:.0%} de eso ({s['end_to_end_share_reading']:.0%} de lo segundo); "
+                  f"las etapas son {s['cpu_share']:.0%} de la CPU de la ingesta")
     table = Table("corpus", "modo", "docs", "s (mín–máx)", "resol./s", "pág/s", "núcleos ocupados",
                   "CPU ms/doc")
     for r in result["runs"]:
