@@ -194,13 +194,17 @@ def fork_server_cpu() -> float:
     from multiprocessing import forkserver
 
     pid = getattr(forkserver._forkserver, "_forkserver_pid", None)
-    if pid is None:
-        return 0.0
+    return process_cpu(pid, children=True) if pid is not None else 0.0
+
+
+def process_cpu(pid: int, *, children: bool = False) -> float:
+    """CPU seconds of process ``pid`` (user and system), with those of its children that
+    have ended when ``children``; 0 where /proc is not there or the process is gone."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
+    return sum(int(f) for f in fields[11:15 if children else 13]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
 
 
 class DocumentPool:

@@ -79,13 +79,9 @@ def _cpu() -> float:
 
 def _server_cpu(pid: int | None) -> float:
     """CPU seconds of the standing Prefect server: its work for our runs counts too."""
-    if pid is None:
-        return 0.0
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    from flows.pool import process_cpu
+
+    return process_cpu(pid) if pid is not None else 0.0
 
 
 @dataclass
