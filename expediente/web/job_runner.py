@@ -97,7 +97,9 @@ class Runner:
             while not self._stopped.is_set():
                 try:
                     id = self._next()
-                except OSError:  # the folder, for a moment: try again at the next poll
+                except Exception:  # the folder for a moment, a record mid-change: look again at
+                    # the next poll; never let the thread end, which would give up the lock
+                    # while a command of this process may still be running
                     log.exception("ingest jobs: reading the queue")
                     id = None
                 if id is None:
