@@ -87,6 +87,19 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
      "uno, de 16 de julio de 2023, que confirmó la de primera instancia.", [("sentencia_vista", date(2023, 7, 16))]),
     ("El Juzgado Penal Colegiado de Maynas expidió sentencia el treinta de agosto de dos mil veintidós.",
      [("sentencia_primera", date(2022, 8, 30))]),
+    # the passive of a procedural history; the verb "denunció"
+    ("Luego, la investigación preparatoria fue formalizada el 20 de abril de 2021.",
+     [("formalizacion", date(2021, 4, 20))]),
+    ("La agraviada denunció el hecho el 8 de agosto de 2022 ante la comisaría.", [("denuncia", date(2022, 8, 8))]),
+    # a Sala cites the sentence under appeal by its number and then its resolución
+    ("El recurso de apelación contra la Sentencia N.° 112-2022, contenida en la Resolución N.° 18, de fecha "
+     "veintiocho de octubre de dos mil veintidós, que lo condenó.", [("sentencia_primera", date(2022, 10, 28))]),
+    # a term's expiry and a request other than the accusation are not milestones
+    ("Los hechos ocurrieron el 28 de junio de 2011. El plazo extraordinario de prescripción venció el 28 de junio "
+     "de 2017.", [("hechos", date(2011, 6, 28))]),
+    ("El requerimiento de prolongación de prisión preventiva se presentó el 20 de noviembre de 2023.", []),
+    ("Concluida la investigación, por requerimiento de fecha 3 de mayo de 2022 formuló acusación.",
+     [("acusacion", date(2022, 5, 3))]),
 ])
 def test_event_cues(sentence, expected):
     assert events_of(sentence) == expected

@@ -34,7 +34,7 @@ CUES = validate((
          source="domain.md; NCPP art. 448.1 (proceso inmediato: the audiencia única de juicio inmediato "
                 "controls the acusación and issues the auto de enjuiciamiento)",
          examples=("dictó auto de enjuiciamiento el", "En la audiencia única de juicio inmediato del 2 de octubre")),
-    Rule("event.acusacion", r"\brequerimiento\s+acusatorio\b|\bformul\w*\s+(?:la\s+)?acusacion\b|"
+    Rule("event.acusacion", r"\brequerimiento\s+(?:fiscal\s+)?(?:acusatorio|de\s+acusacion)\b|\bformul\w*\s+(?:la\s+)?acusacion\b|"
          r"\bdictamen\s+acusatorio\b|\bacusacion\s+(?:fiscal\s+)?(?:escrita\s+)?de\s+fecha\b|"
          r"\bacus(?:o|aron)\b|\b(?:la\s+)?acusacion\s+(?:fiscal\s+)?(?:se\s+(?:presento|formulo|interpuso)|es\s+de|fue\s+presentada)\b|"
          r"\bpresent\w+\s+(?:la\s+)?acusacion\b|"
@@ -45,21 +45,30 @@ CUES = validate((
                    "la acusación se presentó el 29 de julio de 2022", "el Fiscal Provincial emitió acusación el ")),
     Rule("event.formalizacion", r"\bformaliz\w*\s+(?:y\s+continu\w+\s+)?(?:la\s+)?investigacion\b|"
          r"\binvestigacion\s+preparatoria\s+se\s+formaliz\w*|\bformalizacion\s+de\s+(?:la\s+)?investigacion\b|"
-         r"\bse\s+formalizo\b", "formalizacion", source="domain.md",
-         examples=("formalizó la investigación preparatoria", "se formalizó y continuó la investigación")),
+         r"\bse\s+formalizo\b|"
+         # the passive of the procedural history: "la investigación preparatoria fue formalizada el"
+         r"\binvestigacion(?:\s+preparatoria)?\s+(?:fue|ha\s+sido|habia\s+sido)\s+formalizada\b",
+         "formalizacion", source="domain.md; NCPP art. 336 (the disposición de formalización)",
+         examples=("formalizó la investigación preparatoria", "se formalizó y continuó la investigación",
+                   "La investigación preparatoria fue formalizada el 20 de abril")),
     Rule("event.apertura", r"\babri\w*\s+instruccion\b|\bapertura\s+de\s+instruccion\b", "apertura_instruccion",
          source="domain.md", examples=("abrió instrucción en la vía ordinaria",)),
-    Rule("event.denuncia", r"\bdenuncia\b", "denuncia", source="domain.md",
-         examples=("formalizó denuncia penal el",)),
+    # the verb too ("la agraviada denunció el hecho el 8 de agosto"; "fue denunciado el"), not
+    # its participle as an adjective or a noun ("los hechos denunciados", "el denunciado X")
+    Rule("event.denuncia", r"\bdenuncia\b|\bdenunci(?:o|aron)\b|\b(?:fue|fueron)\s+denunciad[oa]s?\b", "denuncia",
+         source="domain.md", examples=("formalizó denuncia penal el", "La agraviada denunció el hecho el "),
+         counter_examples=("los hechos denunciados ocurrieron el",)),
     Rule("event.sentencia_primera", r"\bsentencia\s+(?:condenatoria|absolutoria|de\s+primera\s+instancia)\b|"
          r"\bpor\s+sentencia\s+del?\b|\bexpidio\s+la\s+sentencia\b|\bemitio\s+sentencia\b|\bsentencia\s+de\s+fojas\b"
-         r"|\bsentencia\s+contenida\b|\bsentencia\s+de\s+primera\b|\bcontra\s+la\s+sentencia\s+(?:n\W{0,4}\s*\d[\d-]*(?:-\w+)?\s*,?\s*)?(?:de\s+fecha|del)\b"
+         r"|\bsentencia\s+(?:n\W{0,4}\s*\d[\d-]*(?:-\w+)?\s*,?\s*)?contenida\b|\bsentencia\s+de\s+primera\b|\bcontra\s+la\s+sentencia\s+(?:n\W{0,4}\s*\d[\d-]*(?:-\w+)?\s*,?\s*)?(?:de\s+fecha|del)\b"
          r"|\bla\s+de\s+primera\s+instancia\b|\b(?:expidio|emitio|dicto|pronuncio)\s+(?:la\s+)?sentencia\b(?!\s+de\s+vista)|\bcondeno\s+a\s+(?:ambos|los\s+\w+|\w+(?:\s+\w+)?)\s+(?=el\s)",
          "sentencia_primera", source="domain.md",
          # the sentence a recurso de nulidad or an appeal is brought against (a casación's is
          # the "sentencia de vista", which its own cue names)
          examples=("emitió sentencia condenatoria el", "el recurso de nulidad interpuesto contra la sentencia del ",
-                   "el recurso de apelación contra la sentencia N.° 44-2022, del ")),
+                   "el recurso de apelación contra la sentencia N.° 44-2022, del ",
+                   # how the Salas cite the sentence under appeal: its number, then its resolución
+                   "contra la Sentencia N.° 112-2022, contenida en la Resolución N.° 18, de fecha ")),
     Rule("event.hechos", r"\bintervin\w+|\brescat\w+|\bcapt[oa]\w*|\bocurri\w+|\bhechos\b|"
          r"\babord\w+|\bamenaz\w+|\bagredi\w+|\barrebat\w+|\bsustraj\w+|\bexigi\w+|\bingreso\b|"
          r"\bretuv\w+|\bdispuso\s+(?:el|un)\s+pago\b|\bfallecio\b|"
@@ -76,9 +85,12 @@ CUES = validate((
     # dates that are not milestones
     Rule("event.none", r"\baudiencia\b|\bsesion(?:es)?\b|\bincoacion\b|\bprision\s+preventiva\b|\bnacid[oa]\b|\bnacio\b|\bnacimiento\b|"
          r"\bdetenid[oa]s?\b|\bdetencion\b|"  # an arrest is an investigative act, not a fact of the crime
-         r"\bvencera\b|\bcomputad[oa]\b|\bpublicad[oa]\b|\bcitacion\s+a\s+juicio\b|\bjuicio\s+oral\s+se\b|"
+         r"\bvenc(?:io|ia|e|era|imiento)\b|"  # a term's expiry: prescripción, prisión preventiva, the penalty
+         r"\bcomputad[oa]\b|\bpublicad[oa]\b|\bcitacion\s+a\s+juicio\b|\bjuicio\s+oral\s+se\b|"
          r"\bcarceleria\b|\bexcarcelad\w+|\bdecomiso\b|\bsobreseimiento\b|\blectura\b|"
-         r"\brequerimiento\s+de\s+(?:sobreseimiento|incoacion|prision|terminacion\s+anticipada)\b|"
+         # a request other than the accusation: sobreseimiento, incoación, prisión preventiva, its
+         # prolongación or cese, terminación anticipada (NCPP arts. 344, 447, 268, 274, 283, 468)
+         r"\brequerimiento\s+(?:fiscal\s+)?de\s+(?!acusacion\b|fecha\b)\w+|\bsolicitud\s+de\s+(?!fecha\b)\w+|"
          r"\bacuerdo\s+de\s+terminacion\s+anticipada\b|\b(?:audiencia|acta)\s+de\s+terminacion\b|\bconcluyeron\b|\bdebates?\b|"
          # the close of the investigation (NCPP art. 343) or of the instrucción: a stage's end,
          # not one of the milestones monitors measure here
