@@ -22,10 +22,16 @@ from schemas import Party, Role
 _POST_OF = re.compile(r"\bfiscal(?:\s+\w+){0,3}\s+(?:de\s+la|del)\s*$")
 
 
+# words of an office's name written in lower case when the name is given in capitals
+_PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "en", "lo", "contra"}
+
+
 def acting_fiscal_office(ctx: Context) -> Party | None:
     raw, low, z = ctx.view.raw, ctx.view.low, ctx.zones
     lo, hi = z.body
-    for m in E.FISCAL_OFFICE.finditer(raw, lo, hi):
+    found = sorted([*E.FISCAL_OFFICE.finditer(raw, lo, hi), *E.FISCAL_OFFICE_CAPS.finditer(raw, lo, hi)],
+                   key=lambda m: m.start())
+    for m in found:
         if z.in_furniture(m.start()) or _POST_OF.search(low, max(0, m.start() - 60), m.start()):
             continue
         end = m.start() + len(E.OFFICE_TRAILING.sub("", m.group()))
@@ -33,5 +39,8 @@ def acting_fiscal_office(ctx: Context) -> Party | None:
                 or E.OFFICE_ACTS_AFTER.match(low[end:end + 40])):
             continue
         name = " ".join(raw[m.start():end].split())
+        if name.isupper():  # "FISCALÍA SUPRAPROVINCIAL … CONTRA LA CRIMINALIDAD ORGANIZADA DE LIMA"
+            name = " ".join(w.lower() if w.lower() in _PARTICLES and i else w.capitalize()
+                            for i, w in enumerate(name.split()))
         return Party(name=name, role=Role.FISCAL, evidence=[ctx.ev(m.start(), end, "role.fiscal_office")])
     return None

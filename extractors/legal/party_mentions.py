@@ -87,6 +87,12 @@ def item(ctx: Context, pos: int, role: str, rule: str) -> tuple[N.NameSpan | Non
         m = E.SOCIEDAD.match(low, p)
         if m:
             return N.NameSpan(m.start(), m.end(), "Sociedad", "name.sociedad"), False
+        m = E.ORGANISATION.match(raw, p)
+        if m:  # "Cooperativa de Ahorro y Crédito San Martín de Porres Ltda.": its "y" joins no two victims
+            name = E.ORGANISATION_TRAILING.sub("", m["name"])
+            if name.endswith(".") and name.split()[-1].lower() not in E.ORGANISATION_ABBREVIATIONS:
+                name = name[:-1]
+            return N.NameSpan(m.start(), m.start() + len(name), organisation_name(name), "name.organisation"), False
     if role == "imputado":  # an accused the document names only by initials ("J.C.Q.M.")
         m = R.INITIALS.rx.match(raw, p)
         if m and m.group().count(".") >= 2:
@@ -95,6 +101,21 @@ def item(ctx: Context, pos: int, role: str, rule: str) -> tuple[N.NameSpan | Non
     if ns:
         return ns, False
     return None, False
+
+
+# how the words of institutions' names are written, for a name given in capitals
+_ORG_SPELLING = {w.upper(): w for phrase in (*E.ORGANISATION_HEADS, *E.ORGANISATION_PAIRS)
+                 for w in phrase.replace(",", " ").split()}
+
+
+def organisation_name(text: str) -> str:
+    """"COOPERATIVA DE AHORRO Y CRÉDITO SAN MARTÍN DE PORRES LTDA." -> "Cooperativa de Ahorro y Crédito San
+    Martín de Porres Ltda."; a name in mixed case is kept as written."""
+    text = " ".join(text.split())
+    if not text.isupper():
+        return text
+    return " ".join(w.lower() if w.lower() in ("de", "del", "la", "las", "los", "en", "el", "y", "e") and i
+                    else _ORG_SPELLING.get(w, w.capitalize()) for i, w in enumerate(text.split()))
 
 
 def company_name(text: str) -> str:
@@ -196,6 +217,9 @@ def cues(ctx: Context, acc: Acc, zones: list[tuple[int, int]],
                     continue
                 if role == "juez" and _recited_lower_court(ctx, m.start(), m.group(), court_level):
                     continue
+                if role == "defensa" and (R.VICTIM_COUNSEL_BEFORE.search(low, max(lo, m.start() - 80), m.start())
+                                          or R.VICTIM_COUNSEL_AFTER.match(low, m.end())):
+                    continue  # the victim's lawyer: no defence of the accused
                 list_after(ctx, acc, p, role, rule.id, appositive=rule.id == "role.verdict")
 
 

@@ -85,7 +85,8 @@ def _prison_terms(low: str, lo: int, hi: int) -> list[tuple[int, int, float, boo
         after = low[m.end():m.end() + 120]
         if P.EFFECTIVE.search(after):
             effective = True
-        elif P.SUSPENDED.search(after) or P.SUSPENSION_NEAR.match(low, m.end(), min(hi, m.end() + 220)):
+        elif (P.SUSPENDED.search(after) or P.SUSPENSION_NEAR.match(low, m.end(), min(hi, m.end() + 220))
+              or P.CONVERTED_NEAR.match(low, m.end(), min(hi, m.end() + 220))):
             effective = False
         else:
             effective = P.EFFECTIVE_BY_DEFAULT

@@ -183,6 +183,9 @@ P = tuple[str, float | None, bool | None, float | None]
      "del delito de tráfico ilícito de drogas a TRES AÑOS de pena privativa de libertad efectiva.\n"
      "3) FIJAR en S/ 2,000.00 la reparación civil.", "sentencia", (ANA, LUIS),
      [(ANA, 3.0, True, 2000.0), (LUIS, 3.0, True, 2000.0)]),
+    # CP art. 52: a prison term converted into jornadas de prestación de servicios is not served in prison
+    ("1. CONDENAR a ANA RUIZ PAZ a UN AÑO Y CUATRO MESES DE PENA PRIVATIVA DE LIBERTAD, la que se CONVIERTE en "
+     "SETENTA JORNADAS DE PRESTACIÓN DE SERVICIOS A LA COMUNIDAD.", "sentencia", (ANA,), [(ANA, 1 + 4 / 12, False, None)]),
 ])
 def test_penalties(operative, kind, names, expected):
     ctx, out = decide(operative, kind, *names)

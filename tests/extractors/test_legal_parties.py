@@ -299,6 +299,25 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
      "la Tercera Fiscalía Provincial Penal Corporativa de Independencia contra Jean Carlos Palomino Soto, por el "
      "delito de robo agravado.\n\nPARTE RESOLUTIVA: DECLARO FUNDADO el requerimiento.", "fiscal",
      {"Tercera Fiscalía Provincial Penal Corporativa de Independencia"}),
+    # an office in a header table: in capitals, or ending where the next label begins
+    ("JUZGADO DE INVESTIGACIÓN PREPARATORIA NACIONAL\nEXPEDIENTE : 00036-2018-51-5201-JR-PE-03\nMINISTERIO PÚBLICO : "
+     "FISCALÍA SUPRAPROVINCIAL CORPORATIVA ESPECIALIZADA CONTRA LA CRIMINALIDAD ORGANIZADA DE LIMA\nIMPUTADO : "
+     "GUSTAVO ADOLFO MENDOZA BARRIGA\n\nAUTOS Y OÍDOS: la solicitud.", "fiscal",
+     {"Fiscalía Supraprovincial Corporativa Especializada contra la Criminalidad Organizada de Lima"}),
+    ("SALA PENAL DE APELACIONES NACIONAL\nExpediente N.° 00029-2017-94-5201-JR-PE-01\nMinisterio Público: Segunda "
+     "Fiscalía Superior Nacional Especializada en Delitos de Corrupción de Funcionarios\nImputado: Félix Alberto "
+     "Moreno Caballero\n\nAUTOS Y OÍDOS: el recurso.", "fiscal",
+     {"Segunda Fiscalía Superior Nacional Especializada en Delitos de Corrupción de Funcionarios"}),
+    # an institution's name holds a "y" that joins no two victims
+    ("CORTE\n\nVISTOS: por el delito de apropiación ilícita, en agravio de la Cooperativa de Ahorro y Crédito San "
+     "Martín de Porres Ltda., y", "agraviado", {"Cooperativa de Ahorro y Crédito San Martín de Porres Ltda."}),
+    ("CORTE\n\nVISTOS: por el delito de peculado, en agravio del Ministerio de Economía y Finanzas y de la "
+     "Municipalidad Distrital de Comas.", "agraviado",
+     {"Ministerio de Economía y Finanzas", "Municipalidad Distrital de Comas"}),
+    # the victim's lawyer is not the defence (NCPP arts. 80, 95)
+    ("CORTE\n\nVISTOS: el recurso de apelación interpuesto por la parte agraviada, a través de su abogado Julio "
+     "César Paredes Llerena, contra la resolución; con el abogado defensor Luis Soto Rey.", "defensa",
+     {"Luis Soto Rey"}),
 ])
 def test_role_cues(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

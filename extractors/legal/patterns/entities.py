@@ -37,10 +37,16 @@ _ORD = r"(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[eé]ptima|Octava|Noven
 # "contra" only before an article: "Fiscalía Especializada contra la Criminalidad Organizada",
 # never "requerimiento ... de la Tercera Fiscalía ... contra Jean Carlos Palomino Soto"
 _TAIL_WORD = rf"(?:[{_U}][a-záéíóúñü]+|de|del|la|las|los|(?:y|e)(?=\s+[{_U}])|en|lo|contra(?=\s+(?:la|el|los|las)\s))(?![\wáéíóúñü])"
-FISCAL_OFFICE = re.compile(
-    rf"(?:{_ORD}\s+)?Fiscal[ií]a\s+(?:Provincial|Superior|Suprema|Supraprovincial|Especializada|Penal|Mixta|Corporativa|Transitoria)"
-    rf"(?:\s+{_TAIL_WORD}){{0,18}}")
-OFFICE_TRAILING = re.compile(r"(?:\s+(?:de|del|la|las|los|y|e|en|lo|contra))+$")
+_RANK = r"(?:Provincial|Superior|Suprema|Supraprovincial|Especializada|Penal|Mixta|Corporativa|Transitoria)"
+# a header's next label ends the office's name: "Ministerio Público: Segunda Fiscalía …\nImputado: X"
+_NEXT_LABEL = rf"[{_U}][\wáéíóúñü.]*(?:[ \t]+[\wáéíóúñü.]+){{0,3}}[ \t]*:"
+_GAP = rf"(?:[^\S\n]+|[^\S\n]*\n\s*(?!{_NEXT_LABEL}))"
+FISCAL_OFFICE = re.compile(rf"(?:{_ORD}\s+)?Fiscal[ií]a\s+{_RANK}(?:{_GAP}{_TAIL_WORD}){{0,18}}")
+# the same in capitals, as header tables write it ("MINISTERIO PÚBLICO : FISCALÍA SUPRAPROVINCIAL
+# CORPORATIVA ESPECIALIZADA CONTRA LA CRIMINALIDAD ORGANIZADA DE LIMA"): one line
+FISCAL_OFFICE_CAPS = re.compile(
+    rf"(?:{_ORD.upper()}[ \t]+)?FISCAL[IÍ]A[ \t]+{_RANK.upper()}(?:[ \t]+[{_U}]+(?![\w]))*")
+OFFICE_TRAILING = re.compile(r"(?:\s+(?:de|del|la|las|los|y|e|en|lo|contra))+$", re.IGNORECASE)
 # a Procuraduría Pública as written: "Procuraduría Pública Especializada en Delitos de
 # Tráfico Ilícito de Drogas" (D. Leg. 1326, Sistema Administrativo de Defensa Jurídica del
 # Estado); the next office of a list ("y de la Procuraduría ...") is not part of its name
@@ -54,3 +60,46 @@ OFFICE_ACTS_BEFORE = re.compile(r"(?:interpuest[oa]s?|formulad[oa]s?|presentad[o
                                 r"(?:por|de)?\s*(?:la|el)?\s*$|ministerio\s+publico\s*:\s*$")
 OFFICE_ACTS_AFTER = re.compile(r"^\s*,?\s*(?:formalizo|acuso|interpuso|formulo|requirio|solicito|apelo|dictamino|opino|"
                                r"presento|dispuso\s+la\s+formalizacion)\b")
+
+# An institution that is a victim (or a party) by its name: a cooperative, a bank, a ministry, a
+# municipality, a university… Its name may hold a "y" that joins no two parties ("Cooperativa
+# de Ahorro y Crédito San Martín de Porres Ltda.", "Ministerio de Economía y Finanzas"), so
+# the name is read from the institution's own head noun, and a "y" belongs to it only inside
+# one of the pairs such names are built of. Sources: Ley 29683 and the SBS register (cajas,
+# cooperativas de ahorro y crédito), Ley 29158 (Ley Orgánica del Poder Ejecutivo: the
+# ministries and their organismos), Ley 27972 (municipalidades), Ley 27867 (gobiernos
+# regionales), Ley 24656 (comunidades campesinas), as victims are named in rulings.
+ORGANISATION_HEADS = (
+    "Cooperativa", "Caja Municipal", "Caja Rural", "Caja", "Banco", "Financiera", "Edpyme", "Ministerio",
+    "Superintendencia", "Municipalidad", "Gobierno Regional", "Dirección Regional", "Gerencia Regional",
+    "Unidad de Gestión Educativa", "Institución Educativa", "Universidad", "Hospital", "Red de Salud",
+    "Centro de Salud", "Seguro Social", "Programa Nacional", "Proyecto Especial", "Servicio Nacional",
+    "Servicio de Administración", "Servicio de Agua", "Instituto Nacional", "Registro Nacional", "Organismo",
+    "Autoridad Nacional", "Empresa", "Asociación", "Comunidad Campesina", "Comunidad Nativa",
+    "Junta de Usuarios", "Sociedad de Beneficencia", "Beneficencia", "Fondo", "Corporación", "Consorcio",
+    "Contraloría General", "Policía Nacional", "Poder Judicial", "Zona Registral", "Compañía", "Parroquia",
+)
+# the "X y Y" (and "X, Y y Z") pairs inside institutions' names
+ORGANISATION_PAIRS = (
+    "Ahorro y Crédito", "Economía y Finanzas", "Transportes y Comunicaciones", "Energía y Minas",
+    "Trabajo y Promoción del Empleo", "Comercio Exterior y Turismo", "Mujer y Poblaciones Vulnerables",
+    "Desarrollo e Inclusión Social", "Vivienda, Construcción y Saneamiento", "Desarrollo Agrario y Riego",
+    "Agricultura y Riego", "Aduanas y de Administración Tributaria", "Banca, Seguros y AFP",
+    "Identificación y Estado Civil", "Agua Potable y Alcantarillado", "Transportes y Servicios",
+    "Ciencia y Tecnología", "Producción y Comercio", "Salud y Bienestar", "Ahorro y Préstamo",
+)
+
+
+def _either_case(phrase: str) -> str:
+    words = [re.escape(w).replace(r"\,", ",") for w in phrase.split()]
+    return "(?:" + r"[ \t]+".join(words) + "|" + r"[ \t]+".join(w.upper() for w in words) + ")"
+
+
+_ORG_WORD = rf"(?:[{_U}][\wáéíóúñü]*\.?|[{_U}]+\.?)"
+_ORG_SMALL = r"(?:de|del|la|las|los|en|el|DE|DEL|LA|LAS|LOS|EN|EL)"
+ORGANISATION = re.compile(
+    "(?P<name>(?:" + "|".join(_either_case(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True)) + ")"
+    + r"(?:[ \t]+(?:" + "|".join(_either_case(p) for p in ORGANISATION_PAIRS) + "|" + _ORG_SMALL + "|" + _ORG_WORD
+    + r")(?![\wáéíóúñü])){1,14})")
+ORGANISATION_TRAILING = re.compile(r"(?:[ \t]+(?:de|del|la|las|los|en|el))+$", re.IGNORECASE)
+ORGANISATION_ABBREVIATIONS = {"ltda.", "cía.", "cia.", "s.a."}  # a final period that belongs to the name

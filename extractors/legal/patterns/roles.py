@@ -22,6 +22,14 @@ NARROW_FILLER = re.compile(r"^(?:[ \t\n]|(?:don|dona|senor|senora|sr\.|sra\.)\b\
 # Fiscalía Superior Penal del Cusco, Nancy Luna Chacón"; "abogado defensor del encausado, doctor X"
 OFFICE = re.compile(r"^\s*(?:de la|del|de|por el|por la|por los)\s+[^,;:()]{0,110}?,\s*")
 
+# The lawyer of the victim or the actor civil (NCPP arts. 95.1 and 104: the agraviado may act
+# through counsel) is no "defensa", which is the accused's (NCPP art. 80): "la parte agraviada,
+# a través de su abogado X"; "el abogado de la parte agraviada, X". Folded text.
+_VICTIM_PARTY = r"(?:parte\s+agraviada|agraviad[oa]s?|actor(?:es)?\s+civil(?:es)?|victimas?|parte\s+civil|procuradur\w+(?:\s+\w+){0,8})"
+VICTIM_COUNSEL_BEFORE = re.compile(rf"\b{_VICTIM_PARTY}\s*,?\s*(?:a\s+traves\s+de|por\s+medio\s+de|mediante|"
+                                   rf"representad[oa]s?\s+por|con)\s+(?:su|sus)\s*$")
+VICTIM_COUNSEL_AFTER = re.compile(rf"\s*(?:de\s+la|del|de\s+los|de\s+las|de)\s+{_VICTIM_PARTY}\b")
+
 # role -> cue rules; the cue ends right before the name (after optional FILLER)
 CUES = validate((
     # --- judges and ponente ---
