@@ -47,6 +47,8 @@ def penalty_text(p: Penalty) -> str:
     efectiva; reparación civil de S/ 10,000.00"``. (``search.export.penalty_summary`` is the
     CSV's form, with decimal years for spreadsheets.)"""
     parts = []
+    if p.cadena_perpetua:
+        parts.append("cadena perpetua")
     if p.prison_years is not None:
         kind = " efectiva" if p.effective else " suspendida" if p.effective is False else ""
         parts.append(f"{years_months(p.prison_years)} de pena privativa de libertad{kind}")

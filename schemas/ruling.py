@@ -199,6 +199,10 @@ class Outcome(_Extracted):
 class Penalty(_Extracted):
     defendant: str | None = None
     prison_years: float | None = None
+    cadena_perpetua: bool | None = Field(
+        default=None, description="cadena perpetua (CP art. 29) imposed or confirmed: a life term, no number of "
+                                  "years (prison_years is then None); None if the ruling imposes no such penalty"
+    )
     effective: bool | None = None
     probation_years: float | None = None
     dias_multa: int | None = None

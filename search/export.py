@@ -34,6 +34,8 @@ def _number(value: float | None) -> str:
 def penalty_summary(p: Penalty) -> str:
     """``"Juan Pérez: 15 años efectiva; 180 días-multa; S/ 10000"``."""
     parts = []
+    if p.cadena_perpetua:
+        parts.append("cadena perpetua")
     if p.prison_years is not None:
         kind = " efectiva" if p.effective else " suspendida" if p.effective is False else ""
         parts.append(f"{_number(p.prison_years)} años{kind}")

@@ -214,11 +214,13 @@ def penalty_tables(r: PenaltyResult, labels: Mapping[str, str] | None = None) ->
                    Column("suspendida: mediana", "years", short="mediana"),
                    Column("suspendida: p25", "years", short="p25"), Column("suspendida: p75", "years", short="p75"),
                    Column("sin precisar: n", "int", short="s/prec. n"),
-                   Column("sin precisar: mediana", "years", short="mediana")]
+                   Column("sin precisar: mediana", "years", short="mediana"),
+                   Column("cadena perpetua: n", "int", short="perpetua n")]
     prison_rows = [Row([name, *_dist_cells(g.prison_effective), *_dist_cells(g.prison_suspended, True),
-                        g.prison_unstated.n, g.prison_unstated.median],
+                        g.prison_unstated.n, g.prison_unstated.median, g.cadena_perpetua],
                        [("efectiva", g.prison_effective.doc_ids), ("suspendida", g.prison_suspended.doc_ids),
-                        ("sin precisar", g.prison_unstated.doc_ids)]) for name, g in groups]
+                        ("sin precisar", g.prison_unstated.doc_ids),
+                        ("cadena perpetua", g.cadena_perpetua_ids)]) for name, g in groups]
     rep_cols = [Column("grupo"), Column("n", "int"), Column("mediana", "soles"), Column("p25", "soles"),
                 Column("p75", "soles"), Column("p90", "soles"), Column("mín.", "soles"), Column("máx.", "soles")]
     rep_rows = [Row([name, *_dist_cells(g.reparacion), g.reparacion.min, g.reparacion.max],

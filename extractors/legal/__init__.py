@@ -39,7 +39,9 @@ from schemas import CourtLevel, DocumentText, FieldEvidence, Ruling
 # 0.3.0: the real-rulings extraction (issue 12), the redaction of protected victims named
 # by code or after a word for a minor (issue 15) and the word boxes of every page (issue 13);
 # records of 0.2.x may hold a protected name that 0.3.0 redacts, so they must be re-read.
-EXTRACTOR_VERSION = "legal-0.3.0"
+# 0.4.0: Penalty.cadena_perpetua (a life term, no years); a converted prison term is not
+# effective; milestones, institutions, the victim's lawyer and header offices read anew.
+EXTRACTOR_VERSION = "legal-0.4.0"
 
 __all__ = ["EXTRACTOR_VERSION", "Details", "extract", "extract_details"]
 

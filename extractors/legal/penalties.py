@@ -78,9 +78,11 @@ def _years(m) -> float:
     return (_num(m["monly"]) or 0) / 12
 
 
-def _prison_terms(low: str, lo: int, hi: int) -> list[tuple[int, int, float, bool | None]]:
-    """(start, end, years, effective) of each prison term the item states."""
-    out = []
+def _prison_terms(low: str, lo: int, hi: int) -> list[tuple[int, int, float | None, bool | None]]:
+    """(start, end, years, effective) of each prison term the item states; a cadena perpetua
+    has None years."""
+    out: list[tuple[int, int, float | None, bool | None]] = [(m.start(), m.end(), None, True)
+                                                             for m in P.LIFE.finditer(low, lo, hi)]
     for m in P.PRISON.finditer(low, lo, hi):
         after = low[m.end():m.end() + 120]
         if P.EFFECTIVE.search(after):
@@ -156,10 +158,11 @@ def _prison(ctx: Context, data: dict, names: list[tuple[int, str]], item: tuple[
             counts, after_reform = _imposed_here(low, lo, start, named[0] if named else lo)
             if n in reforming and not counts:
                 continue  # the penalty being revoked or annulled
-            if "prison_years" in data[n] and not (after_reform and not data[n].get("_reformed")):
+            if "effective" in data[n] and not (after_reform and not data[n].get("_reformed")):
                 continue
             data[n]["_reformed"] = after_reform
-            data[n].update(prison_years=round(years, 4), effective=effective,
+            data[n].update(prison_years=None if years is None else round(years, 4), effective=effective,
+                           cadena_perpetua=True if years is None else None,
                            probation_years=_num(prob["years"]) if prob and effective is False else None)
             data[n]["ev"].append(ctx.ev(start, end, "penalty.prison"))
 

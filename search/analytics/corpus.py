@@ -85,6 +85,7 @@ class PenaltyFact:
     prison_years: float | None
     effective: bool | None
     reparacion: float | None
+    cadena_perpetua: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +136,8 @@ class Doc:
             outcome=r.outcome.kind if r.outcome else None, decisions=decisions,
             early=r.early_termination,
             penalties=tuple(PenaltyFact(normalize_key(p.defendant) or None if p.defendant else None,
-                                        p.prison_years, p.effective, p.reparacion_civil_soles)
+                                        p.prison_years, p.effective, p.reparacion_civil_soles,
+                                        bool(p.cadena_perpetua))
                             for p in r.penalties),
             events=events,
             own=own,

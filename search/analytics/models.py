@@ -189,6 +189,8 @@ class PenaltyGroup(BaseModel):
     prison_effective: Distribution = Field(description="years of pena privativa efectiva")
     prison_suspended: Distribution = Field(description="years of pena suspendida")
     prison_unstated: Distribution = Field(description="years, effective or suspended not stated")
+    cadena_perpetua: int = Field(default=0, description="life terms (CP art. 29): no years, counted apart")
+    cadena_perpetua_ids: list[str] = Field(default_factory=list, description="the rulings behind cadena_perpetua")
     reparacion: Distribution = Field(description="reparación civil, soles")
 
 

@@ -4,7 +4,7 @@ One entry per ``Penalty`` of a decision that imposes or confirms it (the truth
 convention). Per case and defendant the latest decision's penalty counts (a sentencia de
 vista that confirms or reduces replaces the sentencia's); replaced entries are reported.
 Prison figures count penalties with more than zero years; ``effective`` None (the ruling
-does not say) is its own column. A solidary reparación civil is repeated for each
+does not say) is its own column; a cadena perpetua has no years and is counted apart. A solidary reparación civil is repeated for each
 defendant, as the rulings state it.
 """
 
@@ -26,7 +26,10 @@ Entry = tuple[Doc, Case, PenaltyFact]
 def _group(name: str, entries: list[Entry]) -> PenaltyGroup:
     prison: dict[bool | None, tuple[list[float], list[str]]] = {k: ([], []) for k in (True, False, None)}
     reparacion: tuple[list[float], list[str]] = ([], [])
+    life: list[str] = []
     for doc, _, p in entries:
+        if p.cadena_perpetua:
+            life.append(doc.id)
         if p.prison_years is not None and p.prison_years > 0:
             values, ids = prison[p.effective]
             values.append(p.prison_years)
@@ -36,7 +39,8 @@ def _group(name: str, entries: list[Entry]) -> PenaltyGroup:
             reparacion[1].append(doc.id)
     return PenaltyGroup(group=name, prison_effective=distribution(*prison[True]),
                         prison_suspended=distribution(*prison[False]),
-                        prison_unstated=distribution(*prison[None]), reparacion=distribution(*reparacion))
+                        prison_unstated=distribution(*prison[None]), cadena_perpetua=len(life),
+                        cadena_perpetua_ids=sorted(set(life)), reparacion=distribution(*reparacion))
 
 
 @gc_paused

@@ -26,7 +26,8 @@ RECORDS = [
                   outcome=O.TERMINACION_ANTICIPADA_APROBADA, early=E.TERMINACION_ANTICIPADA,
                   penalties=(Penalty(prison_years=4, effective=False, reparacion_civil_soles=2000),))),
     ("pi", ruling(D.SENTENCIA, day="2021-02-01", number="00003-2020-0-2101-JR-PE-01", crimes=("robo_agravado",),
-                  outcome=O.CONDENA, early=E.PROCESO_INMEDIATO)),
+                  outcome=O.CONDENA, early=E.PROCESO_INMEDIATO,
+                  penalties=(Penalty(cadena_perpetua=True, effective=True),))),
     ("sob", ruling(D.AUTO, day="2021-03-01", number="00004-2020-0-2101-JR-PE-01", outcome=O.SOBRESEIMIENTO)),
     ("pp", ruling(D.AUTO, day="2021-03-01", number="00005-2020-0-2101-JR-PE-01",
                   outcome=O.PRISION_PREVENTIVA_FUNDADA)),
@@ -97,4 +98,7 @@ def test_penalties_latest_per_defendant(corpus):
     assert (t.reparacion.n, t.reparacion.median, t.reparacion.min, t.reparacion.max) == (3, 2000, 1000, 5000)
     assert [(e.reason, e.doc_ids) for e in r.excluded] == [("reemplazada", ids("s1"))]
     groups = {g.group: g.prison_suspended.n for g in r.groups}
-    assert groups == {"trata": 1, "mineria": 1}
+    assert groups == {"trata": 1, "mineria": 1, "patrimonio": 0}
+    # a cadena perpetua has no years: counted apart, never in the years' distributions
+    assert (t.cadena_perpetua, t.cadena_perpetua_ids) == (1, ids("pi"))
+    assert {g.group: g.cadena_perpetua for g in r.groups if g.cadena_perpetua} == {"patrimonio": 1}

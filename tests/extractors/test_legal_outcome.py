@@ -194,6 +194,15 @@ def test_penalties(operative, kind, names, expected):
     assert got == [(n, y and round(y, 4), e, r) for n, y, e, r in expected]
 
 
+def test_cadena_perpetua_is_a_life_term_without_years():
+    ctx, out = decide("1. CONDENANDO a ANA RUIZ PAZ como autora del delito de violación sexual de menor de edad; y "
+                      "como tal le IMPONE la pena de CADENA PERPETUA.\n2. FIJA en VEINTE MIL SOLES (S/ 20,000.00) la "
+                      "reparación civil.", "sentencia", ANA)
+    [p] = extract_penalties(ctx, _accused(ANA), out)
+    assert (p.defendant, p.cadena_perpetua, p.prison_years, p.effective, p.reparacion_civil_soles) == \
+        (ANA, True, None, True, 20000.0)
+
+
 def test_a_nameless_item_imposes_dias_multa_and_inhabilitacion_on_every_accused():
     from extractors.legal.inhabilitacion import extract_inhabilitaciones
 

@@ -44,6 +44,8 @@ def test_long_date(day, text):
      "4 años de pena privativa de libertad suspendida; periodo de prueba de 3 años"),
     (Penalty(inhabilitacion=True, inhabilitacion_years=2.5, inhabilitacion_incisos=[1, 2], dias_multa=180),
      "inhabilitación por 2 años y 6 meses (art. 36, incisos 1, 2); 180 días-multa"),
+    (Penalty(cadena_perpetua=True, effective=True, reparacion_civil_soles=20000),
+     "cadena perpetua; reparación civil de S/ 20,000.00"),
     (Penalty(), "sin detalle"),
 ])
 def test_penalty_text(penalty, text):

@@ -19,6 +19,9 @@ _SPECK = r"(?:[a-z]\s+)?"  # a speck of the scan read as a letter ("privativa de
 PRISON = re.compile(
     rf"(?P<years>{NUM}){ECHO}\s+anos?(?:\s+y\s+(?P<months>{NUM}){ECHO}\s+mes(?:es)?)?\s+de\s+pena\s+privativa\s+de\s+{_SPECK}(?:la\s+)?libertad"
     rf"|(?P<monly>{NUM}){ECHO}\s+meses\s+de\s+pena\s+privativa\s+de\s+{_SPECK}(?:la\s+)?libertad")
+# cadena perpetua: a life term (CP art. 29), no number of years; served in prison, reviewed
+# after 35 years (Código de Ejecución Penal art. 59-A)
+LIFE = re.compile(r"\bcadena\s+perpetua\b")
 EFFECTIVE = re.compile(r"^[^;]{0,25}?\befectiva\b")
 SUSPENDED = re.compile(r"^[^;]{0,60}?\bsuspendid[ao]\b|^[^;]{0,60}?\bcondicional\b")
 # a suspension ordered anywhere in the item's sentence ("…, cuya ejecución se suspende por el
