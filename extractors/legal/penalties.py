@@ -104,9 +104,14 @@ def _prison_terms(low: str, lo: int, hi: int) -> list[tuple[int, int, float | No
 def _imposed_here(low: str, lo: int, start: int, first_named: int) -> tuple[bool, bool]:
     """For a defendant whose outcome sets the reviewed ruling aside: does the penalty at
     ``start`` come from this decision, and does it come after a REFORMÁNDOLA?"""
-    reformed = bool(P.REFORM.search(low, first_named, start))
+    reforms = list(P.REFORM.finditer(low, first_named, start))
+    reformed = bool(reforms)
+    # "actuando en sede de instancia: REVOCARON la sentencia que lo condenó a ocho años; y,
+    # reformándola, lo ABSOLVIERON": a term recited as set aside after the marker is not imposed
+    since = reforms[-1].end() if reforms else lo
+    recited = P.SETS_ASIDE.search(low, since, start) and P.RECITED.search(low[since:start])
     fresh = not P.SETS_ASIDE.search(low, lo, start) and not P.RECITED.search(low[lo:start])
-    return reformed or fresh, reformed
+    return bool((reformed and not recited) or fresh), reformed
 
 
 def extract_penalties(ctx: Context, parties: list[Party], outcome: Outcome | None) -> list[Penalty]:

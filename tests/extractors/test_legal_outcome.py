@@ -39,6 +39,12 @@ def decide(operative: str, kind: str, *names: str):
 
 
 @pytest.mark.parametrize("operative, kind, names, overall, by", [
+    # the mandate many courts write ("CONDÉNESE a X …; IMPÓNGASELE …"; "ABSUÉLVASE a Y")
+    ("FALLA:\nCONDÉNESE a ANA RUIZ PAZ como autora del delito de robo agravado; IMPÓNGASELE QUINCE AÑOS de pena "
+     "privativa de libertad efectiva.\nABSUÉLVASE a LUIS SOTO REY de la acusación fiscal.", "sentencia",
+     (ANA, LUIS), "mixto", {ANA: "condena", LUIS: "absolucion"}),
+    ("REVÓQUESE la sentencia apelada que condenó a ANA RUIZ PAZ.", "sentencia_vista", (ANA,), "revoca",
+     {ANA: "revoca"}),
     # casación: FUNDADO (EN PARTE) / CASARON; INFUNDADOS / NO SE CASA (also in a sumilla)
     ("I. Declararon FUNDADO EN PARTE el recurso de casación interpuesto por la defensa de ANA RUIZ PAZ; en "
      "consecuencia, CASARON la sentencia de vista.", "casacion", (ANA,), "casacion_fundada",
@@ -192,6 +198,19 @@ def test_penalties(operative, kind, names, expected):
     got = [(p.defendant, p.prison_years and round(p.prison_years, 4), p.effective, p.reparacion_civil_soles)
            for p in extract_penalties(ctx, _accused(*names), out)]
     assert got == [(n, y and round(y, 4), e, r) for n, y, e, r in expected]
+
+
+def test_a_term_revoked_in_sede_de_instancia_is_not_imposed():
+    ctx, out = decide("I. FUNDADO el recurso de casación interpuesto por el encausado ANA RUIZ PAZ; en consecuencia, "
+                      "CASARON la sentencia de vista.\nII. Actuando en sede de instancia: REVOCARON la sentencia de "
+                      "primera instancia que lo condenó como autor del delito de tráfico ilícito de drogas a ocho años "
+                      "de pena privativa de libertad; y, reformándola, lo ABSOLVIERON de la acusación fiscal.",
+                      "casacion", ANA)
+    assert extract_penalties(ctx, _accused(ANA), out) == []
+    ctx, out = decide("II. Actuando en sede de instancia: REVOCARON la sentencia que impuso a ANA RUIZ PAZ doce años; "
+                      "y, reformándola, le IMPUSIERON ocho años de pena privativa de libertad efectiva.",
+                      "casacion", ANA)
+    assert [p.prison_years for p in extract_penalties(ctx, _accused(ANA), out)] == [8.0]
 
 
 def test_cadena_perpetua_is_a_life_term_without_years():

@@ -314,6 +314,10 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
     ("CORTE\n\nVISTOS: por el delito de peculado, en agravio del Ministerio de Economía y Finanzas y de la "
      "Municipalidad Distrital de Comas.", "agraviado",
      {"Ministerio de Economía y Finanzas", "Municipalidad Distrital de Comas"}),
+    # the 1940 code's heading after the victims: "…, en agravio del Estado; RESULTA DE AUTOS: que …"
+    ("CORTE\n\nVISTA: la causa seguida contra FREDDY PALOMINO CHÁVEZ por el delito de robo agravado, en agravio "
+     "de Inversiones Santa Rosa S.A.C. y del Estado; RESULTA DE AUTOS: que, a mérito del atestado", "agraviado",
+     {"Inversiones Santa Rosa S.A.C.", "Estado"}),
     # the victim's lawyer is not the defence (NCPP arts. 80, 95)
     ("CORTE\n\nVISTOS: el recurso de apelación interpuesto por la parte agraviada, a través de su abogado Julio "
      "César Paredes Llerena, contra la resolución; con el abogado defensor Luis Soto Rey.", "defensa",

@@ -110,12 +110,12 @@ CUES = validate((
 
 # A date that dates a document the ruling cites ("por Resolución N.° 412-2023-MP-FN, de diez
 # de marzo", "contra la Resolución N.° 7, de fecha …", "por auto del 5 de febrero", "según el
-# acta de vigilancia del …") is that document's date, not the milestone a cue earlier in the
+# acta de vigilancia del …", "declarado bien concedido por ejecutoria suprema del …") is that document's date, not the milestone a cue earlier in the
 # sentence names; a milestone cue after the date in its clause still decides ("por auto de
 # fecha ocho de noviembre …, abrió instrucción"). Source: how rulings cite resolutions (the
 # resolution's number, then "de fecha"/"del" and its date).
 DOCUMENT_DATED = re.compile(
-    r"\b(?:resolucion(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+){0,2}|auto|acta(?:\s+de\s+\w+){0,2}"
+    r"\b(?:resolucion(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+){0,2}|auto|ejecutoria(?:\s+suprema)?|acta(?:\s+de\s+\w+){0,2}"
     r"|oficio(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+)?|informe(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+)?)"
     r"\s*,?\s*(?:de\s+fecha|del?|expedid[oa]\s+el|emitid[oa]\s+el)\s*$")
 # A sentence about another proceeding (the civil alimentos file behind an omisión de asistencia

@@ -57,12 +57,12 @@ PHRASES = validate((
     Rule("outcome.inadmisible", rf"\binadmisibles?\b{_NAMEISH}{_RECURSO}", "inadmisible",
          source="NCPP art. 405", examples=("Declararon INADMISIBLE el recurso de apelación",),
          counter_examples=("INADMITIR el medio de prueba",)),
-    Rule("outcome.nula", r"\b(?:declarar(?:on)?|declara|declaro)\s+(?:la\s+)?nul[oa]s?\b|\bnula\s+la\s+sentencia\b",
+    Rule("outcome.nula", r"\b(?:declarar(?:on)?|declara|declaro|declarese)\s+(?:la\s+)?nul[oa]s?\b|\bnula\s+la\s+sentencia\b",
          "nula", source="NCPP art. 425.3.a", examples=("declarar NULA la sentencia",)),
-    Rule("outcome.revoca", r"\brevoc(?:ar|aron|a|o|ando)\b", "revoca", source="NCPP art. 425.3.b",
-         examples=("REVOCAR la sentencia",)),
-    Rule("outcome.confirma", r"\bconfirm(?:ar|aron|a|o|ando)\b", "confirma", source="NCPP art. 425",
-         examples=("CONFIRMAR la sentencia",)),
+    Rule("outcome.revoca", r"\brevoc(?:ar|aron|a|o|ando)\b|\brevoquese\b", "revoca", source="NCPP art. 425.3.b",
+         examples=("REVOCAR la sentencia", "REVÓQUESE la sentencia")),
+    Rule("outcome.confirma", r"\bconfirm(?:ar|aron|a|o|ando|ese)\b", "confirma", source="NCPP art. 425",
+         examples=("CONFIRMAR la sentencia", "CONFÍRMESE la sentencia")),
     Rule("outcome.apelacion_infundada", rf"\binfundad[oa]s?\b{_NAMEISH}\bapelacion", "confirma",
          source="an appeal declared unfounded leaves the ruling standing",
          examples=("DECLARAR INFUNDADOS los recursos de apelación",)),
@@ -73,7 +73,7 @@ PHRASES = validate((
          "detencion_ilegal", source="NCPP art. 261", examples=("DECLARAR ILEGAL la detención",)),
     Rule("outcome.auto_enjuiciamiento", r"\b(?:dictar|dicta|dictaron|dictese|expedir|expidase|emitir)\s+(?:el\s+)?auto\s+de\s+enjuiciamiento\b",
          "auto_enjuiciamiento", source="NCPP art. 353", examples=("DICTAR AUTO DE ENJUICIAMIENTO contra",)),
-    Rule("outcome.ta_aprobada", r"\baprob(?:ar|aron|ando|o|ar el)\b[^.;]{0,60}\bterminacion\s+anticipada|"
+    Rule("outcome.ta_aprobada", r"\b(?:aprob(?:ar|aron|ando|o|ar el)|apruebese)\b[^.;]{0,60}\bterminacion\s+anticipada|"
          r"\baprob(?:ar|aron|ando|o)\s+(?:el|dicho|los|dichos)\s+acuerdos?\b(?!\s+reparatorio)",
          "terminacion_anticipada_aprobada", source="NCPP art. 468.4-5 (the judge approves the agreement)",
          examples=("APROBAR el acuerdo de terminación anticipada", "APROBAR dicho acuerdo"),
@@ -97,11 +97,13 @@ PHRASES = validate((
     Rule("outcome.reserva_fallo", r"\breserv(?:a|ar|ando|o|aron|ese)\s+(?:el|del)\s+fallo\b|\breserva\s+del\s+fallo\s+condenatorio",
          "reserva_fallo", source="CP art. 62", examples=("RESERVA DEL FALLO CONDENATORIO", "RESERVANDO EL FALLO CONDENATORIO"),
          counter_examples=("RESERVAR el juzgamiento",)),
-    Rule("outcome.condena", r"\bconden(?:ando|ar|aron|a|o)\b\s+(?:a|al|a\s+la|a\s+los)\b(?!\s+(?:los\s+)?(?:recurrentes?|sentenciad\w+|vencid\w+)?\s*al\s+pago)(?![^.;]{0,40}\bpago\s+de\s+(?:las\s+)?costas)",
-         "condena", source="NCPP art. 399; C. de P.P. art. 285 ('FALLA: CONDENANDO')", examples=("CONDENANDO a LUZ MARINA",),
+    Rule("outcome.condena", r"\bconden(?:ando|ar|aron|a|o|ese|esele|eseles)\b\s+(?:a|al|a\s+la|a\s+los)\b(?!\s+(?:los\s+)?(?:recurrentes?|sentenciad\w+|vencid\w+)?\s*al\s+pago)(?![^.;]{0,40}\bpago\s+de\s+(?:las\s+)?costas)",
+         "condena", source="NCPP art. 399; C. de P.P. art. 285 ('FALLA: CONDENANDO'); the mandate many courts write "
+                             "('CONDÉNESE a X', 'IMPÓNGASELE')", examples=("CONDENANDO a LUZ MARINA", "CONDÉNESE a FREDDY"),
          counter_examples=("CONDENARON a los recurrentes al pago de las costas", "CONDENARON al recurrente al pago de las costas")),
-    Rule("outcome.absolucion", r"\babsol(?:viendo|ver|vieron|vio|verlo|verla|verlos|viendole)\b|\babsuelve\b",
-         "absolucion", source="NCPP art. 398", examples=("ABSOLVIENDO a JORGE",)),
+    Rule("outcome.absolucion", r"\babsol(?:viendo|ver|vieron|vio|verlo|verla|verlos|viendole)\b|\babsuelve\b|"
+         r"\babsuelva(?:se|sele|seles)\b", "absolucion", source="NCPP art. 398; the mandate 'ABSUÉLVASE a X'",
+         examples=("ABSOLVIENDO a JORGE", "ABSUÉLVASE a JORGE")),
 ))
 
 # for each kind of document, its own vocabulary in order of precedence; other phrases

@@ -81,7 +81,7 @@ CUES = validate((
          examples=("en el proceso que se le sigue a ",)),
     Rule("role.contra", r"\b(?:seguid[oa]s?\s+contra|contra)(?:\s+(?:el|la|los|las)\s+(?:acusad|imputad|procesad)\w*)?",
          "imputado", source="'juicio oral seguido contra X'", examples=("juicio oral seguido contra ",)),
-    Rule("role.verdict", r"\b(?:condeno|condena|condenando|condenar|condenaron|absolvio|absuelve|absolviendo|"
+    Rule("role.verdict", r"\b(?:condeno|condena|condenando|condenar|condenaron|condenese|absolvio|absuelve|absolviendo|absuelvase|"
          r"absolver|absolvieron|condenado|sobreseimiento a favor de|hechos a|a favor de los investigados)\s+(?:a|al|a la|a los)?",
          "imputado", source="operative verbs", examples=("CONDENANDO a ", "ABSOLVER a ")),
     # --- victims ---
@@ -140,7 +140,10 @@ NOT_NAME = {
     "ministerio", "publico", "codigo", "penal", "procesal", "policia", "nacional", "dni",
     "expediente", "exp", "resolucion", "sentencia", "casacion", "delito", "agraviado",
     "agraviada", "imputado", "imputada", "acusado", "acusada", "especialista", "considerando",
-    "vistos", "fallo", "decision", "primero", "segundo", "tercero", "cuarto", "quinto", "sexto",
+    "vistos", "fallo", "decision",
+    # the headings of the 1940 code's sentencias ("VISTA: la causa …; RESULTA DE AUTOS: que …")
+    "resulta", "resultando", "autos",
+    "primero", "segundo", "tercero", "cuarto", "quinto", "sexto",
     "setimo", "septimo", "octavo", "noveno", "decimo", "direccion", "fiscalia", "provincial",
     "republica", "justicia", "peru", "lima", "ley", "decreto", "acuerdo", "plenario", "sumilla",
     "s.s", "ss", "senor", "senora", "doctor", "doctora", "don", "dona", "nacion", "tribunal",
