@@ -41,6 +41,8 @@ def _organ(ctx: Context, start: int, end: int, rule: str, skip_other: bool) -> t
         line_start = v.low.rfind("\n", 0, m.start()) + 1
         if skip_other and P.OTHER_COURT_LABELS.search(v.low[max(line_start, m.start() - 40):m.start()]):
             continue
+        if P.ADDRESSED_COURT.search(v.low, max(start, m.start() - 90), m.start()):
+            continue  # "REMITIR los actuados al Juzgado Penal Unipersonal de turno"
         if P.SYSTEM_HEADING.match(v.low, m.end()):
             continue
         name_end = m.end()

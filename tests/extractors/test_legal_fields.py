@@ -202,6 +202,10 @@ def test_case_numbers_ignore_publisher_furniture():
      "Tercer Juzgado Penal Unipersonal de Piura", "juzgado", "Piura"),
     ("CORTE SUPERIOR DE JUSTICIA DEL CUSCO\nSEGUNDA SALA PENAL DE APELACIONES\nPROCEDENCIA : Juzgado Penal Unipersonal de Quillabamba\n\nVISTOS: x",
      "Segunda Sala Penal de Apelaciones", "corte_superior", "Cusco"),
+    # the court the case is sent to (NCPP art. 354) is not the deciding one
+    ("CORTE SUPERIOR DE JUSTICIA DE ICA\nSEGUNDO JUZGADO DE INVESTIGACIÓN PREPARATORIA DE ICA\n\nAUTOS Y OÍDOS: x\n\n"
+     "CONSIDERANDO:\n1. La acusación cumple los requisitos.\n\nRESUELVE:\n1. DICTAR AUTO DE ENJUICIAMIENTO contra JOSÉ HUAMÁN TASAYCO; y REMITIR los actuados al Juzgado Penal "
+     "Unipersonal de turno.", "Segundo Juzgado de Investigación Preparatoria de Ica", "juzgado", "Ica"),
 ])
 def test_court(text, name, level, district):
     court = extract_court(ctx_of(text))

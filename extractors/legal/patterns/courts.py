@@ -152,3 +152,9 @@ SYSTEM_HEADING = re.compile(r"\s+y\s+(?:juzgados|salas)\b")
 
 # header labels that introduce another court (not the deciding one)
 OTHER_COURT_LABELS = re.compile(r"(procedencia|origen|expedida por|emitida por|juzgado de origen)\W*$")
+# a court the decision sends the case or a copy to ("REMITIR los actuados al Juzgado Penal
+# Unipersonal de turno", NCPP art. 354; "DEVOLVER los autos al juzgado de origen"; "OFICIESE a
+# la Sala …"): the addressee, not the deciding court. Folded text, the words just before the organ.
+ADDRESSED_COURT = re.compile(r"\b(?:remit\w*|elev\w*|devuel\w*|devolv\w*|ofici\w*|notifi\w*|"
+                             r"pong\w*\s+(?:a\s+)?disposicion|consult\w*|deriv\w*)\b[^.;:]{0,60}?"
+                             r"\b(?:al|a\s+la|a\s+los|del|de\s+la)\s*$")
