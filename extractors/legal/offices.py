@@ -20,6 +20,10 @@ from schemas import Party, Role
 
 # "el recurrente, fiscal provincial de la Segunda Fiscalía ...": a person's post, not the actor
 _POST_OF = re.compile(r"\bfiscal(?:\s+\w+){0,3}\s+(?:de\s+la|del)\s*$")
+# ... unless the post itself acts, unnamed: "el recurso de nulidad interpuesto por el Fiscal
+# Superior de la Primera Fiscalía Superior Penal de Lambayeque" (the office is the actor)
+_ACTING_POST = re.compile(r"\b(?:interpuest[oa]s?|formulad[oa]s?|presentad[oa]s?|representad[oa]|dictamen|"
+                          r"a\s+cargo|intervencion)\s+(?:por|de|del)?\s*(?:el|la)?\s*fiscal(?:\s+\w+){0,3}\s+(?:de\s+la|del)\s*$")
 
 
 # words of an office's name written in lower case when the name is given in capitals
@@ -32,10 +36,11 @@ def acting_fiscal_office(ctx: Context) -> Party | None:
     found = sorted([*E.FISCAL_OFFICE.finditer(raw, lo, hi), *E.FISCAL_OFFICE_CAPS.finditer(raw, lo, hi)],
                    key=lambda m: m.start())
     for m in found:
-        if z.in_furniture(m.start()) or _POST_OF.search(low, max(0, m.start() - 60), m.start()):
+        acting_post = _ACTING_POST.search(low, max(0, m.start() - 90), m.start())
+        if z.in_furniture(m.start()) or (_POST_OF.search(low, max(0, m.start() - 60), m.start()) and not acting_post):
             continue
         end = m.start() + len(E.OFFICE_TRAILING.sub("", m.group()))
-        if not (E.OFFICE_ACTS_BEFORE.search(low, max(0, m.start() - 60), m.start())
+        if not (acting_post or E.OFFICE_ACTS_BEFORE.search(low, max(0, m.start() - 60), m.start())
                 or E.OFFICE_ACTS_AFTER.match(low[end:end + 40])):
             continue
         name = " ".join(raw[m.start():end].split())

@@ -308,6 +308,11 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
      "Fiscalía Superior Nacional Especializada en Delitos de Corrupción de Funcionarios\nImputado: Félix Alberto "
      "Moreno Caballero\n\nAUTOS Y OÍDOS: el recurso.", "fiscal",
      {"Segunda Fiscalía Superior Nacional Especializada en Delitos de Corrupción de Funcionarios"}),
+    # the unnamed prosecutor's post acts: its office is the acting fiscal
+    ("CORTE\n\nVISTOS: el recurso de nulidad interpuesto por el Fiscal Superior de la Primera Fiscalía Superior Penal "
+     "de Lambayeque contra la sentencia.", "fiscal", {"Primera Fiscalía Superior Penal de Lambayeque"}),
+    ("CORTE\n\nVISTOS: el recurso de nulidad interpuesto por el sentenciado, fiscal provincial de la Segunda Fiscalía "
+     "Provincial Penal de Lambayeque, contra la sentencia.", "fiscal", set()),
     # an institution's name holds a "y" that joins no two victims
     ("CORTE\n\nVISTOS: por el delito de apropiación ilícita, en agravio de la Cooperativa de Ahorro y Crédito San "
      "Martín de Porres Ltda., y", "agraviado", {"Cooperativa de Ahorro y Crédito San Martín de Porres Ltda."}),
