@@ -202,6 +202,9 @@ def test_case_numbers_ignore_publisher_furniture():
      "Tercer Juzgado Penal Unipersonal de Piura", "juzgado", "Piura"),
     ("CORTE SUPERIOR DE JUSTICIA DEL CUSCO\nSEGUNDA SALA PENAL DE APELACIONES\nPROCEDENCIA : Juzgado Penal Unipersonal de Quillabamba\n\nVISTOS: x",
      "Segunda Sala Penal de Apelaciones", "corte_superior", "Cusco"),
+    # the Supreme's investigation judge for high officials (NCPP art. 450)
+    ("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA\nJUZGADO SUPREMO DE INVESTIGACIÓN PREPARATORIA\n\nAUTOS Y OÍDOS: x",
+     "Juzgado Supremo de Investigación Preparatoria", "corte_suprema", None),
     # the court the case is sent to (NCPP art. 354) is not the deciding one
     ("CORTE SUPERIOR DE JUSTICIA DE ICA\nSEGUNDO JUZGADO DE INVESTIGACIÓN PREPARATORIA DE ICA\n\nAUTOS Y OÍDOS: x\n\n"
      "CONSIDERANDO:\n1. La acusación cumple los requisitos.\n\nRESUELVE:\n1. DICTAR AUTO DE ENJUICIAMIENTO contra JOSÉ HUAMÁN TASAYCO; y REMITIR los actuados al Juzgado Penal "

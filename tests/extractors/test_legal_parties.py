@@ -308,6 +308,9 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
      "Fiscalía Superior Nacional Especializada en Delitos de Corrupción de Funcionarios\nImputado: Félix Alberto "
      "Moreno Caballero\n\nAUTOS Y OÍDOS: el recurso.", "fiscal",
      {"Segunda Fiscalía Superior Nacional Especializada en Delitos de Corrupción de Funcionarios"}),
+    ("CORTE\n\nAUTOS Y OÍDOS: el requerimiento formulado por la Fiscalía Suprema Transitoria Especializada en Delitos "
+     "cometidos por Funcionarios Públicos contra el investigado X.", "fiscal",
+     {"Fiscalía Suprema Transitoria Especializada en Delitos cometidos por Funcionarios Públicos"}),
     # the unnamed prosecutor's post acts: its office is the acting fiscal
     ("CORTE\n\nVISTOS: el recurso de nulidad interpuesto por el Fiscal Superior de la Primera Fiscalía Superior Penal "
      "de Lambayeque contra la sentencia.", "fiscal", {"Primera Fiscalía Superior Penal de Lambayeque"}),

@@ -42,9 +42,12 @@ SUPREME = Rule("court.supreme", r"\bcorte suprema(?: de justicia)?\b", source="L
 
 SUPREME_CHAMBER = Rule(
     "court.supreme_chamber",
-    r"\b(?:(?P<ord>primera|segunda|tercera|cuarta)\s+)?sala penal\s+(?P<kind>permanente|transitoria|especial)\b",
-    source="domain.md: Salas Penales Permanente, Transitoria, Especial",
-    examples=("SALA PENAL PERMANENTE", "Segunda Sala Penal Transitoria"))
+    r"\b(?:(?P<ord>primera|segunda|tercera|cuarta)\s+)?sala penal\s+(?P<kind>permanente|transitoria|especial)\b|"
+    # the Supreme's own investigation judge in the proceedings against high officials (NCPP
+    # arts. 449-455; LOPJ art. 34-A): "JUZGADO SUPREMO DE INVESTIGACIÓN PREPARATORIA"
+    r"\bjuzgado\s+supremo\s+de\s+investigacion\s+preparatoria\b",
+    source="domain.md: Salas Penales Permanente, Transitoria, Especial; NCPP art. 450 (Juzgado Supremo)",
+    examples=("SALA PENAL PERMANENTE", "Segunda Sala Penal Transitoria", "JUZGADO SUPREMO DE INVESTIGACIÓN PREPARATORIA"))
 
 ORDINALS = ["primer", "primera", "segundo", "segunda", "tercer", "tercera", "cuarto", "cuarta",
             "quinto", "quinta", "sexto", "sexta", "septimo", "setimo", "septima", "setima",

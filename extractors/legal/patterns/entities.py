@@ -36,7 +36,10 @@ RESERVED_CODE = re.compile(rf"(?<![\w-])[{_U}]{{1,4}}-\d{{1,5}}(?![\w-])")
 _ORD = r"(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[eé]ptima|Octava|Novena|D[eé]cima|Und[eé]cima)"
 # "contra" only before an article: "Fiscalía Especializada contra la Criminalidad Organizada",
 # never "requerimiento ... de la Tercera Fiscalía ... contra Jean Carlos Palomino Soto"
-_TAIL_WORD = rf"(?:[{_U}][a-záéíóúñü]+|de|del|la|las|los|(?:y|e)(?=\s+[{_U}])|en|lo|contra(?=\s+(?:la|el|los|las)\s))(?![\wáéíóúñü])"
+# "Fiscalía Suprema … Especializada en Delitos cometidos por Funcionarios Públicos": the offices'
+# name for crimes of officials (D. Leg. 52; Ley 30483) keeps "cometidos por" in lower case
+_TAIL_WORD = (rf"(?:[{_U}][a-záéíóúñü]+|de|del|la|las|los|(?:y|e)(?=\s+[{_U}])|en|lo|contra(?=\s+(?:la|el|los|las)\s)|"
+              rf"cometidos\s+por(?=\s+[{_U}]))(?![\wáéíóúñü])")
 _RANK = r"(?:Provincial|Superior|Suprema|Supraprovincial|Especializada|Penal|Mixta|Corporativa|Transitoria)"
 # a header's next label ends the office's name: "Ministerio Público: Segunda Fiscalía …\nImputado: X"
 _NEXT_LABEL = rf"[{_U}][\wáéíóúñü.]*(?:[ \t]+[\wáéíóúñü.]+){{0,3}}[ \t]*:"
