@@ -97,7 +97,8 @@ def extract_lower_decisions(ctx: Context, doc_kind: DocKind, *, resolution: date
         nxt = P.LOWER_SENTENCE.rx.search(low, m.end(), window_end)
         window_end = nxt.start() if nxt else window_end
         dates = [d for d in find_dates(low, m.end(), window_end) if d.value]
-        if not dates or P.NOT_ISSUED.search(low, m.end(), dates[0].start):
+        if (not dates or P.NOT_ISSUED.search(low, m.end(), dates[0].start)
+                or P.ACT_DATED.fullmatch(low, m.end(), dates[0].start)):
             continue
         when = dates[0]
         if when.value == resolution:

@@ -139,6 +139,16 @@ def test_details_lower_decisions_and_inhabilitacion():
     assert (inh.defendant, inh.years, inh.incisos) == ("J.C.Q.M.", 2.0, (5, 9))
 
 
+def test_a_date_of_an_act_on_the_sentencia_is_not_its_date():
+    text = ("CORTE SUPERIOR DE JUSTICIA DE LAMBAYEQUE\nSEGUNDA SALA PENAL DE APELACIONES\n\nSENTENCIA DE VISTA\n\n"
+            "VISTA Y OÍDA: la apelación contra la sentencia de fecha catorce de diciembre de dos mil veintidós, que los "
+            "condenó.\n\nCONSIDERANDO:\nPRIMERO. Los sentenciados apelaron la sentencia el 20 de diciembre de 2022.\n\n"
+            "DECISIÓN:\n1. CONFIRMAR la sentencia.")
+    _, details = extract_details(doc_of(text))
+    assert [(d.instance, d.kind.value if d.kind else None, d.date) for d in details.lower_decisions] == \
+        [("primera_instancia", "condena", date(2022, 12, 14))]
+
+
 _CASACION = """CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA
 SALA PENAL PERMANENTE
 CASACIÓN N.° 812-2021/PUNO

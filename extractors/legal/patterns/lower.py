@@ -23,6 +23,10 @@ LOWER_SENTENCE = Rule(
 # between "sentencia" and the date: the date is not the sentencia's own
 NOT_ISSUED = re.compile(r"\b(?:lectura|se\s+(?:realizara|leera|programo)|audiencia|notific\w+|consentid\w+)\b")
 
+# "los sentenciados apelaron la sentencia el 20 de diciembre": "el" dates an act on the
+# sentencia; its own date is written "de", "del", "de fecha"
+ACT_DATED = re.compile(r"\s*,?\s*el(?:\s+dia)?\s*")
+
 ISSUED_BY = re.compile(r"\b(?:expedida|emitida|dictada|pronunciada|proferida)\s+por\s+(?:el|la)\s+")
 # the court named right before: "la Sala Penal de Apelaciones de ..., por sentencia de vista de"
 BEFORE_BY = re.compile(r",?\s*(?:por|mediante|en)\s+(?:la\s+)?$")
