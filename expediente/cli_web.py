@@ -34,13 +34,13 @@ def _is_loopback(host: str) -> bool:
 LOCAL_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
-def _web_settings(index: str | None, host: str | None = None):
+def _web_settings(index: str | None, host: str | None = None, **overrides):
     """The web settings; on a loopback address only local Host names are answered, so that
     a web page cannot reach the server through a name of its own (DNS rebinding)."""
     from expediente.web import WebSettings
 
     hosts = {"allowed_hosts": LOCAL_NAMES} if host is not None and _is_loopback(host) else {}
-    return WebSettings.from_settings(settings_for(index), **hosts)
+    return WebSettings.from_settings(settings_for(index), **hosts, **overrides)
 
 
 def serve(
@@ -51,12 +51,20 @@ def serve(
     workers: Annotated[Optional[int], typer.Option(
         "--workers", min=1, max=64, help="Procesos que atienden (por defecto, uno por núcleo). El límite de "
         "solicitudes por clave o dirección se reparte entre ellos.")] = None,
+    max_upload_mb: Annotated[Optional[float], typer.Option(
+        "--max-upload-mb", min=1, help="Mayor envío a la página de ingesta, todos sus archivos (MB; por defecto "
+        "200).")] = None,
+    max_store_gb: Annotated[Optional[float], typer.Option(
+        "--max-store-gb", min=0.1, help="Lo más que guardan las subidas: originales indexados, envíos en curso y "
+        "registros de trabajos (GB; por defecto 20). Al llenarse, la subida se rechaza con un mensaje claro.")] = None,
 ) -> None:
     """Sirve la aplicación web y la API REST (/api/v1/) sobre el índice."""
     from expediente.web.server import default_workers, run
 
     workers = workers or default_workers()
-    settings = _web_settings(index, host)
+    limits = {k: int(v * unit) for k, v, unit in (("max_upload_bytes", max_upload_mb, 1e6),
+                                                  ("max_store_bytes", max_store_gb, 1e9)) if v is not None}
+    settings = _web_settings(index, host, **limits)
     if not _is_loopback(host):
         err.print(f"[yellow]Aviso[/]: escuchando en {host}, accesible desde la red. Los usuarios anónimos "
                   "ven solo el índice público; sirva detrás de HTTPS si sale de una red de confianza.")

@@ -167,3 +167,23 @@ def test_connections_are_answered_with_nagle_off(monkeypatch):
                 assert conn.getsockopt(so.IPPROTO_TCP, so.TCP_NODELAY) == 0
                 NoDelayHTTPProtocol.__new__(NoDelayHTTPProtocol).connection_made(Transport(conn))
                 assert conn.getsockopt(so.IPPROTO_TCP, so.TCP_NODELAY) != 0
+
+
+def test_serve_takes_the_upload_and_storage_limits(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from expediente import cli
+    from expediente.web import server
+
+    index = tmp_path / "index.sqlite"
+    with open_index(index) as idx:
+        idx.upsert(bulk_records()[:1])
+    seen = {}
+    monkeypatch.setattr(server, "run", lambda settings, **kw: seen.update(settings=settings, **kw))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    result = CliRunner().invoke(cli.app, ["serve", "--index", str(index), "--workers", "1", "--max-upload-mb", "50",
+                                          "--max-store-gb", "0.5"])
+    assert result.exit_code == 0, result.output
+    assert (seen["settings"].max_upload_bytes, seen["settings"].max_store_bytes) == (50_000_000, 500_000_000)
+    result = CliRunner().invoke(cli.app, ["serve", "--index", str(index), "--max-store-gb", "0"])
+    assert result.exit_code != 0 and "max-store-gb" in result.output
