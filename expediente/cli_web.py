@@ -65,12 +65,27 @@ def serve(
     limits = {k: int(v * unit) for k, v, unit in (("max_upload_bytes", max_upload_mb, 1e6),
                                                   ("max_store_bytes", max_store_gb, 1e9)) if v is not None}
     settings = _web_settings(index, host, **limits)
+    _warn_older_records(settings.index)
     if not _is_loopback(host):
         err.print(f"[yellow]Aviso[/]: escuchando en {host}, accesible desde la red. Los usuarios anónimos "
                   "ven solo el índice público; sirva detrás de HTTPS si sale de una red de confianza.")
     err.print(f"Índice: {settings.index}\nAbra http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/ "
               f"({workers} proceso(s); Ctrl-C para detener)")
     run(settings, host=host, port=port, workers=workers)
+
+
+def _warn_older_records(location: str) -> None:
+    """Records of an older extractor are served as they were read: say so when the server starts."""
+    from expediente.render import older_records_note
+    from search import open_index
+
+    try:
+        with open_index(location, create=False) as idx:
+            note = older_records_note(idx.extractor_versions())
+    except Exception:  # noqa: BLE001 - a missing or unreachable index is the application's to report
+        return
+    if note:
+        err.print(f"[yellow]Aviso[/]: {note}")
 
 
 def keys_create(

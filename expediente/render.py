@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
+from collections.abc import Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -141,7 +142,6 @@ def overview(console: Console, records) -> None:
     """A small table: documents by district and crime family, with outcomes; and a warning
     when records were extracted by an older extractor (re-ingesting the folder re-reads them)."""
     from extractors.data.crimes import family_of
-    from extractors.legal import EXTRACTOR_VERSION
 
     by_district: Counter = Counter()
     by_family: Counter = Counter()
@@ -166,9 +166,18 @@ def overview(console: Console, records) -> None:
     for name, n in by_family.most_common():
         table.add_row(name, str(n), str(convictions[name]))
     console.print(table)
+    note = older_records_note(versions)
+    if note:
+        console.print(f"[yellow]{note}[/yellow]")
+
+
+def older_records_note(versions: Mapping[str, int]) -> str | None:
+    """What to tell a user whose index holds records of an older extractor (``summary``, ``serve``)."""
+    from extractors.legal import EXTRACTOR_VERSION
+
     older = sum(n for version, n in versions.items() if version != EXTRACTOR_VERSION)
-    if older:
-        listed = ", ".join(f"{v} ({n})" for v, n in sorted(versions.items()) if v != EXTRACTOR_VERSION)
-        console.print(f"[yellow]{older} documento(s) se extrajeron con una versión anterior del extractor "
-                      f"({listed}; la actual es {EXTRACTOR_VERSION}): vuelva a ejecutar expediente ingest "
-                      "sobre sus carpetas para releerlos.[/yellow]")
+    if not older:
+        return None
+    listed = ", ".join(f"{v} ({n})" for v, n in sorted(versions.items()) if v != EXTRACTOR_VERSION)
+    return (f"{older} documento(s) se extrajeron con una versión anterior del extractor ({listed}; la actual es "
+            f"{EXTRACTOR_VERSION}): vuelva a ejecutar expediente ingest sobre sus carpetas para releerlos.")

@@ -74,6 +74,11 @@ class Index(ABC):
     @abstractmethod
     def count(self) -> int: ...
 
+    @abstractmethod
+    def extractor_versions(self) -> dict[str, int]:
+        """How many records each extractor version wrote (records of an older version are
+        re-read by the next ingest of their folder)."""
+
     def generation(self) -> object | None:
         """A value that changes whenever the index's content changes (a write by anyone),
         for caches of answers; None when the backend cannot tell cheaply (then nothing

@@ -451,6 +451,12 @@ class ElasticIndex(Index):
         with self._guard("no se pudo leer el índice"):
             return self.client.count(index=self.name)["count"]
 
+    def extractor_versions(self) -> dict[str, int]:
+        with self._guard("no se pudo leer el índice"):
+            response = self.client.search(index=self.name, body={
+                "size": 0, "aggs": {"v": {"terms": {"field": "extractor_version", "size": 1000}}}})
+        return {b["key"]: int(b["doc_count"]) for b in response["aggregations"]["v"]["buckets"]}
+
     def close(self) -> None:
         self.client.close()
 

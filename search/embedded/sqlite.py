@@ -452,6 +452,10 @@ class SqliteIndex(Index):
         with self._read() as conn:
             return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 
+    def extractor_versions(self) -> dict[str, int]:
+        with self._read() as conn:
+            return dict(conn.execute("SELECT extractor_version, count(*) FROM documents GROUP BY extractor_version"))
+
     def iter_records(self) -> Iterator[IndexRecord]:
         """Every record in insertion order, read in short chunks (writers are not blocked)."""
         last = 0

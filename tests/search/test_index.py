@@ -255,6 +255,12 @@ def test_upsert_same_id_twice_in_one_batch_keeps_the_last(index):
     assert index.count() == 1 and index.get(first.id) == second
 
 
+def test_extractor_versions_are_counted(index):
+    old = make_record("primera versión", key="a").model_copy(update={"extractor_version": "legal-0.1.0"})
+    index.upsert([old, make_record("segunda", key="b"), make_record("tercera", key="c")])
+    assert index.extractor_versions() == {"legal-0.1.0": 1, make_record("x", key="d").extractor_version: 2}
+
+
 def test_upsert_nothing(index):
     index.upsert([])
     assert index.count() == 0

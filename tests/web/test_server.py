@@ -175,9 +175,11 @@ def test_serve_takes_the_upload_and_storage_limits(tmp_path, monkeypatch):
     from expediente import cli
     from expediente.web import server
 
+    from extractors.legal import EXTRACTOR_VERSION
+
     index = tmp_path / "index.sqlite"
     with open_index(index) as idx:
-        idx.upsert(bulk_records()[:1])
+        idx.upsert([r.model_copy(update={"extractor_version": EXTRACTOR_VERSION}) for r in bulk_records()[:1]])
     seen = {}
     monkeypatch.setattr(server, "run", lambda settings, **kw: seen.update(settings=settings, **kw))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
@@ -185,5 +187,10 @@ def test_serve_takes_the_upload_and_storage_limits(tmp_path, monkeypatch):
                                           "--max-store-gb", "0.5"])
     assert result.exit_code == 0, result.output
     assert (seen["settings"].max_upload_bytes, seen["settings"].max_store_bytes) == (50_000_000, 500_000_000)
+    assert "versión anterior" not in result.output
+    with open_index(index) as idx:  # a record of an older extractor: the server says so when it starts
+        idx.upsert([bulk_records()[1].model_copy(update={"extractor_version": "legal-0.1.0"})])
+    result = CliRunner().invoke(cli.app, ["serve", "--index", str(index), "--workers", "1"])
+    assert result.exit_code == 0 and "1 documento(s) se extrajeron con una versión anterior" in result.output
     result = CliRunner().invoke(cli.app, ["serve", "--index", str(index), "--max-store-gb", "0"])
     assert result.exit_code != 0 and "max-store-gb" in result.output
