@@ -213,6 +213,13 @@ def test_a_term_revoked_in_sede_de_instancia_is_not_imposed():
     assert [p.prison_years for p in extract_penalties(ctx, _accused(ANA), out)] == [8.0]
 
 
+def test_the_probation_echoed_in_digits():
+    ctx, out = decide("1. CONDENAR a ANA RUIZ PAZ a CUATRO (04) AÑOS DE PENA PRIVATIVA DE LIBERTAD, suspendida en su "
+                      "ejecución por el período de prueba de TRES (03) AÑOS.", "sentencia", ANA)
+    [p] = extract_penalties(ctx, _accused(ANA), out)
+    assert (p.prison_years, p.effective, p.probation_years) == (4.0, False, 3.0)
+
+
 def test_cadena_perpetua_is_a_life_term_without_years():
     ctx, out = decide("1. CONDENANDO a ANA RUIZ PAZ como autora del delito de violación sexual de menor de edad; y "
                       "como tal le IMPONE la pena de CADENA PERPETUA.\n2. FIJA en VEINTE MIL SOLES (S/ 20,000.00) la "

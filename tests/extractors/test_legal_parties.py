@@ -311,6 +311,15 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
     ("CORTE\n\nAUTOS Y OÍDOS: el requerimiento formulado por la Fiscalía Suprema Transitoria Especializada en Delitos "
      "cometidos por Funcionarios Públicos contra el investigado X.", "fiscal",
      {"Fiscalía Suprema Transitoria Especializada en Delitos cometidos por Funcionarios Públicos"}),
+    # abbreviated titles ("Dr.", "Abog."), the Ministerio Público's representative, "a cargo del"
+    ("CORTE\n\nVISTOS: con la intervención del representante del Ministerio Público, Dr. Rubén Darío Quispe "
+     "Ccallo, Fiscal Provincial de la Segunda Fiscalía, y de la defensa técnica a cargo del Abog. Hernán Teófilo "
+     "Zea Vilca.", "fiscal", {"Rubén Darío Quispe Ccallo"}),
+    ("CORTE\n\nVISTOS: con la intervención del representante del Ministerio Público, Dr. Rubén Darío Quispe "
+     "Ccallo, Fiscal Provincial de la Segunda Fiscalía, y de la defensa técnica a cargo del Abog. Hernán Teófilo "
+     "Zea Vilca.", "defensa", {"Hernán Teófilo Zea Vilca"}),
+    ("CORTE\n\nVISTOS: el Ministerio Público, representado por la Dra. Ana Lucía Soto Rey; y", "fiscal",
+     {"Ana Lucía Soto Rey"}),
     # the unnamed prosecutor's post acts: its office is the acting fiscal
     ("CORTE\n\nVISTOS: el recurso de nulidad interpuesto por el Fiscal Superior de la Primera Fiscalía Superior Penal "
      "de Lambayeque contra la sentencia.", "fiscal", {"Primera Fiscalía Superior Penal de Lambayeque"}),

@@ -12,12 +12,13 @@ import re
 from extractors.legal.patterns import Rule, validate
 
 _OA = r"(?:os|as|o|a)\b"
-# courtesy words and articles that may stand between a cue and the name
-FILLER = re.compile(r"^(?:[\s,:]|(?:el|la|los|las|al|a|del|de|senor|senora|senores|senoras|sr\.|sra\.|"
-                    r"doctor|doctora|doctores|dr\.|dra\.|don|dona|abogad[oa]|letrad[oa]|"
+# courtesy words and articles that may stand between a cue and the name; an abbreviation
+# ("Dr.", "Sra.", "Abog.") is the word, then its period
+FILLER = re.compile(r"^(?:[\s,:]|(?:el|la|los|las|al|a|del|de|senor|senora|senores|senoras|sr|sra|"
+                    r"doctor|doctora|doctores|dr|dra|don|dona|abogad[oa]|abog|letrad[oa]|"
                     r"juez|jueza|jueces|supremo|suprema|supremos|superior|superiores)\b\.?)*")
 # for accused and victims only articles and courtesy words may stand between cue and name
-NARROW_FILLER = re.compile(r"^(?:[ \t\n]|(?:don|dona|senor|senora|sr\.|sra\.)\b\.?)*")
+NARROW_FILLER = re.compile(r"^(?:[ \t\n]|(?:don|dona|senor|senora|sr|sra)\b\.?)*")
 # a phrase naming an office between the cue and the name: "Fiscal Superior de la Segunda
 # Fiscalía Superior Penal del Cusco, Nancy Luna Chacón"; "abogado defensor del encausado, doctor X"
 OFFICE = re.compile(r"^\s*(?:de la|del|de|por el|por la|por los)\s+[^,;:()]{0,110}?,\s*")
@@ -53,8 +54,19 @@ CUES = validate((
          r"(?:titular\s+|provisional\s+)?(?:en\s+lo\s+penal\s*)?",
          "fiscal", source="domain.md: Fiscal Provincial / Superior / Supremo",
          examples=("la Fiscal Adjunta Provincial ", "Fiscal Superior ", "Fiscal Adjunta Suprema en lo Penal, doctora ")),
+    # "con la intervención del representante del Ministerio Público, Dr. X, Fiscal Provincial …";
+    # "el Ministerio Público, representado por el doctor X"
+    Rule("role.fiscal_representante", r"\brepresentante\s+del\s+ministerio\s+publico\b|"
+         r"\bministerio\s+publico\s*,?\s*representado\s+por\b(?!\s+la\s+fiscalia)",
+         "fiscal", source="how first-instance rulings name the prosecutor who took part (NCPP art. 60-61)",
+         examples=("con la intervención del representante del Ministerio Público, Dr. ",
+                   "el Ministerio Público, representado por el doctor ")),
     # --- defence ---
-    Rule("role.defensa", r"\b(?:abogad[oa]s?\s+defensor(?:a|es|as)?|defensor(?:a|es|as)?\s+public[oa]s?|abogad[oa]s?|"
+    # "la defensa técnica a cargo del Abog. X" (the abbreviation too)
+    Rule("role.defensa_a_cargo", r"\bdefensa\s+(?:tecnica\s+)?a\s+cargo\s+(?:del?|de\s+la)\b",
+         "defensa", source="first-instance rulings: 'la defensa técnica a cargo del abogado X'",
+         examples=("la defensa técnica a cargo del Abog. ",)),
+    Rule("role.defensa", r"\b(?:abogad[oa]s?\s+defensor(?:a|es|as)?|defensor(?:a|es|as)?\s+public[oa]s?|abogad[oa]s?|abog\.|"
          r"defensor(?:a|es|as)?)\b", "defensa", source="domain.md; NCPP art. 80 (the Defensa Pública)",
          examples=("el abogado defensor ", "la defensora pública ", "del abogado ", "los defensores públicos ")),
     # --- accused ---
