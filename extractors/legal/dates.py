@@ -22,22 +22,25 @@ _NUMWORDS = rf"(?:{alternatives(N.NUMBER_WORDS)})(?:\s+(?:y\s+)?(?:{alternatives
 
 DATE_WORDS = Rule(
     "date.words",
-    rf"""(?:\b|(?<=[a-z]))(?P<day>\d{{1,2}}|primero|primer|{_NUMWORDS})(?:\s*[o°º])?   # day; OCR glues "el6" 
+    rf"""(?:\b|(?<=[a-z])(?=\d))(?P<day>\d{{1,2}}|primero|primer|{_NUMWORDS})(?:\s*[o°º]|ro|ero|er)?   # day; OCR glues "el6"
     (?:\s*\(\s*(?P<dd>\d{{1,2}})\s*\))?                                  # "(24)" echo
+    (?:\s+dias?\s+del\s+mes)?                                           # "a los doce días del mes de mayo"
     \s+de\s+(?P<month>{N.MONTH_RX})\b                                    # month
     (?:\s*,?\s+(?:de|del)(?:\s+ano)?\s+(?P<year>\d{{4,5}}(?!\d)|{_NUMWORDS}))?  # year
     """,
     source="domain.md (dates)", flags=re.VERBOSE,
     examples=("once de marzo de dos mil veintidós", "primero de junio del año dos mil dieciocho",
               "veinticuatro (24) de marzo\nde dos mil veintidós", "18 de marzo de 2019",
-              "22 de julio de 20192", "diecinueve de enero", "El6 de julio del año 2017"),
+              "22 de julio de 20192", "diecinueve de enero", "El6 de julio del año 2017",
+              "a los doce días del mes de mayo de dos mil veintidós", "el 1ro de enero de 2020",
+              "el treintaiuno de enero de dos mil veinte"),
     counter_examples=("de marzo de 2019",))
 
 # The Arequipa courts' convention: year first, then month and day ("Arequipa, dos mil
 # veintidós, setiembre veintiséis.-"; also "2022, setiembre 26")
 DATE_YEAR_FIRST = Rule(
     "date.year_first",
-    rf"""(?:\b|(?<=[a-z]))(?P<year>(?:19|20)\d{{2}}|dos\s+mil(?:\s+(?:{alternatives(N.NUMBER_WORDS)}))*)\s*,?\s+
+    rf"""(?:\b|(?<=[a-z])(?=\d))(?P<year>(?:19|20)\d{{2}}|dos\s+mil(?:\s+(?:{alternatives(N.NUMBER_WORDS)}))*)\s*,?\s+
     (?P<month>{N.MONTH_RX})\s+(?P<day>\d{{1,2}}|primero|{_NUMWORDS})\b""",
     source="Corte Superior de Justicia de Arequipa, place-date line of its resolutions", flags=re.VERBOSE,
     examples=("Arequipa, dos mil veintidós, setiembre veintiséis.-", "Arequipa, 2021, mayo 3"),

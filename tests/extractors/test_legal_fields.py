@@ -132,6 +132,10 @@ def test_parse_amount(text, value):
     ("nueve de setiembre de dos mil trece", date(2013, 9, 9)),
     ("nueve de septiembre de dos mil trece", date(2013, 9, 9)),
     ("a las doce horas del treinta de abril de dos mil veinte", date(2020, 4, 30)),
+    # the formal style of actas and some date lines; ordinal abbreviations; the one-word 31
+    ("En Lima, a los doce días del mes de mayo de dos mil veintidós", date(2022, 5, 12)),
+    ("el 1ro de enero de 2020", date(2020, 1, 1)),
+    ("el treintaiuno de enero de dos mil veinte", date(2020, 1, 31)),
 ])
 def test_find_dates(text, expected):
     found = [d.value for d in find_dates(fold(text)) if d.value]

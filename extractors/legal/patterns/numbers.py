@@ -30,21 +30,26 @@ TWENTIES = ["veinte", "veintiuno", "veintiuna", "veintiun", "veintidos", "veinti
             "veinticuatro", "veinticinco", "veintiseis", "veintisiete", "veintiocho",
             "veintinueve"]
 TENS = ["treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"]
+# the one-word spelling the Ortografía (2010) admits for 31 to 99: "treintaiuno" (the day 31
+# of a month; amounts are written "treinta y cinco")
+TENS_JOINED = [f"{t}i{u}" for t in TENS for u in ("uno", "un", "una", "dos", "tres", "cuatro", "cinco", "seis",
+                                                   "siete", "ocho", "nueve")]
 HUNDREDS = ["cien", "ciento", "doscientos", "doscientas", "trescientos", "trescientas",
             "cuatrocientos", "cuatrocientas", "quinientos", "quinientas", "seiscientos",
             "seiscientas", "setecientos", "setecientas", "ochocientos", "ochocientas",
             "novecientos", "novecientas"]
 SCALES = ["mil", "millon", "millones"]
-NUMBER_WORDS = UNITS + TEENS + TWENTIES + TENS + HUNDREDS + SCALES
+NUMBER_WORDS = UNITS + TEENS + TWENTIES + TENS + TENS_JOINED + HUNDREDS + SCALES
 
 # folded spelling -> spelling text2num accepts
 TEXT2NUM_SPELLING = {
     "dieciseis": "dieciséis", "veintidos": "veintidós", "veintitres": "veintitrés",
     "veintiseis": "veintiséis", "veintiun": "veintiuno", "veintiuna": "veintiuno",
     "una": "uno", "millon": "millón",
+    **{j: f"{j[:j.index('i', 5)]} y {j[j.index('i', 5) + 1:]}" for j in TENS_JOINED},  # "treintaiuno" -> "treinta y uno"
 }
 
-ORDINAL_DAY = {"primero": 1, "primer": 1, "1o": 1, "1ro": 1}
+ORDINAL_DAY = {"primero": 1, "primer": 1, "1o": 1, "1ro": 1, "1ero": 1, "1er": 1}
 
 _WORD = rf"(?:{alternatives(NUMBER_WORDS)})"
 # a run of number words: "dos mil veintidos", "treinta y uno", "ciento cincuenta"
