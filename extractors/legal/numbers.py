@@ -30,11 +30,14 @@ def words_to_int(words: str) -> int | None:
 
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ .,]\d{3})*(?:[.,]\d{1,2})?$|^\d+(?:[.,]\d{1,2})?$")
+# the millions mark of Peruvian writing: "S/ 1'500,000.00"
+_MILLIONS = re.compile(r"(?<=\d)['’´](?=\d{3}\b|\d{3}[ .,])")
 
 
 def parse_amount(text: str) -> float | None:
-    """Money or decimal in Peruvian writing: "15 000.00", "5,000.00", "1500,00", "1.500"."""
-    t = text.strip().rstrip(".,")
+    """Money or decimal in Peruvian writing: "15 000.00", "5,000.00", "1500,00", "1.500",
+    "1'500,000.00"."""
+    t = _MILLIONS.sub(",", text.strip()).rstrip(".,")
     if not t or not _DIGITS.match(t):
         return None
     m = re.match(r"^(.*?)([.,](\d{1,2}))?$", t)

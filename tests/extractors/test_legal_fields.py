@@ -117,6 +117,7 @@ def test_words_to_int(words, value):
 @pytest.mark.parametrize("text, value", [
     ("15 000.00", 15000.0), ("5,000.00", 5000.0), ("1500,00", 1500.0), ("1,500.00", 1500.0),
     ("250 000.00", 250000.0), ("3000", 3000.0), ("abc", None),
+    ("1'500,000.00", 1500000.0), ("2’000,000", 2000000.0),  # the millions mark
 ])
 def test_parse_amount(text, value):
     assert parse_amount(text) == value
