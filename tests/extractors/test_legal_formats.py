@@ -27,6 +27,7 @@ def supreme(number: str, title: str = "", reasoning: str = "Que el recurso no pr
     ("RECURSO DE APELACIÓN N.° 233-2023, TACNA", "apelacion 233-2023", "apelacion", "Tacna"),
     ("QUEJA N.° 118-2019/JUNÍN", "queja 118-2019", "queja", "Junín"),
     ("RECURSO DE QUEJA EXCEPCIONAL N.° 45-2020/LIMA", "queja 45-2020", "queja", "Lima"),
+    ("QUEJA NCPP N.° 1123-2022/LIMA NORTE", "queja 1123-2022", "queja", "Lima Norte"),
     ("Casación N° 002417-2019", "casacion 2417-2019", "casacion", None),
     ("CASACIÓN N.° 2291-2019, AREQUIPA", "casacion 2291-2019", "casacion", "Arequipa"),
     ("R. N. N.° 1544 - 2019\nUCAYALI", "recurso_nulidad 1544-2019", "recurso_nulidad", "Ucayali"),
