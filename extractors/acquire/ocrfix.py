@@ -34,9 +34,14 @@ DASH_IN_NUMBER_RE = re.compile(r"(?<=\d)[–—‐‑‒](?=\d)")
 # digit. A real dash bullet loses nothing by going; line-anchored reading (the header's first
 # line, its labels) needs the word at the start.
 STRAY_MARK_RE = re.compile(r"(?m)^[ \t]*[-–—·•.,:;|'‘’\"*_~¬]{1,2}[ \t]+(?=[A-ZÁÉÍÓÚÑ0-9])"
+                           # ... an underscore or tilde glued to the first word ('_Núñez Ríos'): no
+                           # Spanish word starts with one
+                           r"|^[ \t]*[_~¬](?=[A-ZÁÉÍÓÚÑ])"
                            # ... and after the last word, apart from it ('de dos mil  :', 'flagrancia.  ?'):
                            # Spanish puts no space before a closing mark
-                           r"|(?<=[\w.,;:)])[ \t]+[.,:;|'‘’\"*_~·•¬?!]{1,2}[ \t]*$")
+                           r"|(?<=[\w.,;:)])[ \t]+[.,:;|'‘’\"*_~·•¬?!]{1,2}[ \t]*$"
+                           # ... or a lone small letter far from it ('LUJÁN TÚPEZ  i' in a signature column)
+                           r"|(?<=[\w.,;:)])[ \t]{2,}[a-zñ][ \t]*$")
 # a roman numeral of a list read with '|' for I ('|. Declararon', '||. CASARON', '|V. DISPUSIERON'):
 # at the start of a line or after a colon, before '.' or ')' and a space
 ROMAN_BAR_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[:;]\s))[|IVX]*\|[|IVX]*(?=[.)]\s)")

@@ -58,7 +58,7 @@ DATE_DIGITS = Rule(
 RANGE_START = Rule(
     "date.range_start",
     rf"""\b(?:entre\s+el|del|desde\s+el)\s+(?P<day>\d{{1,2}}|primero|{_NUMWORDS})
-    (?:\s+de\s+(?P<month>{N.MONTH_RX}))?\s+(?:y\s+el|al|hasta\s+el)\s+$""",
+    (?:\s+de\s+(?P<month>{N.MONTH_RX}))?(?:\s+|(?<=\d))(?:y\s+el|al|hasta\s+el)\s+$""",  # OCR: "10y el"
     source="how rulings date facts that lasted several days", flags=re.VERBOSE,
     examples=("entre el 2 y el ", "del 2 al ", "desde el dos de julio hasta el "),
     counter_examples=("del expediente al ",))

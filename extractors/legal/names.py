@@ -25,13 +25,15 @@ UPPER_TOKEN = rf"[{_U}]{{2,}}\d{{0,2}}"
 _PART_T = r"(?:de|del|De|Del)(?:[ \t]+(?:la|La|los|las))?"
 _PART_U = r"(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?"
 TITLE_NAME = re.compile(rf"{TITLE_TOKEN}(?:\s{{1,3}}(?:{_PART_T}\s+)?{TITLE_TOKEN}){{1,5}}")
-UPPER_NAME = re.compile(rf"{UPPER_TOKEN}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:{_PART_U}[ \t]+)?{UPPER_TOKEN}){{1,5}}")
+# a line may break after a particle too ("contra MARÍA ELENA DEL\nCASTILLO VIUDA DE APAZA")
+UPPER_NAME = re.compile(rf"{UPPER_TOKEN}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:{_PART_U}(?:[ \t]+|[ \t]*\n[ \t]*))?{UPPER_TOKEN}){{1,5}}")
 UPPER_LINE_NAME = re.compile(rf"{UPPER_TOKEN}(?:[ \t]+(?:{_PART_U}[ \t]+)?{UPPER_TOKEN}){{1,5}}")
 # header form: "CONDORI APAZA, Nilda Yaneth", "SHAPIAMA TANANTA, Wilder"
 COMMA_NAME = re.compile(rf"(?P<sur>{UPPER_TOKEN}(?:[ \t]+(?:{_PART_U}[ \t]+)?{UPPER_TOKEN}){{0,3}}),[ \t]*"
                         rf"(?P<given>{TITLE_TOKEN}(?:[ \t]+(?:{_PART_T}[ \t]+)?{TITLE_TOKEN}){{0,3}})")
 
 _SMALL = {"de", "del", "la", "los", "las"}
+_PARTICLES_U = {"DE", "DEL", "LA", "LOS", "LAS"}  # a line that ends with one goes on below
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def name_at(raw: str, pos: int, *, rule: str = "name.rule") -> NameSpan | None:
         text = m.group()
         first, nl, rest = text.partition("\n")
         below = m.start() + len(first) + 1
-        if nl and len(first.split()) >= 3 and len(rest.split()) >= 2:
+        if nl and len(first.split()) >= 3 and len(rest.split()) >= 2 and first.split()[-1] not in _PARTICLES_U:
             # a whole name on its line and more capitals below: two names, one per line (a
             # header cell "MANUEL JESÚS CHUNGA SANDOVAL\n ROSA MARÍA YARLEQUÉ ECA"), not one
             # name wrapped ("JUAN CARLOS PÉREZ\nQUISPE" still is)

@@ -268,6 +268,10 @@ def test_fix_ocr_numero_more_forms(text, expected):
     ("detenido en flagrancia.  ?\n\nSEGUNDO.", "detenido en flagrancia.\n\nSEGUNDO."),
     ("SE RESUELVE:\n1.", "SE RESUELVE:\n1."),  # a colon after its word stays
     ("el plazo – \nque", "el plazo – \nque"),  # a dash may stand apart
+    ("en agravio de Luis Alberto\n_Núñez Ríos a doce", "en agravio de Luis Alberto\nNúñez Ríos a doce"),
+    ("LUJÁN TÚPEZ  i\n\nALTABÁS KAJATT", "LUJÁN TÚPEZ\n\nALTABÁS KAJATT"),
+    ("el inciso a\nde la norma", "el inciso a\nde la norma"),  # one space: a word of the sentence
+    ("_nota al pie", "_nota al pie"),  # before a small letter: not a speck for sure
 )
 def test_fix_stray_marks(text, expected):
     assert fix_stray_marks(text) == expected

@@ -48,7 +48,11 @@ FISCAL_OFFICE = re.compile(rf"(?:{_ORD}\s+)?Fiscal[ií]a\s+{_RANK}(?:{_GAP}{_TAI
 # the same in capitals, as header tables write it ("MINISTERIO PÚBLICO : FISCALÍA SUPRAPROVINCIAL
 # CORPORATIVA ESPECIALIZADA CONTRA LA CRIMINALIDAD ORGANIZADA DE LIMA"): one line
 FISCAL_OFFICE_CAPS = re.compile(
-    rf"(?:{_ORD.upper()}[ \t]+)?FISCAL[IÍ]A[ \t]+{_RANK.upper()}(?:[ \t]+[{_U}]+(?![\w]))*")
+    rf"(?:{_ORD.upper()}[ \t]+)?FISCAL[IÍ]A[ \t]+{_RANK.upper()}"
+    # ... wrapped after a word that cannot end it ("… CONTRA LA\nCRIMINALIDAD ORGANIZADA DE LIMA"),
+    # never onto the next label's line ("IMPUTADO : …")
+    rf"(?:(?:[ \t]+|(?:{'|'.join(f'(?<=[ ]{w})' for w in ('DE', 'DEL', 'LA', 'LAS', 'LOS', 'EN', 'Y', 'CONTRA'))})"
+    rf"[ \t]*\n[ \t]*(?=[^\n:]*(?:\n|$)))[{_U}]+(?![\w]))*")
 OFFICE_TRAILING = re.compile(r"(?:\s+(?:de|del|la|las|los|y|e|en|lo|contra))+$", re.IGNORECASE)
 # a Procuraduría Pública as written: "Procuraduría Pública Especializada en Delitos de
 # Tráfico Ilícito de Drogas" (D. Leg. 1326, Sistema Administrativo de Defensa Jurídica del
