@@ -9,11 +9,13 @@ lightest client at hand: httpx cost about a millisecond of CPU a request here), 
 small machine they take CPU from the server too: read the figures as an upper bound of the
 web layer's cost.
 
-The web keeps facet counts per query until the index changes (``expediente.web.cache``),
-and the bench asks its eight searches over and over: after the warm-up the ``http`` side
-finds every search's facets counted, as a reader paging through a search or coming back to
-it would. ``http_sin_cache`` is the same server with the cache off, every page counting its
-facets again, as a new search does; the in-process side calls the library without any cache.
+The web keeps facet counts per query, and the precedent panel per ruling, until the index
+changes (``expediente.web.cache``), and the bench asks its eight searches and twenty rulings
+over and over: after the warm-up the ``http`` side finds them kept, as a reader paging
+through a search or coming back to it would, or the next reader of a ruling. ``http_sin_cache``
+is the same server with both caches off, every page computing everything again, as a new
+search or a ruling nobody opened since the index changed does; the in-process side calls
+the library without any cache.
 
 Each figure also gives the CPU a request cost where it was served (``cpu_ms``: this
 process's for the in-process side; the server's processes' for HTTP, from /proc), which a
@@ -197,12 +199,12 @@ def _free_port() -> int:
 
 
 def serve_in_subprocess(location: str, port: int, data_dir: Path, workers: int | None = None,
-                        facet_cache: int | None = None) -> subprocess.Popen:
+                        **settings: int) -> subprocess.Popen:
     """The server as ``expediente serve`` starts it (``expediente.web.server.run``: one
     worker per core unless ``workers`` says otherwise), without a rate limit, and without
     reading the panel's analytics corpus at start (the panel is not measured, and that
     pass over every record would run in each worker during the measurement)."""
-    extra = "" if facet_cache is None else f", facet_cache={facet_cache}"
+    extra = "".join(f", {name}={value!r}" for name, value in settings.items())  # e.g. facet_cache=0
     code = ("from pathlib import Path; from expediente.web import WebSettings; from expediente.web.server import run; "
             f"run(WebSettings(index={location!r}, data_dir=Path({str(data_dir)!r}), rate_per_second=1e9, "
             f"rate_burst=10**9, warm_stats=False{extra}), host='127.0.0.1', port={port}, workers={workers!r}, "
@@ -221,8 +223,8 @@ def serve_in_subprocess(location: str, port: int, data_dir: Path, workers: int |
 
 
 # Where the pages are measured: in this process (the library alone), over HTTP as served,
-# and over HTTP with the facet cache off (every search page counts its facets again).
-SIDES = (("in_process", None), ("http", {}), ("http_sin_cache", {"facet_cache": 0}))
+# and over HTTP with the caches off (every page computes its facets and its precedent again).
+SIDES = (("in_process", None), ("http", {}), ("http_sin_cache", {"facet_cache": 0, "precedent_cache": 0}))
 
 
 def measure(location: str, *, clients: int = 16, rounds: int = 20, rulings: int = 20, work: Path,
@@ -248,8 +250,6 @@ def measure(location: str, *, clients: int = 16, rounds: int = 20, rulings: int 
         try:
             _run(searches + pages, 4)  # warm up
             for label, calls in (("search", searches), ("ruling", pages)):
-                if where == "http_sin_cache" and label == "ruling":
-                    continue  # the ruling page counts no facets
                 for concurrency in (1, clients):
                     results[f"{where}.{label}.c{concurrency}"] = _run(calls * rounds, concurrency, cpu)
         finally:

@@ -150,11 +150,16 @@ def page(acc: Access, id: str, number: int, start: int | None, end: int | None) 
 def precedent(acc: Access, id: str, limit: int, *, snippets: bool = True) -> PrecedentResponse:
     """Similar rulings, the ones citing it and the ones it cites; ``snippets=False`` for a
     list that does not show them (the ruling page's panel: most of its cost was cutting
-    snippets nobody saw)."""
+    snippets nobody saw). Kept until the index changes (more like this was most of the
+    ruling page's cost); the audit line is written every time."""
     get_record(acc, id)
-    similar = acc.index.more_like_this(id, SearchQuery(limit=limit, snippets=snippets))
-    cited_by = acc.index.citing(id, SearchQuery(limit=limit, sort="date", snippets=snippets))
-    cites = acc.index.cites(id)
+
+    def compute() -> tuple[SearchResults, SearchResults, list[CitedPrecedent]]:
+        return (acc.index.more_like_this(id, SearchQuery(limit=limit, snippets=snippets)),
+                acc.index.citing(id, SearchQuery(limit=limit, sort="date", snippets=snippets)),
+                acc.index.cites(id))
+
+    similar, cited_by, cites = acc.kept_precedent((id, limit, snippets), compute)
     acc.audit("precedent", [id, *(h.id for h in similar.hits), *(h.id for h in cited_by.hits)])
     return PrecedentResponse(id=id, similar=similar, cited_by=cited_by, cites=cites)
 

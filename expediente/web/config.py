@@ -27,6 +27,8 @@ class WebSettings(BaseModel):
     warm_stats: bool = Field(default=True, description="read the analytics corpus when the server starts")
     facet_cache: int = Field(default=512, ge=0, description="facet answers kept per index until it changes "
                              "(expediente.web.cache); 0 keeps none")
+    precedent_cache: int = Field(default=512, ge=0, description="precedent panels of rulings (more like this, "
+                                 "citing, cited) kept per index until it changes; 0 keeps none")
     allowed_hosts: tuple[str, ...] = Field(default=("*",), description="Host headers answered; 'serve' on a "
                                            "loopback address allows only local names (no DNS rebinding)")
 

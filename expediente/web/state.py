@@ -7,13 +7,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from fastapi import Request
 
 from expediente.web import session
-from expediente.web.cache import FacetCache
+from expediente.web.cache import AnswerCache, FacetCache
 from expediente.web.config import WebSettings
 from expediente.web.ingest import Jobs
 from expediente.web.errors import ApiError
@@ -22,6 +23,7 @@ from expediente.web.limits import RateLimiter
 from search import Facets, Index, SearchQuery, open_index
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class AppState:
@@ -37,6 +39,7 @@ class AppState:
         self._corpus: tuple[float, object, int] | None = None
         self._results: dict[tuple, object] = {}
         self.facet_caches = {originals: FacetCache(settings.facet_cache) for originals in (False, True)}
+        self.precedent_caches = {originals: AnswerCache(settings.precedent_cache) for originals in (False, True)}
 
     def index(self, *, originals: bool = False) -> Index:
         """The public (redacted) index, or the one that returns originals; opened once."""
@@ -120,6 +123,10 @@ class Access:
     def facets(self, query: SearchQuery, fields: Sequence[str], size: int) -> Facets:
         """The facet counts of ``query`` in this caller's index, kept until the index changes."""
         return self.state.facet_caches[self.principal.originals].facets(self.index, query, fields, size)
+
+    def kept_precedent(self, key: tuple, compute: Callable[[], T]) -> T:
+        """``compute()`` of a ruling's precedent panel in this caller's index, kept until the index changes."""
+        return self.state.precedent_caches[self.principal.originals].answer(self.index, key, compute)
 
     def audit(self, action: str, ids: list[str] | None = None, detail: str = "") -> None:
         """Write the audit line of a view served from the originals (a no-op otherwise)."""

@@ -223,6 +223,57 @@ def test_facets_of_everything_and_selected_fields(full):
         full.facets(SearchQuery(), ["color"])
 
 
+SURNAMES = ["Quispe Mamani", "Huamán Ccori", "Condori Apaza", "Flores Tito", "Mendoza Inca", "Sinti Luque",
+            "Paucar Sánchez", "Illanes Cruz", "Zela Ccoa", "Tuesta Pinedo", "Ramos Layme", "Cusi Ticona"]
+
+
+def _many_judges() -> list:
+    """78 rulings: judge ``SURNAMES[n]`` sits in ``n + 1`` of them, with a second judge
+    ``SURNAMES[-1 - n]`` on every third; court ``Sala n`` (n < 6) has ``n + 1`` of each 21."""
+    out = []
+    for n, name in enumerate(SURNAMES):
+        for k in range(n + 1):
+            i = len(out)
+            parties = (judge(name),) + ((judge(SURNAMES[-1 - n], Role.PONENTE),) if i % 3 == 0 else ())
+            out.append(make_record(f"Sentencia {i} sobre reparación civil.", key=f"juez-{i}", district="Puno",
+                                   court=f"Sala Penal {i % 21 % 6 + 1}", parties=parties))
+    return out
+
+
+def _counted(records, field: str) -> list:
+    counts: dict = {}
+    for r in records:
+        values = {p.name for p in r.ruling.parties if p.role in (Role.JUEZ, Role.PONENTE)} if field == "judge" \
+            else {r.ruling.court.name}
+        for v in values:
+            counts[v] = counts.get(v, 0) + 1
+    return sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))
+
+
+def test_facets_of_many_judges_and_courts_equal_a_plain_count(backend, tmp_path):
+    """Written in several transactions (tantivy: several segments, counted on the keys' numeric
+    twins): every count is the number of rulings with the value; the top of a short list is
+    the values with the most rulings; a judge first written later is counted and named."""
+    records = _many_judges()
+    idx = open_backend(backend, tmp_path)
+    try:
+        for start in range(0, len(records), 30):
+            idx.upsert(records[start:start + 30])
+        for query in (SearchQuery(), SearchQuery(text="reparación")):
+            facets = idx.facets(query, ["judge", "court"], size=100)
+            assert facets == {"judge": _counted(records, "judge"), "court": _counted(records, "court")}
+        top = idx.facets(SearchQuery(), ["judge"], size=4)["judge"]  # no tie across the cut
+        assert top == _counted(records, "judge")[:4] == [("Cusi Ticona", 13), ("Ramos Layme", 11),
+                                                         ("Tuesta Pinedo", 11), ("Zela Ccoa", 11)]
+        later = make_record("Sentencia nueva sobre reparación civil.", key="juez-nuevo", district="Puno",
+                            court="Sala Penal 9", parties=(judge("Ñahui Zapata"),))
+        idx.upsert([later])
+        facets = idx.facets(SearchQuery(text="nueva"), ["judge", "court"])
+        assert facets == {"judge": [("Ñahui Zapata", 1)], "court": [("Sala Penal 9", 1)]}
+    finally:
+        drop_backend(idx)
+
+
 def test_get_count_iter(full):
     assert full.count() == 4
     assert full.get(TRATA.id) == TRATA

@@ -45,6 +45,35 @@ def test_an_ingest_by_another_process_changes_the_counts_shown(tmp_path, engine)
         assert _districts(client, q="sentencia") == before
 
 
+@pytest.mark.parametrize("engine", ["tantivy", "fts5"])
+def test_the_precedent_panel_is_kept_until_another_process_changes_the_index(tmp_path, engine):
+    location = tmp_path / "index.sqlite"
+    records = bulk_records()
+    with open_index(location, engine=engine) as idx:
+        idx.upsert(records)
+    ruling = records[4]
+    settings = WebSettings(index=str(location), data_dir=tmp_path / "data", rate_burst=10_000, warm_stats=False)
+    with TestClient(create_app(settings)) as client:
+        url = f"/api/v1/rulings/{ruling.id}/precedent"
+        before = client.get(url).json()
+        assert before["similar"]["hits"] and client.get(url).json() == before
+        assert client.get(f"/resoluciones/{ruling.id}").status_code == 200  # the page's own panel: no snippets
+        cache = client.app.state.web.precedent_caches[False]
+        assert (cache.hits, cache.misses) == (1, 2)
+        twin = make_record(ruling.pages, key="gemela", district=ruling.ruling.court.district,
+                           crimes=tuple(c.crime for c in ruling.ruling.charges))
+        with open_index(location) as ingest:  # as `expediente ingest` writes: its own connection
+            ingest.upsert([twin])
+        after = client.get(url).json()
+        assert twin.id in [h["id"] for h in after["similar"]["hits"]]
+        assert twin.id not in [h["id"] for h in before["similar"]["hits"]]
+        assert f"/resoluciones/{twin.id}" in client.get(f"/resoluciones/{ruling.id}").text
+        with open_index(location) as ingest:
+            ingest.delete(twin.id)
+        assert client.get(url).json() == before
+        assert client.get("/api/v1/rulings/0000000000000000/precedent").status_code == 404
+
+
 class Counting:
     """An index that counts its facet computations."""
 
