@@ -65,7 +65,7 @@ def serve(
     limits = {k: int(v * unit) for k, v, unit in (("max_upload_bytes", max_upload_mb, 1e6),
                                                   ("max_store_bytes", max_store_gb, 1e9)) if v is not None}
     settings = _web_settings(index, host, **limits)
-    _warn_older_records(settings.index)
+    _open_once(settings.index)
     if not _is_loopback(host):
         err.print(f"[yellow]Aviso[/]: escuchando en {host}, accesible desde la red. Los usuarios anónimos "
                   "ven solo el índice público; sirva detrás de HTTPS si sale de una red de confianza.")
@@ -74,8 +74,10 @@ def serve(
     run(settings, host=host, port=port, workers=workers)
 
 
-def _warn_older_records(location: str) -> None:
-    """Records of an older extractor are served as they were read: say so when the server starts."""
+def _open_once(location: str) -> None:
+    """Open the index here, before the workers start: an engine to rebuild after an upgrade is
+    rebuilt once, not inside a worker's first request while the others wait for it; and records
+    of an older extractor, served as they were read, are announced."""
     from expediente.render import older_records_note
     from search import open_index
 

@@ -64,8 +64,11 @@ class Engine(ABC):
     name: str
 
     @abstractmethod
-    def open(self, conn: sqlite3.Connection) -> None:
-        """Create what is missing; bring the engine back in step with the store if it is not."""
+    def open(self, conn: sqlite3.Connection, *, repair: bool = False) -> None:
+        """Create what is missing. ``repair`` (only inside the store's write transaction, so one
+        process at a time): an engine that cannot be read in this version is started again
+        empty, to be rebuilt from the store; without it such an engine is left unopened and
+        ``in_step`` says so."""
 
     @abstractmethod
     def writer(self, conn: sqlite3.Connection) -> EngineWriter:

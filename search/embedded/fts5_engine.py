@@ -150,7 +150,7 @@ class _Fts5Writer(EngineWriter):
 class Fts5Engine(Engine):
     name = "fts5"
 
-    def open(self, conn: sqlite3.Connection) -> None:
+    def open(self, conn: sqlite3.Connection, *, repair: bool = False) -> None:
         for statement in SCHEMA.split(";"):
             if statement.strip():
                 conn.execute(statement)

@@ -277,18 +277,22 @@ class SqliteIndex(Index):
 
     def _open_engine(self) -> None:
         """Open the engine; re-analyse after an analyzer change; rebuild an engine out of step."""
+        in_step = getattr(self.engine, "in_step", lambda conn: True)
         self.engine.open(self.conn)
-        meta = self._current_meta()
-        stale = meta.get("analyzer_version") != ANALYZER_VERSION
-        if not stale and getattr(self.engine, "in_step", lambda conn: True)(self.conn):
+        if self._current_meta().get("analyzer_version") == ANALYZER_VERSION and in_step(self.conn):
             return
+        # Under the write lock, and looked at again: several processes may open an index at once
+        # (serve --workers), and only the first to get the lock rebuilds; the others find it done.
         with self._write() as conn:
-            if stale:
-                log.info("%s: re-analizando el texto (analizador %s → %s)", self.path,
-                         meta.get("analyzer_version"), ANALYZER_VERSION)
-            self.engine.open(conn)  # FTS5 creates its tables here, in the transaction
-            self.engine.rebuild(conn)
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'analyzer_version'", (ANALYZER_VERSION,))
+            meta = self._current_meta()
+            stale = meta.get("analyzer_version") != ANALYZER_VERSION
+            self.engine.open(conn, repair=True)  # FTS5 creates its tables here, in the transaction
+            if stale or not in_step(conn):
+                if stale:
+                    log.info("%s: re-analizando el texto (analizador %s → %s)", self.path,
+                             meta.get("analyzer_version"), ANALYZER_VERSION)
+                self.engine.rebuild(conn)
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'analyzer_version'", (ANALYZER_VERSION,))
         self.engine.after_commit()
 
     # ------------------------------------------------------------------ writes

@@ -212,18 +212,25 @@ class TantivyEngine(Engine):
 
     # ------------------------------------------------------------------ lifecycle
 
-    def open(self, conn: sqlite3.Connection) -> None:
+    def open(self, conn: sqlite3.Connection, *, repair: bool = False) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
+        self._searcher = None
         try:
             self.index = tantivy.Index(self.schema, path=str(self.folder), reuse=True)
-        except ValueError as exc:  # another schema, or damaged files: start again (rebuilt from SQLite)
-            log.warning("%s: índice tantivy ilegible (%s); se reconstruye", self.folder, exc)
+        except ValueError as exc:  # another version's layout, or damaged files
+            if not repair:  # another process may be rebuilding it: the store's write lock decides
+                self.index = None
+                return
+            log.warning("%s: el índice tantivy es de otra versión o está dañado (%s); se reconstruye desde "
+                        "los registros (con 100.000 resoluciones, unos minutos)", self.folder, exc)
             shutil.rmtree(self.folder)
             self.folder.mkdir(parents=True)
             self.index = tantivy.Index(self.schema, path=str(self.folder), reuse=True)
 
     def in_step(self, conn: sqlite3.Connection) -> bool:
         """Same commit stamp and document count as the SQLite file says."""
+        if self.index is None:
+            return False
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (_OPSTAMP,)).fetchone()
         stored = int(row[0]) if row else 0
         count = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -403,8 +410,10 @@ class TantivyEngine(Engine):
                     self._keys[field] = None
                     return None
             missing = [n for n in numbers if n not in keys]
-            if missing:  # cannot happen: every number indexed came from a key in the dictionary
-                raise AssertionError(f"{field}: numbers without a key {missing[:3]}")
+            if missing:  # every number indexed came from a key of the dictionary: should not happen
+                log.warning("%s: números de %s sin clave (%s…); se cuentan por texto", self.folder, field, missing[0])
+                self._keys[field] = None
+                return None
             self._keys[field] = keys
             return keys
 

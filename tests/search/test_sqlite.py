@@ -264,6 +264,36 @@ def test_a_tantivy_folder_of_another_schema_is_rebuilt(tmp_path):
         assert idx.search(SearchQuery(text='"minería ilegal"')).total == 1
 
 
+def test_processes_opening_an_index_of_another_layout_at_once_rebuild_it_once(tmp_path):
+    """serve --workers opens the index in every worker: the first to take the write lock
+    rebuilds the engine, the others find it done (none deletes the folder under another)."""
+    import shutil
+    import subprocess
+    import sys
+
+    import tantivy
+
+    path = tmp_path / "i.sqlite"
+    with open_index(path, engine="tantivy") as idx:
+        idx.upsert([make_record(f"Acusación por minería ilegal número {i}.", key=str(i)) for i in range(300)])
+    folder = tmp_path / "i.sqlite-tantivy"
+    shutil.rmtree(folder)
+    folder.mkdir()
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("otro")
+    tantivy.Index(builder.build(), path=str(folder))  # an older layout of the engine
+    script = ("import logging, sys; logging.basicConfig(level=logging.INFO, stream=sys.stderr)\n"
+              "from search import SearchQuery, open_index\n"
+              f"with open_index({str(path)!r}) as idx:\n"
+              "    print(idx.search(SearchQuery(text='minería')).total)\n")
+    procs = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(3)]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], results
+    assert [out.strip() for out, _ in results] == ["300"] * 3
+    assert sum("se reconstruye" in err for _, err in results) == 1, [err for _, err in results]
+
+
 @pytest.mark.parametrize("engine", ["tantivy", "fts5"])
 def test_generation_changes_with_every_write_from_any_connection(tmp_path, engine):
     path = tmp_path / "index.sqlite"
