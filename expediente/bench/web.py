@@ -1,5 +1,5 @@
 """Measure the web room: requests per second and latency of the search page (results and
-every facet) and of the ruling page (facts and precedent), at 1 and at N concurrent
+the facets it counts with them; the judges open on a page of their own) and of the ruling page (facts and precedent), at 1 and at N concurrent
 clients over real HTTP, side by side with the same work called in-process.
 
 The server runs as ``expediente serve`` runs it (``expediente.web.server.run``: uvicorn with
@@ -130,9 +130,10 @@ def _run(calls: list[Callable[[], None]], clients: int, cpu: Callable[[], float 
 
 
 def in_process_calls(location: str, ids: list[str]) -> tuple[list, list, Callable[[], None]]:
+    from expediente.web.pages import PAGE_FACETS
     from expediente.web.params import SearchParams
     from expediente.web.views import facts
-    from search import FACET_FIELDS, SearchQuery, open_index
+    from search import SearchQuery, open_index
 
     idx = open_index(location)
 
@@ -140,7 +141,7 @@ def in_process_calls(location: str, ids: list[str]) -> tuple[list, list, Callabl
         def call() -> None:
             query = SearchParams.model_validate(params).query()
             idx.search(query)
-            idx.facets(query, FACET_FIELDS, size=FACETS_SHOWN + 1)
+            idx.facets(query, PAGE_FACETS, size=FACETS_SHOWN + 1)  # the facets the page counts
         return call
 
     def ruling(id: str) -> Callable[[], None]:

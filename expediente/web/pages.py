@@ -29,6 +29,9 @@ router = APIRouter(include_in_schema=False)
 AccessDep = Annotated[Access, Depends(access)]
 SNIPPET_MARK = re.compile(r"\*\*(.+?)\*\*")
 FACETS_SHOWN = 8
+# Counted with the results; the judges (tens of thousands of keys, counted exactly: the
+# costliest facet of a new search) open on their own page, from a link
+PAGE_FACETS = [f for f in FACET_FIELDS if f != "judge"]
 PANEL_IDS = 20  # document links per figure on the panel; all of them in /api/v1/stats/…
 CHOICES = {"level": CourtLevel, "kind": DocKind, "outcome": OutcomeKind, "code": ProceduralCode,
            "early": EarlyTermination}
@@ -78,7 +81,7 @@ def search_page(request: Request, acc: AccessDep) -> Response:
     except ApiError as exc:
         return render(request, "search.html", exc.status, params=SearchParams(), error=exc.message, result=None)
     try:
-        result = api.run_search(acc, params, list(FACET_FIELDS), FACETS_SHOWN, with_cursor=False)
+        result = api.run_search(acc, params, PAGE_FACETS, FACETS_SHOWN, with_cursor=False)
     except (QueryError, ApiError) as exc:
         status = getattr(exc, "status", 400)
         return render(request, "search.html", status, params=params, error=exc.message, result=None)

@@ -274,6 +274,27 @@ def test_facets_of_many_judges_and_courts_equal_a_plain_count(backend, tmp_path)
         drop_backend(idx)
 
 
+def test_a_judge_in_no_segment_s_top_is_still_counted_whole(backend, tmp_path):
+    """Three writes (tantivy: three segments): in each, eleven judges of that write sit in
+    three rulings and "Cusi Ticona" in two, so he is never among a segment's first ten; over
+    the index he has six rulings and the others three. The facet's top is his, with six."""
+    records = []
+    for part in range(3):
+        for j in range(11):
+            name = SURNAMES[j] + f" {'ABC'[part]}"
+            records += [make_record(f"Sentencia {part}-{j}-{k}.", key=f"s-{part}-{j}-{k}", district="Puno",
+                                    court="Sala Penal 1", parties=(judge(name),)) for k in range(3)]
+        records += [make_record(f"Sentencia {part} de Cusi.", key=f"c-{part}-{k}", district="Puno",
+                                court="Sala Penal 1", parties=(judge("Cusi Ticona"),)) for k in range(2)]
+    idx = open_backend(backend, tmp_path)
+    try:
+        for part in range(3):
+            idx.upsert(records[part * 35:(part + 1) * 35])
+        assert idx.facets(SearchQuery(), ["judge"], size=1)["judge"] == [("Cusi Ticona", 6)]
+    finally:
+        drop_backend(idx)
+
+
 def test_get_count_iter(full):
     assert full.count() == 4
     assert full.get(TRATA.id) == TRATA

@@ -75,8 +75,12 @@ def bulk_records(n: int = 30):
             f"Sentencia número {i} sobre el delito investigado en el distrito; reparación civil fijada.",
             key=f"bulk{i}", district=DISTRICTS[i % 3], crimes=(CRIMES[i % 3],), day=date(2010 + i % 10, 1 + i % 12, 1 + i),
             outcome=OutcomeKind.CONDENA if i % 2 else OutcomeKind.ABSOLUCION,
-            doc_kind=DocKind.SENTENCIA if i % 4 else DocKind.SENTENCIA_VISTA))
+            doc_kind=DocKind.SENTENCIA if i % 4 else DocKind.SENTENCIA_VISTA,
+            parties=(Party(name=JUDGES[i % len(JUDGES)], role=Role.JUEZ),)))
     return out
+
+
+JUDGES = ("Rocío Cárdenas Mallma", "Edwin Ochoa Ramos", "Jhony Pérez Llanco", "Ana Ruiz Castillo")
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

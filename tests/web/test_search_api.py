@@ -161,6 +161,19 @@ def test_search_page_shows_count_highlights_pages_and_csv_link(client):
     assert "ver todos" in html  # the year facet has more values than the page shows
 
 
+def test_the_judges_open_on_their_own_page_with_exact_counts(client):
+    """The search page links to the judges of its results instead of counting them with every
+    search; their page lists each judge with the number of rulings behind it, which filters."""
+    html = client.get("/", params={"q": "sentencia"}).text
+    assert 'id="faceta-judge"' in html and 'href="/facetas/judge?q=sentencia"' in html
+    judges = client.get("/api/v1/search/facets/judge", params={"q": "sentencia"}).json()["values"]
+    assert judges
+    for entry in judges[:3]:
+        assert search(client, q="sentencia", judge=entry["value"], limit=1)["total"] == entry["count"]
+    page = client.get("/facetas/judge", params={"q": "sentencia"}).text
+    assert judges[0]["value"].split()[0] in page
+
+
 def test_openapi_document_lists_the_api(client):
     doc = client.get("/api/v1/openapi.json").json()
     assert {"/api/v1/search", "/api/v1/rulings/{id}", "/api/v1/rulings/{id}/pages/{number}",
