@@ -168,7 +168,7 @@ def _prison(ctx: Context, data: dict, names: list[tuple[int, str]], item: tuple[
             data[n]["_reformed"] = after_reform
             data[n].update(prison_years=None if years is None else round(years, 4), effective=effective,
                            cadena_perpetua=True if years is None else None,
-                           probation_years=_num(prob["years"]) if prob and effective is False else None)
+                           probation_years=_num(prob["years"] or prob["years2"]) if prob and effective is False else None)
             data[n]["ev"].append(ctx.ev(start, end, "penalty.prison"))
 
 

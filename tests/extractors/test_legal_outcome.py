@@ -218,6 +218,10 @@ def test_the_probation_echoed_in_digits():
                       "ejecución por el período de prueba de TRES (03) AÑOS.", "sentencia", ANA)
     [p] = extract_penalties(ctx, _accused(ANA), out)
     assert (p.prison_years, p.effective, p.probation_years) == (4.0, False, 3.0)
+    ctx, out = decide("1. CONDENO a ANA RUIZ PAZ a TRES AÑOS de pena privativa de libertad suspendida por DOS AÑOS.",
+                      "sentencia", ANA)
+    [p] = extract_penalties(ctx, _accused(ANA), out)
+    assert (p.prison_years, p.effective, p.probation_years) == (3.0, False, 2.0)
 
 
 def test_cadena_perpetua_is_a_life_term_without_years():

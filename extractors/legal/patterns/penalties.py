@@ -34,7 +34,11 @@ CONVERTED_NEAR = re.compile(r"[^;.]{0,200}?\b(?:se\s+convierte|convertid[ao]|con
 # CP art. 57-58: a pena privativa de libertad is suspended only when the judge orders it; one
 # stated without "suspendida" (or "efectiva") is served: effective
 EFFECTIVE_BY_DEFAULT = True
-PROBATION = re.compile(rf"\bperiodo\s+de\s+prueba\s+de\s+(?P<years>{NUM}){ECHO}\s+anos?")  # "TRES (03) AÑOS"
+# the probation of a suspended term (CP art. 57): "por el período de prueba de TRES (03) AÑOS",
+# "suspendida en su ejecución por DOS AÑOS", "por el plazo de prueba de un año"
+PROBATION = re.compile(rf"\b(?:periodo|plazo|termino)\s+de\s+prueba\s+de\s+(?P<years>{NUM}){ECHO}\s+anos?|"
+                       rf"\bsuspendid[ao](?:\s+en\s+su\s+ejecucion)?\s+por(?:\s+el\s+(?:plazo|periodo|termino)\s+de)?\s+"
+                       rf"(?P<years2>{NUM}){ECHO}\s+anos?")
 DIAS_MULTA = re.compile(rf"(?P<n>{NUM}){ECHO}\s+dias[\s-]*multa")
 MONEY = re.compile(r"s/\.?\s*(?P<amount>\d{1,3}(?:[ .,\n'’´]\d{3})+(?:[.,]\d{2})?(?!\d)|\d[\d.,]*\d|\d)|(?P<words>" + NUM + r")\s+(?:nuevos\s+)?soles\b")
 REPARACION = re.compile(r"\breparacion\s+civil\b")
