@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from extractors.legal.case_numbers import extract_case_numbers
 from extractors.legal.charges import extract_charges
-from extractors.legal.citations import extract_citations
+from extractors.legal.citations import extract_citations, own_acuerdo_plenario
 from extractors.legal.court import extract_court, resolve_district, supreme_by_number
 from extractors.legal.dates import resolution_date
 from extractors.legal.doc_kind import extract_doc_kind
@@ -32,7 +32,7 @@ from extractors.legal.procedure import (
 )
 from extractors.legal.text import Context
 import schemas
-from schemas import CourtLevel, DocumentText, FieldEvidence, Ruling
+from schemas import CourtLevel, DocKind, DocumentText, FieldEvidence, Ruling
 
 # Bump on every change to what acquisition or extraction stores: ingest re-reads a file
 # whose record carries another version (flows/ingest.py), and keeps the record otherwise.
@@ -102,6 +102,8 @@ def _extract(ctx: Context) -> Ruling:
         if court.level == CourtLevel.CORTE_SUPREMA:  # its appeal and queja numbers are its own too
             case_numbers = extract_case_numbers(ctx, supreme=True)
     doc_kind, kind_ev = extract_doc_kind(ctx, case_numbers)
+    if doc_kind == DocKind.ACUERDO_PLENARIO and (own := own_acuerdo_plenario(ctx)) is not None:
+        case_numbers = [own, *case_numbers]  # its number: the rulings that cite it find it
     when = resolution_date(ctx)
     court = resolve_district(ctx, court, case_numbers, when.place, when.place_ev)
     charges = extract_charges(ctx)

@@ -11,7 +11,7 @@ import re
 from extractors.legal.patterns import citations as P
 from extractors.legal.patterns.citations import CITATIONS, CONTINUATION
 from extractors.legal.text import Context
-from schemas import CaseNumber, Citation, CitationKind
+from schemas import CaseNumber, CaseNumberKind, Citation, CitationKind
 
 
 def _normalized(kind: str, m) -> str:
@@ -21,6 +21,18 @@ def _normalized(kind: str, m) -> str:
     if kind == "tribunal_constitucional":
         return f"tribunal_constitucional {m['num']}-{year}-{m['type'].upper()}/TC"
     return f"{kind} {int(m['num'])}-{year}"
+
+
+def own_acuerdo_plenario(ctx: Context) -> CaseNumber | None:
+    """An Acuerdo Plenario's own number, from its header ("ACUERDO PLENARIO N.° 2-2023/CIJ-112"):
+    the document's number (so that the rulings citing it are found) and never its own citation."""
+    rule = next(r for r in CITATIONS if r.value == "acuerdo_plenario")
+    z, low, raw = ctx.zones, ctx.view.low, ctx.view.raw
+    m = rule.rx.search(low, z.header[0], max(z.header[1], min(z.body[1], z.header[0] + 600)))
+    if m is None:
+        return None
+    return CaseNumber(raw=raw[m.start():m.end()], normalized=_normalized("acuerdo_plenario", m),
+                      kind=CaseNumberKind.OTRO, evidence=[ctx.ev(m.start(), m.end(), "case.acuerdo_plenario")])
 
 
 def extract_citations(ctx: Context, own: list[CaseNumber]) -> list[Citation]:

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from schemas import QueryError
-from search import SearchQuery
+from search import SearchQuery, open_index
 
 from tests.search.conftest import BACKENDS, drop_backend, open_backend
 from tests.search.factory import make_record
@@ -111,3 +111,31 @@ def test_cites_lists_the_precedents_and_finds_the_indexed_ones(corpus):
 def test_citing_a_ruling_by_its_own_number(corpus):
     assert ids(corpus.citing(CITED.id)) == [CITES_B.id, CITES_A.id]
     assert corpus.citing(SOURCE.id).total == 0  # a lower-court number is not cited as precedent
+
+
+def test_an_acuerdo_plenario_read_from_its_text_is_found_by_the_rulings_citing_it(tmp_path):
+    """Extracted, not built by hand: the Acuerdo Plenario's own number is its case number, not
+    a citation of itself, and a ruling that cites it is among those citing it."""
+    from flows.pool import record_of
+    from schemas import DocumentText, Page
+
+    def doc(name: str, text: str) -> DocumentText:
+        import hashlib
+        return DocumentText(path=name, sha256=hashlib.sha256(text.encode()).hexdigest(), file_type="text",
+                            page_count=1, pages=[Page(number=1, text=text, method="text_layer")])
+
+    plenario = record_of(doc("ap.txt", (
+        "CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA\nXII PLENO JURISDICCIONAL DE LAS SALAS PENALES PERMANENTE, "
+        "TRANSITORIAS Y ESPECIAL\n\nACUERDO PLENARIO N.° 2-2023/CIJ-112\n\nLima, veintiocho de noviembre de dos mil "
+        "veintitrés\n\nLos jueces supremos de lo penal, reunidos en Pleno Jurisdiccional, han pronunciado el "
+        "siguiente:\n\nACUERDO PLENARIO\n\nI. FUNDAMENTOS JURÍDICOS\n1. Véase el Acuerdo Plenario N.° 1-2019/CIJ-116.\n"
+        "\nII. DECISIÓN\n2. ESTABLECER como doctrina legal los criterios expuestos.\n")))
+    assert [c.normalized for c in plenario.ruling.case_numbers] == ["acuerdo_plenario 2-2023/CIJ-112"]
+    assert [c.normalized for c in plenario.ruling.citations] == ["acuerdo_plenario 1-2019/CIJ-116"]
+    ruling = record_of(doc("s.txt", (
+        "CORTE SUPERIOR DE JUSTICIA DE PIURA\nSALA PENAL DE APELACIONES\n\nAUTO DE VISTA\n\nPiura, 5 de enero de "
+        "2024\n\nVISTOS: la apelación.\n\nCONSIDERANDO:\nPRIMERO. Conforme al Acuerdo Plenario N.° 2-2023/CIJ-112, "
+        "la prisión preventiva exige peligro procesal.\n\nRESUELVE: CONFIRMAR la resolución.\n")))
+    with open_index(tmp_path / "i.sqlite") as idx:
+        idx.upsert([plenario, ruling])
+        assert [h.id for h in idx.citing(plenario.id).hits] == [ruling.id]
