@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from extractors.legal.patterns import entities as E
-from extractors.legal.text import Context
+from extractors.legal.text import Context, fold_key
 from schemas import Party, Role
 
 # "el recurrente, fiscal provincial de la Segunda Fiscalía ...": a person's post, not the actor
@@ -26,6 +26,10 @@ _ACTING_POST = re.compile(r"\b(?:interpuest[oa]s?|formulad[oa]s?|presentad[oa]s?
                           r"a\s+cargo|intervencion)\s+(?:por|de|del)?\s*(?:el|la)?\s*fiscal(?:\s+\w+){0,3}\s+(?:de\s+la|del)\s*$")
 
 
+# a name of ranks alone ("Fiscalía Provincial", "Fiscalía Provincial Penal", "Fiscalía Suprema
+# en lo Penal"): no ordinal, place or specialty tells which office acted
+_GENERIC = re.compile(r"fiscalia(?:\s+(?:provincial|superior|suprema|supraprovincial|penal|mixta|corporativa|"
+                      r"transitoria|en|lo))+")
 # words of an office's name written in lower case when the name is given in capitals
 _PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "en", "lo", "contra"}
 
@@ -44,6 +48,8 @@ def acting_fiscal_office(ctx: Context) -> Party | None:
                 or E.OFFICE_ACTS_AFTER.match(low[end:end + 40])):
             continue
         name = " ".join(raw[m.start():end].split())
+        if _GENERIC.fullmatch(fold_key(name)):
+            continue  # "la Fiscalía Provincial formalizó denuncia": no office in particular
         if name.isupper():  # "FISCALÍA SUPRAPROVINCIAL … CONTRA LA CRIMINALIDAD ORGANIZADA DE LIMA"
             name = " ".join(w.lower() if w.lower() in _PARTICLES and i else w.capitalize()
                             for i, w in enumerate(name.split()))

@@ -107,10 +107,12 @@ def _segments(low: str, raw: str, cs: int, ce: int, doc_kind: str) -> list[tuple
     return [(a, b, [h for h in phrases if a <= h[1] < b]) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
-def _read_item(low: str, raw: str, lo: int, hi: int, doc_kind: str, name_rx) -> tuple[dict[str, list[Hit]], list[Hit]]:
+def _read_item(low: str, raw: str, lo: int, hi: int, doc_kind: str,
+               name_rx) -> tuple[dict[str, list[Hit]], list[Hit], list[Hit]]:
     """Who gets what in one item: a name takes the outcome of its own clause, else of the
     clause before it that has one, else of the next ("Declarar FUNDADO el recurso de X; en
-    consecuencia, REVOCAR ..."). An item that names nobody returns its outcomes unassigned."""
+    consecuencia, REVOCAR ..."). An item that names nobody returns its outcomes unassigned;
+    the third list holds the outcomes of the item's clauses that name nobody."""
     rows = []
     for cs, ce in _clauses(low, lo, hi):
         for ss, se, phrases in _segments(low, raw, cs, ce, doc_kind):
@@ -139,7 +141,7 @@ def _read_item(low: str, raw: str, lo: int, hi: int, doc_kind: str, name_rx) -> 
         for hits in per.values():
             if not any(h[0] in prim for h in hits):
                 hits.append(review)
-    return per, ([] if any(n for _, n in rows) else found)
+    return per, ([] if any(n for _, n in rows) else found), [b for b, names in rows if b and not names]
 
 
 def extract_outcome(ctx: Context, doc_kind: DocKind, parties: list[Party]) -> Outcome | None:
@@ -152,12 +154,14 @@ def extract_outcome(ctx: Context, doc_kind: DocKind, parties: list[Party]) -> Ou
     name_rx = [(d, _name_rx(d.name)) for d in defendants]
     hits: dict[str, list[Hit]] = {}
     unnamed: list[Hit] = []
+    nameless: list[Hit] = []  # of clauses that name nobody, in items that name someone too
     for lo, hi in zones:
         for a, b in items(low, lo, hi, ctx.view.raw):
-            per_item, loose = _read_item(low, ctx.view.raw, a, b, kind, name_rx)
+            per_item, loose, quiet = _read_item(low, ctx.view.raw, a, b, kind, name_rx)
             for n, h in per_item.items():
                 hits.setdefault(n, []).extend(h)
             unnamed.extend(loose)
+            nameless.extend(quiet)
     overall = [h for hs in hits.values() for h in hs] + unnamed
     if not overall:
         return None
@@ -168,10 +172,12 @@ def extract_outcome(ctx: Context, doc_kind: DocKind, parties: list[Party]) -> Ou
         tried = [d for d in defendants if not _not_decided_here(ctx, d)] or defendants[:1]
         for d in tried:
             hits[d.name] = list(unnamed)
-    elif len(defendants) == 1 and defendants[0].name in hits and unnamed:
+    elif len(defendants) == 1 and defendants[0].name in hits and (unnamed or nameless):
         # one accused: a disposition that names nobody speaks of him ("HABER NULIDAD en el
-        # extremo que le impuso doce años ...; y, reformándola, le IMPUSIERON ocho")
-        hits[defendants[0].name].extend(unnamed)
+        # extremo que le impuso doce años ...; y, reformándola, le IMPUSIERON ocho"), also in
+        # the paragraph that named him ("NO HABER NULIDAD en cuanto condena a X; HABER
+        # NULIDAD en el extremo que le impone quince años")
+        hits[defendants[0].name].extend(unnamed or nameless)
     elif reviewing:
         # "2. REVOCAR la resolución ... y, REFORMÁNDOLA, APROBAR el acuerdo. 3. CONDENAR a X":
         # the recurso's result is X's outcome too

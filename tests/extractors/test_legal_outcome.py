@@ -39,6 +39,11 @@ def decide(operative: str, kind: str, *names: str):
 
 
 @pytest.mark.parametrize("operative, kind, names, overall, by", [
+    # one accused, one paragraph: the nameless HABER NULIDAD in the penalty speaks of him
+    ("Por estos fundamentos: declararon NO HABER NULIDAD en la sentencia en cuanto condena a ANA RUIZ PAZ como autora "
+     "del delito de tráfico ilícito de drogas; declararon HABER NULIDAD en la propia sentencia en el extremo que le "
+     "impone quince años de pena privativa de libertad; reformándola: le IMPUSIERON doce años.", "recurso_nulidad",
+     (ANA,), "haber_nulidad", {ANA: "haber_nulidad"}),
     # the mandate many courts write ("CONDÉNESE a X …; IMPÓNGASELE …"; "ABSUÉLVASE a Y")
     ("FALLA:\nCONDÉNESE a ANA RUIZ PAZ como autora del delito de robo agravado; IMPÓNGASELE QUINCE AÑOS de pena "
      "privativa de libertad efectiva.\nABSUÉLVASE a LUIS SOTO REY de la acusación fiscal.", "sentencia",

@@ -320,6 +320,14 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
      "Zea Vilca.", "defensa", {"Hernán Teófilo Zea Vilca"}),
     ("CORTE\n\nVISTOS: el Ministerio Público, representado por la Dra. Ana Lucía Soto Rey; y", "fiscal",
      {"Ana Lucía Soto Rey"}),
+    # "Vocal": the judges of the Salas before the Ley de la Carrera Judicial (2008)
+    ("CORTE\n\nVISTOS; interviniendo como ponente el señor Vocal Supremo San Martín Castro; el recurso.", "ponente",
+     {"San Martín Castro"}),
+    ("CORTE\n\nVISTOS: con los señores Vocales Superiores Ana Ruiz Paz, Luis Soto Rey y Rosa Vega Luna.", "juez",
+     {"Ana Ruiz Paz", "Luis Soto Rey", "Rosa Vega Luna"}),
+    # a rank alone names no office in particular
+    ("CORTE\n\nVISTOS: el recurso. Segundo: Que la Fiscalía Provincial formalizó denuncia el quince de febrero.",
+     "fiscal", set()),
     # the unnamed prosecutor's post acts: its office is the acting fiscal
     ("CORTE\n\nVISTOS: el recurso de nulidad interpuesto por el Fiscal Superior de la Primera Fiscalía Superior Penal "
      "de Lambayeque contra la sentencia.", "fiscal", {"Primera Fiscalía Superior Penal de Lambayeque"}),

@@ -16,7 +16,7 @@ _OA = r"(?:os|as|o|a)\b"
 # ("Dr.", "Sra.", "Abog.") is the word, then its period
 FILLER = re.compile(r"^(?:[\s,:]|(?:el|la|los|las|al|a|del|de|senor|senora|senores|senoras|sr|sra|"
                     r"doctor|doctora|doctores|dr|dra|don|dona|abogad[oa]|abog|letrad[oa]|"
-                    r"juez|jueza|jueces|supremo|suprema|supremos|superior|superiores)\b\.?)*")
+                    r"juez|jueza|jueces|vocal|vocales|supremo|suprema|supremos|superior|superiores)\b\.?)*")
 # for accused and victims only articles and courtesy words may stand between cue and name
 NARROW_FILLER = re.compile(r"^(?:[ \t\n]|(?:don|dona|senor|senora|sr|sra)\b\.?)*")
 # a phrase naming an office between the cue and the name: "Fiscal Superior de la Segunda
@@ -34,13 +34,15 @@ VICTIM_COUNSEL_AFTER = re.compile(rf"\s*(?:de\s+la|del|de\s+los|de\s+las|de)\s+{
 # role -> cue rules; the cue ends right before the name (after optional FILLER)
 CUES = validate((
     # --- judges and ponente ---
-    Rule("role.ponente", r"\bponente\s*(?:el|la)?\s*(?:senor|senora)?\s*(?:juez|jueza)?\s*(?:supremo|suprema|superior)?\s*(?:senor|senora)?",
+    # "Vocal" is how judges of the Salas were called until the Ley de la Carrera Judicial (2008)
+    Rule("role.ponente", r"\bponente\s*(?:el|la)?\s*(?:senor|senora)?\s*(?:juez|jueza|vocal)?\s*(?:supremo|suprema|superior)?\s*(?:senor|senora)?",
          "ponente", source="domain.md: 'Intervino como ponente el señor juez supremo X'",
-         examples=("Intervino como ponente el señor juez supremo ", "interviniendo como Juez Superior ponente el señor ")),
-    Rule("role.jueces_list", r"\b(?:los\s+)?(?:senores\s+)?jueces\s+(?:supremos|superiores|provinciales)?\s*(?:senores)?",
+         examples=("Intervino como ponente el señor juez supremo ", "interviniendo como Juez Superior ponente el señor ",
+                   "interviniendo como ponente el señor Vocal Supremo ")),
+    Rule("role.jueces_list", r"\b(?:los\s+)?(?:senores\s+)?(?:jueces|vocales)\s+(?:supremos|superiores|provinciales)?\s*(?:senores)?",
          "juez", source="domain.md: 'los jueces superiores X, Y y Z'",
          examples=("ante los señores jueces supremos ", "con los señores Jueces Superiores ")),
-    Rule("role.juez", r"\b(?:el|la)\s+(?:senor\s+|senora\s+)?(?:juez|jueza)\s+(?:supremo|suprema|superior|provincial|penal)?",
+    Rule("role.juez", r"\b(?:el|la)\s+(?:senor\s+|senora\s+)?(?:juez|jueza|vocal)\s+(?:supremo|suprema|superior|provincial|penal)?",
          "juez", source="domain.md", examples=("el Juez Superior ",), counter_examples=("juez de paz",)),
     Rule("role.juez_como", r"\bcomo\s+(?:juez|jueza)(?:\s+(?:supremo|suprema|superior|provincial|penal|unipersonal|"
          r"titular|provisional|supernumerari[oa]|especializad[oa]))*\s+(?:el|la)\s+(?:senor|senora|doctor|doctora)\b",
