@@ -26,10 +26,10 @@ _ACTING_POST = re.compile(r"\b(?:interpuest[oa]s?|formulad[oa]s?|presentad[oa]s?
                           r"a\s+cargo|intervencion)\s+(?:por|de|del)?\s*(?:el|la)?\s*fiscal(?:\s+\w+){0,3}\s+(?:de\s+la|del)\s*$")
 
 
-# a name of ranks alone ("Fiscalía Provincial", "Fiscalía Provincial Penal", "Fiscalía Suprema
-# en lo Penal"): no ordinal, place or specialty tells which office acted
+# a name of ranks alone ("Fiscalía Provincial", "Fiscalía Provincial Penal"): no ordinal, place or
+# specialty tells which office acted ("Fiscalía Suprema en lo Penal" names the Supreme's)
 _GENERIC = re.compile(r"fiscalia(?:\s+(?:provincial|superior|suprema|supraprovincial|penal|mixta|corporativa|"
-                      r"transitoria|en|lo))+")
+                      r"transitoria))+")
 # words of an office's name written in lower case when the name is given in capitals
 _PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "en", "lo", "contra"}
 
