@@ -126,6 +126,7 @@ def extract_penalties(ctx: Context, parties: list[Party], outcome: Outcome | Non
         return []
     data: dict[str, dict] = {n: {"ev": []} for n in eligible}
     rx = {n: _name_rx(n) for n in eligible}
+    victims = [(p.name, _name_rx(p.name)) for p in parties if p.role in (Role.AGRAVIADO, Role.ACTOR_CIVIL)]
     for lo, hi in _units(low, *z.decision, ctx.view.raw):
         names = sorted((m.start(), n) for n in eligible for m in rx[n].finditer(low, lo, hi))
         _prison(ctx, data, names, (lo, hi), eligible, reforming)
@@ -136,12 +137,13 @@ def extract_penalties(ctx: Context, parties: list[Party], outcome: Outcome | Non
                     data[n]["dias_multa"] = _num(m["n"])
                     data[n]["ev"].append(ctx.ev(m.start(), m.end(), "penalty.dias_multa"))
         if P.REPARACION.search(low, lo, hi):
-            _reparacion(ctx, data, names, (lo, hi), eligible)
+            _reparacion(ctx, data, names, (lo, hi), eligible, victims)
     out = []
     for n in eligible:
         d = data[n]
         ev = d.pop("ev")
         d.pop("_reformed", None)
+        d.pop("_payees", None)
         if n in reforming and "prison_years" not in d:
             continue
         if d:
@@ -173,21 +175,33 @@ def _prison(ctx: Context, data: dict, names: list[tuple[int, str]], item: tuple[
 
 
 def _reparacion(ctx: Context, data: dict, names: list[tuple[int, str]], item: tuple[int, int],
-                eligible: list[str]) -> None:
-    """One reparación civil per defendant; a stated total of a split amount is the amount."""
+                eligible: list[str], victims: list[tuple[str, object]] = ()) -> None:
+    """One reparación civil per defendant; a stated total of a split amount is the amount; the
+    amounts one defendant pays to different victims ("a) S/ 5,000.00 que pagará X a favor de A;
+    b) S/ 8,000.00 que pagará X a favor de B") add up to what he owes."""
     low, (lo, hi) = ctx.view.low, item
     total = P.TOTAL.search(low, lo, hi)
+    solidary = bool(P.SOLIDARIA.search(low, lo, hi))
     for m in P.MONEY.finditer(low, total.end() if total else lo, hi):
         amount = parse_amount(" ".join(m["amount"].split())) if m["amount"] else _num(m["words"])
         if not amount:
             continue
         following = [n for s, n in names if m.end() <= s < m.end() + 80]
         targets = following[:1] or _named_before(names, m.start(), eligible)
-        if P.SOLIDARIA.search(low, lo, hi):
+        if solidary:
             targets = eligible  # a solidary reparación is owed by each defendant
         elif not following and not targets:
             targets = sorted({n for _, n in names}) or eligible
+        to = P.IN_FAVOUR.match(low, m.end(), min(hi, m.end() + 160))
+        # the victim paid, when the text names one of the parties ("la agraviada" may be anyone)
+        payee = next((v for v, vrx in victims if vrx.search(low, to.start("who"), to.end("who"))), None) if to else None
         for n in targets:
+            paid = data[n].setdefault("_payees", set())
             if "reparacion_civil_soles" not in data[n]:
                 data[n]["reparacion_civil_soles"] = float(amount)
                 data[n]["ev"].append(ctx.ev(m.start(), m.end(), "penalty.reparacion"))
+                paid.add(payee)
+            elif not solidary and payee and None not in paid and payee not in paid:
+                data[n]["reparacion_civil_soles"] += float(amount)  # to another victim
+                data[n]["ev"].append(ctx.ev(m.start(), m.end(), "penalty.reparacion"))
+                paid.add(payee)

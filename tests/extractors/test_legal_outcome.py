@@ -194,6 +194,9 @@ P = tuple[str, float | None, bool | None, float | None]
      "del delito de tráfico ilícito de drogas a TRES AÑOS de pena privativa de libertad efectiva.\n"
      "3) FIJAR en S/ 2,000.00 la reparación civil.", "sentencia", (ANA, LUIS),
      [(ANA, 3.0, True, 2000.0), (LUIS, 3.0, True, 2000.0)]),
+    # an amount restated in words for the same payee is not paid twice
+    ("1. CONDENANDO a ANA RUIZ PAZ a DOS AÑOS de pena privativa de libertad efectiva.\n2. FIJAR la reparación civil en "
+     "diez mil soles (S/ 10 000,00) a favor de la agraviada.", "sentencia", (ANA,), [(ANA, 2.0, True, 10000.0)]),
     # CP art. 52: a prison term converted into jornadas de prestación de servicios is not served in prison
     ("1. CONDENAR a ANA RUIZ PAZ a UN AÑO Y CUATRO MESES DE PENA PRIVATIVA DE LIBERTAD, la que se CONVIERTE en "
      "SETENTA JORNADAS DE PRESTACIÓN DE SERVICIOS A LA COMUNIDAD.", "sentencia", (ANA,), [(ANA, 1 + 4 / 12, False, None)]),
@@ -216,6 +219,19 @@ def test_a_term_revoked_in_sede_de_instancia_is_not_imposed():
                       "y, reformándola, le IMPUSIERON ocho años de pena privativa de libertad efectiva.",
                       "casacion", ANA)
     assert [p.prison_years for p in extract_penalties(ctx, _accused(ANA), out)] == [8.0]
+
+
+def test_one_defendant_s_amounts_to_different_victims_add_up():
+    operative = ("1. CONDENANDO a ANA RUIZ PAZ a VEINTE AÑOS de pena privativa de libertad efectiva.\n2. CONDENANDO a "
+                 "LUIS SOTO REY a CUATRO AÑOS de pena privativa de libertad efectiva.\n3. FIJA la reparación civil en: "
+                 "a) S/ 5,000.00 que pagará Ruiz Paz a favor de Carlos Fiestas Damián; b) S/ 8,000.00 que pagará Ruiz "
+                 "Paz a favor de Martha Ñiquén Sosa; c) S/ 1,000.00 que pagará Soto Rey a favor de Carlos Fiestas "
+                 "Damián.\n4. DISPONE que la reparación se pague a favor de la agraviada en cuotas de S/ 500.00.")
+    ctx, out = decide(operative, "sentencia", ANA, LUIS)
+    parties = [*_accused(ANA, LUIS), Party(name="Carlos Fiestas Damián", role=Role.AGRAVIADO),
+               Party(name="Martha Ñiquén Sosa", role=Role.AGRAVIADO)]
+    got = {p.defendant: p.reparacion_civil_soles for p in extract_penalties(ctx, parties, out)}
+    assert got == {ANA: 13000.0, LUIS: 1000.0}  # the instalments name no victim: nothing added
 
 
 def test_the_probation_echoed_in_digits():
