@@ -17,7 +17,7 @@ from extractors.legal.text import Context, fold_key
 from schemas import CaseNumber, CaseNumberKind, Court, CourtLevel, Evidence
 
 _CSJ_SUFFIX = re.compile(r"\s+de\s+la\s+" + P.CSJ.pattern.replace("\\b", "", 1))
-_SMALL = {"de", "del", "la", "las", "los", "y", "en", "e", "a", "el"}
+_SMALL = {"de", "del", "la", "las", "los", "y", "en", "e", "a", "el", "o", "para", "con"}
 
 
 def smart_title(text: str) -> str:

@@ -207,6 +207,20 @@ def test_case_numbers_ignore_publisher_furniture():
      "Tercer Juzgado Penal Unipersonal de Piura", "juzgado", "Piura"),
     ("CORTE SUPERIOR DE JUSTICIA DEL CUSCO\nSEGUNDA SALA PENAL DE APELACIONES\nPROCEDENCIA : Juzgado Penal Unipersonal de Quillabamba\n\nVISTOS: x",
      "Segunda Sala Penal de Apelaciones", "corte_superior", "Cusco"),
+    # the whole name of organs with a long one: Lima's old-code chambers, Salas Mixtas, the
+    # flagrancia units, a chamber "en adición" Liquidadora
+    ("CORTE SUPERIOR DE JUSTICIA DE LIMA\nPRIMERA SALA PENAL PARA PROCESOS CON REOS EN CÁRCEL\n\nVISTOS: x",
+     "Primera Sala Penal para Procesos con Reos en Cárcel", "corte_superior", "Lima"),
+    ("CORTE SUPERIOR DE JUSTICIA DE SELVA CENTRAL\nSALA MIXTA DESCENTRALIZADA E ITINERANTE DE LA MERCED - "
+     "CHANCHAMAYO\n\nVISTOS: x", "Sala Mixta Descentralizada e Itinerante de la Merced - Chanchamayo",
+     "corte_superior", "Selva Central"),
+    ("CORTE SUPERIOR DE JUSTICIA DE TUMBES\nJUZGADO DE INVESTIGACIÓN PREPARATORIA DE FLAGRANCIA, OMISIÓN A LA "
+     "ASISTENCIA FAMILIAR Y CONDUCCIÓN EN ESTADO DE EBRIEDAD O DROGADICCIÓN DE TUMBES\n\nVISTOS: x",
+     "Juzgado de Investigación Preparatoria de Flagrancia, Omisión a la Asistencia Familiar y Conducción en Estado "
+     "de Ebriedad o Drogadicción de Tumbes", "juzgado", "Tumbes"),
+    ("CORTE SUPERIOR DE JUSTICIA DE JUNÍN\nSEGUNDA SALA PENAL DE APELACIONES EN ADICIÓN SALA LIQUIDADORA DE "
+     "HUANCAYO\n\nVISTOS: x", "Segunda Sala Penal de Apelaciones en Adición Sala Liquidadora de Huancayo",
+     "corte_superior", "Junín"),
     # the Supreme's investigation judge for high officials (NCPP art. 450)
     ("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA\nJUZGADO SUPREMO DE INVESTIGACIÓN PREPARATORIA\n\nAUTOS Y OÍDOS: x",
      "Juzgado Supremo de Investigación Preparatoria", "corte_suprema", None),

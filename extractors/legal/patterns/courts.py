@@ -68,9 +68,20 @@ SPECIALTIES = (
 )
 # Qualifiers that follow an organ's type, in any order: "Nacional Permanente", "Supraprovincial
 # Transitorio", "de Flagrancia", "Especializado en ...". They are part of the organ's name.
+# Also: "e Itinerante" (Salas Mixtas that travel), "y Liquidadora" and "en adición Sala
+# Liquidadora" (a chamber that also clears the old code's cases: R.A. of the Consejo Ejecutivo
+# del Poder Judicial), Lima's "para Procesos con Reos en Cárcel / Libres", and the flagrancia
+# units' full name ("de Flagrancia, Omisión a la Asistencia Familiar y Conducción en Estado de
+# Ebriedad o Drogadicción").
 QUALIFIER = (
     r"(?:nacional|permanente|transitori[oa]|supraprovincial|liquidador[a]?|descentralizad[oa]|especial"
-    r"|de\s+flagrancia|de\s+turno|de\s+emergencia|mixt[oa]|superior|de\s+reos\s+(?:en\s+carcel|libres)"
+    r"|(?:e\s+)?itinerante|y\s+liquidador[a]?|y\s+de\s+apelaciones"
+    r"|en\s+adicion(?:\s+a\s+sus\s+funciones)?(?:\s+(?:de|como))?\s+(?:sala|juzgado)\s+(?:penal\s+)?"
+    r"(?:liquidador[a]?|de\s+apelaciones|unipersonal|colegiado)"
+    r"|(?:para\s+procesos\s+con\s+)?reos\s+(?:en\s+carcel|libres)"
+    r"|de\s+flagrancia(?:\s*,\s*omision\s+a\s+la\s+asistencia\s+familiar\s+y\s+conduccion\s+en\s+estado\s+de\s+"
+    r"ebriedad(?:\s+o\s+drogadiccion)?)?"
+    r"|de\s+turno|de\s+emergencia|mixt[oa]|superior|de\s+reos\s+(?:en\s+carcel|libres)"
     rf"|especializad[oa]\s+en\s+(?:delitos\s+(?:de\s+|contra\s+)?)?(?:{alternatives(SPECIALTIES)}))"
 ).replace(r"\ ", " ").replace(" ", r"\s+")
 
