@@ -161,3 +161,37 @@ def code_in_force(district: str, start_of_case: date) -> str:
     if d is None:
         return "desconocido"
     return "ncpp" if start_of_case >= d.ncpp_start else "cdepp1940"
+
+# Further provincial seats (capitals of provinces, INEI's ubigeo) whose courts answer to the
+# district of their region; the district's ``places`` above list the main seats and the ones
+# that belong to a district other than their region's (Sullana, Del Santa, Huaura, Cañete,
+# Selva Central, the Lima districts). Jaén and San Ignacio (Cajamarca region) belong to the
+# Corte Superior de Justicia de Lambayeque. Names shared by provinces of several regions
+# (La Unión, San Miguel, Santa Cruz, San Pablo, San Marcos, Bellavista) are left out: they
+# do not name a district.
+PROVINCIAL_SEATS: dict[str, tuple[str, ...]] = {
+    "Amazonas": ("Rodríguez de Mendoza", "Pedro Ruiz", "Lamud", "Bagua Grande", "Santa María de Nieva"),
+    "Áncash": ("Pomabamba", "Sihuas", "Recuay", "Chiquián", "Aija", "Piscobamba", "Huaylas", "Corongo",
+               "Llamellín", "San Luis", "Chacas", "Cabana"),
+    "Apurímac": ("Chalhuanca", "Tambobamba", "Chuquibambilla", "Antabamba", "Chincheros"),
+    "Arequipa": ("Cotahuasi", "Chuquibamba", "Chivay", "Caravelí", "Aplao", "Mollendo", "Camaná"),
+    "Ayacucho": ("Vilcashuamán", "Coracora", "Parinacochas", "Querobamba", "San Miguel de La Mar", "Huancapi",
+                 "Pausa", "Cangallo", "Puquio"),
+    "Cajamarca": ("Bambamarca", "Contumazá", "Cajabamba", "Celendín", "Chota", "Cutervo", "San Marcos de Cajamarca"),
+    "Lambayeque": ("Jaén", "San Ignacio", "Motupe", "Olmos", "Pimentel", "Jayanca", "Ferreñafe", "Lambayeque"),
+    "Cusco": ("Paucartambo", "Acomayo", "Santo Tomás", "Yauri", "Anta", "Urcos", "Paruro", "Yanaoca"),
+    "Huancavelica": ("Castrovirreyna", "Huaytará", "Churcampa", "Lircay", "Pampas", "Acobamba"),
+    "Huánuco": ("Aucayacu", "Llata", "Panao", "Puerto Inca", "Tingo María", "La Unión de Huánuco", "Ambo",
+                "Huacaybamba", "Jesús"),
+    "La Libertad": ("Tayabamba", "Julcán", "Cascas", "Huamachuco", "Otuzco", "Chepén", "Pacasmayo", "San Pedro de Lloc",
+                    "Santiago de Chuco", "Virú", "Ascope", "Tayabamba"),
+    "Loreto": ("Contamana", "Caballococha", "Yurimaguas", "Nauta", "Requena", "San Lorenzo"),
+    "Moquegua": ("Omate",),
+    "Pasco": ("Yanahuanca",),
+    "Puno": ("Lampa", "Ayaviri", "Huancané", "Putina", "Sandia", "Macusani", "Moho"),
+    "San Martín": ("Lamas", "Saposoa", "Picota", "Rioja", "Juanjuí", "Tocache", "San José de Sisa"),
+    "Tacna": ("Candarave", "Tarata", "Locumba"),
+    "Ucayali": ("Atalaya", "Aguaytía", "Purús"),
+    "Lima Este": ("Huaycán", "Matucana", "Chosica"),
+    "Cañete": ("Chilca", "Mala", "Imperial"),
+}

@@ -55,9 +55,29 @@ def test_unknown_prefix_is_none():
     ("San Román – Juliaca", "Puno"), ("Juliaca", "Puno"), ("Trujillo", "La Libertad"),
     ("Huamanga", "Ayacucho"), ("Maynas", "Loreto"), ("San Juan de Lurigancho", "Lima Este"),
     ("Arequipa", "Arequipa"), ("Sede Central", None), ("Lima", "Lima"),
+    # provincial seats: their region's district, or the one their courts answer to
+    ("Jaén", "Lambayeque"), ("Pomabamba", "Áncash"), ("Huaycán", "Lima Este"), ("Cotahuasi", "Arequipa"),
+    ("Contamana", "Loreto"), ("Llata", "Huánuco"), ("Candarave", "Tacna"),
+    ("La Unión", None), ("Bellavista", None),  # names of provinces in several regions
 ])
 def test_places_name_districts(place, district):
     assert place_district(place) == district
+
+
+def test_no_provincial_seat_names_two_districts():
+    from extractors.data.districts import DISTRICTS, NATIONAL, PROVINCIAL_SEATS
+    from extractors.legal.text import fold_key
+
+    named: dict[str, set[str]] = {}
+    for d in DISTRICTS:
+        if d.name != NATIONAL:
+            for p in (*d.places, *d.seats.values()):
+                named.setdefault(fold_key(p), set()).add(d.name)
+    for district, seats in PROVINCIAL_SEATS.items():
+        assert district in {d.name for d in DISTRICTS}
+        for p in seats:
+            named.setdefault(fold_key(p), set()).add(district)
+    assert {p: ds for p, ds in named.items() if len(ds) > 1} == {}
 
 
 def test_ncpp_dates_are_in_order_of_the_calendar():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.data.districts import DISTRICTS, NATIONAL
+from extractors.data.districts import DISTRICTS, NATIONAL, PROVINCIAL_SEATS
 from extractors.legal.patterns import Rule, alternatives, validate
 
 # every district's name and aliases -> canonical name (folded comparison); one table,
@@ -28,6 +28,7 @@ DISTRICT_BY_FOLDED: dict[str, str] = {_fold(k): v for k, v in DISTRICT_NAMES.ite
 # seat cities and provinces -> district ("Huancayo" -> Junín); a district's own name too
 PLACE_DISTRICT: dict[str, str] = {
     **{_fold(p): d.name for d in DISTRICTS if d.name != NATIONAL for p in (*d.places, *d.seats.values())},
+    **{_fold(p): name for name, seats in PROVINCIAL_SEATS.items() for p in seats},
     **{k: v for k, v in DISTRICT_BY_FOLDED.items() if v != NATIONAL},
 }
 # longest first so "Lima Norte" wins over "Lima"
