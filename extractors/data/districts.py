@@ -184,7 +184,7 @@ PROVINCIAL_SEATS: dict[str, tuple[str, ...]] = {
     "Huánuco": ("Aucayacu", "Llata", "Panao", "Puerto Inca", "Tingo María", "La Unión de Huánuco", "Ambo",
                 "Huacaybamba", "Jesús"),
     "La Libertad": ("Tayabamba", "Julcán", "Cascas", "Huamachuco", "Otuzco", "Chepén", "Pacasmayo", "San Pedro de Lloc",
-                    "Santiago de Chuco", "Virú", "Ascope", "Tayabamba"),
+                    "Santiago de Chuco", "Virú", "Ascope"),
     "Loreto": ("Contamana", "Caballococha", "Yurimaguas", "Nauta", "Requena", "San Lorenzo"),
     "Moquegua": ("Omate",),
     "Pasco": ("Yanahuanca",),
