@@ -24,7 +24,7 @@ from extractors.acquire import TextLayerMode, display_path
 from extractors.acquire.detect import os_failure
 from extractors.acquire.scratch import sweep
 from flows.discover import discover
-from schemas import IndexUnavailable, PipelineError, Reason, UnreadableDocument
+from schemas import IndexUnavailable, PipelineError, QueryError, Reason, UnreadableDocument
 
 filter_known_warnings()
 
@@ -223,11 +223,17 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Cifras en JSON.")] = False,
     scan: Annotated[bool, typer.Option("--scan", help="Imprime y escanea antes cada documento de texto "
                                        "(.txt), para medir todo el proceso con OCR.")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Compone antes cada documento de texto (.txt) como PDF "
+                                      "nacido digital, para medir la lectura de su capa de texto.")] = False,
 ) -> None:
     """Compara la extracción con la verdad de referencia: precisión, exhaustividad y F1 por campo."""
     from expediente.evaluate import evaluate_directory
 
-    report = evaluate_directory(directory, progress=lambda name: err.print(f"  {name}", end="\r"), scan=scan)
+    if scan and pdf:
+        raise QueryError("Use --scan o --pdf, no ambas: un documento se escanea o se compone como PDF.",
+                         reason=Reason.QUERY)
+    report = evaluate_directory(directory, progress=lambda name: err.print(f"  {name}", end="\r"), scan=scan,
+                                pdf=pdf)
     if as_json:
         emit_json(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
     else:

@@ -34,6 +34,7 @@ class EvalReport:
     groups: dict[str, dict] = field(default_factory=dict)  # group -> field -> FieldScore
     warnings: Counter = field(default_factory=Counter)  # ExtractionWarning code -> count
     scanned: bool = False  # the text documents were printed and scanned first (--scan)
+    printed: bool = False  # the text documents were typeset as born-digital PDFs first (--pdf)
 
     def as_dict(self) -> dict:
         return {
@@ -43,6 +44,7 @@ class EvalReport:
             "extraction_words_per_second": round(self.words / self.extract_seconds)
             if self.extract_seconds else None,
             "scanned": self.scanned,
+            "printed": self.printed,
             "warnings": dict(self.warnings),
             "groups": {
                 group: {name: vars(s) if not hasattr(s, "model_dump") else s.model_dump()
@@ -75,34 +77,35 @@ def _truth_error(exc: ValidationError) -> str:
 
 
 def evaluate_directory(directory: Path, *, progress: Callable[[str], None] | None = None,
-                       scan: bool = False) -> EvalReport:
+                       scan: bool = False, pdf: bool = False) -> EvalReport:
     """Score every document that has a truth file. ``scan``: text documents are first printed
-    and scanned (samples.rescan), so the whole pipeline, OCR included, is measured."""
-    report = EvalReport(scanned=scan)
+    and scanned (samples.rescan), so the whole pipeline, OCR included, is measured; ``pdf``:
+    they are typeset as born-digital PDFs, so the reading of a text layer is."""
+    report = EvalReport(scanned=scan, printed=pdf)
     started = time.perf_counter()
     scored: dict[str, list] = {"todos": [], "digitales": [], "escaneados": []}
     with tempfile.TemporaryDirectory(prefix="expediente-eval-") as tmp:
         for i, (doc_path, truth_path) in enumerate(pairs(directory)):
             if progress:
                 progress(doc_path.name)
-            _one(report, scored, doc_path, truth_path, Path(tmp), i if scan else None)
+            _one(report, scored, doc_path, truth_path, Path(tmp), i if scan or pdf else None, pdf=pdf)
     report.groups = {group: aggregate(items) for group, items in scored.items() if items}
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _one(report: EvalReport, scored: dict[str, list], doc_path: Path, truth_path: Path, tmp: Path,
-         scan_seed: int | None) -> None:
+         scan_seed: int | None, *, pdf: bool = False) -> None:
     try:
         truth = Ruling.model_validate_json(truth_path.read_text(encoding="utf-8"))
     except ValidationError as exc:  # a truth file the schema cannot read is reported, not fatal
         report.failures.append((truth_path.name, _truth_error(exc)))
         return
     if scan_seed is not None and doc_path.suffix.lower() == ".txt":
-        from samples.rescan import scan_text
+        from samples.rescan import print_text, scan_text
 
-        doc_path = scan_text(doc_path.read_text(encoding="utf-8"), tmp / f"{doc_path.stem}.pdf",
-                             seed=scan_seed)
+        doc_path = (print_text if pdf else scan_text)(doc_path.read_text(encoding="utf-8"),
+                                                      tmp / f"{doc_path.stem}.pdf", seed=scan_seed)
     try:
         doc = acquire(doc_path)
     except PipelineError as exc:

@@ -122,6 +122,8 @@ def eval_report(console: Console, report) -> None:
         console.print(f"Extracción: {report.words / report.extract_seconds:,.0f} palabras/s")
     if report.scanned:
         console.print("Documentos de texto impresos y escaneados antes de leerlos (--scan)")
+    if report.printed:
+        console.print("Documentos de texto compuestos como PDF nacido digital antes de leerlos (--pdf)")
     for name, error in report.failures:
         console.print(f"[red]No leído[/] {escape(name)}: {escape(error)}")
     if report.warnings:

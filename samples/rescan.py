@@ -1,7 +1,8 @@
 """Print a text document the way a court's file is printed, then scan it.
 
 ``eval --scan`` uses this to measure the whole pipeline (rendering, OCR, extraction) on a
-corpus that exists only as text (../shared/corpus/wild2): each page (form feeds split them)
+corpus that exists only as text (../shared/corpus/wild2), and ``eval --pdf`` the reading of
+a born-digital PDF's text layer (the same layout, not scanned): each page (form feeds split them)
 is laid out line by line with the generator's PDF style, long lines wrapped to the page,
 rendered with fpdf2 and degraded into an image-only PDF by the same code as the generated
 scans (samples/render.py), so that no text layer is left for acquisition to read.
@@ -39,14 +40,28 @@ def page_lines(text: str, geo) -> list[list[Line]]:
     return [p for p in pages if p] or [[Line("", "blank")]]
 
 
-def scan_text(text: str, path: Path, *, seed: int) -> Path:
-    """Write ``text`` as a scanned, image-only PDF at ``path`` (same seed, same scan)."""
-    rng = random.Random(seed)
-    style = render.draw_style(rng)
+def _printed(text: str, seed: int, title: str) -> bytes:
+    """``text`` typeset as a born-digital PDF in the generator's style drawn by ``seed``."""
+    style = render.draw_style(random.Random(seed))
     if style.family == "courier":  # long header lines in courier overflow the page
         style = render.PdfStyle("helvetica", style.size, style.left, style.right, style.top, style.bottom,
                                 style.leading)
-    created = datetime(2024, 1, 1, tzinfo=UTC)
-    pdf = render.render_pdf(page_lines(text, render.geometry(style)), style, title=path.stem, created=created)
-    render.save_scan(render.scan_images(pdf, seed=seed), path, "pdf", bilevel=False, created=created)
+    return render.render_pdf(page_lines(text, render.geometry(style)), style, title=title, created=_CREATED)
+
+
+_CREATED = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def scan_text(text: str, path: Path, *, seed: int) -> Path:
+    """Write ``text`` as a scanned, image-only PDF at ``path`` (same seed, same scan)."""
+    pdf = _printed(text, seed, path.stem)
+    render.save_scan(render.scan_images(pdf, seed=seed), path, "pdf", bilevel=False, created=_CREATED)
+    return path
+
+
+def print_text(text: str, path: Path, *, seed: int) -> Path:
+    """Write ``text`` as a born-digital PDF at ``path``: its text layer is what acquisition reads
+    (lines wrapped to the page, no blank line kept between a paragraph's lines by the layer),
+    as in the rulings courts publish as PDFs (``eval --pdf``)."""
+    path.write_bytes(_printed(text, seed, path.stem))
     return path

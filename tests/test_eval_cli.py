@@ -59,3 +59,15 @@ def test_eval_scan_prints_and_ocrs_text_documents(tmp_path):
     assert report["scanned"] is True and report["documents"] == 1
     assert "escaneados" in report["groups"] and "digitales" not in report["groups"]
     assert report["groups"]["todos"]["resolution_date"]["f1"] == 1.0
+
+
+def test_eval_pdf_reads_text_documents_from_a_born_digital_pdf(tmp_path):
+    generate(tmp_path, count=2, seed=8, text_only=True)
+    result = runner.invoke(app, ["eval", str(tmp_path), "--pdf", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["printed"] is True and report["scanned"] is False and report["documents"] == 2
+    assert "digitales" in report["groups"] and "escaneados" not in report["groups"]  # read from the text layer
+    assert report["groups"]["todos"]["case_numbers"]["f1"] == 1.0
+    both = runner.invoke(app, ["eval", str(tmp_path), "--pdf", "--scan"])
+    assert both.exit_code != 0 and "--scan o --pdf" in both.output

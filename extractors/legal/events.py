@@ -25,8 +25,12 @@ from schemas import Event, EventKind
 
 
 def _sentence_bounds(low: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    s = max(low.rfind(". ", lo, pos), low.rfind(".\n", lo, pos), low.rfind("\n\n", lo, pos), low.rfind(";", lo, pos))
-    e_candidates = [x for x in (low.find(". ", pos, hi), low.find(".\n", pos, hi), low.find(";", pos, hi)) if x >= 0]
+    # a line ending in a colon ends a heading ("pronuncia la siguiente sentencia:\nCONSIDERANDO:\n"):
+    # a PDF's text layer has no blank line between paragraphs to tell it
+    s = max(low.rfind(". ", lo, pos), low.rfind(".\n", lo, pos), low.rfind("\n\n", lo, pos), low.rfind(";", lo, pos),
+            low.rfind(":\n", lo, pos))
+    e_candidates = [x for x in (low.find(". ", pos, hi), low.find(".\n", pos, hi), low.find(";", pos, hi),
+                                low.find(":\n", pos, hi)) if x >= 0]
     return (s + 1 if s >= 0 else lo), (min(e_candidates) if e_candidates else hi)
 
 

@@ -136,7 +136,9 @@ def names_in(raw: str, start: int, end: int) -> list[NameSpan]:
                 ns = name_at(raw, m.start() + tok.start(), rule="name.mention")
                 if ns and rx is UPPER_LINE_NAME and "\n" in raw[ns.start:ns.end]:
                     ns = None  # names in capitals do not run over lines here (signature lists)
-                if ns and 3 <= len(ns.name.split()) <= 6:
+                # (six words without a particle are no one's name: three surname pairs side by side,
+                # a signature row whose gaps a PDF's text layer lost)
+                if ns and 3 <= len(ns.name.split()) <= 6 and len(tokens_of(ns.name)) <= 5:
                     out.append(ns)
                 break
     return out

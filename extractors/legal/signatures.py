@@ -16,6 +16,7 @@ _PONENTE_LINE = re.compile(r"\(\s*ponente\s*\)", re.IGNORECASE)
 # a word of a signed name; never the typist's reference initials after the panel ("SM/jlq")
 _SIGNED_TOKEN = rf"{N.UPPER_TOKEN}(?![/\w])"
 _SIGNED_LINE = re.compile(rf"{_SIGNED_TOKEN}(?:[ \t]+(?:(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?[ \t]+)?{_SIGNED_TOKEN}){{1,13}}")
+_PARTICLES = {"DE", "DEL", "LA", "LOS", "LAS", "Y"}
 # "S.S.", "S. S.", "SS." and, as OCR reads them, "SS:" / "S.S:"
 _SS = re.compile(r"(?:^|\s)(?:s\.\s?s\s?[.:]|ss\s?[.:]|ss(?=[ \t]*\n))\s*", re.IGNORECASE)
 # a speck read between two words of a name in capitals: "MONTOYA.RUELAS"
@@ -110,7 +111,18 @@ def _unmarked_block(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
         if not text or (not found and _NOISE_LINE.fullmatch(text)):
             continue
         um = N.UPPER_LINE_NAME.fullmatch(text)
-        if not um or len(text.split()) > 4:
+        words = text.split()
+        if um and len(words) == 6 and not set(words) & _PARTICLES:
+            # three signatures side by side, their gaps lost to a PDF's text layer ("PURIZACA AYALA
+            # CÓRDOVA ZAPATA NAVARRO SEMINARIO"): a panel signs with surnames, two each
+            s = q + line.index(text)
+            for k in range(0, 6, 2):
+                a = raw.index(words[k], s)
+                e = raw.index(words[k + 1], a) + len(words[k + 1])
+                found.append(N.NameSpan(a, e, N.display(f"{words[k]} {words[k + 1]}"), "signature.block"))
+                s = e
+            continue
+        if not um or len(words) > 4:
             break
         s = q + line.index(text)
         found.append(N.NameSpan(s, s + len(text), N.display(text), "signature.block"))

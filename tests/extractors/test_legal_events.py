@@ -98,6 +98,9 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
     ("Los hechos ocurrieron el 28 de junio de 2011. El plazo extraordinario de prescripción venció el 28 de junio "
      "de 2017.", [("hechos", date(2011, 6, 28))]),
     ("El requerimiento de prolongación de prisión preventiva se presentó el 20 de noviembre de 2023.", []),
+    # a heading ends its line with a colon (a PDF's text layer keeps no blank line after it)
+    ("Intervinieron el director de debates y la Sala pronuncia la siguiente sentencia:\nCONSIDERANDO:\nPrimero: Se "
+     "imputa a los acusados que el 14 de febrero de 2015 ingresaron a la oficina.", [("hechos", date(2015, 2, 14))]),
     ("El encausado interpuso recurso de casación el 2 de setiembre de 2019, concedido por auto del 20 de setiembre "
      "de 2019 y declarado bien concedido por ejecutoria suprema del 10 de julio de 2020.",
      [("casacion", date(2019, 9, 2))]),

@@ -328,6 +328,16 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
     # a rank alone names no office in particular
     ("CORTE\n\nVISTOS: el recurso. Segundo: Que la Fiscalía Provincial formalizó denuncia el quince de febrero.",
      "fiscal", set()),
+    # a born-digital PDF wraps header values where the page ends them
+    ("JUZGADO\nMINISTERIO PÚBLICO : FISCALÍA SUPRAPROVINCIAL CORPORATIVA ESPECIALIZADA\nCONTRA LA CRIMINALIDAD "
+     "ORGANIZADA DE LIMA\nIMPUTADO : GUSTAVO ADOLFO MENDOZA BARRIGA\n\nAUTOS Y OÍDOS: la solicitud.", "fiscal",
+     {"Fiscalía Supraprovincial Corporativa Especializada contra la Criminalidad Organizada de Lima"}),
+    ("JUZGADO\nIMPUTADOS : JHONY TORRES TANCHIVA\nAGRAVIADO : EL ESTADO - PROCURADURÍA PÚBLICA ESPECIALIZADA EN "
+     "DELITOS DE\nTRÁFICO ILÍCITO DE DROGAS\nSENTENCIA\n\nVISTOS: la causa.", "agraviado", {"Estado"}),
+    # three signatures side by side whose gaps the text layer lost
+    ("SALA\n\nVISTOS: la causa.\n\nCONSIDERANDO: x.\n\nRESUELVEN: CONFIRMAR la sentencia.\nRegístrese y "
+     "notifíquese.\nPURIZACA AYALA CÓRDOVA ZAPATA NAVARRO SEMINARIO", "juez",
+     {"Purizaca Ayala", "Córdova Zapata", "Navarro Seminario"}),
     # the unnamed prosecutor's post acts: its office is the acting fiscal
     ("CORTE\n\nVISTOS: el recurso de nulidad interpuesto por el Fiscal Superior de la Primera Fiscalía Superior Penal "
      "de Lambayeque contra la sentencia.", "fiscal", {"Primera Fiscalía Superior Penal de Lambayeque"}),

@@ -23,10 +23,14 @@ COMPANY = re.compile(
 # "en agravio de la sociedad": the collective victim of the crimes of peligro común
 # (Código Penal, Libro II, Título XII: conducción en estado de ebriedad, art. 274)
 SOCIEDAD = re.compile(r"(?:la\s+)?sociedad\b(?!\s+(?:anonima|comercial|conyugal|civil|de\b|del\b|en\b))")
+# a line may break after a word that cannot end a name ("… EN DELITOS DE\nTRÁFICO ILÍCITO DE DROGAS")
+_AFTER_PARTICLE = "(?:" + "|".join(f"(?<=[ ]{w})" for w in ("DE", "DEL", "LA", "LAS", "LOS", "EN", "Y", "E",
+                                                             "de", "del", "la", "las", "los", "en", "y", "e")) + ")"
 # "El Estado – Municipalidad Distrital de Comas": the entity of the State that was harmed,
 # written after a dash; the truth keeps the State alone (wild2 README, "Estado")
 STATE_ENTITY = re.compile(
-    rf"[ \t]*[–—-][ \t]*[{_U}][\wáéíóúñü]*(?:[ \t]+(?:[{_U}][\wáéíóúñü]*|de|del|la|las|los|y|e|en))*")
+    rf"[ \t]*[–—-][ \t]*[{_U}][\wáéíóúñü]*(?:(?:[ \t]+|{_AFTER_PARTICLE}[ \t]*\n[ \t]*)"
+    rf"(?:[{_U}][\wáéíóúñü]*|de|del|la|las|los|y|e|en))*")
 # a reserved-identity code: "TR-07", "TR-11", "CE-245" (after "clave(s)")
 RESERVED_CODE = re.compile(rf"(?<![\w-])[{_U}]{{1,4}}-\d{{1,5}}(?![\w-])")
 # an acting fiscal office: "Segunda Fiscalía Superior Penal de Tacna", "Primera Fiscalía
@@ -47,12 +51,15 @@ _GAP = rf"(?:[^\S\n]+|[^\S\n]*\n\s*(?!{_NEXT_LABEL}))"
 FISCAL_OFFICE = re.compile(rf"(?:{_ORD}\s+)?Fiscal[ií]a\s+{_RANK}(?:{_GAP}{_TAIL_WORD}){{0,18}}")
 # the same in capitals, as header tables write it ("MINISTERIO PÚBLICO : FISCALÍA SUPRAPROVINCIAL
 # CORPORATIVA ESPECIALIZADA CONTRA LA CRIMINALIDAD ORGANIZADA DE LIMA"): one line
+_CAPS_PARTICLES = ("DE", "DEL", "LA", "LAS", "LOS", "EN", "Y", "CONTRA")
 FISCAL_OFFICE_CAPS = re.compile(
     rf"(?:{_ORD.upper()}[ \t]+)?FISCAL[IÍ]A[ \t]+{_RANK.upper()}"
     # ... wrapped after a word that cannot end it ("… CONTRA LA\nCRIMINALIDAD ORGANIZADA DE LIMA"),
     # never onto the next label's line ("IMPUTADO : …")
-    rf"(?:(?:[ \t]+|(?:{'|'.join(f'(?<=[ ]{w})' for w in ('DE', 'DEL', 'LA', 'LAS', 'LOS', 'EN', 'Y', 'CONTRA'))})"
-    rf"[ \t]*\n[ \t]*(?=[^\n:]*(?:\n|$)))[{_U}]+(?![\w]))*")
+    rf"(?:(?:[ \t]+|(?:{'|'.join(f'(?<=[ ]{w})' for w in _CAPS_PARTICLES)})"
+    rf"[ \t]*\n[ \t]*(?=[^\n:]*(?:\n|$))"
+    # ... or before a line that starts with a word that cannot start a field ("…ESPECIALIZADA\nCONTRA LA …")
+    rf"|[ \t]*\n[ \t]*(?=(?:{'|'.join(_CAPS_PARTICLES)})\b[^\n:]*(?:\n|$)))[{_U}]+(?![\w]))*")
 OFFICE_TRAILING = re.compile(r"(?:\s+(?:de|del|la|las|los|y|e|en|lo|contra))+$", re.IGNORECASE)
 # a Procuraduría Pública as written: "Procuraduría Pública Especializada en Delitos de
 # Tráfico Ilícito de Drogas" (D. Leg. 1326, Sistema Administrativo de Defensa Jurídica del

@@ -102,7 +102,7 @@ FLOWED_TAIL = Rule(
 
 # VISTOS / OÍDOS: end of the header block, start of the parties' paragraph.
 VISTOS = Rule("section.vistos",
-              r"(?:^|(?<=[\s.]))(?:autos y vistos|vistos y oidos|vista y oida|visto y oido|vistos|vista|visto)\s*[:;,]",
+              r"(?:^|(?<=[\s.]))(?:autos\s+y\s+vistos|vistos\s+y\s+oidos|vista\s+y\s+oida|visto\s+y\s+oido|vistos|vista|visto)\s*[:;,]",
               source="domain.md §4", examples=("VISTOS; en audiencia", "VISTA: en audiencia", "VISTO: el recurso",
                                                "VISTA Y OÍDA: en audiencia pública, la causa",
                                                "AUTOS Y VISTOS: Los actuados"),
@@ -110,16 +110,18 @@ VISTOS = Rule("section.vistos",
 
 # End of VISTOS: the reasoning starts.
 REASONING = Rule("section.considerando",
-                 r"(?:^|(?<=\s))(?:considerando|fundamentos de hecho|fundamentos|atendiendo|"
-                 r"resulta de autos|antecedentes|i\.\s+[a-z])",
+                 r"(?:^|(?<=\s))(?:considerando|fundamentos\s+de\s+hecho|fundamentos|atendiendo|"
+                 r"resulta\s+de\s+autos|antecedentes|i\.\s+[a-z])",
                  source="domain.md §5", examples=("CONSIDERANDO:", "RESULTA DE AUTOS: Que"))
 
 # The operative part: the last one of these in the body opens the decision.
 DECISION = validate((
-    Rule("decision.por_estos", r"\bpor (?:estos|estas|tales|los|las|dichos|las citadas) "
+    # (a PDF's text layer wraps the phrase like any other: "Por estos\nfundamentos: declararon")
+    Rule("decision.por_estos", r"\bpor\s+(?:estos|estas|tales|los|las|dichos|las\s+citadas)\s+"
          r"(?:fundamentos|consideraciones|razones)", source="domain.md §6",
-         examples=("Por estos fundamentos:", "Por estas consideraciones, el Primer Juzgado")),
-    Rule("decision.heading", r"(?:^|\n)\s*(?:[ivx]+\.\s*|[a-z]+\.\s*)?(?:decision|parte resolutiva|fallo)\s*:?\s*(?:\n|$)",
+         examples=("Por estos fundamentos:", "Por estas consideraciones, el Primer Juzgado",
+                   "Por estos\nfundamentos: declararon")),
+    Rule("decision.heading", r"(?:^|\n)\s*(?:[ivx]+\.\s*|[a-z]+\.\s*)?(?:decision|parte\s+resolutiva|fallo)\s*:?\s*(?:\n|$)",
          source="domain.md §6", examples=("\nVI. DECISIÓN\n", "\nPARTE RESOLUTIVA\n")),
     Rule("decision.verb", r"\b(?:resuelve|resuelven|falla|fallamos|resolvieron|declararon)\s*:",
          source="domain.md §6", examples=("RESUELVE:", "FALLA:")),

@@ -45,7 +45,7 @@ REPARACION = re.compile(r"\breparacion\s+civil\b")
 EACH = re.compile(r"\ba\s+cada\s+uno\b|\bles\s+impone\b|\bambos\b")
 SOLIDARIA = re.compile(r"\bsolidari[ao]\b")
 # whom an amount is paid to, just after it: "S/ 5,000.00 que pagará X a favor de Carlos Fiestas;"
-IN_FAVOUR = re.compile(r"[^;.\n]{0,100}?\ba\s+favor\s+(?:de(?:l|\s+la|\s+los|\s+las)?)\s+(?P<who>[^;,.()\n]{3,80})")
+IN_FAVOUR = re.compile(r"[^;.]{0,100}?\ba\s+favor\s+(?:de(?:l|\s+la|\s+los|\s+las)?)\s+(?P<who>[^;,.()]{3,80})")
 # outcomes under which this ruling imposes or confirms a penalty
 PENALTY_OUTCOMES = {"condena", "confirma", "terminacion_anticipada_aprobada", "no_haber_nulidad", "reserva_fallo",
                     "conclusion_anticipada"}
