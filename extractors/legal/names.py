@@ -124,6 +124,9 @@ def name_at(raw: str, pos: int, *, rule: str = "name.rule") -> NameSpan | None:
     return None
 
 
+_AFTER_DASH = re.compile(r"[-–—][ \t]*$")
+
+
 def names_in(raw: str, start: int, end: int) -> list[NameSpan]:
     """Every name-shaped span of three or more words in a region (for full-name lookups)."""
     out = []
@@ -136,6 +139,8 @@ def names_in(raw: str, start: int, end: int) -> list[NameSpan]:
                 ns = name_at(raw, m.start() + tok.start(), rule="name.mention")
                 if ns and rx is UPPER_LINE_NAME and "\n" in raw[ns.start:ns.end]:
                     ns = None  # names in capitals do not run over lines here (signature lists)
+                if ns and _AFTER_DASH.search(raw, max(start, ns.start - 4), ns.start):
+                    ns = None  # "… de La Convención – Quillabamba\nVargas Ccoa": a seat after its dash
                 # (six words without a particle are no one's name: three surname pairs side by side,
                 # a signature row whose gaps a PDF's text layer lost)
                 if ns and 3 <= len(ns.name.split()) <= 6 and len(tokens_of(ns.name)) <= 5:

@@ -11,6 +11,7 @@ mentions. Court staff (especialista) and witnesses are not parties here.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from extractors.legal import names as N
 from extractors.legal.court import extract_court
@@ -64,13 +65,23 @@ def _full_mentions(ctx: Context) -> _FullNames:
     return _FullNames(ctx)
 
 
-def _expand(name: str, full: _FullNames, *, loose: bool = True) -> str:
+def _holds_another(full_name: str, name: str, others: Sequence[str]) -> bool:
+    """``full_name`` holds the surname pair of another of ``others`` ("SOTELO HUERTA CANCHARI LOZANO
+    YNGA", a wrapped signature row, holds Huerta Canchari besides Lozano Ynga): no one's name."""
+    words = " ".join(N.tokens_of(full_name))
+    return any(o != name and len(t := N.tokens_of(o)) >= 2 and f" {' '.join(t[-2:])} " in f" {words} "
+               and not N.same_person(o, name, loose=False) for o in others)
+
+
+def _expand(name: str, full: _FullNames, *, loose: bool = True, others: Sequence[str] = ()) -> str:
     if len(N.tokens_of(name)) > 2:
         return name
     n = len(N.tokens_of(name))
-    hits = [f for f in full.rules if len(N.tokens_of(f)) > n and N.same_person(name, f, loose=loose)]
+    hits = [f for f in full.rules if len(N.tokens_of(f)) > n and N.same_person(name, f, loose=loose)
+            and not _holds_another(f, name, others)]
     if not hits:
-        hits = [f for f in full.model if len(N.tokens_of(f)) > n and N.same_person(name, f, loose=loose)]
+        hits = [f for f in full.model if len(N.tokens_of(f)) > n and N.same_person(name, f, loose=loose)
+                and not _holds_another(f, name, others)]
     if not hits:
         return name
     forms: dict[str, list[str]] = {}
@@ -114,9 +125,12 @@ def extract_parties(ctx: Context, *, court_level: CourtLevel | None = None) -> l
     full = _full_mentions(ctx)
     # merge per role
     groups: dict[str, list[list[Mention]]] = {}
+    bench = [m.name for m in acc.mentions if m.role in ("juez", "ponente")]
     for m in acc.mentions:
         if (m.role not in ("agraviado",) or not m.protected) and not N.is_initials(m.name):
-            m.name = _expand(m.name, full, loose=m.role not in ("juez", "ponente")) if m.name != "Estado" else m.name
+            judge = m.role in ("juez", "ponente")
+            m.name = _expand(m.name, full, loose=not judge, others=bench if judge else ()) \
+                if m.name != "Estado" else m.name
         bucket = groups.setdefault(m.role, [])
         for g in bucket:
             if ((m.protected or N.is_initials(m.name)) and (g[0].protected or N.is_initials(g[0].name))

@@ -16,7 +16,11 @@ _PONENTE_LINE = re.compile(r"\(\s*ponente\s*\)", re.IGNORECASE)
 # a word of a signed name; never the typist's reference initials after the panel ("SM/jlq")
 _SIGNED_TOKEN = rf"{N.UPPER_TOKEN}(?![/\w])"
 _SIGNED_LINE = re.compile(rf"{_SIGNED_TOKEN}(?:[ \t]+(?:(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?[ \t]+)?{_SIGNED_TOKEN}){{1,13}}")
+# the same, wrapped by the page ("S.S. RAMÍREZ\nSOTELO HUERTA CANCHARI LOZANO YNGA" in a PDF's text layer)
+_SIGNED_RUN = re.compile(rf"{_SIGNED_TOKEN}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?[ \t]+)?"
+                         rf"{_SIGNED_TOKEN}){{1,13}}")
 _PARTICLES = {"DE", "DEL", "LA", "LOS", "LAS", "Y"}
+_CAPITALS_LINE = re.compile(rf"{N.UPPER_TOKEN}(?:[ \t]+{N.UPPER_TOKEN})*")  # words in capitals only
 # "S.S.", "S. S.", "SS." and, as OCR reads them, "SS:" / "S.S:"
 _SS = re.compile(r"(?:^|\s)(?:s\.\s?s\s?[.:]|ss\s?[.:]|ss(?=[ \t]*\n))\s*", re.IGNORECASE)
 # a speck read between two words of a name in capitals: "MONTOYA.RUELAS"
@@ -56,8 +60,8 @@ def signatures(ctx: Context, acc: Acc) -> None:
                 s = q + line.index(um.group())
                 acc.add(ctx, "juez", N.NameSpan(s, s + len(um.group()), N.display(um.group()),
                                                 "signature.ss"))
-        else:  # all on one line: "S.S. RAMÍREZ SOTELO HUERTA CANCHARI LOZANO YNGA"
-            um = _SIGNED_LINE.match(raw, p)
+        else:  # all on one line: "S.S. RAMÍREZ SOTELO HUERTA CANCHARI LOZANO YNGA" (maybe wrapped)
+            um = _SIGNED_RUN.match(raw, p)
             if um:
                 tokens = um.group().split()
                 known = [mm.name for mm in acc.mentions if mm.role == "juez"]
@@ -78,6 +82,42 @@ def signatures(ctx: Context, acc: Acc) -> None:
         _unmarked_block(ctx, acc, lo, hi)
     _titled_lines(ctx, acc, lo, hi)
     _titled_inline(ctx, acc, lo, hi)
+    _row_of_known_judges(ctx, acc, lo, hi)
+
+
+def _row_of_known_judges(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
+    """Full names signed side by side, one line, their gaps lost to a PDF's text layer
+    ("MARCO ANTONIO FARFÁN YUPANQUI WILBER CCORAHUA LETONA ELIZABETH ROCÍO VILLAFUERTE ARCE"): cut
+    after each surname pair the ruling already gave a judge, when the cuts use the whole line."""
+    known = {" ".join(t[-2:]) for m in acc.mentions if m.role in ("juez", "ponente")
+             if len(t := N.tokens_of(m.name)) >= 2}
+    if len(known) < 2:
+        return
+    raw = ctx.view.raw
+    lines, p = [], lo
+    for line in raw[lo:hi].split("\n"):
+        lines.append((p, line))
+        p += len(line) + 1
+    capitals = [bool(_CAPITALS_LINE.fullmatch(ln.strip())) for _, ln in lines]
+    for i, (q, line) in enumerate(lines):
+        if not capitals[i] or (i and capitals[i - 1]):
+            continue  # a row starts here: one capitals line, or two when the page wrapped it
+        words = line.split() + (lines[i + 1][1].split() if i + 1 < len(lines) and capitals[i + 1] else [])
+        if len(words) < 6:
+            continue
+        folded = [fold_key(w) for w in words]
+        cuts = [i + 1 for i in range(1, len(words)) if f"{folded[i - 1]} {folded[i]}" in known]
+        if len(cuts) < 2 or cuts[-1] != len(words):
+            continue
+        s = q + line.index(words[0])
+        for a, b in zip([0, *cuts], cuts):
+            if b - a < 3:  # a pair alone is already known; a full name has a given name too
+                s = raw.index(words[b - 1], s) + len(words[b - 1])
+                continue
+            start = raw.index(words[a], s)
+            end = raw.index(words[b - 1], start) + len(words[b - 1])
+            acc.add(ctx, "juez", N.NameSpan(start, end, N.display(" ".join(words[a:b])), "signature.row"))
+            s = end
 
 
 def signed_lines(ctx: Context) -> list[tuple[int, int]]:

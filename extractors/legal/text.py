@@ -22,6 +22,10 @@ from extractors.legal.patterns import layout
 from schemas import DocumentText, Evidence, PageMethod
 
 
+# the line after a sumilla that ends it: the ruling's title or its VISTOS (folded text)
+_AFTER_SUMILLA = re.compile(r"(?<=[.:;])[ \t]*\n(?=[ \t]*[–—-]?[ \t]*(?:auto|sentencia|resolucion|ejecutoria|vistos|"
+                            r"autos|vista|visto)\b)")
+
 def fold_char(c: str) -> str:
     lo = c.lower()
     if len(lo) != 1:
@@ -364,6 +368,10 @@ def find_zones(view: View) -> Zones:
         while 0 <= end < m.start() + 2500 and low[max(0, end - 80):end].rstrip()[-1:] not in ".:;":
             end = low.find("\n\n", end + 2)
         end = len(low) if end < 0 else end
+        # ... or at the title or the VISTOS that follows it on the next line (a PDF's text layer
+        # keeps no blank line: "… con restricciones.\nAUTO DE APELACIÓN\nRESOLUCIÓN N.° 5")
+        title = _AFTER_SUMILLA.search(low, m.end(), end)
+        end = title.start() if title else end
         # a sumilla inside the body header may be long; cap it
         sumilla = (m.start(), min(end, m.start() + 2500))
     # trailing publisher furniture ("Etiquetas", "Comparte", ...) after the ruling

@@ -241,6 +241,11 @@ def test_court(text, name, level, district):
     ("CORTE SUPERIOR\nAUTO DE SOBRESEIMIENTO\nResolución número: CINCO\n\nVISTOS Y OÍDOS: x", "auto"),
     ("CORTE SUPERIOR\nSENTENCIA N.° 032-2022\n\nVISTOS Y OÍDOS: x", "sentencia"),
     ("CORTE SUPERIOR X AGRAVIADA : Carmen SENTENCIA Independencia, dos de mayo de dos mil veinte.- VISTA: en audiencia", "sentencia"),
+    # a sumilla ends at the title on the next line (a PDF's text layer keeps no blank line)
+    ("CORTE SUPREMA SALA PENAL ESPECIAL\nDE JUSTICIA EXPEDIENTE N.° 11-2019-6\nSumilla: Prisión preventiva. El peligro "
+     "procesal debe acreditarse respecto de cada uno.\nAUTO DE APELACIÓN\nRESOLUCIÓN N.° 5\nLima, catorce de "
+     "noviembre de dos mil diecinueve\nAUTOS, VISTOS Y OÍDOS: los recursos de apelación.\nCONSIDERANDO: x.\n"
+     "DECISIÓN\nDeclararon INFUNDADOS los recursos de apelación; CONFIRMARON el auto.", "auto"),
     # a Juzgado de Investigación Preparatoria's auto without a title: a request is decided
     ("JUZGADO DE INVESTIGACIÓN PREPARATORIA DE JAÉN\nExp. 5127-2016-41\nResolución N.° 2\n\n"
      "AUTOS Y VISTOS: el requerimiento de prolongación de prisión preventiva formulado por la Fiscalía.\n\n"

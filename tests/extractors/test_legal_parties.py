@@ -338,6 +338,20 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
     ("SALA\n\nVISTOS: la causa.\n\nCONSIDERANDO: x.\n\nRESUELVEN: CONFIRMAR la sentencia.\nRegístrese y "
      "notifíquese.\nPURIZACA AYALA CÓRDOVA ZAPATA NAVARRO SEMINARIO", "juez",
      {"Purizaca Ayala", "Córdova Zapata", "Navarro Seminario"}),
+    # full names signed side by side, the row wrapped by the page: cut after each known surname pair
+    ("JUZGADO\nColegiado : Farfán Yupanqui / Ccorahua Letona (D.D.) / Villafuerte Arce\n\nVISTOS: la causa.\n\n"
+     "CONSIDERANDO: x.\n\nFALLA: ABSOLVER a JUAN PÉREZ DÍAZ. Notifíquese.\nMARCO ANTONIO FARFÁN YUPANQUI WILBER "
+     "CCORAHUA LETONA ELIZABETH\nROCÍO VILLAFUERTE ARCE\n\nPresidente Director de Debates Jueza", "juez",
+     {"Marco Antonio Farfán Yupanqui", "Wilber Ccorahua Letona", "Elizabeth Rocío Villafuerte Arce"}),
+    # a one-line "S.S." row wrapped by the page
+    ("SALA\n\nVISTOS: la causa.\n\nCONSIDERANDO: x.\n\nPor estos fundamentos: CONFIRMARON la sentencia; y que se "
+     "inscriba donde corresponda. S.S. RAMÍREZ\nSOTELO HUERTA CANCHARI LOZANO YNGA", "juez",
+     {"Ramírez Sotelo", "Huerta Canchari", "Lozano Ynga"}),
+    # a seat after its dash, its line wrapped before a judge's name, is no part of the name
+    ("SALA\nPROCEDENCIA : Juzgado Penal Unipersonal de La Convención - Quillabamba\nVargas Ccoa (presidente) / "
+     "Ojeda Laura / Zegarra Huamantica\n\nVISTOS: la causa.\n\nCONSIDERANDO: x.\n\nRESUELVEN: CONFIRMAR la "
+     "sentencia.\n\nSS.\nVARGAS CCOA\nOJEDA LAURA\nZEGARRA HUAMANTICA",
+     "juez", {"Vargas Ccoa", "Ojeda Laura", "Zegarra Huamantica"}),
     # the unnamed prosecutor's post acts: its office is the acting fiscal
     ("CORTE\n\nVISTOS: el recurso de nulidad interpuesto por el Fiscal Superior de la Primera Fiscalía Superior Penal "
      "de Lambayeque contra la sentencia.", "fiscal", {"Primera Fiscalía Superior Penal de Lambayeque"}),
