@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field, field_validator
 
@@ -169,8 +170,10 @@ def extract_task(doc: DocumentText) -> IndexRecord:
     return record_of(doc)
 
 
+# no cache key: writing a batch is a side effect that must run each time, and Prefect's
+# default key hashes every record of the batch (~1 ms of this process a document)
 @task(name="index-batch", task_run_name="index {n} records", retries=2, retry_delay_seconds=5,
-      retry_condition_fn=_retry_if_retryable)
+      retry_condition_fn=_retry_if_retryable, cache_policy=NO_CACHE)
 def index_task(records: list[IndexRecord], index: str, n: int, keep_originals: bool) -> None:
     with open_index(index, originals=keep_originals) as idx:
         idx.upsert(records)
