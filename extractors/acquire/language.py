@@ -2,7 +2,7 @@
 
 A page whose sample is plainly Spanish (many Spanish function words, next to none of the
 languages nearest to it) is called Spanish without langdetect, which costs ~4 ms a page
-(half of reading a born-digital ruling); every other page goes to langdetect. The test
+(some 40% of acquiring a born-digital ruling); every other page goes to langdetect. The test
 only ever answers where langdetect says ``es``:
 ``tests/extractors/test_acquire_language.py`` compares the two on the generated corpus,
 the wild corpora and texts in the neighbouring languages.
