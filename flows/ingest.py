@@ -15,9 +15,10 @@ Re-ingesting an unchanged file is a no-op keyed by its sha256 and the extractor 
 Records are committed batch by batch, so a killed run, started again, finishes the rest.
 A file that cannot be read is reported with its reason and the batch goes on.
 
-Documents go through in a window as wide as the pool: a document's extraction is queued
-as soon as its text is read, ahead of the next acquisition, so documents finish (and
-progress moves) all through the run rather than all at the end. Listeners (``add_listener``) hear one ``IngestEvent`` per document and stage.
+Each document is read (acquired and extracted) by one call to a worker, and finishes as
+soon as that call returns, so documents finish (and progress moves) all through the run
+rather than all at the end. Listeners (``add_listener``) hear one ``IngestEvent`` per
+document and stage: ``acquired`` and ``extracted`` come together, when the worker returns.
 
 Paths in outcomes, events and logs are ``display_path`` text (a name that is not UTF-8 is
 shown escaped, ``caso\\xff.pdf``); ``paths`` given to the flow take the same form.
@@ -34,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 from pydantic import BaseModel, Field, field_validator
 
@@ -41,7 +43,8 @@ from extractors.acquire import TextLayerMode, display_path
 from extractors.acquire.names import path_from_display, printable
 from extractors.legal import EXTRACTOR_VERSION
 from flows.discover import Discovery, discover
-from flows.pool import DocumentPool, Failure, Kind, ReadOptions, default_processes, record_of, start_fork_server
+from flows.pool import (Acquired, DocumentPool, Failure, Kind, ReadOptions, default_processes, record_of,
+                        start_fork_server)
 from schemas import DocumentText, IndexRecord, PipelineError
 from search import open_index
 
@@ -167,8 +170,10 @@ def extract_task(doc: DocumentText) -> IndexRecord:
     return record_of(doc)
 
 
+# no cache key: writing a batch is a side effect that must run each time, and Prefect's
+# default key hashes every record of the batch (~1 ms of this process a document)
 @task(name="index-batch", task_run_name="index {n} records", retries=2, retry_delay_seconds=5,
-      retry_condition_fn=_retry_if_retryable)
+      retry_condition_fn=_retry_if_retryable, cache_policy=NO_CACHE)
 def index_task(records: list[IndexRecord], index: str, n: int, keep_originals: bool) -> None:
     with open_index(index, originals=keep_originals) as idx:
         idx.upsert(records)
@@ -179,7 +184,7 @@ def _failure(path: str, failure: BaseException | Failure) -> FileOutcome:
     return FileOutcome(path=path, status="failed", reason=failure.reason, message=failure.message)
 
 
-def _language_warnings(doc: DocumentText) -> list[str]:
+def _language_warnings(doc: Acquired) -> list[str]:
     warnings = list(doc.warnings)
     if doc.language and doc.language != "es":
         warnings.append(f"idioma del documento: {doc.language} (no español); se indexa igual")
@@ -256,11 +261,10 @@ def ingest_flow(
             if step.kind is Kind.FAILED:
                 finish(_failure(display_path(step.path), step.value))
             elif step.kind is Kind.ACQUIRED:
-                doc = step.value
-                logger.debug("%s: %d páginas (%s)", doc.path, doc.page_count,
-                             ", ".join(sorted({p.method.value for p in doc.pages})))
-                warnings[step.path] = _language_warnings(doc)
-                _notify(IngestEvent(Stage.ACQUIRED, doc.path, pages=doc.page_count))
+                acquired = step.value
+                logger.debug("%s: %d páginas (%s)", acquired.path, acquired.page_count, ", ".join(acquired.methods))
+                warnings[step.path] = _language_warnings(acquired)
+                _notify(IngestEvent(Stage.ACQUIRED, acquired.path, pages=acquired.page_count))
             else:
                 record = step.value
                 _notify(IngestEvent(Stage.EXTRACTED, record.path, pages=record.page_count))

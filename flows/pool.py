@@ -2,23 +2,28 @@
 
 Threads cannot do this: extraction (spaCy and our rules) and most of acquisition are
 Python holding the GIL. So each document is read by a process of a
-``ProcessPoolExecutor`` in two calls: ``acquire`` (path in, ``DocumentText`` out) and
-``extract`` (``DocumentText`` in, ``IndexRecord`` out). The workers are not forked from the
-parent, which runs Prefect's threads: on Linux they are forked from a fork server, a clean
-process that has imported our modules and built the spaCy pipeline once
-(``flows.preload``), so a worker starts in milliseconds instead of loading Python and the
-model again (2–3 s of CPU each); elsewhere (macOS, where forking is unsafe) they are
-spawned and each builds the pipeline when it starts. The parent keeps the order the
-ingest flow had with threads: a window
-of documents being acquired, as wide as the pool, and a document's extraction sent ahead
-of the next acquisition, so documents finish all through the run.
+``ProcessPoolExecutor`` in one call, ``read_document``: path in; out, what the parent needs
+of its acquisition (``Acquired``: pages, methods, language, warnings) and its
+``IndexRecord``, or a ``Failure``. The ``DocumentText`` never leaves the worker. The
+workers are not forked from the parent, which runs Prefect's threads: on Linux they are
+forked from a fork server, a clean process that has imported our modules and built the
+spaCy pipeline once (``flows.preload``), so a worker starts in milliseconds instead of
+loading Python and the model again (2–3 s of CPU each); elsewhere (macOS, where forking is
+unsafe) they are spawned and each builds the pipeline when it starts.
 
-What crosses the process boundary is plain data: paths, ``DocumentText``,
-``IndexRecord``, and a ``Failure`` (reason and message) for a document that was refused,
-since our ``PipelineError`` does not survive pickling. A worker that dies (killed,
-out of memory, a crash in a C library) breaks the whole pool: the pool is started again,
-and the documents that were in flight are sent again one at a time, so the one that
-breaks it alone is known and fails with reason ``crashed``; the others go on.
+The parent keeps a window of documents in flight, ``WINDOW`` per worker, so that a worker
+that finishes a document finds the next one waiting even while the parent is busy writing
+a batch to the index; ``read`` yields each document's steps (``ACQUIRED`` then
+``EXTRACTED``, or ``FAILED``) as its call returns, in the order documents were sent among
+those that finish together, so documents finish all through the run.
+
+What crosses the process boundary is plain data: paths, ``Acquired``, ``IndexRecord``,
+and a ``Failure`` (reason and message) for a document that was refused, since our
+``PipelineError`` does not survive pickling. A refusal that says retrying can help reads
+the document again (``RETRIES`` times at most). A worker that dies (killed, out of memory,
+a crash in a C library) breaks the whole pool: the pool is started again, and the
+documents that were in flight are sent again one at a time, so the one that breaks it
+alone is known and fails with reason ``crashed``; the others go on.
 
 Tesseract runs as subprocesses of the workers; its process cap (``ocr_workers``) is one
 semaphore that every worker of the pool holds a slot of while a Tesseract runs
@@ -54,6 +59,7 @@ log = logging.getLogger(__name__)
 CRASHED = str(Reason.CRASHED)  # FileOutcome.reason of a document whose worker process died
 RETRIES = 2  # more tries of a document whose failure says retrying can help
 START_FAILURES = 3  # the pool broke this many times running with no result: it cannot start
+WINDOW = 3  # documents in flight per worker: the one it reads and the next ones, waiting
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,32 @@ class Failure:
         if isinstance(exc, PipelineError):
             return cls(str(exc.reason), exc.message, exc.retryable)
         return cls("internal", f"error interno ({type(exc).__name__}): {exc}")
+
+
+@dataclass(frozen=True)
+class Acquired:
+    """What the parent needs of a document's acquisition (its ``DocumentText`` stays in the
+    worker): for the flow's events, its log and the file's warnings."""
+
+    path: str  # display_path text
+    page_count: int
+    methods: tuple[str, ...]  # how its pages were read (``PageMethod`` values), sorted
+    language: str | None
+    warnings: tuple[str, ...]
+
+    @classmethod
+    def of(cls, doc: DocumentText) -> Acquired:
+        return cls(doc.path, doc.page_count, tuple(sorted({p.method.value for p in doc.pages})),
+                   doc.language, tuple(doc.warnings))
+
+
+@dataclass(frozen=True)
+class Read:
+    """One document read by a worker: ``acquired`` is None when it was refused before its
+    text was read; ``result`` is its record, or why it was refused."""
+
+    acquired: Acquired | None
+    result: IndexRecord | Failure
 
 
 # ------------------------------------------------------------------ in the worker processes
@@ -108,20 +140,18 @@ def _warm() -> None:
                                      text="Lima, uno de enero de dos mil veinte. El acusado Juan Pérez.")]))
 
 
-def _acquire(path: Path) -> DocumentText | Failure:
+def read_document(path: Path) -> Read:
+    """Acquire and extract one document, in a worker (the pool's one call a document)."""
     try:
-        return acquire(path, text_layer=_options.text_layer, dpi=_options.dpi,
-                       ocr_workers=_tesseracts, scratch_dir=_options.scratch_dir,
-                       max_pages=_options.max_pages)
+        doc = acquire(path, text_layer=_options.text_layer, dpi=_options.dpi,
+                      ocr_workers=_tesseracts, scratch_dir=_options.scratch_dir,
+                      max_pages=_options.max_pages)
     except Exception as exc:  # noqa: BLE001 - every refusal becomes this document's outcome
-        return Failure.of(exc)
-
-
-def _extract(doc: DocumentText) -> IndexRecord | Failure:
+        return Read(None, Failure.of(exc))
     try:
-        return record_of(doc)
+        return Read(Acquired.of(doc), record_of(doc))
     except Exception as exc:  # noqa: BLE001
-        return Failure.of(exc)
+        return Read(Acquired.of(doc), Failure.of(exc))
 
 
 def record_of(doc: DocumentText) -> IndexRecord:
@@ -138,7 +168,7 @@ def record_of(doc: DocumentText) -> IndexRecord:
 
 
 class Kind(StrEnum):
-    ACQUIRED = "acquired"  # ``value`` is the DocumentText
+    ACQUIRED = "acquired"  # ``value`` is the Acquired
     EXTRACTED = "extracted"  # ``value`` is the IndexRecord
     FAILED = "failed"  # ``value`` is the Failure
 
@@ -147,13 +177,12 @@ class Kind(StrEnum):
 class Step:
     kind: Kind
     path: Path
-    value: DocumentText | IndexRecord | Failure
+    value: Acquired | IndexRecord | Failure
 
 
 @dataclass
 class _Job:
     path: Path
-    doc: DocumentText | None = None  # set once acquired: the job is then an extraction
     tries: int = 0
     alone: bool = field(default=False)  # in flight by itself after the pool broke
 
@@ -260,8 +289,9 @@ class DocumentPool:
             self._logs = None
 
     def read(self, paths: Sequence[Path]) -> Iterator[Step]:
-        """Acquire and extract every path; yields each document's steps as they happen:
-        ``ACQUIRED`` then ``EXTRACTED``, or ``FAILED`` (at either stage)."""
+        """Acquire and extract every path; yields each document's steps as its worker
+        returns it: ``ACQUIRED`` then ``EXTRACTED``, or ``ACQUIRED`` then ``FAILED`` (refused
+        at extraction), or ``FAILED`` alone (refused before its text was read)."""
         waiting = deque(_Job(Path(p)) for p in paths)
         alone: deque[_Job] = deque()  # in flight when the pool broke: sent again one by one
         running: dict[Future, _Job] = {}
@@ -271,9 +301,8 @@ class DocumentPool:
 
         def send(job: _Job) -> None:
             nonlocal broken
-            call = (_extract, job.doc) if job.doc is not None else (_acquire, job.path)
             try:
-                running[self._pool().submit(*call)] = job
+                running[self._pool().submit(read_document, job.path)] = job
             except BrokenProcessPool:  # broke since we last looked: sent again after the restart
                 broken = True
                 alone.append(job)
@@ -285,13 +314,13 @@ class DocumentPool:
                     job.alone = True
                     send(job)
             else:
-                while waiting and sum(j.doc is None for j in running.values()) < self.processes:
+                while waiting and len(running) < self.processes * WINDOW:
                     send(waiting.popleft())
             done, _ = wait(list(running), return_when=FIRST_COMPLETED) if running else (set(), set())
             for future in _in_order(done, running):
                 job = running.pop(future)
                 try:
-                    value = future.result()
+                    read = future.result()
                 except BrokenProcessPool:
                     broken = True
                     if job.alone:  # it broke the pool by itself
@@ -300,24 +329,17 @@ class DocumentPool:
                         alone.append(job)
                     continue
                 except Exception as exc:  # noqa: BLE001 - e.g. a result that could not be pickled
-                    value = Failure.of(exc)
+                    read = Read(None, Failure.of(exc))
                 job.alone = False
                 done_any = True
-                if isinstance(value, Failure):
-                    if value.retryable and job.tries < RETRIES:
-                        job.tries += 1
-                        (alone if alone else waiting).appendleft(job)
-                    else:
-                        yield Step(Kind.FAILED, job.path, value)
-                elif isinstance(value, DocumentText):
-                    yield Step(Kind.ACQUIRED, job.path, value)
-                    job.doc = value
-                    if broken:
-                        alone.append(job)
-                    else:
-                        send(job)  # its extraction goes ahead of the next acquisition
-                else:
-                    yield Step(Kind.EXTRACTED, job.path, value)
+                value = read.result
+                if isinstance(value, Failure) and value.retryable and job.tries < RETRIES:
+                    job.tries += 1  # read again from the start; only the last try's steps are yielded
+                    (alone if alone else waiting).appendleft(job)
+                    continue
+                if read.acquired is not None:
+                    yield Step(Kind.ACQUIRED, job.path, read.acquired)
+                yield Step(Kind.FAILED if isinstance(value, Failure) else Kind.EXTRACTED, job.path, value)
             if broken:
                 broken = False
                 alone.extend(running.values())  # the pool cancelled or lost them too
@@ -340,8 +362,7 @@ def _in_order(done: set[Future], running: dict[Future, _Job]) -> list[Future]:
 
 
 def _crash(job: _Job) -> Failure:
-    stage = "extraer" if job.doc is not None else "leer"
-    return Failure(CRASHED, f"el proceso que intentaba {stage} {display_path(job.path.name)} terminó "
+    return Failure(CRASHED, f"el proceso que intentaba leer {display_path(job.path.name)} terminó "
                             "de forma inesperada (¿memoria agotada, o una biblioteca que falló?); "
                             "los demás documentos siguieron")
 

@@ -1,7 +1,16 @@
-"""Language of a page and of a document (langdetect, seeded so results are repeatable)."""
+"""Language of a page and of a document (langdetect, seeded so results are repeatable).
+
+A page whose sample is plainly Spanish (many Spanish function words, next to none of the
+languages nearest to it) is called Spanish without langdetect, which costs ~4 ms a page
+(some 40% of acquiring a born-digital ruling); every other page goes to langdetect. The test
+only ever answers where langdetect says ``es``:
+``tests/extractors/test_acquire_language.py`` compares the two on the generated corpus,
+the wild corpora and texts in the neighbouring languages.
+"""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from collections.abc import Sequence
@@ -26,13 +35,50 @@ NAMES = {"en": "inglés", "pt": "portugués", "fr": "francés", "it": "italiano"
          "de": "alemán", "ca": "catalán", "gl": "gallego", "la": "latín"}
 
 
+# Function words frequent in Spanish prose and rare or absent in Portuguese, Galician,
+# Catalan, Italian and French as whole words ("que", "en", "se", "por" are shared, and
+# counted: the other list is what tells a neighbour apart).
+SPANISH_WORDS = frozenset("el los las del al y en por con su sus lo una es fue más sin pero ni como se que".split())
+# Function words of those languages and English that Spanish text does not use as words.
+# Left out on purpose, because Spanish rulings use them: "o", "e", "a", "le", "les", "dos",
+# "da", "i" (a roman numeral), "no", "un". Latin tags ("non bis in idem") send a page to
+# langdetect, which is only slower.
+OTHER_WORDS = frozenset((
+    "não os as do em um uma com ao pelo pela são é à na nas "  # Portuguese
+    "unha coa polo pola sen máis non "  # Galician
+    "els amb és per aquest això pel dels "  # Catalan
+    "il di che gli della sono è "  # Italian
+    "des et du est dans qui pour au aux "  # French
+    "the and of to is that with for was"  # English
+).split())
+MIN_SPANISH_WORDS = 15  # in the sample, and
+SPANISH_SHARE = 1 / 8  # of its words at least, with
+OTHER_SHARE = 1 / 10  # other words at most this share of the Spanish ones
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def plainly_spanish(sample: str) -> bool:
+    """Whether ``sample`` is Spanish beyond doubt, by counting function words (~0.1 ms)."""
+    words = _WORD.findall(sample.lower())
+    spanish = sum(w in SPANISH_WORDS for w in words)
+    if spanish < MIN_SPANISH_WORDS or spanish < SPANISH_SHARE * len(words):
+        return False
+    return sum(w in OTHER_WORDS for w in words) <= OTHER_SHARE * spanish
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``, or None when there is too little text to tell."""
     if letters(text) < MIN_LETTERS:
         return None
+    sample = text[:SAMPLE_CHARS]
+    return EXPECTED if plainly_spanish(sample) else langdetect_language(sample)
+
+
+def langdetect_language(sample: str) -> str | None:
+    """langdetect's answer for ``sample``, or None when it cannot tell."""
     try:
         with _lock:
-            return detect(text[:SAMPLE_CHARS])
+            return detect(sample)
     except LangDetectException:
         return None
 

@@ -34,8 +34,11 @@ def test_refusals_cross_the_process_boundary_with_their_reason(tmp_path):
         seen = _steps(pool, [d.path for d in docs] + [broken, empty])
     for doc in docs:
         assert [kind for kind, _ in seen[doc.path.name]] == [Kind.ACQUIRED, Kind.EXTRACTED]
-        record = seen[doc.path.name][1][1]
+        (_, acquired), (_, record) = seen[doc.path.name]
         assert record.ruling.case_numbers and record.page_count >= 1
+        # what the parent hears of the acquisition (the DocumentText stays in the worker)
+        assert (acquired.path, acquired.page_count, acquired.language) == (record.path, record.page_count, "es")
+        assert acquired.methods == ("text_layer",) and acquired.warnings == ()
     assert [(k, v.reason) for k, v in seen["roto.pdf"]] == [(Kind.FAILED, "corrupt")]
     assert [(k, v.reason) for k, v in seen["vacio.pdf"]] == [(Kind.FAILED, "empty")]
     assert all(isinstance(v, Failure) and v.message for _, v in seen["roto.pdf"] + seen["vacio.pdf"])
