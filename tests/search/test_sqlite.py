@@ -246,20 +246,25 @@ def test_a_fixed_redaction_leaves_no_trace_after_optimize(tmp_path, engine):
     assert b"nancy" not in raw and b"huam" not in raw
 
 
-def test_a_tantivy_folder_of_another_schema_is_rebuilt(tmp_path):
+def _with_an_older_layout(path, records) -> None:
+    """An index of ``records`` whose tantivy folder has another layout (an older version's)."""
     import shutil
 
     import tantivy
 
-    path = tmp_path / "i.sqlite"
     with open_index(path, engine="tantivy") as idx:
-        idx.upsert([make_record("Acusación por minería ilegal.")])
-    folder = tmp_path / "i.sqlite-tantivy"
+        idx.upsert(records)
+    folder = path.parent / f"{path.name}-tantivy"
     shutil.rmtree(folder)
     folder.mkdir()
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("otro")
-    tantivy.Index(builder.build(), path=str(folder))  # an older layout of the engine
+    tantivy.Index(builder.build(), path=str(folder))
+
+
+def test_a_tantivy_folder_of_another_schema_is_rebuilt(tmp_path):
+    path = tmp_path / "i.sqlite"
+    _with_an_older_layout(path, [make_record("Acusación por minería ilegal.")])
     with open_index(path) as idx:
         assert idx.search(SearchQuery(text='"minería ilegal"')).total == 1
 
@@ -267,21 +272,12 @@ def test_a_tantivy_folder_of_another_schema_is_rebuilt(tmp_path):
 def test_processes_opening_an_index_of_another_layout_at_once_rebuild_it_once(tmp_path):
     """serve --workers opens the index in every worker: the first to take the write lock
     rebuilds the engine, the others find it done (none deletes the folder under another)."""
-    import shutil
     import subprocess
     import sys
 
-    import tantivy
-
     path = tmp_path / "i.sqlite"
-    with open_index(path, engine="tantivy") as idx:
-        idx.upsert([make_record(f"Acusación por minería ilegal número {i}.", key=str(i)) for i in range(300)])
-    folder = tmp_path / "i.sqlite-tantivy"
-    shutil.rmtree(folder)
-    folder.mkdir()
-    builder = tantivy.SchemaBuilder()
-    builder.add_text_field("otro")
-    tantivy.Index(builder.build(), path=str(folder))  # an older layout of the engine
+    _with_an_older_layout(path, [make_record(f"Acusación por minería ilegal número {i}.", key=str(i))
+                                 for i in range(300)])
     script = ("import logging, sys; logging.basicConfig(level=logging.INFO, stream=sys.stderr)\n"
               "from search import SearchQuery, open_index\n"
               f"with open_index({str(path)!r}) as idx:\n"
