@@ -23,12 +23,14 @@ def _normalized(kind: str, m) -> str:
     return f"{kind} {int(m['num'])}-{year}"
 
 
+_ACUERDO_PLENARIO = next(r for r in CITATIONS if r.value == "acuerdo_plenario")
+
+
 def own_acuerdo_plenario(ctx: Context) -> CaseNumber | None:
     """An Acuerdo Plenario's own number, from its header ("ACUERDO PLENARIO N.° 2-2023/CIJ-112"):
     the document's number (so that the rulings citing it are found) and never its own citation."""
-    rule = next(r for r in CITATIONS if r.value == "acuerdo_plenario")
     z, low, raw = ctx.zones, ctx.view.low, ctx.view.raw
-    m = rule.rx.search(low, z.header[0], max(z.header[1], min(z.body[1], z.header[0] + 600)))
+    m = _ACUERDO_PLENARIO.rx.search(low, z.header[0], max(z.header[1], min(z.body[1], z.header[0] + 600)))
     if m is None:
         return None
     return CaseNumber(raw=raw[m.start():m.end()], normalized=_normalized("acuerdo_plenario", m),

@@ -33,7 +33,7 @@ COMMA_NAME = re.compile(rf"(?P<sur>{UPPER_TOKEN}(?:[ \t]+(?:{_PART_U}[ \t]+)?{UP
                         rf"(?P<given>{TITLE_TOKEN}(?:[ \t]+(?:{_PART_T}[ \t]+)?{TITLE_TOKEN}){{0,3}})")
 
 _SMALL = {"de", "del", "la", "los", "las"}
-_PARTICLES_U = {"DE", "DEL", "LA", "LOS", "LAS"}  # a line that ends with one goes on below
+PARTICLES_U = {"DE", "DEL", "LA", "LOS", "LAS"}  # a name's particles in capitals (a line ending in one goes on)
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def name_at(raw: str, pos: int, *, rule: str = "name.rule") -> NameSpan | None:
         text = m.group()
         first, nl, rest = text.partition("\n")
         below = m.start() + len(first) + 1
-        if nl and len(first.split()) >= 3 and len(rest.split()) >= 2 and first.split()[-1] not in _PARTICLES_U:
+        if nl and len(first.split()) >= 3 and len(rest.split()) >= 2 and first.split()[-1] not in PARTICLES_U:
             # a whole name on its line and more capitals below: two names, one per line (a
             # header cell "MANUEL JESÚS CHUNGA SANDOVAL\n ROSA MARÍA YARLEQUÉ ECA"), not one
             # name wrapped ("JUAN CARLOS PÉREZ\nQUISPE" still is)

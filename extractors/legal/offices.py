@@ -27,9 +27,9 @@ _ACTING_POST = re.compile(r"\b(?:interpuest[oa]s?|formulad[oa]s?|presentad[oa]s?
 
 
 # a name of ranks alone ("Fiscalía Provincial", "Fiscalía Provincial Penal"): no ordinal, place or
-# specialty tells which office acted ("Fiscalía Suprema en lo Penal" names the Supreme's)
-_GENERIC = re.compile(r"fiscalia(?:\s+(?:provincial|superior|suprema|supraprovincial|penal|mixta|corporativa|"
-                      r"transitoria))+")
+# specialty tells which office acted ("Fiscalía Suprema en lo Penal" names the Supreme's;
+# "Especializada" announces the specialty that follows it)
+_GENERIC = re.compile(r"fiscalia(?:\s+(?:" + "|".join(w.lower() for w in E.RANK_WORDS if w != "Especializada") + "))+")
 # words of an office's name written in lower case when the name is given in capitals
 _PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "en", "lo", "contra"}
 

@@ -19,7 +19,6 @@ _SIGNED_LINE = re.compile(rf"{_SIGNED_TOKEN}(?:[ \t]+(?:(?:DE|DEL)(?:[ \t]+(?:LA
 # the same, wrapped by the page ("S.S. RAMÍREZ\nSOTELO HUERTA CANCHARI LOZANO YNGA" in a PDF's text layer)
 _SIGNED_RUN = re.compile(rf"{_SIGNED_TOKEN}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?[ \t]+)?"
                          rf"{_SIGNED_TOKEN}){{1,13}}")
-_PARTICLES = {"DE", "DEL", "LA", "LOS", "LAS", "Y"}
 _CAPITALS_LINE = re.compile(rf"{N.UPPER_TOKEN}(?:[ \t]+{N.UPPER_TOKEN})*")  # words in capitals only
 # "S.S.", "S. S.", "SS." and, as OCR reads them, "SS:" / "S.S:"
 _SS = re.compile(r"(?:^|\s)(?:s\.\s?s\s?[.:]|ss\s?[.:]|ss(?=[ \t]*\n))\s*", re.IGNORECASE)
@@ -152,7 +151,7 @@ def _unmarked_block(ctx: Context, acc: Acc, lo: int, hi: int) -> None:
             continue
         um = N.UPPER_LINE_NAME.fullmatch(text)
         words = text.split()
-        if um and len(words) == 6 and not set(words) & _PARTICLES:
+        if um and len(words) == 6 and not set(words) & N.PARTICLES_U:
             # three signatures side by side, their gaps lost to a PDF's text layer ("PURIZACA AYALA
             # CÓRDOVA ZAPATA NAVARRO SEMINARIO"): a panel signs with surnames, two each
             s = q + line.index(text)

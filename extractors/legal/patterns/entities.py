@@ -44,7 +44,10 @@ _ORD = r"(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|S[eé]ptima|Octava|Noven
 # name for crimes of officials (D. Leg. 52; Ley 30483) keeps "cometidos por" in lower case
 _TAIL_WORD = (rf"(?:[{_U}][a-záéíóúñü]+|de|del|la|las|los|(?:y|e)(?=\s+[{_U}])|en|lo|contra(?=\s+(?:la|el|los|las)\s)|"
               rf"cometidos\s+por(?=\s+[{_U}]))(?![\wáéíóúñü])")
-_RANK = r"(?:Provincial|Superior|Suprema|Supraprovincial|Especializada|Penal|Mixta|Corporativa|Transitoria)"
+# the words of rank and kind that follow "Fiscalía" in an office's name
+RANK_WORDS = ("Provincial", "Superior", "Suprema", "Supraprovincial", "Especializada", "Penal", "Mixta", "Corporativa",
+              "Transitoria")
+_RANK = "(?:" + "|".join(RANK_WORDS) + ")"
 # a header's next label ends the office's name: "Ministerio Público: Segunda Fiscalía …\nImputado: X"
 _NEXT_LABEL = rf"[{_U}][\wáéíóúñü.]*(?:[ \t]+[\wáéíóúñü.]+){{0,3}}[ \t]*:"
 _GAP = rf"(?:[^\S\n]+|[^\S\n]*\n\s*(?!{_NEXT_LABEL}))"
