@@ -86,6 +86,8 @@ def display(text: str) -> str:
 
 
 _BLANKS = re.compile(r"[ \t]*")
+# a header's label of one to four words before its colon, at the start of a line
+_NEXT_LABEL = re.compile(r"[^\W\d_][\w.°º]*(?:[ \t]+[\w.°º]+){0,3}[ \t]*:(?![\d/])")
 
 
 def name_at(raw: str, pos: int, *, rule: str = "name.rule") -> NameSpan | None:
@@ -110,8 +112,11 @@ def name_at(raw: str, pos: int, *, rule: str = "name.rule") -> NameSpan | None:
             # header cell "MANUEL JESÚS CHUNGA SANDOVAL\n ROSA MARÍA YARLEQUÉ ECA"), not one
             # name wrapped ("JUAN CARLOS PÉREZ\nQUISPE" still is)
             text = first
-        elif nl and (label := R.LABEL_RX.match(raw, _BLANKS.match(raw, below).end())) and label["colon"]:
-            text = first  # the next line is the header's next label ("JUEZ : X\nESP. : Y")
+        elif nl and (_NEXT_LABEL.match(raw, _BLANKS.match(raw, below).end())
+                     or ((label := R.LABEL_RX.match(raw, _BLANKS.match(raw, below).end())) and label["colon"])):
+            # the next line is the header's next label ("JUEZ : X\nESP. : Y"), one we know or
+            # not ("Juez: X\nSolicitante: Fiscalía ..."): no name holds a colon
+            text = first
         tokens = _clean_tokens(text.split())
         if len(tokens) < 2:
             continue

@@ -137,15 +137,16 @@ def extract_penalties(ctx: Context, parties: list[Party], outcome: Outcome | Non
                     data[n]["dias_multa"] = _num(m["n"])
                     data[n]["ev"].append(ctx.ev(m.start(), m.end(), "penalty.dias_multa"))
         if P.REPARACION.search(low, lo, hi):
-            _reparacion(ctx, data, names, (lo, hi), eligible, victims)
+            _reparacion(ctx, data, names, (lo, hi), eligible, victims, reforming)
     out = []
     for n in eligible:
         d = data[n]
         ev = d.pop("ev")
         d.pop("_reformed", None)
         d.pop("_payees", None)
-        if n in reforming and "prison_years" not in d:
+        if n in reforming and "prison_years" not in d and not d.pop("_civil_reformed", False):
             continue
+        d.pop("_civil_reformed", None)
         if d:
             out.append(Penalty(defendant=n, evidence=ev, **d))
     return out
@@ -175,10 +176,13 @@ def _prison(ctx: Context, data: dict, names: list[tuple[int, str]], item: tuple[
 
 
 def _reparacion(ctx: Context, data: dict, names: list[tuple[int, str]], item: tuple[int, int],
-                eligible: list[str], victims: list[tuple[str, object]] = ()) -> None:
+                eligible: list[str], victims: list[tuple[str, object]] = (), reforming: set[str] = frozenset()) -> None:
     """One reparación civil per defendant; a stated total of a split amount is the amount; the
     amounts one defendant pays to different victims ("a) S/ 5,000.00 que pagará X a favor de A;
-    b) S/ 8,000.00 que pagará X a favor de B") add up to what he owes."""
+    b) S/ 8,000.00 que pagará X a favor de B") add up to what he owes. For a defendant whose
+    review sets the ruling aside, only the amount the review fixes counts: "REVOCAR la sentencia
+    en el extremo que fijó en S/ 3,000.00 la reparación civil; y, REFORMÁNDOLA, FIJARON en
+    S/ 12,000.00" (the civil extreme, which the actor civil may appeal alone, NCPP art. 407)."""
     low, (lo, hi) = ctx.view.low, item
     total = P.TOTAL.search(low, lo, hi)
     solidary = bool(P.SOLIDARIA.search(low, lo, hi))
@@ -196,6 +200,14 @@ def _reparacion(ctx: Context, data: dict, names: list[tuple[int, str]], item: tu
         # the victim paid, when the text names one of the parties ("la agraviada" may be anyone)
         payee = next((v for v, vrx in victims if vrx.search(low, to.start("who"), to.end("who"))), None) if to else None
         for n in targets:
+            if n in reforming:
+                if names and n not in {nn for _, nn in names}:
+                    continue  # an item about other defendants ("HABER NULIDAD … a X; … incluida la reparación solidaria")
+                reforms = list(P.REFORM.finditer(low, lo, m.start()))
+                since = reforms[-1].end() if reforms else lo
+                if P.SETS_ASIDE.search(low, since, m.start()) and P.RECITED.search(low[since:m.start()]):
+                    continue  # the amount being revoked ("REVOCAR … en el extremo que fijó en S/ 3,000.00")
+                data[n]["_civil_reformed"] = data[n].get("_civil_reformed") or bool(reforms)
             paid = data[n].setdefault("_payees", set())
             if "reparacion_civil_soles" not in data[n]:
                 data[n]["reparacion_civil_soles"] = float(amount)

@@ -82,11 +82,29 @@ def _named_before(ctx: Context) -> list[tuple[str, tuple[int, int], str]]:
             for s, e in offices if plural else offices[-1:]:
                 out.append((_office_name(raw[s:e]), (s, e), "role.actor_civil.named_before"))
             continue
-        people = [ns for ns in N.names_in(raw, lo, m.start()) if not N.is_initials(ns.name)]
-        if people:
-            ns = people[-1]
-            out.append((ns.name, (ns.start, ns.end), "role.actor_civil.named_before"))
+        # the nearest party named before the phrase: a person, or an institution or company
+        # ("contra X, en agravio de la empresa Y S.A., constituida en actor civil": Y)
+        organisations = _organisations(raw, lo, m.start())
+        named = [(ns.start, ns.end, ns.name, "role.actor_civil.named_before")
+                 for ns in N.names_in(raw, lo, m.start()) if not N.is_initials(ns.name)
+                 and not any(s <= ns.start < e for s, e, _ in organisations)]  # "Cooperativa San Martín de Porres"
+        named += [(s, e, name, "role.actor_civil.organisation") for s, e, name in organisations]
+        if named:
+            s, e, name, rule = max(named)
+            out.append((name, (s, e), rule))
     return out
+
+
+def _organisations(raw: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Institutions and companies named in ``raw[lo:hi]``, in order: "la Municipalidad
+    Distrital de X", "Transportes Línea S.A.", "la SUNAT" (by its full name)."""
+    from extractors.legal.party_mentions import company_name, organisation_name
+
+    found = [(m.start("name"), m.end(), organisation_name(E.ORGANISATION_TRAILING.sub("", m["name"])))
+             for m in E.ORGANISATION.finditer(raw, lo, hi)]
+    found += [(m.start("name"), m.end(), company_name(m["name"])) for m in E.COMPANY.finditer(raw, lo, hi)]
+    found += [(m.start(), m.end(), E.AGENCY_ACRONYMS[m["acronym"]]) for m in E.AGENCY_ACRONYM.finditer(raw, lo, hi)]
+    return sorted(found)
 
 
 def extract_terceros(ctx: Context, known: list[Party], *, full_name=lambda name: name) -> list[Party]:

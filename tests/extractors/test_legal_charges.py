@@ -105,6 +105,9 @@ def test_charges(parts, expected):
     ("artículo 374 del Código Procesal Penal", []),
     ("artículo 3 de la Ley N.° 30364", []),  # not a criminal law of the table
     ("antes artículo 153", []),
+    # the law named once after a chain of its articles (an item's "a)" is no break)
+    ("artículo 1 concordante con el inciso a) del artículo 2 de la Ley Penal Tributaria, Decreto Legislativo N.° 813",
+     ["DL813-1", "DL813-2"]),
 ])
 def test_articles_in(text, expected):
     low = fold(text)

@@ -106,6 +106,13 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
      [("casacion", date(2019, 9, 2))]),
     ("Concluida la investigación, por requerimiento de fecha 3 de mayo de 2022 formuló acusación.",
      [("acusacion", date(2022, 5, 3))]),
+    # the private action: the querella filed takes the denuncia's place (NCPP art. 459); its admission does not
+    ("La querella fue presentada el 28 de junio de 2021 y admitida mediante auto del 15 de julio de 2021.",
+     [("denuncia", date(2021, 6, 28))]),
+    # an agreement of the consensual proceedings signed that day is neither a milestone nor a fact
+    ("PRIMERO. Objeto\nLa Fiscalía y el colaborador suscribieron el acuerdo el 23 de mayo de 2022, conforme a los "
+     "artículos 472 y siguientes del Código Procesal Penal.", []),
+    ("El acuerdo de terminación anticipada fue celebrado el 4 de abril de 2023 entre la Fiscalía y el imputado.", []),
 ])
 def test_event_cues(sentence, expected):
     assert events_of(sentence) == expected

@@ -200,6 +200,18 @@ P = tuple[str, float | None, bool | None, float | None]
     # CP art. 52: a prison term converted into jornadas de prestación de servicios is not served in prison
     ("1. CONDENAR a ANA RUIZ PAZ a UN AÑO Y CUATRO MESES DE PENA PRIVATIVA DE LIBERTAD, la que se CONVIERTE en "
      "SETENTA JORNADAS DE PRESTACIÓN DE SERVICIOS A LA COMUNIDAD.", "sentencia", (ANA,), [(ANA, 1 + 4 / 12, False, None)]),
+    # the civil extreme revoked and reformed (the actor civil's appeal): the amount the Sala fixes, not the one
+    # it revokes; the conviction stands
+    ("I. REVOCAR la sentencia apelada en el extremo que fijó en S/ 3,000.00 la reparación civil; y, REFORMÁNDOLA, "
+     "FIJARON en S/ 12,000.00 el monto que por concepto de reparación civil pagará el sentenciado ANA RUIZ PAZ a "
+     "favor de la agraviada.\nII. CONFIRMAR la sentencia en lo demás que contiene.", "sentencia_vista", (ANA,),
+     [(ANA, None, None, 12000.0)]),
+    # the amount of an item about another defendant is not the reformed one's
+    ("I. HABER NULIDAD en la sentencia en el extremo que impuso a ANA RUIZ PAZ doce años de pena privativa de "
+     "libertad; y, REFORMÁNDOLA, le IMPUSIERON ocho años de pena privativa de libertad efectiva; NO HABER NULIDAD en "
+     "lo demás, incluida la reparación civil solidaria de seis mil soles.\nII. HABER NULIDAD en el extremo que "
+     "condenó a LUIS SOTO REY; y, REFORMÁNDOLA, lo ABSOLVIERON de la acusación fiscal.", "recurso_nulidad",
+     (ANA, LUIS), [(ANA, 8.0, True, 6000.0)]),
 ])
 def test_penalties(operative, kind, names, expected):
     ctx, out = decide(operative, kind, *names)

@@ -371,6 +371,31 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
     ("CORTE\n\nVISTOS: el recurso de apelación interpuesto por la parte agraviada, a través de su abogado Julio "
      "César Paredes Llerena, contra la resolución; con el abogado defensor Luis Soto Rey.", "defensa",
      {"Luis Soto Rey"}),
+    # the private action (NCPP arts. 459-467): the querellante's lawyer is no defence either
+    ("CORTE\n\nVISTOS: el proceso seguido por el querellante José Taboada Córdova contra el querellado Manuel "
+     "Seminario Zapata. El querellante actuó con su abogado Luis Fernando Montero Chunga y el querellado con su "
+     "abogada Ana Lucía Ruiz Castillo.", "defensa", {"Ana Lucía Ruiz Castillo"}),
+    # a header label the table does not know ends the value above it: "Juez: X\nSolicitante: …"
+    ("PRIMER JUZGADO DE INVESTIGACIÓN PREPARATORIA NACIONAL\n\nExpediente: 00017-2019-8-5201-JR-PE-01\n"
+     "Juez: Richard Augusto Concepción Carhuancho\nSolicitante: Fiscalía Supraprovincial Corporativa\n"
+     "Beneficiario: Colaborador N.° 04-2019\n\nAUTO\n\nVISTOS: el requerimiento.", "juez",
+     {"Richard Augusto Concepción Carhuancho"}),
+    # the querella's header: QUERELLANTE is the victim, QUERELLADO the accused
+    ("PRIMER JUZGADO PENAL UNIPERSONAL DE PIURA\n\nEXPEDIENTE     : 02214-2021-0-2001-JR-PE-01\n"
+     "QUERELLANTE    : JOSÉ FRANCISCO TABOADA CÓRDOVA\nQUERELLADO     : MANUEL ANTONIO SEMINARIO ZAPATA\n"
+     "DELITO         : DIFAMACIÓN AGRAVADA\n\nSENTENCIA\n\nVISTOS: el proceso.", "imputado",
+     {"Manuel Antonio Seminario Zapata"}),
+    # an institution other than a Procuraduría constituted as actor civil, by its acronym or its name
+    ("CORTE\n\nVISTOS: el juicio seguido contra Héctor Llerena Chávez, en agravio del Estado, representado por la "
+     "SUNAT, constituida en actor civil mediante su procurador público.", "actor_civil",
+     {"Superintendencia Nacional de Aduanas y de Administración Tributaria"}),
+    ("CORTE\n\nVISTOS: el juicio seguido contra Héctor Llerena Chávez por estafa, en agravio de la empresa "
+     "Transportes Línea S.A., constituida en actor civil.", "actor_civil", {"Transportes Línea S.A."}),
+    ("CORTE\n\nVISTOS: el juicio por peculado en agravio de la Municipalidad Distrital de Comas, constituida en "
+     "actor civil.", "actor_civil", {"Municipalidad Distrital de Comas"}),
+    ("CORTE\n\nVISTOS: el juicio contra Luis Soto Rey por apropiación ilícita en agravio de la Cooperativa de Ahorro "
+     "y Crédito San Martín de Porres Ltda., constituida en actor civil.", "actor_civil",
+     {"Cooperativa de Ahorro y Crédito San Martín de Porres Ltda."}),
 ])
 def test_role_cues(text, role, names):
     parties = extract_parties(Context.of(doc_of(text)))

@@ -105,8 +105,10 @@ CHARGE_CONTEXT = Rule(
 ARTICLE = re.compile(
     r"\bart(?:iculos?|s?\.)\s+(?P<list>\d{1,3}(?:(?:\s*-\s*[a-o]|\s*[a-h])\b)?"
     r"(?:\s*(?:,|\by\b|\be\b)\s*\d{1,3}(?:(?:\s*-\s*[a-o]|\s*[a-h])\b)?)*)")
+# the law follows the article, or the chain it opens ("artículo 1 concordante con el inciso a)
+# del artículo 2 de la Ley Penal Tributaria": an item's letter and its parenthesis are no break)
 ARTICLE_CODE = re.compile(
-    r"(?:[^.;()]{0,60}?)\b(?:del?\s+(?:mismo\s+)?(?:codigo\s+penal|cp\b|mismo\s+(?:cuerpo\s+legal|codigo))"
+    r"(?:(?:[^.;()]|(?<![\w)])[a-z]\))){0,60}?\b(?:del?\s+(?:mismo\s+)?(?:codigo\s+penal|cp\b|mismo\s+(?:cuerpo\s+legal|codigo))"
     r"|del?\s+(?:codigo\s+(?:procesal|de\s+procedimientos)|nuevo\s+codigo)"
     r"|del?\s+(?:decreto\s+legislativo|decreto\s+ley|d\.\s?(?:leg\.?|l\.)|dl)\s*(?:n\W{0,3})?\s*(?P<dl>\d{3,5})"
     r"|de\s+la\s+(?P<lpt>ley\s+penal\s+tributaria)"  # D. Leg. 813

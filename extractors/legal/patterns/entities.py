@@ -107,6 +107,37 @@ ORGANISATION_PAIRS = (
 )
 
 
+# State agencies that courts name by their acronym when they stand as victim or actor civil
+# ("el Estado, representado por la SUNAT, constituida en actor civil"), with the name under
+# which the rest of a ruling (and the facet) knows them. Source: each agency's law of creation
+# or Reglamento de Organización y Funciones, as listed by the Presidencia del Consejo de
+# Ministros (Ley 29158, Ley Orgánica del Poder Ejecutivo, and its annexes).
+AGENCY_ACRONYMS = {
+    "SUNAT": "Superintendencia Nacional de Aduanas y de Administración Tributaria",
+    "SUNARP": "Superintendencia Nacional de los Registros Públicos",
+    "SUNAFIL": "Superintendencia Nacional de Fiscalización Laboral",
+    "SUNEDU": "Superintendencia Nacional de Educación Superior Universitaria",
+    "SUCAMEC": ("Superintendencia Nacional de Control de Servicios de Seguridad, Armas, Municiones y "
+                "Explosivos de Uso Civil"),
+    "SBS": "Superintendencia de Banca, Seguros y AFP",
+    "ESSALUD": "Seguro Social de Salud", "EsSalud": "Seguro Social de Salud",
+    "ONP": "Oficina de Normalización Previsional",
+    "RENIEC": "Registro Nacional de Identificación y Estado Civil",
+    "INPE": "Instituto Nacional Penitenciario",
+    "SENASA": "Servicio Nacional de Sanidad Agraria",
+    "SERFOR": "Servicio Nacional Forestal y de Fauna Silvestre",
+    "SERNANP": "Servicio Nacional de Áreas Naturales Protegidas por el Estado",
+    "OEFA": "Organismo de Evaluación y Fiscalización Ambiental",
+    "OSINERGMIN": "Organismo Supervisor de la Inversión en Energía y Minería",
+    "OSIPTEL": "Organismo Supervisor de Inversión Privada en Telecomunicaciones",
+    "DEVIDA": "Comisión Nacional para el Desarrollo y Vida sin Drogas",
+    "INDECOPI": "Instituto Nacional de Defensa de la Competencia y de la Protección de la Propiedad Intelectual",
+    "SEDAPAL": "Servicio de Agua Potable y Alcantarillado de Lima",
+}
+AGENCY_ACRONYM = re.compile(r"(?<![\w-])(?P<acronym>" + "|".join(sorted(AGENCY_ACRONYMS, key=len, reverse=True))
+                            + r")(?![\w-])")
+
+
 def _either_case(phrase: str) -> str:
     words = [re.escape(w).replace(r"\,", ",") for w in phrase.split()]
     return "(?:" + r"[ \t]+".join(words) + "|" + r"[ \t]+".join(w.upper() for w in words) + ")"

@@ -55,9 +55,15 @@ CUES = validate((
          source="domain.md", examples=("abrió instrucción en la vía ordinaria",)),
     # the verb too ("la agraviada denunció el hecho el 8 de agosto"; "fue denunciado el"), not
     # its participle as an adjective or a noun ("los hechos denunciados", "el denunciado X")
-    Rule("event.denuncia", r"\bdenuncia\b|\bdenunci(?:o|aron)\b|\b(?:fue|fueron)\s+denunciad[oa]s?\b", "denuncia",
-         source="domain.md", examples=("formalizó denuncia penal el", "La agraviada denunció el hecho el "),
-         counter_examples=("los hechos denunciados ocurrieron el",)),
+    # the private action starts with the victim's querella, which takes the denuncia's place
+    # (NCPP arts. 459-460): its filing, not its admission ("admitida la querella mediante auto del")
+    Rule("event.denuncia", r"\bdenuncia\b|\bdenunci(?:o|aron)\b|\b(?:fue|fueron)\s+denunciad[oa]s?\b|"
+         r"\bquerella\s+(?:fue\s+|se\s+)?(?:present|interpu|formul|interpus)\w*|"
+         r"\b(?:present|interpus|formul)\w*\s+(?:la\s+|su\s+)?querella\b", "denuncia",
+         source="domain.md; NCPP art. 459 (the querella)",
+         examples=("formalizó denuncia penal el", "La agraviada denunció el hecho el ",
+                   "La querella fue presentada el 28 de junio", "el querellante interpuso querella el"),
+         counter_examples=("los hechos denunciados ocurrieron el", "admitida la querella mediante auto del")),
     Rule("event.sentencia_primera", r"\bsentencia\s+(?:condenatoria|absolutoria|de\s+primera\s+instancia)\b|"
          r"\bpor\s+sentencia\s+del?\b|\bexpidio\s+la\s+sentencia\b|\bemitio\s+sentencia\b|\bsentencia\s+de\s+fojas\b"
          r"|\bsentencia\s+(?:n\W{0,4}\s*\d[\d-]*(?:-\w+)?\s*,?\s*)?contenida\b|\bsentencia\s+de\s+primera\b|\bcontra\s+la\s+sentencia\s+(?:n\W{0,4}\s*\d[\d-]*(?:-\w+)?\s*,?\s*)?(?:de\s+fecha|del)\b"
@@ -92,6 +98,11 @@ CUES = validate((
          # prolongación or cese, terminación anticipada (NCPP arts. 344, 447, 268, 274, 283, 468)
          r"\brequerimiento\s+(?:fiscal\s+)?de\s+(?!acusacion\b|fecha\b)\w+|\bsolicitud\s+de\s+(?!fecha\b)\w+|"
          r"\bacuerdo\s+de\s+terminacion\s+anticipada\b|\b(?:audiencia|acta)\s+de\s+terminacion\b|\bconcluyeron\b|\bdebates?\b|"
+         # an agreement of the consensual proceedings signed that day: terminación anticipada,
+         # colaboración eficaz, acuerdo reparatorio, principio de oportunidad (NCPP arts. 468,
+         # 473, 2): an act of the parties, not a milestone or a fact of the crime
+         r"\b(?:suscri|celebr|firm)\w*\s+(?:el|un|dicho|el\s+referido)\s+acuerdo\b|"
+         r"\bacuerdo\s+(?:[^\W\d]+\s+){0,6}?(?:fue\s+)?(?:suscrito|celebrado|firmado)\b|"
          # the close of the investigation (NCPP art. 343) or of the instrucción: a stage's end,
          # not one of the milestones monitors measure here
          # (only where it dates the close itself: "concluida la investigación preparatoria el
@@ -105,7 +116,9 @@ CUES = validate((
          # declarado fundado por el Juzgado … el 21 de agosto")
          r"\bdeclarad[oa]s?\s+(?:fundad|infundad|improcedent|procedent|inadmisibl)\w*",
          None, source="wild truth conventions", examples=("la audiencia de apelación se llevó a cabo el",
-                                                          "concluida la investigación preparatoria el ")),
+                                                          "concluida la investigación preparatoria el ",
+                                                          "el colaborador suscribieron el acuerdo el",
+                                                          "el acuerdo de beneficios y colaboración eficaz fue suscrito el")),
 ))
 
 # A date that dates a document the ruling cites ("por Resolución N.° 412-2023-MP-FN, de diez

@@ -26,9 +26,11 @@ OFFICE = re.compile(r"^\s*(?:de la|del|de|por el|por la|por los)\s+[^,;:()]{0,11
 # The lawyer of the victim or the actor civil (NCPP arts. 95.1 and 104: the agraviado may act
 # through counsel) is no "defensa", which is the accused's (NCPP art. 80): "la parte agraviada,
 # a través de su abogado X"; "el abogado de la parte agraviada, X". Folded text.
-_VICTIM_PARTY = r"(?:parte\s+agraviada|agraviad[oa]s?|actor(?:es)?\s+civil(?:es)?|victimas?|parte\s+civil|procuradur\w+(?:\s+\w+){0,8})"
-VICTIM_COUNSEL_BEFORE = re.compile(rf"\b{_VICTIM_PARTY}\s*,?\s*(?:a\s+traves\s+de|por\s+medio\s+de|mediante|"
-                                   rf"representad[oa]s?\s+por|con)\s+(?:su|sus)\s*$")
+_VICTIM_PARTY = (r"(?:parte\s+agraviada|agraviad[oa]s?|actor(?:es)?\s+civil(?:es)?|victimas?|parte\s+civil|"
+                 r"querellantes?|procuradur\w+(?:\s+\w+){0,8})")
+# "la parte agraviada, a través de su abogado X"; "el querellante actuó con su abogado X"
+VICTIM_COUNSEL_BEFORE = re.compile(rf"\b{_VICTIM_PARTY}\s*,?\s*(?:(?:actu|comparec|concurr|acud|asist|particip|interv)\w*\s+)?"
+                                   rf"(?:a\s+traves\s+de|por\s+medio\s+de|mediante|representad[oa]s?\s+por|con)\s+(?:su|sus)\s*$")
 VICTIM_COUNSEL_AFTER = re.compile(rf"\s*(?:de\s+la|del|de\s+los|de\s+las|de)\s+{_VICTIM_PARTY}\b")
 
 # role -> cue rules; the cue ends right before the name (after optional FILLER)
@@ -132,6 +134,16 @@ LABELS: dict[str, str | None] = {
     "jueces del colegiado": "juez",
     "ponente": "ponente", "juez ponente": "ponente",
     "defensa": "defensa", "abogado": "defensa", "abogado defensor": "defensa",
+    # the private action (NCPP arts. 459-467: difamación, injuria, calumnia): the querellante
+    # is the victim who accuses, the querellado the accused
+    "querellante": "agraviado", "querellantes": "agraviado",
+    "querellado": "imputado", "querellada": "imputado", "querellados": "imputado", "querelladas": "imputado",
+    # labels of other parties and of the special proceedings, read so that they end the value
+    # above them: the requesting party of an auto, the colaborador eficaz (NCPP art. 472, named
+    # by a code), the civil parties (NCPP arts. 98, 111; old code art. 54 "parte civil")
+    "solicitante": None, "requirente": None, "recurrente": None, "colaborador": None,
+    "actor civil": None, "parte civil": None, "tercero civil": None, "tercero civilmente responsable": None,
+    "director de debates": "juez", "vocal ponente": "ponente", "juez superior ponente": "ponente",
 }
 _LABEL_WORDS = sorted(LABELS, key=len, reverse=True)
 
