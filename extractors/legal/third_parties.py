@@ -51,7 +51,7 @@ def extract_actor_civil(ctx: Context) -> list[Party]:
                 found[key] = old.model_copy(update={"evidence": old.evidence + [ev]})
             else:
                 found[key] = Party(name=name, role=Role.ACTOR_CIVIL, evidence=[ev])
-    for name, span, rule in _named_before(ctx):
+    for name, span, rule in _named_before(ctx) + _in_apposition(ctx):
         key = fold_key(name)
         ev = ctx.ev(span[0], span[1], rule)
         if key in found:
@@ -95,16 +95,52 @@ def _named_before(ctx: Context) -> list[tuple[str, tuple[int, int], str]]:
     return out
 
 
+_APPOSITION = re.compile(r"\b(?:la\s+)?(?:parte|actor)\s+civil\s*,\s*")
+
+
+def _in_apposition(ctx: Context) -> list[tuple[str, tuple[int, int], str]]:
+    """The actor civil named in apposition to the noun: "interpuesto por la parte civil,
+    Empresa Nacional de Puertos S.A., contra …" (the 1940 code's "parte civil", C. de P. P.
+    art. 54; the NCPP's actor civil, art. 98)."""
+    low, raw, z = ctx.view.low, ctx.view.raw, ctx.zones
+    out = []
+    for a in _APPOSITION.finditer(low, *z.body):
+        if z.in_furniture(a.start()):
+            continue
+        p = a.end()
+        office = E.PROCURADURIA.match(raw, p)
+        if office:
+            e = p + len(E.OFFICE_TRAILING.sub("", office.group()))
+            out.append((_office_name(raw[p:e]), (p, e), "role.actor_civil.apposition"))
+            continue
+        organisation = next(iter(_organisations(raw, p, min(len(raw), p + 200))), None)
+        if organisation and organisation[0] == p:
+            out.append((organisation[2], organisation[:2], "role.actor_civil.apposition"))
+            continue
+        ns = N.name_at(raw, p, rule="role.actor_civil.apposition")
+        if ns and not N.is_initials(ns.name) and re.match(r"\s*[,;(]", raw[ns.end:ns.end + 3]):
+            out.append((ns.name, (ns.start, ns.end), "role.actor_civil.apposition"))
+    return out
+
+
 def _organisations(raw: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Institutions and companies named in ``raw[lo:hi]``, in order: "la Municipalidad
     Distrital de X", "Transportes Línea S.A.", "la SUNAT" (by its full name)."""
     from extractors.legal.party_mentions import company_name, organisation_name
 
-    found = [(m.start("name"), m.end(), organisation_name(E.ORGANISATION_TRAILING.sub("", m["name"])))
-             for m in E.ORGANISATION.finditer(raw, lo, hi)]
-    found += [(m.start("name"), m.end(), company_name(m["name"])) for m in E.COMPANY.finditer(raw, lo, hi)]
+    companies = [(m.start("name"), m.end(), company_name(m["name"])) for m in E.COMPANY.finditer(raw, lo, hi)]
+    found = []
+    for m in E.ORGANISATION.finditer(raw, lo, hi):
+        s, e = m.start("name"), m.start("name") + len(E.ORGANISATION_TRAILING.sub("", m["name"]))
+        form = next((c for c in companies if s <= c[0] <= e < c[1]), None)  # "Empresa Nacional de Puertos S.A."
+        if form:
+            companies.remove(form)
+            e = form[1]
+        found.append((s, e, organisation_name(raw[s:e].rstrip("."))
+                      if raw[s:e].split()[-1].lower() not in E.ORGANISATION_ABBREVIATIONS else organisation_name(raw[s:e])))
+    found += companies
     found += [(m.start(), m.end(), E.AGENCY_ACRONYMS[m["acronym"]]) for m in E.AGENCY_ACRONYM.finditer(raw, lo, hi)]
-    return sorted(found)
+    return sorted(found, key=lambda f: (f[0], -f[1]))
 
 
 def extract_terceros(ctx: Context, known: list[Party], *, full_name=lambda name: name) -> list[Party]:

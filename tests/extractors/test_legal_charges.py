@@ -62,6 +62,9 @@ def V(vistos: str, body: str = "") -> tuple[str, str, str]:
     (V("por el delito de robo agravado, previsto en el artículo 188 concordado con los numerales 3 y 4 del primer "
        "párrafo del artículo 189 del Código Penal"), [("robo_agravado", ["188", "189"])]),
     # special laws
+    # the foreign offence of an extradition, by its name abroad
+    (V("para ser procesado por el delito de tráfico de estupefacientes, en agravio del Estado colombiano"),
+     [("trafico_ilicito_drogas", [])]),
     (V("por el delito de lavado de activos (artículos 1 y 3 del Decreto Legislativo N.° 1106)"),
      [("lavado_de_activos", ["DL1106-1", "DL1106-3"])]),
     (V("por el delito de lavado de activos, previsto en el artículo 1 de la Ley N.° 27765"),

@@ -113,6 +113,9 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
     ("PRIMERO. Objeto\nLa Fiscalía y el colaborador suscribieron el acuerdo el 23 de mayo de 2022, conforme a los "
      "artículos 472 y siguientes del Código Procesal Penal.", []),
     ("El acuerdo de terminación anticipada fue celebrado el 4 de abril de 2023 entre la Fiscalía y el imputado.", []),
+    # the disposición de formalización (NCPP art. 336) dates the formalización, before facts told after it
+    ("PRIMERO. Según la disposición de formalización del 15 de diciembre de 2021, el 2 de agosto de 2021 la "
+     "imputada habría ingresado al lote 7.", [("formalizacion", date(2021, 12, 15)), ("hechos", date(2021, 8, 2))]),
 ])
 def test_event_cues(sentence, expected):
     assert events_of(sentence) == expected

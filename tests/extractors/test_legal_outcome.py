@@ -88,6 +88,11 @@ def decide(operative: str, kind: str, *names: str):
     ("declararon NO HABER NULIDAD en la sentencia que absolvió a ANA RUIZ PAZ. Asimismo, declararon HABER "
      "NULIDAD en la sentencia que absolvió a LUIS SOTO REY; y ORDENARON nuevo juicio oral.",
      "recurso_nulidad", (ANA, LUIS), "mixto", {ANA: "no_haber_nulidad", LUIS: "haber_nulidad"}),
+    # an excepción that ends the case is a sobreseimiento (NCPP art. 6.2); so is the imperative
+    ("1. Declarar FUNDADA la excepción de improcedencia de acción deducida por la defensa de ANA RUIZ PAZ.\n"
+     "2. ARCHÍVESE el proceso.", "auto", (ANA,), "sobreseimiento", {ANA: "sobreseimiento"}),
+    ("1. SOBRESÉASE definitivamente el proceso seguido contra LUIS SOTO REY.", "auto", (LUIS,), "sobreseimiento",
+     {LUIS: "sobreseimiento"}),
     # Juzgado de Investigación Preparatoria
     ("1. DECLARAR LEGAL la detención policial en flagrancia de ANA RUIZ PAZ.\n2. INFUNDADO el pedido de la "
      "defensa.", "auto", (ANA,), "detencion_legal", {ANA: "detencion_legal"}),

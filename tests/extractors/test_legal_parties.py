@@ -393,6 +393,12 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
      "Transportes Línea S.A., constituida en actor civil.", "actor_civil", {"Transportes Línea S.A."}),
     ("CORTE\n\nVISTOS: el juicio por peculado en agravio de la Municipalidad Distrital de Comas, constituida en "
      "actor civil.", "actor_civil", {"Municipalidad Distrital de Comas"}),
+    # the 1940 code's "parte civil" in apposition
+    ("CORTE\n\nVISTOS: el recurso de nulidad interpuesto por la parte civil, Empresa Nacional de Puertos S.A., "
+     "contra la sentencia que absolvió a RAÚL VÍLCHEZ SOTELO.", "actor_civil", {"Empresa Nacional de Puertos S.A."}),
+    # extradition (NCPP arts. 516-533): the person requested
+    ("CORTE SUPREMA\n\nVISTOS: la solicitud de extradición pasiva del ciudadano colombiano JUAN DAVID RESTREPO "
+     "OSORIO, formulada por el Gobierno de la República de Colombia.", "imputado", {"Juan David Restrepo Osorio"}),
     ("CORTE\n\nVISTOS: el juicio contra Luis Soto Rey por apropiación ilícita en agravio de la Cooperativa de Ahorro "
      "y Crédito San Martín de Porres Ltda., constituida en actor civil.", "actor_civil",
      {"Cooperativa de Ahorro y Crédito San Martín de Porres Ltda."}),

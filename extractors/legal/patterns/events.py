@@ -46,10 +46,13 @@ CUES = validate((
     Rule("event.formalizacion", r"\bformaliz\w*\s+(?:y\s+continu\w+\s+)?(?:la\s+)?investigacion\b|"
          r"\binvestigacion\s+preparatoria\s+se\s+formaliz\w*|\bformalizacion\s+de\s+(?:la\s+)?investigacion\b|"
          r"\bse\s+formalizo\b|"
+         # the act itself (NCPP art. 336): "según la disposición de formalización del 15 de diciembre"
+         r"\bdisposicion\s+(?:fiscal\s+)?(?:n\W{0,3}\s*[\w-]+\s*,?\s*)?de\s+formalizacion\b|"
          # the passive of the procedural history: "la investigación preparatoria fue formalizada el"
          r"\binvestigacion(?:\s+preparatoria)?\s+(?:fue|ha\s+sido|habia\s+sido)\s+formalizada\b",
          "formalizacion", source="domain.md; NCPP art. 336 (the disposición de formalización)",
          examples=("formalizó la investigación preparatoria", "se formalizó y continuó la investigación",
+                   "Según la disposición de formalización del 15 de diciembre",
                    "La investigación preparatoria fue formalizada el 20 de abril")),
     Rule("event.apertura", r"\babri\w*\s+instruccion\b|\bapertura\s+de\s+instruccion\b", "apertura_instruccion",
          source="domain.md", examples=("abrió instrucción en la vía ordinaria",)),

@@ -78,10 +78,16 @@ PHRASES = validate((
          "terminacion_anticipada_aprobada", source="NCPP art. 468.4-5 (the judge approves the agreement)",
          examples=("APROBAR el acuerdo de terminación anticipada", "APROBAR dicho acuerdo"),
          counter_examples=("APROBAR el acuerdo reparatorio",)),
+    # also an excepción that ends the case (improcedencia de acción, prescripción, cosa juzgada,
+    # amnistía: NCPP art. 6.2, "el proceso será sobreseído definitivamente"), and the imperative
     Rule("outcome.sobreseimiento", r"(?<!in)\bfundad[oa]\b[^.;]{0,60}\bsobreseimiento|\bdictar\s+auto\s+de\s+sobreseimiento|"
-         r"\bsobreseid[oa]s?\b|\bsobreseer\b|\bse\s+sobresee\b",
-         "sobreseimiento", source="NCPP art. 344", examples=("DICTAR AUTO DE SOBRESEIMIENTO",),
-         counter_examples=("declarar INFUNDADO el requerimiento de sobreseimiento",)),
+         r"\bsobreseid[oa]s?\b|\bsobreseer\b|\bse\s+sobresee\b|\bsobreseas[e]\b|"
+         r"(?<!in)\bfundad[oa]s?\s+(?:la\s+)?excepcion\s+de\s+(?:improcedencia\s+de\s+accion|prescripcion|cosa\s+juzgada|amnistia)",
+         "sobreseimiento", source="NCPP arts. 344, 6.2",
+         examples=("DICTAR AUTO DE SOBRESEIMIENTO", "SOBRESÉASE definitivamente el proceso",
+                   "Declarar FUNDADA la excepción de improcedencia de acción"),
+         counter_examples=("declarar INFUNDADO el requerimiento de sobreseimiento",
+                           "INFUNDADA la excepción de improcedencia de acción")),
     Rule("outcome.prolongacion_infundada", r"\binfundad[oa]s?\b[^.;]{0,60}\bprolongacion\b", "prolongacion_prision_infundada",
          source="NCPP art. 274", examples=("INFUNDADO el requerimiento de prolongación de prisión preventiva",)),
     Rule("outcome.prolongacion_fundada", r"(?<!in)\bfundad[oa]s?\b[^.;]{0,60}\bprolongacion\b", "prolongacion_prision_fundada",

@@ -33,6 +33,15 @@ VICTIM_COUNSEL_BEFORE = re.compile(rf"\b{_VICTIM_PARTY}\s*,?\s*(?:(?:actu|compar
                                    rf"(?:a\s+traves\s+de|por\s+medio\s+de|mediante|representad[oa]s?\s+por|con)\s+(?:su|sus)\s*$")
 VICTIM_COUNSEL_AFTER = re.compile(rf"\s*(?:de\s+la|del|de\s+los|de\s+las|de)\s+{_VICTIM_PARTY}\b")
 
+# nationalities written between "ciudadano" and a requested person's name (folded): the
+# countries Peru has extradition treaties or most requests with (Ministerio de Justicia,
+# Unidad de Cooperación Judicial Internacional y Extradiciones)
+_NATIONALITY = ("(?:colombian[oa]|venezolan[oa]|ecuatorian[oa]|bolivian[oa]|chilen[oa]|argentin[oa]|brasilen[oa]|"
+                "paraguay[oa]|uruguay[oa]|mexican[oa]|dominican[oa]|cuban[oa]|haitian[oa]|peruan[oa]|panamen[oa]|"
+                "costarricense|guatemaltec[oa]|honduren[oa]|salvadoren[oa]|nicaraguense|estadounidense|canadiense|"
+                "espanol[a]?|italian[oa]|frances[a]?|aleman[a]?|portugues[a]?|holandes[a]?|neerlandes[a]?|belga|"
+                "britanic[oa]|ingles[a]?|suiz[oa]|rus[oa]|chin[oa]|japones[a]?|corean[oa]|israeli|turc[oa]|nigerian[oa])")
+
 # role -> cue rules; the cue ends right before the name (after optional FILLER)
 CUES = validate((
     # --- judges and ponente ---
@@ -79,6 +88,12 @@ CUES = validate((
          rf"reos?\s+contumac?[ez]s?)(?:\s+contumaz)?(?:\s+(?:de nombre|llamad[oa]))?",
          "imputado", source="domain.md: acusado, imputado, procesado, sentenciado, encausado, investigado",
          examples=("el sentenciado ", "los encausados ", "el acusado contumaz ")),
+    # extradition (NCPP arts. 516-533): the person requested is the one the proceeding is about
+    Rule("role.extraditable", rf"\bextradicion\s+(?:pasiva|activa)\s+(?:del?|de\s+la)\s+(?:ciudadan[oa]\s+(?:{_NATIONALITY}\s+)?)?|"
+         rf"\b(?:el|la)\s+(?:requerid[oa]|extraditable)\s+(?:{_NATIONALITY}\s+)?",
+         "imputado", source="NCPP arts. 516-533 (the Corte Suprema's opinion on an extradición activa or pasiva)",
+         examples=("la solicitud de extradición pasiva del ciudadano colombiano ", "el requerido "),
+         counter_examples=("el requerimiento ",)),
     Rule("role.defensa_de", r"(?<!con\s)(?<!bajo\s)\b(?:la|las|por\s+la|por\s+las)\s+defensas?\s+(?:tecnicas?\s+)?de(?:\s+los|\s+las)?\b",
          "imputado", source="Corte Suprema VISTOS: 'el recurso de apelación interpuesto por la defensa de X' "
          "(the lawyer files for the accused, who is the party)",
