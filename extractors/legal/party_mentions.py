@@ -121,6 +121,8 @@ def organisation_name(text: str) -> str:
 def company_name(text: str) -> str:
     """"MINERA AURÍFERA LOS CÓNDORES DE PARCOY S.A.C." -> "Minera Aurífera Los Cóndores de Parcoy S.A.C."."""
     words = text.split()
+    if words[0].islower():  # "empresa de transportes El Rápido S.A.C.": the sector in lower case
+        words = [w if w in ("de", "y", "e") else w[:1].upper() + w[1:] for w in words]
     form = words[-1] if re.fullmatch(r"(?:[A-Z]\.)+", words[-1]) else None
     body = " ".join(words[:-1] if form else words)
     if body.isupper():  # articles belong to a trade name ("Los Cóndores"); prepositions do not

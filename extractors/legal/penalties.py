@@ -85,10 +85,11 @@ def _prison_terms(low: str, lo: int, hi: int) -> list[tuple[int, int, float | No
                                                              for m in P.LIFE.finditer(low, lo, hi)]
     for m in P.PRISON.finditer(low, lo, hi):
         after = low[m.end():m.end() + 120]
-        if P.EFFECTIVE.search(after):
+        if P.CONVERTED_NEAR.match(low, m.end(), min(hi, m.end() + 220)):
+            effective = False  # "… efectiva, la misma que se CONVIERTE a …": not served in prison
+        elif P.EFFECTIVE.search(after):
             effective = True
-        elif (P.SUSPENDED.search(after) or P.SUSPENSION_NEAR.match(low, m.end(), min(hi, m.end() + 220))
-              or P.CONVERTED_NEAR.match(low, m.end(), min(hi, m.end() + 220))):
+        elif P.SUSPENDED.search(after) or P.SUSPENSION_NEAR.match(low, m.end(), min(hi, m.end() + 220)):
             effective = False
         else:
             effective = P.EFFECTIVE_BY_DEFAULT

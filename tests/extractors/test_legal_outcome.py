@@ -205,6 +205,10 @@ P = tuple[str, float | None, bool | None, float | None]
     # CP art. 52: a prison term converted into jornadas de prestación de servicios is not served in prison
     ("1. CONDENAR a ANA RUIZ PAZ a UN AÑO Y CUATRO MESES DE PENA PRIVATIVA DE LIBERTAD, la que se CONVIERTE en "
      "SETENTA JORNADAS DE PRESTACIÓN DE SERVICIOS A LA COMUNIDAD.", "sentencia", (ANA,), [(ANA, 1 + 4 / 12, False, None)]),
+    # an effective term converted into vigilancia electrónica personal (CP art. 29-A, D. Leg. 1514)
+    ("1. CONDENANDO a ANA RUIZ PAZ a TRES AÑOS Y CUATRO MESES de pena privativa de libertad efectiva, la misma que "
+     "se CONVIERTE a pena de VIGILANCIA ELECTRÓNICA PERSONAL por el mismo plazo.", "sentencia", (ANA,),
+     [(ANA, 3 + 4 / 12, False, None)]),
     # the civil extreme revoked and reformed (the actor civil's appeal): the amount the Sala fixes, not the one
     # it revokes; the conviction stands
     ("I. REVOCAR la sentencia apelada en el extremo que fijó en S/ 3,000.00 la reparación civil; y, REFORMÁNDOLA, "

@@ -393,6 +393,9 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
      "Transportes Línea S.A., constituida en actor civil.", "actor_civil", {"Transportes Línea S.A."}),
     ("CORTE\n\nVISTOS: el juicio por peculado en agravio de la Municipalidad Distrital de Comas, constituida en "
      "actor civil.", "actor_civil", {"Municipalidad Distrital de Comas"}),
+    # a company's trade sector written in lower case after "empresa" is part of its name
+    ("CORTE\n\nVISTOS: el juicio por extorsión agravada, en agravio de la sociedad y de la empresa de transportes "
+     "El Rápido S.A.C.; y CONSIDERANDO:", "agraviado", {"Sociedad", "Empresa de Transportes El Rápido S.A.C."}),
     # the 1940 code's "parte civil" in apposition
     ("CORTE\n\nVISTOS: el recurso de nulidad interpuesto por la parte civil, Empresa Nacional de Puertos S.A., "
      "contra la sentencia que absolvió a RAÚL VÍLCHEZ SOTELO.", "actor_civil", {"Empresa Nacional de Puertos S.A."}),

@@ -16,9 +16,12 @@ _W = r"[\wÁÉÍÓÚÑÜáéíóúñü.&'’-]"
 # legal forms of Peruvian companies, most specific first
 LEGAL_FORM = r"(?:S\.\s?A\.\s?C\.|S\.\s?A\.\s?A\.|S\.\s?C\.\s?R\.\s?L\.|S\.\s?R\.\s?L\.|E\.\s?I\.\s?R\.\s?L\.|S\.\s?A\.)"
 # "Distribuidora Ferretera El Progreso S.A.C.", "MINERA AURÍFERA LOS CÓNDORES DE PARCOY S.A.C."
+# the trade sector belongs to the name when the text writes it in lower case after "empresa":
+# "la empresa de transportes El Rápido S.A.C." is "Empresa de Transportes El Rápido S.A.C."
+_SECTOR = r"(?:[Ee]mpresa|EMPRESA)\s+(?:de|DE)\s+[a-záéíóúñ]+(?:\s+(?:y|e)\s+[a-záéíóúñ]+)?\s+"
 COMPANY = re.compile(
-    rf"(?:(?:la|La|LA)\s+)?(?:(?:empresa|EMPRESA)\s+)?"
-    rf"(?P<name>[{_U}0-9]{_W}*+(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:de|del|la|las|los|y|e|en|DE|DEL|LA|LAS|LOS|Y|E|EN|[{_U}0-9]{_W}*+)(?![\w])){{0,10}}?"
+    rf"(?:(?:la|La|LA)\s+)?(?:(?:empresa|EMPRESA)\s+(?!(?:de|DE)\s+[a-záéíóúñ]))?"
+    rf"(?P<name>(?:{_SECTOR})?[{_U}0-9]{_W}*+(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:de|del|la|las|los|y|e|en|DE|DEL|LA|LAS|LOS|Y|E|EN|[{_U}0-9]{_W}*+)(?![\w])){{0,10}}?"
     rf"\s+{LEGAL_FORM})(?![\w])")
 # "en agravio de la sociedad": the collective victim of the crimes of peligro común
 # (Código Penal, Libro II, Título XII: conducción en estado de ebriedad, art. 274)

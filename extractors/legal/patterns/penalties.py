@@ -28,9 +28,11 @@ SUSPENDED = re.compile(r"^[^;]{0,60}?\bsuspendid[ao]\b|^[^;]{0,60}?\bcondicional
 # plazo de dos años bajo reglas de conducta")
 SUSPENSION_NEAR = re.compile(r"[^;.]{0,200}?\b(?:suspend\w*|condicional\w*|periodo\s+de\s+prueba|reglas\s+de\s+conducta)\b")
 # a prison term converted into another penalty is not served in prison (CP arts. 52-53:
-# "…, la que se CONVIERTE en SETENTA JORNADAS de prestación de servicios a la comunidad")
+# "…, la que se CONVIERTE en SETENTA JORNADAS de prestación de servicios a la comunidad"; CP art.
+# 29-A and D. Leg. 1514: "se CONVIERTE a pena de VIGILANCIA ELECTRÓNICA PERSONAL")
 CONVERTED_NEAR = re.compile(r"[^;.]{0,200}?\b(?:se\s+convierte|convertid[ao]|conviert[ea]se|convertir(?:la)?|"
-                            r"conversion)\b[^;.]{0,120}?\b(?:jornadas?|dias[\s-]*multa|limitacion\s+de\s+dias)\b")
+                            r"conversion)\b[^;.]{0,120}?\b(?:jornadas?|dias[\s-]*multa|limitacion\s+de\s+dias|"
+                            r"vigilancia\s+electronica)\b")
 # CP art. 57-58: a pena privativa de libertad is suspended only when the judge orders it; one
 # stated without "suspendida" (or "efectiva") is served: effective
 EFFECTIVE_BY_DEFAULT = True
