@@ -113,7 +113,7 @@ def outcomes(
     code: CodeOption = None, level: LevelOption = None, year_from: YearFromOption = None,
     year_to: YearToOption = None, as_json: JsonOption = False, csv: CsvOption = None, chart: ChartOption = None,
 ) -> None:
-    """Cómo terminan los casos en primera instancia: condena, absolución, sobreseimiento, reserva del fallo y mecanismos de terminación anticipada."""
+    """Cómo terminan los casos en primera instancia: condena, absolución, sobreseimiento, reserva del fallo, medida de seguridad y mecanismos de terminación anticipada."""
     from expediente.report.charts import outcomes_chart
     from expediente.report.tables import outcome_tables
     from search import analytics

@@ -36,11 +36,16 @@ ACCENTED = {"absolucion": "absolución", "casacion": "casación", "prision": "pr
             "cdepp1940": "C. de Procedimientos Penales (1940)", "ncpp": "NCPP", "mineria": "minería"}
 
 
+# values whose words lost a preposition as well
+PHRASES = {"reserva_fallo": "reserva del fallo", "medida_seguridad": "medida de seguridad"}
+
+
 def words(value) -> str:
     """An enum value as words: ``terminacion_anticipada`` → ``terminación anticipada``."""
     if value is None:
         return ""
-    return " ".join(ACCENTED.get(w, w) for w in str(getattr(value, "value", value)).split("_"))
+    text = str(getattr(value, "value", value))
+    return PHRASES.get(text) or " ".join(ACCENTED.get(w, w) for w in text.split("_"))
 
 
 

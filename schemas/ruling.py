@@ -83,6 +83,10 @@ class OutcomeKind(StrEnum):
     ABSOLUCION = "absolucion"
     SOBRESEIMIENTO = "sobreseimiento"
     RESERVA_FALLO = "reserva_fallo"
+    # the proceso de seguridad (NCPP arts. 456-458; CP arts. 20.1, 71-77): the accused did the
+    # act but is exempt from penalty as inimputable, and a medida de internación or tratamiento
+    # ambulatorio is imposed instead - neither a conviction nor an acquittal
+    MEDIDA_SEGURIDAD = "medida_seguridad"
     TERMINACION_ANTICIPADA_APROBADA = "terminacion_anticipada_aprobada"
     CONCLUSION_ANTICIPADA = "conclusion_anticipada"
     PRISION_PREVENTIVA_FUNDADA = "prision_preventiva_fundada"

@@ -72,3 +72,15 @@ def test_show_json_quotes_every_fact_from_the_stored_page(shown):
             assert f["quote"] == text if len(text) <= 160 else f["quote"] == text[:159] + "…"
     assert [f["value"] for f in facts if f["label"] == "Luz Marina Tapullima Sangama" and f["section"] == "Penas"] \
         == ["12 años y 8 meses de pena privativa de libertad efectiva; reparación civil de S/ 30,000.00"]
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("terminacion_anticipada", "terminación anticipada"),
+    ("reserva_fallo", "reserva del fallo"),  # the preposition the value lost comes back
+    ("medida_seguridad", "medida de seguridad"),
+    (None, ""),
+])
+def test_enum_values_read_as_spanish_words(value, shown):
+    from expediente.facts import words
+
+    assert words(value) == shown

@@ -20,6 +20,7 @@ from search.analytics.models import Breakdown, Distribution, DurationGroup, Outc
 CATEGORY_LABELS = {
     "condena": "condena", "terminacion_anticipada_aprobada": "terminación anticipada",
     "conclusion_anticipada": "conclusión anticipada", "reserva_fallo": "reserva del fallo",
+    "medida_seguridad": "medida de seguridad",
     "absolucion": "absolución", "sobreseimiento": "sobreseimiento",
     "confirma": "confirma", "revoca": "revoca", "nula": "nula",
     "casacion_fundada": "fundada", "casacion_infundada": "infundada",
@@ -48,7 +49,7 @@ class Column:
 
 SHORT_LABELS = {
     "terminacion_anticipada_aprobada": "t. anticip.", "conclusion_anticipada": "c. anticip.",
-    "reserva_fallo": "reserva", "sobreseimiento": "sobreseim.", "terminacion_anticipada": "t. anticip.",
+    "reserva_fallo": "reserva", "medida_seguridad": "m. segur.", "sobreseimiento": "sobreseim.", "terminacion_anticipada": "t. anticip.",
     "principio_oportunidad": "p. oportun.", "acuerdo_reparatorio": "ac. repar.",
     "proceso_inmediato": "p. inmediato", "casacion_improcedente": "improced.", "casacion_inadmisible": "inadmis.",
     "no_haber_nulidad": "no haber", "haber_nulidad": "haber",

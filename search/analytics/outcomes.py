@@ -10,8 +10,9 @@ are reported. Outcome kinds, not document kinds, say which instance a decision b
 
 Convictions are ``condena``, ``terminacion_anticipada_aprobada`` and
 ``conclusion_anticipada`` (all three impose a penalty); acquittals are ``absolucion``.
-``reserva_fallo`` (guilt declared, sentence reserved) and ``sobreseimiento`` (dismissal)
-are neither, but are decided. Early-resolution tools are counted per first-instance
+``reserva_fallo`` (guilt declared, sentence reserved), ``medida_seguridad`` (an inimputable
+accused, exempt from penalty, under a measure of internment) and ``sobreseimiento``
+(dismissal) are neither, but are decided. Early-resolution tools are counted per first-instance
 decision (document): ``Ruling.early_termination``, or the tool its outcome implies.
 """
 
@@ -39,7 +40,7 @@ CASACION = "casacion"
 NULIDAD = "nulidad"
 
 FIRST_INSTANCE = (O.CONDENA, O.TERMINACION_ANTICIPADA_APROBADA, O.CONCLUSION_ANTICIPADA,
-                  O.RESERVA_FALLO, O.ABSOLUCION, O.SOBRESEIMIENTO)
+                  O.RESERVA_FALLO, O.MEDIDA_SEGURIDAD, O.ABSOLUCION, O.SOBRESEIMIENTO)
 CONVICTIONS = frozenset({O.CONDENA, O.TERMINACION_ANTICIPADA_APROBADA, O.CONCLUSION_ANTICIPADA})
 ACQUITTALS = frozenset({O.ABSOLUCION})
 APPEAL_KINDS = {

@@ -35,6 +35,7 @@ RECORDS = [
     ("blank", ruling(D.SENTENCIA, day="2021-04-01", number="00007-2020-0-2101-JR-PE-01")),
     ("old", ruling(D.SENTENCIA, day="2009-04-01", number="00008-2007-0-2101-JR-PE-01",
                    code=ProceduralCode.CDEPP1940, outcome=O.RESERVA_FALLO)),
+    ("seg", ruling(D.SENTENCIA, day="2022-05-01", number="00009-2021-0-2101-JR-PE-01", outcome=O.MEDIDA_SEGURIDAD)),
     ("cas", ruling(D.CASACION, day="2022-01-01", district=None, number="casacion 3-2021", number_district="Puno",
                    defendants=(("A", O.CASACION_INFUNDADA), ("B", O.CASACION_IMPROCEDENTE)))),
     ("rn", ruling(D.RECURSO_NULIDAD, day="2010-01-01", number="recurso_nulidad 1-2009", number_district="Lima",
@@ -54,27 +55,28 @@ def shares(breakdown):
 def test_first_instance_outcomes(corpus):
     r = outcomes(corpus)
     t = r.total
-    # Ana (s1), Luis (s1b replaces s1), ta, pi, sob, old: six decided defendants
+    # Ana (s1), Luis (s1b replaces s1), ta, pi, sob, old, seg: seven decided defendants; the inimputable
+    # under a medida de seguridad is neither convicted nor acquitted
     assert shares(t.first_instance) == {"condena": 3, "terminacion_anticipada_aprobada": 1,
-                                        "reserva_fallo": 1, "sobreseimiento": 1}
-    assert t.first_instance.n == 6
+                                        "reserva_fallo": 1, "sobreseimiento": 1, "medida_seguridad": 1}
+    assert t.first_instance.n == 7
     assert (t.conviction_vs_acquittal.numerator, t.conviction_vs_acquittal.denominator) == (4, 4)
-    assert t.conviction_of_decided.value == pytest.approx(4 / 6)
+    assert t.conviction_of_decided.value == pytest.approx(4 / 7)
     condena = next(s for s in t.first_instance.shares if s.category == "condena")
-    assert condena.doc_ids == ids("s1", "s1b", "pi") and condena.share == pytest.approx(0.5)
+    assert condena.doc_ids == ids("s1", "s1b", "pi") and condena.share == pytest.approx(3 / 7)
     assert {e.reason: e.doc_ids for e in r.excluded} == {
         "reemplazada": ids("s1"), "mixto_sin_detalle": ids("mixed"), "sin_resultado": ids("blank")}
 
 
 def test_mechanisms_per_decision(corpus):
     t = outcomes(corpus).total
-    assert t.mechanisms.n == 6  # s1, s1b, ta, pi, sob, old
-    assert shares(t.mechanisms) == {"terminacion_anticipada": 1, "proceso_inmediato": 1, "ninguno": 4}
+    assert t.mechanisms.n == 7  # s1, s1b, ta, pi, sob, old, seg
+    assert shares(t.mechanisms) == {"terminacion_anticipada": 1, "proceso_inmediato": 1, "ninguno": 5}
 
 
 def test_outcomes_by_year_and_code(corpus):
     by_year = {g.group: g.first_instance.n for g in outcomes(corpus, by=Dimension.ANIO).groups}
-    assert by_year == {"2009": 1, "2020": 2, "2021": 3}
+    assert by_year == {"2009": 1, "2020": 2, "2021": 3, "2022": 1}
     by_code = {g.group: shares(g.first_instance) for g in outcomes(corpus, by=Dimension.CODIGO).groups}
     assert by_code["cdepp1940"] == {"reserva_fallo": 1}
 

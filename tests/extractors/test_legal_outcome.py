@@ -88,6 +88,10 @@ def decide(operative: str, kind: str, *names: str):
     ("declararon NO HABER NULIDAD en la sentencia que absolvió a ANA RUIZ PAZ. Asimismo, declararon HABER "
      "NULIDAD en la sentencia que absolvió a LUIS SOTO REY; y ORDENARON nuevo juicio oral.",
      "recurso_nulidad", (ANA, LUIS), "mixto", {ANA: "no_haber_nulidad", LUIS: "haber_nulidad"}),
+    # the proceso de seguridad: exempt from penalty as inimputable, under a medida de internación
+    ("PRIMERO: DECLARAR a ANA RUIZ PAZ autora del hecho típico y antijurídico de homicidio simple, y EXENTA DE PENA "
+     "por inimputabilidad.\nSEGUNDO: IMPONER la MEDIDA DE SEGURIDAD DE INTERNACIÓN por el plazo de OCHO AÑOS.",
+     "sentencia", (ANA,), "medida_seguridad", {ANA: "medida_seguridad"}),
     # an excepción that ends the case is a sobreseimiento (NCPP art. 6.2); so is the imperative
     ("1. Declarar FUNDADA la excepción de improcedencia de acción deducida por la defensa de ANA RUIZ PAZ.\n"
      "2. ARCHÍVESE el proceso.", "auto", (ANA,), "sobreseimiento", {ANA: "sobreseimiento"}),

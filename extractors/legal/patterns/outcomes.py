@@ -100,6 +100,10 @@ PHRASES = validate((
          source="NCPP art. 268", examples=("INFUNDADO el requerimiento de prisión preventiva",)),
     Rule("outcome.pp_fundada", r"(?<!in)\bfundad[oa]\b[^.;]{0,60}\bprision\s+preventiva", "prision_preventiva_fundada",
          source="NCPP art. 268", examples=("FUNDADO el requerimiento de prisión preventiva",)),
+    Rule("outcome.medida_seguridad", r"\b(?:impon\w*|aplic\w*|dispon\w*)\s+(?:la\s+|una\s+)?medida\s+de\s+seguridad\b",
+         "medida_seguridad", source="NCPP arts. 456-458, CP arts. 71-77 (proceso de seguridad)",
+         examples=("IMPONER la MEDIDA DE SEGURIDAD DE INTERNACIÓN por el plazo de OCHO AÑOS",),
+         counter_examples=("la medida de seguridad no fue solicitada",)),
     Rule("outcome.reserva_fallo", r"\breserv(?:a|ar|ando|o|aron|ese)\s+(?:el|del)\s+fallo\b|\breserva\s+del\s+fallo\s+condenatorio",
          "reserva_fallo", source="CP art. 62", examples=("RESERVA DEL FALLO CONDENATORIO", "RESERVANDO EL FALLO CONDENATORIO"),
          counter_examples=("RESERVAR el juzgamiento",)),
@@ -133,13 +137,13 @@ PRIMARY: dict[str, tuple[str, ...]] = {
     # request ("IMPROCEDENTE el pedido de ...") is not its outcome
     "auto": (*_APPEAL, "casacion_fundada", "casacion_infundada", "bien_concedido", "casacion_improcedente",
              "casacion_inadmisible", *_JIP, *_REJECTED),
-    "sentencia": ("reserva_fallo", "condena", "absolucion"),
+    "sentencia": ("medida_seguridad", "reserva_fallo", "condena", "absolucion"),
     "acuerdo_plenario": (),
     "otro": (),
 }
 FALLBACK_ORDER = ("haber_nulidad", "no_haber_nulidad", "casacion_fundada", "casacion_infundada", "bien_concedido",
                   "casacion_improcedente", "casacion_inadmisible", "queja_fundada", "queja_infundada",
-                  *_APPEAL, *_REJECTED, *_JIP, "reserva_fallo", "condena", "absolucion")
+                  *_APPEAL, *_REJECTED, *_JIP, "medida_seguridad", "reserva_fallo", "condena", "absolucion")
 # outcomes that decide a recurso against another ruling: when a disposition naming nobody
 # has one, it is also the outcome of a defendant whose only outcome is the new decision that
 # replaces the reviewed one ("2. REVOCAR ... y, REFORMÁNDOLA, APROBAR el acuerdo. 3. CONDENAR a X")

@@ -50,6 +50,7 @@ SOLIDARIA = re.compile(r"\bsolidari[ao]\b")
 IN_FAVOUR = re.compile(r"[^;.]{0,100}?\ba\s+favor\s+(?:de(?:l|\s+la|\s+los|\s+las)?)\s+(?P<who>[^;,.()]{3,80})")
 # outcomes under which this ruling imposes or confirms a penalty
 PENALTY_OUTCOMES = {"condena", "confirma", "terminacion_anticipada_aprobada", "no_haber_nulidad", "reserva_fallo",
+                    "medida_seguridad",  # its reparación civil (CP art. 93); the internación is no prison term
                     "conclusion_anticipada"}
 # outcomes that impose a penalty only in their "reformándola" part ("REVOCAR ... y, REFORMÁNDOLA,
 # CONDENAR a X a ocho años"; "HABER NULIDAD ... y, REFORMÁNDOLA, le IMPUSIERON catorce años"), or
