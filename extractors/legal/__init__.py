@@ -41,7 +41,9 @@ from schemas import CourtLevel, DocKind, DocumentText, FieldEvidence, Ruling
 # records of 0.2.x may hold a protected name that 0.3.0 redacts, so they must be re-read.
 # 0.4.0: Penalty.cadena_perpetua (a life term, no years); a converted prison term is not
 # effective; milestones, institutions, the victim's lawyer and header offices read anew.
-EXTRACTOR_VERSION = "legal-0.4.0"
+# 0.5.0: outcome medida_seguridad; the private action (querella), actores civiles that are
+# institutions, excepciones that end the case, extradition, reformed reparaciones civiles.
+EXTRACTOR_VERSION = "legal-0.5.0"
 
 __all__ = ["EXTRACTOR_VERSION", "Details", "extract", "extract_details"]
 
