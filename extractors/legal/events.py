@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from datetime import date
 
 from extractors.legal.dates import find_dates
@@ -17,6 +18,9 @@ from extractors.legal.patterns.events import (
     HECHOS_CUE,
     LATE_MILESTONES,
     OTHER_PROCEEDING,
+    ACTA_SECTION,
+    HEADER_CAP,
+    HEADING_LINE,
     SAME_ACT,
     SECTION_HEADING,
 )
@@ -24,25 +28,37 @@ from extractors.legal.text import Context
 from schemas import Event, EventKind
 
 
-def _sentence_bounds(low: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    # a line ending in a colon ends a heading ("pronuncia la siguiente sentencia:\nCONSIDERANDO:\n"):
-    # a PDF's text layer has no blank line between paragraphs to tell it
+def _sentence_bounds(low: str, pos: int, lo: int, hi: int, heads: list[int] = ()) -> tuple[int, int]:
+    # a line ending in a colon ends a heading ("pronuncia la siguiente sentencia:\nCONSIDERANDO:\n"),
+    # and so does a heading in capitals ("III. DEBATE\nLa Fiscalía sostiene …"): a PDF's text
+    # layer has no blank line between paragraphs to tell it
+    i = bisect.bisect_right(heads, pos)
     s = max(low.rfind(". ", lo, pos), low.rfind(".\n", lo, pos), low.rfind("\n\n", lo, pos), low.rfind(";", lo, pos),
-            low.rfind(":\n", lo, pos))
+            low.rfind(":\n", lo, pos), heads[i - 1] - 1 if i else -1)
     e_candidates = [x for x in (low.find(". ", pos, hi), low.find(".\n", pos, hi), low.find(";", pos, hi),
                                 low.find(":\n", pos, hi)) if x >= 0]
     return (s + 1 if s >= 0 else lo), (min(e_candidates) if e_candidates else hi)
 
 
+def _start(low: str, header_start: int, header_end: int) -> int:
+    """Where dates may be milestones: after the header, or from an acta's first numbered
+    section when the header runs long (the hearing told before the resolution's VISTOS)."""
+    m = ACTA_SECTION.search(low, header_start, header_end)
+    if m:
+        return m.start()
+    return header_end if header_end - header_start <= HEADER_CAP else header_start + HEADER_CAP
+
+
 def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
     z, low = ctx.zones, ctx.view.low
-    lo, hi = z.header[1], z.body[1]
+    lo, hi = _start(low, *z.header), z.body[1]
     out: list[Event] = []
     seen: set[tuple[str, date]] = set()
     last_full = None
     milestones_seen = False
     prev = None  # (start, end, kind) of the last dated milestone
     found = find_dates(low, lo, hi)
+    heads = [m.end() for m in HEADING_LINE.finditer(ctx.view.raw, lo, hi)]
     for fd in found:
         value = fd.value
         if value is None and fd.year is None and last_full and fd.start - last_full[0] < 600:
@@ -54,7 +70,7 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
             last_full = (fd.start, fd.value)
         if value is None or z.in_furniture(fd.start) or value == resolution:
             continue
-        ss, se = _sentence_bounds(low, fd.start, lo, hi)
+        ss, se = _sentence_bounds(low, fd.start, lo, hi, heads)
         cs, ce = _clause_bounds(low, fd.start, fd.end, ss, se)
         best = _nearest_cue(low, max(cs, fd.start - 160), fd.start, before=True)
         if best is not None and any(best[3] <= g.start < fd.start for g in found):

@@ -19,9 +19,11 @@ from extractors.legal.text import fold_key
 
 _U = "A-ZÁÉÍÓÚÑÜ"
 _L = "a-záéíóúñü"
-# "GuiIlén": OCR reads a lower-case l as a capital I inside a word (restored by display)
-TITLE_TOKEN = rf"[{_U}][{_L}]+(?:['’][{_U}]?[{_L}]+)?(?:I[{_L}]+)?\d{{0,2}}"
-UPPER_TOKEN = rf"[{_U}]{{2,}}\d{{0,2}}"
+# "GuiIlén": OCR reads a lower-case l as a capital I inside a word (restored by display).
+# Surnames of Italian or Irish origin keep their apostrophe ("D'Angelo", "O'Connor"), and
+# compound surnames their hyphen ("Pérez-Albela", "García-Belaúnde"): one word each.
+TITLE_TOKEN = rf"(?:[{_U}]['’](?=[{_U}]))?[{_U}][{_L}]+(?:['’][{_U}]?[{_L}]+)?(?:-[{_U}][{_L}]+)?(?:I[{_L}]+)?\d{{0,2}}"
+UPPER_TOKEN = rf"(?:[{_U}]['’](?=[{_U}]))?[{_U}]{{2,}}(?:-[{_U}]{{2,}})?\d{{0,2}}"
 _PART_T = r"(?:de|del|De|Del)(?:[ \t]+(?:la|La|los|las))?"
 _PART_U = r"(?:DE|DEL)(?:[ \t]+(?:LA|LOS|LAS))?"
 TITLE_NAME = re.compile(rf"{TITLE_TOKEN}(?:\s{{1,3}}(?:{_PART_T}\s+)?{TITLE_TOKEN}){{1,5}}")
@@ -70,6 +72,7 @@ def _name_word(t: str, before: list[str]) -> bool:
     return len(before) >= 2 and fold_key(t) in R.SURNAME_OK
 
 
+_CAPITALS = re.compile(r"^\w|(?<=['’-])\w")  # "D'ANGELO" -> "D'Angelo", "PÉREZ-ALBELA" -> "Pérez-Albela"
 _OCR_I = re.compile(r"(?<=[a-záéíóúñü])I(?=[a-záéíóúñü])")
 
 
@@ -80,7 +83,7 @@ def display(text: str) -> str:
     out = []
     for i, t in enumerate(tokens):
         if t.isupper() and (len(t) > 1 or upper):
-            t = t.lower() if t.lower() in _SMALL and i else t[:1].upper() + t[1:].lower()
+            t = t.lower() if t.lower() in _SMALL and i else _CAPITALS.sub(lambda m: m.group().upper(), t.lower())
         out.append(t)
     return " ".join(out)
 

@@ -68,7 +68,12 @@ def _name_rx(name: str) -> re.Pattern[str]:
         return re.compile(r"(?<![\w.])" + r"\.\s*".join(re.escape(x) for x in letters) + r"\.(?!\w)")
     toks = tokens_of(name)
     key = toks[-2:] if len(toks) >= 2 else toks
-    return re.compile(r"\b" + r"\s+".join(re.escape(t) for t in key) + r"\b")
+    # the particles a surname pair keeps between its words: "Quispe de Mamani" (a married
+    # woman's name), "Castillo Viuda de Apaza"
+    return re.compile(r"\b" + _BETWEEN_SURNAMES.join(re.escape(t) for t in key) + r"\b")
+
+
+_BETWEEN_SURNAMES = r"\s+(?:(?:de|del|la|las|los|viuda|vda\.?)\s+)*"
 
 
 def _pick(kinds: list[tuple[str, int, int, str]], doc_kind: str):
@@ -108,16 +113,18 @@ def _segments(low: str, raw: str, cs: int, ce: int, doc_kind: str) -> list[tuple
 
 
 def _read_item(low: str, raw: str, lo: int, hi: int, doc_kind: str,
-               name_rx) -> tuple[dict[str, list[Hit]], list[Hit], list[Hit]]:
+               name_rx, request: Hit | None = None) -> tuple[dict[str, list[Hit]], list[Hit], list[Hit]]:
     """Who gets what in one item: a name takes the outcome of its own clause, else of the
     clause before it that has one, else of the next ("Declarar FUNDADO el recurso de X; en
     consecuencia, REVOCAR ..."). An item that names nobody returns its outcomes unassigned;
-    the third list holds the outcomes of the item's clauses that name nobody."""
+    the third list holds the outcomes of the item's clauses that name nobody. ``request``: the
+    last request ruled on in the items before ("1. FUNDADO el requerimiento de prisión
+    preventiva contra X. 2. INFUNDADO el requerimiento respecto de Y"), for an elliptic phrase."""
     rows = []
     for cs, ce in _clauses(low, lo, hi):
         for ss, se, phrases in _segments(low, raw, cs, ce, doc_kind):
             best = _pick(phrases, doc_kind)
-            before = next((b for b, _ in reversed(rows) if b), None)
+            before = next((b for b, _ in reversed(rows) if b), request)
             if best is None and before and before[0] in P.POLARITY and (em := P.ELLIPTIC.search(low, ss, se)):
                 best = (P.POLARITY[before[0]][1 if em["neg"] else 0], em.start(), em.end(), "outcome.elliptic")
             names = [d.name for d, rx in name_rx if rx.search(low, ss, se)]
@@ -155,9 +162,12 @@ def extract_outcome(ctx: Context, doc_kind: DocKind, parties: list[Party]) -> Ou
     hits: dict[str, list[Hit]] = {}
     unnamed: list[Hit] = []
     nameless: list[Hit] = []  # of clauses that name nobody, in items that name someone too
+    request: Hit | None = None  # the last request ruled on, for an elliptic item
     for lo, hi in zones:
         for a, b in items(low, lo, hi, ctx.view.raw):
-            per_item, loose, quiet = _read_item(low, ctx.view.raw, a, b, kind, name_rx)
+            per_item, loose, quiet = _read_item(low, ctx.view.raw, a, b, kind, name_rx, request)
+            request = next((h for hs in (*per_item.values(), loose, quiet) for h in reversed(hs)
+                            if h[0] in P.POLARITY), request)
             for n, h in per_item.items():
                 hits.setdefault(n, []).extend(h)
             unnamed.extend(loose)

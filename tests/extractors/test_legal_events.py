@@ -113,9 +113,29 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
     ("PRIMERO. Objeto\nLa Fiscalía y el colaborador suscribieron el acuerdo el 23 de mayo de 2022, conforme a los "
      "artículos 472 y siguientes del Código Procesal Penal.", []),
     ("El acuerdo de terminación anticipada fue celebrado el 4 de abril de 2023 entre la Fiscalía y el imputado.", []),
+    # a heading in capitals is not a cue of the sentence below it ("DEBATE" is no hearing date here)
+    ("\nIII. DEBATE\nLa Fiscalía sostiene que el 12 de febrero de 2024, a las 18:00 horas, los imputados fueron "
+     "intervenidos en el mercado.", [("hechos", date(2024, 2, 12))]),
     # the disposición de formalización (NCPP art. 336) dates the formalización, before facts told after it
     ("PRIMERO. Según la disposición de formalización del 15 de diciembre de 2021, el 2 de agosto de 2021 la "
      "imputada habría ingresado al lote 7.", [("formalizacion", date(2021, 12, 15)), ("hechos", date(2021, 8, 2))]),
 ])
 def test_event_cues(sentence, expected):
     assert events_of(sentence) == expected
+
+
+def test_an_actas_hearing_told_before_the_resolutions_vistos_is_read_for_dates():
+    # NCPP art. 361: the acta records the hearing (its numbered sections), then the judge's
+    # resolution with its own VISTOS; the debate's dates are not header
+    text = ("JUZGADO DE INVESTIGACIÓN PREPARATORIA DE FLAGRANCIA DE AREQUIPA\n\n"
+            "ACTA DE REGISTRO DE AUDIENCIA PÚBLICA DE PRISIÓN PREVENTIVA\n\n"
+            "EXPEDIENTE   : 00231-2024-2-0401-JR-PE-01\nIMPUTADO     : JOSÉ ANTONIO PÉREZ RIVERA\n\n"
+            "I. INICIO\nEn Arequipa, siendo las 09:30 horas del día 14 de febrero de 2024, se lleva a cabo la "
+            "audiencia.\n\nII. DEBATE\nLa Fiscalía sostiene que el 12 de febrero de 2024 el imputado fue intervenido "
+            "con 45 envoltorios de pasta básica de cocaína.\n\nIII. RESOLUCIÓN\nRESOLUCIÓN N.° 02\nArequipa, catorce "
+            "de febrero de dos mil veinticuatro.\nVISTOS Y OÍDOS: el requerimiento.\nSE RESUELVE: Declarar FUNDADO "
+            "el requerimiento de prisión preventiva.\n")
+    doc = DocumentText(path="t.txt", sha256="0" * 64, file_type="text", page_count=1,
+                       pages=[Page(number=1, text=text, method="text_layer")])
+    events = extract_events(Context.of(doc), date(2024, 2, 14))
+    assert [(e.kind.value, e.date) for e in events] == [("hechos", date(2024, 2, 12))]

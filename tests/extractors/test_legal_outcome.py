@@ -92,6 +92,12 @@ def decide(operative: str, kind: str, *names: str):
     ("PRIMERO: DECLARAR a ANA RUIZ PAZ autora del hecho típico y antijurídico de homicidio simple, y EXENTA DE PENA "
      "por inimputabilidad.\nSEGUNDO: IMPONER la MEDIDA DE SEGURIDAD DE INTERNACIÓN por el plazo de OCHO AÑOS.",
      "sentencia", (ANA,), "medida_seguridad", {ANA: "medida_seguridad"}),
+    # the request named in one item, refused "respecto de" another investigada in the next; her
+    # married name keeps its "de" between the surnames
+    ("1. Declarar FUNDADO el requerimiento de prisión preventiva formulado contra ANA RUIZ PAZ por el plazo de "
+     "NUEVE MESES.\n2. Declarar INFUNDADO el requerimiento respecto de ROSA ELENA QUISPE DE MAMANI, a quien se le "
+     "impone COMPARECENCIA CON RESTRICCIONES.", "auto", (ANA, "Rosa Elena Quispe de Mamani"), "mixto",
+     {ANA: "prision_preventiva_fundada", "Rosa Elena Quispe de Mamani": "prision_preventiva_infundada"}),
     # an excepción that ends the case is a sobreseimiento (NCPP art. 6.2); so is the imperative
     ("1. Declarar FUNDADA la excepción de improcedencia de acción deducida por la defensa de ANA RUIZ PAZ.\n"
      "2. ARCHÍVESE el proceso.", "auto", (ANA,), "sobreseimiento", {ANA: "sobreseimiento"}),

@@ -28,6 +28,10 @@ def doc_of(*pages: str) -> DocumentText:
     ("Wilder\nChapiama Tananta y Carlos", "Wilder Chapiama Tananta"),
     ("SEGUNDO WILMER CHUNGA SERNAQUÉ y ROSA", "Segundo Wilmer Chunga Sernaqué"),
     ("Huarcaya Ttito2 haber captado", "Huarcaya Ttito"),
+    # an apostrophe and a hyphen inside a surname (Italian and compound surnames)
+    ("FERNANDO RAÚL D'ANGELO CHÁVEZ, juez", "Fernando Raúl D'Angelo Chávez"),
+    ("JOSÉ ANTONIO PÉREZ-ALBELA RIVERA por el plazo", "José Antonio Pérez-Albela Rivera"),
+    ("Domingo García-Belaúnde Saldías y otro", "Domingo García-Belaúnde Saldías"),
     ("Corte Superior de Justicia", None),
     ("Lucy, la especialista", None),
 ])

@@ -78,11 +78,11 @@ CUES = validate((
                    "el recurso de apelación contra la sentencia N.° 44-2022, del ",
                    # how the Salas cite the sentence under appeal: its number, then its resolución
                    "contra la Sentencia N.° 112-2022, contenida en la Resolución N.° 18, de fecha ")),
-    Rule("event.hechos", r"\bintervin\w+|\brescat\w+|\bcapt[oa]\w*|\bocurri\w+|\bhechos\b|"
+    Rule("event.hechos", r"\bintervin\w+|\b(?:fue|fueron)\s+intervenid[oa]s?\b|\brescat\w+|\bcapt[oa]\w*|\bocurri\w+|\bhechos\b|"
          r"\babord\w+|\bamenaz\w+|\bagredi\w+|\barrebat\w+|\bsustraj\w+|\bexigi\w+|\bingreso\b|"
          r"\bretuv\w+|\bdispuso\s+(?:el|un)\s+pago\b|\bfallecio\b|"
          r"\bintercept\w+|\btraslad\w+|\bllego\b|\bhuyo\b|\bse\s+encontr\w+|\bofrecio\b",
-         "hechos", source="facts charged", examples=("intervino el camión",)),
+         "hechos", source="facts charged", examples=("intervino el camión", "los imputados fueron intervenidos")),
     # the facts as the accusation tells them: the conditional of reported facts ("le habría
     # pedido", "habrían recibido") and the acts of the crime that rulings recite most
     Rule("event.hechos_reported", r"\bhabrian?\s+\w+d[oa]s?\b|"
@@ -162,6 +162,21 @@ HECHOS_CUE = next(r for r in CUES if r.value == "hechos")
 LATE_MILESTONES = {"acusacion", "auto_enjuiciamiento", "sentencia_primera", "apelacion", "sentencia_vista",
                    "casacion", "recurso_nulidad"}
 # section headings; "facts" marks the one that opens the facts charged
+# An acta de registro de audiencia (NCPP art. 361: the hearing is recorded, and the judge's
+# oral resolution is written in it) tells the hearing before its resolution's VISTOS, in
+# numbered sections ("I. INICIO", "II. ACREDITACIÓN DE LAS PARTES", "III. DEBATE"): what
+# stands before the VISTOS is then not all header, and its dates are read from the first such
+# section; a header longer than HEADER_CAP (the zone's own cap when there is no VISTOS) is
+# read from there.
+HEADER_CAP = 1500
+ACTA_SECTION = re.compile(r"\n[^\S\n]*[ivx]{1,4}\.[^\S\n]+[a-z]")
+# a heading on a line of its own, in capitals, of at most six words ("III. DEBATE",
+# "PRIMERO. ANTECEDENTES"): the sentence below it starts after it (raw text). A line of a
+# paragraph written in capitals that wraps after a particle ("… POR EL DELITO DE\n") is none.
+_CAPS_WORD = r"[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.,:;-]*"
+_NOT_LAST = "".join(rf"(?<!\b{w})" for w in ("DE", "DEL", "LA", "LAS", "LOS", "EL", "Y", "E", "A", "EN", "POR", "CON", "AL"))
+HEADING_LINE = re.compile(rf"(?m)^[^\S\n]*(?:[IVX]{{1,4}}\.|\d{{1,2}}\.)?[^\S\n]*{_CAPS_WORD}(?:[ ]+{_CAPS_WORD}){{0,5}}"
+                          rf"{_NOT_LAST}[^\S\n]*\n")
 SECTION_HEADING = re.compile(
     r"(?:^|\n)[^\S\n]*(?:[ivx]{1,5}\.?|\d{1,2}\.?|primero|segundo|tercero|cuarto|quinto|§\s*\d)?[^\S\n]*[.:\-–]*[^\S\n]*"
     r"(?:(?P<facts>hechos\s+imputados|hechos\s+materia|de\s+los\s+hechos|imputacion|de\s+los\s+cargos|hechos)"
