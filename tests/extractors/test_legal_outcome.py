@@ -276,6 +276,16 @@ def test_the_probation_echoed_in_digits():
     assert (p.prison_years, p.effective, p.probation_years) == (3.0, False, 2.0)
 
 
+def test_a_suspension_said_with_its_verb_and_an_amount_in_notarial_words():
+    # "se suspende … por el término de"; "CINCUENTA Y 00/100 NUEVOS SOLES": the cents' 100 is no amount
+    ctx, out = decide("1. CONDENANDO a ANA RUIZ PAZ a CUATRO AÑOS de pena privativa de libertad, la misma que se "
+                      "suspende en su ejecución por el término de TRES AÑOS.\n2. FIJANDO en DIECIOCHO MIL "
+                      "CUATROCIENTOS CINCUENTA Y 00/100 NUEVOS SOLES (S/. 18,450.00) el monto de la reparación civil.",
+                      "sentencia", ANA)
+    [p] = extract_penalties(ctx, _accused(ANA), out)
+    assert (p.prison_years, p.effective, p.probation_years, p.reparacion_civil_soles) == (4.0, False, 3.0, 18450.0)
+
+
 def test_cadena_perpetua_is_a_life_term_without_years():
     ctx, out = decide("1. CONDENANDO a ANA RUIZ PAZ como autora del delito de violación sexual de menor de edad; y "
                       "como tal le IMPONE la pena de CADENA PERPETUA.\n2. FIJA en VEINTE MIL SOLES (S/ 20,000.00) la "

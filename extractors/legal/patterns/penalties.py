@@ -39,10 +39,14 @@ EFFECTIVE_BY_DEFAULT = True
 # the probation of a suspended term (CP art. 57): "por el período de prueba de TRES (03) AÑOS",
 # "suspendida en su ejecución por DOS AÑOS", "por el plazo de prueba de un año"
 PROBATION = re.compile(rf"\b(?:periodo|plazo|termino)\s+de\s+prueba\s+de\s+(?P<years>{NUM}){ECHO}\s+anos?|"
-                       rf"\bsuspendid[ao](?:\s+en\s+su\s+ejecucion)?\s+por(?:\s+el\s+(?:plazo|periodo|termino)\s+de)?\s+"
+                       rf"\b(?:suspendid[ao]|se\s+suspende|suspendiendose)(?:\s+en\s+su\s+ejecucion)?\s+por(?:\s+el\s+(?:plazo|periodo|termino)\s+de)?\s+"
                        rf"(?P<years2>{NUM}){ECHO}\s+anos?")
 DIAS_MULTA = re.compile(rf"(?P<n>{NUM}){ECHO}\s+dias[\s-]*multa")
-MONEY = re.compile(r"s/\.?\s*(?P<amount>\d{1,3}(?:[ .,\n'’´]\d{3})+(?:[.,]\d{2})?(?!\d)|\d[\d.,]*\d|\d)|(?P<words>" + NUM + r")\s+(?:nuevos\s+)?soles\b")
+# an amount in figures after "S/" ("S/ 1'500,000.00", "S/. 18,450.00"), or in words before
+# "soles", with the cents as notaries write them ("CINCUENTA Y 00/100 NUEVOS SOLES"): the
+# "100" of "00/100" is no amount
+MONEY = re.compile(r"s/\.?\s*(?P<amount>\d{1,3}(?:[ .,\n'’´]\d{3})+(?:[.,]\d{2})?(?!\d)|\d[\d.,]*\d|\d)|"
+                   r"(?<![/\d])(?P<words>" + NUM + r")(?:\s+(?:y|con)\s+\d{2}\s*/\s*100)?\s+(?:nuevos\s+)?soles\b")
 REPARACION = re.compile(r"\breparacion\s+civil\b")
 EACH = re.compile(r"\ba\s+cada\s+uno\b|\bles\s+impone\b|\bambos\b")
 SOLIDARIA = re.compile(r"\bsolidari[ao]\b")
