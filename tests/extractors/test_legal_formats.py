@@ -103,3 +103,22 @@ def test_early_resolution_used_in_this_case(sentence, early):
             f"Tambopata, dos de mayo de dos mil veintitrés\n\nVISTOS: el proceso.\n\nCONSIDERANDO: Primero. {sentence}\n")
     r = ruling(text)
     assert (r.early_termination.value if r.early_termination else None) == early
+
+
+def test_a_notification_cedula_before_the_ruling_is_not_the_ruling():
+    # SINOE serves a ruling with a cédula in front of it, dated the day it is sent (NCPP art. 127)
+    cedula = ("PODER JUDICIAL DEL PERÚ\nCORTE SUPERIOR DE JUSTICIA DE LIMA\n\nCÉDULA DE NOTIFICACIÓN ELECTRÓNICA\n\n"
+              "EXPEDIENTE        : 08812-2022-0-1801-JR-PE-05\nJUZGADO           : 5° JUZGADO PENAL UNIPERSONAL\n"
+              "DESTINATARIO      : ABOG. JORGE ENRIQUE SALAS PAREDES\nDIRECCIÓN         : Casilla Electrónica N.° 84512\n"
+              "Se adjunta Resolución CINCO de fecha 12/06/2023 a Fjs: 6\nANEXANDO LO SIGUIENTE: SENTENCIA\n"
+              "Lima, 14 de junio de 2023\n")
+    sentencia = ("CORTE SUPERIOR DE JUSTICIA DE LIMA\nQUINTO JUZGADO PENAL UNIPERSONAL DE LIMA\n\nEXPEDIENTE : "
+                 "08812-2022-0-1801-JR-PE-05\nACUSADO    : JULIO CÉSAR MEZA RAMOS\n\nSENTENCIA\n\nResolución N.° 5\n"
+                 "Lima, doce de junio de dos mil veintitrés.\n\nVISTOS Y OÍDOS: el juicio seguido contra Julio César "
+                 "Meza Ramos por lesiones leves.\n\nFALLO:\n1. ABSOLVIENDO a JULIO CÉSAR MEZA RAMOS de la acusación.\n")
+    doc = DocumentText(path="t.txt", sha256="0" * 64, file_type="text", page_count=2,
+                       pages=[Page(number=1, text=cedula, method="text_layer"),
+                              Page(number=2, text=sentencia, method="text_layer")])
+    r = extract(doc)
+    assert str(r.resolution_date) == "2023-06-12"
+    assert r.court.name == "Quinto Juzgado Penal Unipersonal de Lima"

@@ -80,6 +80,16 @@ FURNITURE_LINES = validate((
          examples=("Firmado digitalmente por ARÉVALO", "Fecha: 24/09/2021 11:52:07", "20159981216 soft")),
     Rule("furn.site", r"^(?:boletin|actualidad penal|jurisprudencia al dia)\b", source="news sites",
          examples=("BOLETÍN PENAL DIGITAL", "ACTUALIDAD PENAL · Jurisprudencia suprema")),
+    # the notification the court's system (SINOE) puts before the ruling it serves: a cédula
+    # with its addressee, its casilla and the resolution it attaches, dated the day it is sent
+    # (Ley 30229, casillas electrónicas; NCPP art. 127). Its lines are no part of the ruling.
+    Rule("furn.cedula", r"^(?:cedula de notificacion|cargo de notificacion|destinatario\s*:|"
+         r"direccion(?:\s+electronica)?\s*:\s*casilla|casilla electronica\b|se adjunta resolucion\b|"
+         r"anexando lo siguiente\b|notificacion electronica\b|sinoe\b)",
+         source="SINOE cédulas of the Poder Judicial",
+         examples=("CÉDULA DE NOTIFICACIÓN ELECTRÓNICA", "DESTINATARIO      : ABOG. JORGE SALAS",
+                   "Se adjunta Resolución CINCO de fecha 12/06/2023 a Fjs: 6", "ANEXANDO LO SIGUIENTE: SENTENCIA"),
+         counter_examples=("Notifíquese.",)),
 ))
 
 # A line that opens the ruling itself (after any publisher furniture).
