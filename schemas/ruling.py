@@ -143,6 +143,9 @@ class CitationKind(StrEnum):
     CASACION = "casacion"
     RECURSO_NULIDAD = "recurso_nulidad"
     ACUERDO_PLENARIO = "acuerdo_plenario"
+    # the Salas Penales' plenary casación rulings (NCPP art. 433.4), binding like an Acuerdo
+    # Plenario and numbered like one: "Sentencia Plenaria Casatoria N.° 1-2017/CIJ-433"
+    SENTENCIA_PLENARIA = "sentencia_plenaria"
     TRIBUNAL_CONSTITUCIONAL = "tribunal_constitucional"
     NCPP_ARTICLE = "ncpp_articulo"
     CP_ARTICLE = "cp_articulo"

@@ -14,10 +14,13 @@ from extractors.legal.text import Context
 from schemas import CaseNumber, CaseNumberKind, Citation, CitationKind
 
 
+PLENARY = {"acuerdo_plenario", "sentencia_plenaria"}  # numbered with the pleno's body: "1-2017/CIJ-433"
+
+
 def _normalized(kind: str, m) -> str:
     year = m["year"].replace(" ", "")  # OCR: "201 1"
-    if kind == "acuerdo_plenario":
-        return f"acuerdo_plenario {int(m['num'])}-{year}/{m['body'].translate(P.BODY_OCR).upper()}-{m['code']}"
+    if kind in PLENARY:
+        return f"{kind} {int(m['num'])}-{year}/{m['body'].translate(P.BODY_OCR).upper()}-{m['code']}"
     if kind == "tribunal_constitucional":
         return f"tribunal_constitucional {m['num']}-{year}-{m['type'].upper()}/TC"
     return f"{kind} {int(m['num'])}-{year}"
@@ -58,7 +61,7 @@ def extract_citations(ctx: Context, own: list[CaseNumber]) -> list[Citation]:
             plural = bool(re.match(r"\w+(?:es|os)\b", low[m.start():m.start() + 14]))
             pos = m.end()
             while rule.value != "tribunal_constitucional" and (c := CONTINUATION.rx.match(low, pos, hi)):
-                if (rule.value == "acuerdo_plenario") != bool(c["body"]) or not (plural or c["sign"].strip()):
+                if (rule.value in PLENARY) != bool(c["body"]) or not (plural or c["sign"].strip()):
                     break
                 taken.append((pos, c.end()))
                 cn = _normalized(rule.value, c)

@@ -1,7 +1,7 @@
 """Normal forms of what users type for articles, case numbers and cited precedent.
 
 The extractor writes ``Ruling.citations[].normalized`` as ``casacion 904-2019``,
-``recurso_nulidad 2204-2018``, ``acuerdo_plenario 3-2011/CJ-116`` and
+``recurso_nulidad 2204-2018``, ``acuerdo_plenario 3-2011/CJ-116``, ``sentencia_plenaria 1-2017/CIJ-433`` and
 ``tribunal_constitucional 00728-2008-PHC/TC``; case numbers as
 ``00123-2019-45-2701-JR-PE-01`` (long), ``00123-2019-45-2701`` (medium), ``00123-2019``
 (short) or a Supreme number in the citation form. Users type "Casación N.° 904-2019/Puno",
@@ -24,6 +24,10 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
 
 # Most specific first; patterns run on folded (lower-case, accent-free) text.
 _CITATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(rx)) for kind, rx in (
+    # "Sentencia Plenaria Casatoria N.° 1-2017/CIJ-433" (NCPP art. 433.4), "sentencia_plenaria 1-2017/CIJ-433"
+    ("sentencia_plenaria",
+     rf"\bsentencia[\s_]+plenaria(?:[\s_]+casatoria)?\s*{_NUM}(?P<num>\d{{1,2}}){_DASH}{_YEAR}"
+     r"(?:\s*/\s*(?P<body>ci?j)\s*-\s*(?P<code>\d{2,3}))?"),
     # "Acuerdo Plenario N.° 3-2011/CJ-116", "Acuerdo Plenario Extraordinario 2-2016/CIJ-116", "AP 3-2011"
     ("acuerdo_plenario",
      rf"(?:\bacuerdo[\s_]+plenario(?P<extra>\s+extraordinario)?|\ba\.?\s?p\.?)\s*{_NUM}(?P<num>\d{{1,2}}){_DASH}{_YEAR}"
@@ -59,6 +63,8 @@ def normalize_citation(text: str) -> str | None:
         if not m:
             continue
         num, year = int(m["num"]), m["year"]
+        if kind == "sentencia_plenaria":
+            return f"sentencia_plenaria {num}-{year}/{(m['body'] or 'cij').upper()}-{m['code'] or '433'}"
         if kind == "acuerdo_plenario":
             body = (m["body"] or ("cij" if m["extra"] else "cj")).upper()
             return f"acuerdo_plenario {num}-{year}/{body}-{m['code'] or '116'}"

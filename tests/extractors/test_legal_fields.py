@@ -322,6 +322,17 @@ def test_citations_are_normalised_and_exclude_own_number_and_furniture():
         "recurso_nulidad 2204-2018"]
 
 
+def test_plenary_rulings_are_cited_by_their_pleno_number_also_abbreviated():
+    # NCPP art. 433.4: the Sentencia Plenaria Casatoria, binding like an Acuerdo Plenario; "A.P." for the latter
+    text = ("CORTE SUPREMA\nSALA PENAL PERMANENTE\nCASACIÓN N.° 2250-2021/AREQUIPA\n\nVISTOS: x\n\nCONSIDERANDO: "
+            "La Sentencia Plenaria Casatoria N.° 1-2017/CIJ-433 y el A.P. N.° 2-2005/CJ-116 precisan los estándares.")
+    ctx = ctx_of(text)
+    got = extract_citations(ctx, extract_case_numbers(ctx))
+    assert sorted((c.kind.value, c.normalized) for c in got) == [
+        ("acuerdo_plenario", "acuerdo_plenario 2-2005/CJ-116"),
+        ("sentencia_plenaria", "sentencia_plenaria 1-2017/CIJ-433")]
+
+
 @pytest.mark.parametrize("text, district, earliest, code", [
     ("CORTE SUPREMA\nR. N. N° 1-2012\n\nVISTOS: el recurso de nulidad; el juez instructor abrió instrucción", None, None, "cdepp1940"),
     ("CORTE\nVISTOS: x. Se formalizó la investigación preparatoria ante el Juzgado Penal Unipersonal", None, None, "ncpp"),

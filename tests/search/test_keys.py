@@ -14,6 +14,10 @@ from search.query.keys import case_identity, case_keys, case_query_key, keyword_
     ("R.N. N.° 2204-2018-Lima", "recurso_nulidad 2204-2018"),
     ("R. N. N° 2085-2002, Puno", "recurso_nulidad 2085-2002"),
     ("RN 2204-2018", "recurso_nulidad 2204-2018"),
+    # the plenary casación (NCPP art. 433.4), as written and as stored
+    ("Sentencia Plenaria Casatoria N.° 1-2017/CIJ-433", "sentencia_plenaria 1-2017/CIJ-433"),
+    ("sentencia_plenaria 1-2017/CIJ-433", "sentencia_plenaria 1-2017/CIJ-433"),
+    ("Sentencia Plenaria 1-2017", "sentencia_plenaria 1-2017/CIJ-433"),
     ("Recurso de Nulidad Nro. 2204-2018", "recurso_nulidad 2204-2018"),
     ("recurso_nulidad 2204-2018", "recurso_nulidad 2204-2018"),
     ("Acuerdo Plenario N.° 3-2011/CJ-116", "acuerdo_plenario 3-2011/CJ-116"),

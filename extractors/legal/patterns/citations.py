@@ -12,15 +12,22 @@ from extractors.legal.patterns import Rule, validate
 from extractors.legal.patterns.case_numbers import DASH, NUM_SIGN
 
 CITATIONS = validate((
+    # also abbreviated "A.P. N.° 2-2005/CJ-116" (the pleno's body after the number tells it)
     Rule("cite.acuerdo_plenario",
-         rf"\bacuerdos?\s+plenarios?(?:\s+extraordinarios?)?\s*{NUM_SIGN}(?P<num>\d{{1,2}}){DASH}(?P<year>(?:19|20)\d ?\d)"
+         rf"(?:\bacuerdos?\s+plenarios?(?:\s+extraordinarios?)?|\ba\.\s?p\.|\bap\b)\s*{NUM_SIGN}(?P<num>\d{{1,2}}){DASH}(?P<year>(?:19|20)\d ?\d)"
          r"\s*/\s*(?P<body>[a-z][a-z1|]{1,3})\s*-\s*(?P<code>\d{2,3})", "acuerdo_plenario",
          source="domain.md; the plenos' bodies: CJ-116 / CIJ-116 (Salas Penales), ESV-22 (ejecutorias "
                 "supremas vinculantes, 2006)",
          examples=("Acuerdo Plenario N.° 3-2011/CJ-116", "Acuerdo Plenario Extraordinario N.° 2-2016/CIJ-116",
                    "Acuerdo Plenario N.° 3-201 1/CJ-116", "Acuerdo Plenario N.° 1-2006/ESV-22",
                    "los Acuerdos Plenarios N.° 2-2005/CJ-116 y N.° 1-2011/CJ-116",
-                   "Acuerdo Plenario Extraordinario N.° 2-2016/C1J-116")),  # OCR: 1 for I
+                   "Acuerdo Plenario Extraordinario N.° 2-2016/C1J-116",  # OCR: 1 for I
+                   "A.P. N.° 2-2005/CJ-116", "AP 1-2011/CJ-116")),
+    Rule("cite.sentencia_plenaria",
+         rf"\bsentencias?\s+plenarias?(?:\s+casatorias?)?\s*{NUM_SIGN}(?P<num>\d{{1,2}}){DASH}(?P<year>(?:19|20)\d ?\d)"
+         r"\s*/\s*(?P<body>[a-z][a-z1|]{1,3})\s*-\s*(?P<code>\d{2,3})", "sentencia_plenaria",
+         source="NCPP art. 433.4 (the Salas Penales' plenary casación: CIJ-433)",
+         examples=("Sentencia Plenaria Casatoria N.° 1-2017/CIJ-433", "Sentencia Plenaria N.° 1-2018/CIJ-433")),
     Rule("cite.tribunal_constitucional",
          rf"\b(?:exp(?:ediente)?\.?|stc)\s*{NUM_SIGN}(?P<num>\d{{1,5}}){DASH}(?P<year>(?:19|20)\d ?\d)"
          r"\s*-\s*(?P<type>phc|pa|hc|aa|ai|hd|pc|cc|pi|q)\s*/\s*tc\b", "tribunal_constitucional",
