@@ -6,6 +6,7 @@ import bisect
 from datetime import date
 
 from extractors.legal.dates import find_dates
+from extractors.legal.patterns.citations import CITATIONS
 from extractors.legal.patterns.events import (
     ACCORDING_TO,
     AFTER_WEIGHT,
@@ -21,6 +22,7 @@ from extractors.legal.patterns.events import (
     ACTA_SECTION,
     HEADER_CAP,
     HEADING_LINE,
+    PRECEDENT_DATED,
     SAME_ACT,
     SECTION_HEADING,
 )
@@ -47,6 +49,16 @@ def _start(low: str, header_start: int, header_end: int) -> int:
     if m:
         return m.start()
     return header_end if header_end - header_start <= HEADER_CAP else header_start + HEADER_CAP
+
+
+def _cited_precedent_date(low: str, lo: int, start: int) -> bool:
+    """A date right after the number of a precedent the ruling cites (a Casación, an R.N., an
+    Acuerdo Plenario, a Tribunal Constitucional case) is that precedent's date."""
+    for rule in CITATIONS:
+        for m in rule.rx.finditer(low, lo, start):
+            if PRECEDENT_DATED.fullmatch(low, m.end(), start):
+                return True
+    return False
 
 
 def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
@@ -83,6 +95,9 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
                 (prev[0] >= ss and COORDINATED.match(low, prev[1], fd.start))
                 or (fd.start - prev[1] < 250 and SAME_ACT.search(low, cs, fd.start))):
             best = (0, prev[2], prev[0], prev[1], "event.coordinated")
+        if _cited_precedent_date(low, max(lo, fd.start - 140), fd.start):
+            prev = None
+            continue  # "la Casación N.° 626-2013/Moquegua, del 30 de junio de 2015": the precedent's date
         if DOCUMENT_DATED.search(low, max(lo, fd.start - 90), fd.start) and (best is None or best[1] not in _RULINGS):
             # the date of a resolution, auto or acta the ruling cites: a milestone only when the
             # clause says the document was one ("por auto de fecha …, abrió instrucción")

@@ -113,6 +113,11 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
     ("PRIMERO. Objeto\nLa Fiscalía y el colaborador suscribieron el acuerdo el 23 de mayo de 2022, conforme a los "
      "artículos 472 y siguientes del Código Procesal Penal.", []),
     ("El acuerdo de terminación anticipada fue celebrado el 4 de abril de 2023 entre la Fiscalía y el imputado.", []),
+    # a cited precedent's date is the precedent's, not a milestone or a fact of this case
+    ("Conforme al Acuerdo Plenario N.° 2-2005/CJ-116, del 30 de setiembre de 2005, la sindicación debe ser "
+     "persistente.", []),
+    ("El Recurso de Nulidad N.° 1912-2005/Piura, de fecha 6 de setiembre de 2005, es precedente vinculante.", []),
+    ("la STC recaída en el Exp. N.° 00728-2008-PHC/TC, del 13 de octubre de 2008, definió la motivación aparente.", []),
     # a heading in capitals is not a cue of the sentence below it ("DEBATE" is no hearing date here)
     ("\nIII. DEBATE\nLa Fiscalía sostiene que el 12 de febrero de 2024, a las 18:00 horas, los imputados fueron "
      "intervenidos en el mercado.", [("hechos", date(2024, 2, 12))]),

@@ -182,6 +182,13 @@ SECTION_HEADING = re.compile(
     r"(?:(?P<facts>hechos\s+imputados|hechos\s+materia|de\s+los\s+hechos|imputacion|de\s+los\s+cargos|hechos)"
     r"|itinerario|antecedentes|fundamentos|pretensiones|decision|considerando|analisis|marco)\b[^\n]{0,40}(?:\n|$)")
 
+# What stands between a cited precedent's number and its date: the seat, then "del", "de
+# fecha", "expedida el", "publicado el" ("Casación N.° 626-2013/Moquegua, del 30 de junio de
+# 2015"; "Exp. N.° 00728-2008-PHC/TC, del 13 de octubre de 2008"). Source: how rulings cite
+# precedent (number, seat, date, fundamento).
+PRECEDENT_DATED = re.compile(r"(?:\s*[/,-]?\s*[a-z][a-z ]{0,24}?)?\s*,?\s*(?:\(\s*)?(?:de\s+fecha|del?|expedid[oa]\s+el|"
+                             r"emitid[oa]\s+el|publicad[oa]\s+el|de\s+la\s+fecha)\s*")
+
 # Where a date's clause begins and ends: a date takes the cue of its own clause ("formalizó
 # la investigación preparatoria el 12 de mayo de 2016 y formuló acusación el 30 de agosto"),
 # and a clause without a cue of its own that only adds a date to the one before ("Apelaron X
