@@ -22,6 +22,7 @@ from extractors.legal.patterns.events import (
     ACTA_SECTION,
     HEADER_CAP,
     HEADING_LINE,
+    LAW_NUMBER,
     PRECEDENT_DATED,
     SAME_ACT,
     SECTION_HEADING,
@@ -53,9 +54,9 @@ def _start(low: str, header_start: int, header_end: int) -> int:
 
 def _cited_precedent_date(low: str, lo: int, start: int) -> bool:
     """A date right after the number of a precedent the ruling cites (a Casación, an R.N., an
-    Acuerdo Plenario, a Tribunal Constitucional case) is that precedent's date."""
-    for rule in CITATIONS:
-        for m in rule.rx.finditer(low, lo, start):
+    Acuerdo Plenario, a Tribunal Constitucional case) or of a law is that precedent's or law's."""
+    for rx in (*(rule.rx for rule in CITATIONS), LAW_NUMBER):
+        for m in rx.finditer(low, lo, start):
             if PRECEDENT_DATED.fullmatch(low, m.end(), start):
                 return True
     return False

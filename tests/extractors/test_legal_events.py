@@ -118,6 +118,11 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
      "persistente.", []),
     ("El Recurso de Nulidad N.° 1912-2005/Piura, de fecha 6 de setiembre de 2005, es precedente vinculante.", []),
     ("la STC recaída en el Exp. N.° 00728-2008-PHC/TC, del 13 de octubre de 2008, definió la motivación aparente.", []),
+    # a law's date (published, in force) and an expert report's date are neither
+    ("El artículo 122-B fue incorporado por el Decreto Legislativo N.° 1323, del 6 de enero de 2017, y modificado "
+     "por la Ley N.° 30819, del 13 de julio de 2018.", []),
+    ("Los hechos ocurrieron antes de la Ley N.° 31146, vigente desde el 31 de marzo de 2021.", []),
+    ("El Informe Pericial N.° 45-2019 del 12 de enero de 2019 concluye que la agraviada presenta lesiones.", []),
     # a heading in capitals is not a cue of the sentence below it ("DEBATE" is no hearing date here)
     ("\nIII. DEBATE\nLa Fiscalía sostiene que el 12 de febrero de 2024, a las 18:00 horas, los imputados fueron "
      "intervenidos en el mercado.", [("hechos", date(2024, 2, 12))]),

@@ -132,7 +132,9 @@ CUES = validate((
 # resolution's number, then "de fecha"/"del" and its date).
 DOCUMENT_DATED = re.compile(
     r"\b(?:resolucion(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+){0,2}|auto|ejecutoria(?:\s+suprema)?|acta(?:\s+de\s+\w+){0,2}"
-    r"|oficio(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+)?|informe(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+)?)"
+    # an expert's or an office's paper, with its kind before its number ("Informe Pericial N.° 45-2019 del")
+    r"|(?:oficio|informe|dictamen|certificado|protocolo|pericia)(?:\s+(?!n\W{0,3}\s|numero|nro)[a-z]+){0,3}"
+    r"(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+)?)"
     r"\s*,?\s*(?:de\s+fecha|del?|expedid[oa]\s+el|emitid[oa]\s+el)\s*$")
 # A sentence about another proceeding (the civil alimentos file behind an omisión de asistencia
 # familiar, a family or civil court's case) dates that proceeding's acts, not this criminal
@@ -187,7 +189,13 @@ SECTION_HEADING = re.compile(
 # 2015"; "Exp. N.° 00728-2008-PHC/TC, del 13 de octubre de 2008"). Source: how rulings cite
 # precedent (number, seat, date, fundamento).
 PRECEDENT_DATED = re.compile(r"(?:\s*[/,-]?\s*[a-z][a-z ]{0,24}?)?\s*,?\s*(?:\(\s*)?(?:de\s+fecha|del?|expedid[oa]\s+el|"
-                             r"emitid[oa]\s+el|publicad[oa]\s+el|de\s+la\s+fecha)\s*")
+                             r"emitid[oa]\s+el|publicad[oa]\s+el|de\s+la\s+fecha|vigente\s+desde\s+el|"
+                             r"en\s+vigor\s+desde\s+el|que\s+entro\s+en\s+vigencia\s+el)\s*")
+# A law or decree by its number ("Ley N.° 30819", "Decreto Legislativo N.° 1323", "D. Leg.
+# 1514", "Decreto Supremo N.° 004-2020-JUS"): a date right after it (PRECEDENT_DATED) is the
+# law's, published or in force, never a milestone of the case.
+LAW_NUMBER = re.compile(r"\b(?:ley|decreto\s+(?:legislativo|ley|supremo|de\s+urgencia)|d\.\s?(?:leg|l|s|u)\.?|dl|ds)"
+                        r"\s*(?:n\W{0,3}|numero|nro\.?)?\s*\d[\d.]*(?:-\d{4})?(?:-[a-z]+)*\b")
 
 # Where a date's clause begins and ends: a date takes the cue of its own clause ("formalizó
 # la investigación preparatoria el 12 de mayo de 2016 y formuló acusación el 30 de agosto"),
