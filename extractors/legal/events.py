@@ -162,10 +162,14 @@ def _clause_bounds(low: str, start: int, end: int, ss: int, se: int) -> tuple[in
 
 
 def _nearest_cue(low: str, lo: int, hi: int, *, before: bool):
-    """The cue nearest the date in [lo, hi): the last one before it, or the first after it."""
+    """The cue nearest the date in [lo, hi): the last one before it, or the first after it.
+    A cue before the date may look past it ("notificado el … con la resolución que le requirió
+    el pago"), so its lookahead sees the text that follows."""
     best = None
     for rule in CUES:
-        for m in rule.rx.finditer(low, lo, hi):
+        for m in rule.rx.finditer(low, lo, min(len(low), hi + 250) if before else hi):
+            if m.end() > hi:
+                break
             d = hi - m.end() if before else m.start() - lo
             if best is None or d < best[0]:
                 best = (d, rule.value, m.start(), m.end(), rule.id)

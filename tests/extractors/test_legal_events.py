@@ -118,6 +118,10 @@ def events_of(sentence: str) -> list[tuple[str, date]]:
      "persistente.", []),
     ("El Recurso de Nulidad N.° 1912-2005/Piura, de fecha 6 de setiembre de 2005, es precedente vinculante.", []),
     ("la STC recaída en el Exp. N.° 00728-2008-PHC/TC, del 13 de octubre de 2008, definió la motivación aparente.", []),
+    # omisión de asistencia familiar (CP art. 149): the notification of the requerimiento de pago dates the facts
+    ("El acusado fue notificado en su domicilio real el 9 de mayo de 2023 con la resolución que aprobó la "
+     "liquidación y le requirió el pago de S/ 4,320.00 dentro del tercer día.", [("hechos", date(2023, 5, 9))]),
+    ("La querellada fue notificada el 5 de junio de 2021.", []),
     # a law's date (published, in force) and an expert report's date are neither
     ("El artículo 122-B fue incorporado por el Decreto Legislativo N.° 1323, del 6 de enero de 2017, y modificado "
      "por la Ley N.° 30819, del 13 de julio de 2018.", []),

@@ -91,6 +91,15 @@ CUES = validate((
          "hechos", source="facts charged (reported speech of the accusation)",
          examples=("le habría pedido ocho mil soles", "Barrenechea Ocampo entregó tres mil soles",
                    "Se le atribuyó que el doce de setiembre")),
+    # omisión de asistencia familiar (CP art. 149): the crime is the failure to pay once the
+    # obligated was required to, so the notification of the requerimiento de pago dates the
+    # facts, unlike any other notification (event.none, below, which it must precede)
+    Rule("event.hechos_requerimiento_pago",
+         r"\bnotificad[oa]s?\b(?=[^.;]{0,200}?\b(?:requiri\w*|requerimiento\s+de|requiriendole)\s+(?:el\s+)?pago\b)",
+         "hechos", source="CP art. 149; wild2 w29's convention",
+         examples=("El acusado fue notificado en su domicilio real el 9 de mayo de 2023 con la resolución que aprobó "
+                   "la liquidación y le requirió el pago",),
+         counter_examples=("La querellada fue notificada el 5 de junio de 2021.",)),
     # dates that are not milestones
     Rule("event.none", r"\baudiencia\b|\bsesion(?:es)?\b|\bincoacion\b|\bprision\s+preventiva\b|\bnacid[oa]\b|\bnacio\b|\bnacimiento\b|"
          r"\bdetenid[oa]s?\b|\bdetencion\b|"  # an arrest is an investigative act, not a fact of the crime
