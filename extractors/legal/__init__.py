@@ -112,7 +112,7 @@ def _extract(ctx: Context) -> Ruling:
     parties, redactions = protect_victims(extract_parties(ctx, court_level=court.level), charges, ctx)
     outcome = extract_outcome(ctx, doc_kind, parties)
     penalties, penalty_warnings = check_penalties(extract_penalties(ctx, parties, outcome))
-    events, warnings = check_events(extract_events(ctx, when.value), when.value)
+    events, warnings = check_events(extract_events(ctx, when.value, doc_kind), when.value)
     warnings = [*warnings, *penalty_warnings]
     district = court.district or next((c.district for c in case_numbers if c.district), None)
     earliest = min((e.date for e in events), default=None)

@@ -23,12 +23,13 @@ from extractors.legal.patterns.events import (
     HEADER_CAP,
     HEADING_LINE,
     LAW_NUMBER,
+    OWN_RECURSO,
     PRECEDENT_DATED,
     SAME_ACT,
     SECTION_HEADING,
 )
 from extractors.legal.text import Context
-from schemas import Event, EventKind
+from schemas import DocKind, Event, EventKind
 
 
 def _sentence_bounds(low: str, pos: int, lo: int, hi: int, heads: list[int] = ()) -> tuple[int, int]:
@@ -62,7 +63,9 @@ def _cited_precedent_date(low: str, lo: int, start: int) -> bool:
     return False
 
 
-def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
+def extract_events(ctx: Context, resolution: date | None, doc_kind: DocKind | None = None) -> list[Event]:
+    """``doc_kind``: the ruling's, which names the recurso it decides when the text says only
+    "el recurso"."""
     z, low = ctx.zones, ctx.view.low
     lo, hi = _start(low, *z.header), z.body[1]
     out: list[Event] = []
@@ -134,6 +137,9 @@ def extract_events(ctx: Context, resolution: date | None) -> list[Event]:
                              or (not milestones_seen and fd.start > z.vistos[1])):
             # a date with no cue in the facts section, or told before any milestone
             best = (0, "hechos", fd.start, fd.end, "event.facts_context")
+        if best is not None and best[1] == "recurso":
+            own = OWN_RECURSO.get(doc_kind.value if doc_kind else "")
+            best = (best[0], own, *best[2:])
         if best is None or best[1] is None:
             prev = None
             continue

@@ -9,7 +9,7 @@ import pytest
 
 from extractors.legal.events import extract_events
 from extractors.legal.text import Context
-from schemas import DocumentText, Page
+from schemas import DocKind, DocumentText, Page
 
 RULING_DATE = date(2024, 5, 6)
 
@@ -153,3 +153,21 @@ def test_an_actas_hearing_told_before_the_resolutions_vistos_is_read_for_dates()
                        pages=[Page(number=1, text=text, method="text_layer")])
     events = extract_events(Context.of(doc), date(2024, 2, 14))
     assert [(e.kind.value, e.date) for e in events] == [("hechos", date(2024, 2, 12))]
+
+
+@pytest.mark.parametrize("doc_kind, expected", [
+    (DocKind.CASACION, [("casacion", date(2022, 7, 20))]),
+    (DocKind.RECURSO_NULIDAD, [("recurso_nulidad", date(2022, 7, 20))]),
+    (DocKind.SENTENCIA_VISTA, [("apelacion", date(2022, 7, 20))]),
+    (DocKind.AUTO, []),  # an auto may decide any recurso: no kind to give it
+])
+def test_the_recurso_a_ruling_decides_named_without_its_kind(doc_kind, expected):
+    # the concesorio's date is the auto's that granted the recurso, not a milestone
+    text = ("SALA PENAL\n\nLima, veintiocho de febrero de dos mil veintitrés\n\nVISTOS: el recurso.\n\n"
+            "CONSIDERANDO:\n\nPRIMERO. El recurso se interpuso el 20 de julio de 2022 y fue concedido por auto del 2 de "
+            "agosto de 2022.\n\nDECISIÓN: declararon NULO el concesorio del 2 de agosto de 2022 e IMPROCEDENTE el "
+            "recurso de casación interpuesto por el sentenciado.\n")
+    doc = DocumentText(path="t.txt", sha256="0" * 64, file_type="text", page_count=1,
+                       pages=[Page(number=1, text=text, method="text_layer")])
+    events = extract_events(Context.of(doc), date(2023, 2, 28), doc_kind)
+    assert [(e.kind.value, e.date) for e in events] == expected

@@ -22,6 +22,13 @@ CUES = validate((
          examples=("interpuso recurso de casación", "Los recursos de casación se interpusieron el 2 de agosto")),
     Rule("event.recurso_nulidad", r"\brecursos?\s+de\s+nulidad\b", "recurso_nulidad", source="domain.md",
          examples=("interpuso recurso de nulidad",)),
+    # "El recurso se interpuso el 20 de julio de 2022": the recurso this ruling decides, named
+    # without its kind; its kind is the ruling's (OWN_RECURSO)
+    Rule("event.own_recurso", r"\b(?:el|este|dicho|el\s+presente)\s+recurso\s+(?:se\s+|fue\s+|ha\s+sido\s+)?"
+         r"(?:interpus\w+|interpuesto|present\w+|formul\w+)\b|\binterpus\w+\s+(?:el\s+)?(?:presente\s+)?recurso\b(?!\s+de\b)",
+         "recurso", source="how a ruling tells the recurso it decides",
+         examples=("El recurso se interpuso el 20 de julio", "el sentenciado interpuso el presente recurso el"),
+         counter_examples=("interpuso recurso de apelación",)),
     Rule("event.apelacion", r"\bapel(?:o|aron)\s+(?:oralmente\s+|de\s+forma\s+oral\s+|en\s+forma\s+oral\s+)?"
          r"en\s+(?:la\s+)?(?:misma\s+)?audiencia(?:\s+de\s+\w+){0,3}(?:\s+(?:del?|de\s+fecha))?|"
          r"\b(?:recursos?\s+de\s+)?apelacion\b|\bapelad[oa]s?\b|\bapel(?:o|aron)\b",
@@ -141,6 +148,7 @@ CUES = validate((
 # resolution's number, then "de fecha"/"del" and its date).
 DOCUMENT_DATED = re.compile(
     r"\b(?:resolucion(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+){0,2}|auto|ejecutoria(?:\s+suprema)?|acta(?:\s+de\s+\w+){0,2}"
+    r"|concesorio"  # the auto that grants a recurso ("NULO el concesorio del 2 de agosto")
     # an expert's or an office's paper, with its kind before its number ("Informe Pericial N.° 45-2019 del")
     r"|(?:oficio|informe|dictamen|certificado|protocolo|pericia)(?:\s+(?!n\W{0,3}\s|numero|nro)[a-z]+){0,3}"
     r"(?:\s+(?:n\W{0,3}|numero|nro\.?))?(?:\s*[\w./-]+)?)"
@@ -200,6 +208,9 @@ SECTION_HEADING = re.compile(
 PRECEDENT_DATED = re.compile(r"(?:\s*[/,-]?\s*[a-z][a-z ]{0,24}?)?\s*,?\s*(?:\(\s*)?(?:de\s+fecha|del?|expedid[oa]\s+el|"
                              r"emitid[oa]\s+el|publicad[oa]\s+el|de\s+la\s+fecha|vigente\s+desde\s+el|"
                              r"en\s+vigor\s+desde\s+el|que\s+entro\s+en\s+vigencia\s+el)\s*")
+# the kind of recurso a ruling decides, by its own kind (event.own_recurso)
+OWN_RECURSO = {"casacion": "casacion", "recurso_nulidad": "recurso_nulidad", "sentencia_vista": "apelacion"}
+
 # A law or decree by its number ("Ley N.° 30819", "Decreto Legislativo N.° 1323", "D. Leg.
 # 1514", "Decreto Supremo N.° 004-2020-JUS"): a date right after it (PRECEDENT_DATED) is the
 # law's, published or in force, never a milestone of the case.
