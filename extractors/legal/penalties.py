@@ -167,7 +167,8 @@ def _prison(ctx: Context, data: dict, names: list[tuple[int, str]], item: tuple[
             counts, after_reform = _imposed_here(low, lo, start, named[0] if named else lo)
             if n in reforming and not counts:
                 continue  # the penalty being revoked or annulled
-            if "effective" in data[n] and not (after_reform and not data[n].get("_reformed")):
+            total = P.PRISON_TOTAL.search(low, max(lo, start - 50), start)
+            if "effective" in data[n] and not (after_reform and not data[n].get("_reformed")) and not total:
                 continue
             data[n]["_reformed"] = after_reform
             data[n].update(prison_years=None if years is None else round(years, 4), effective=effective,
@@ -187,12 +188,16 @@ def _reparacion(ctx: Context, data: dict, names: list[tuple[int, str]], item: tu
     low, (lo, hi) = ctx.view.low, item
     total = P.TOTAL.search(low, lo, hi)
     solidary = bool(P.SOLIDARIA.search(low, lo, hi))
+    groups = _Groups(names, lo, eligible)
     for m in P.MONEY.finditer(low, total.end() if total else lo, hi):
         amount = parse_amount(" ".join(m["amount"].split())) if m["amount"] else _num(m["words"])
         if not amount:
             continue
-        following = [n for s, n in names if m.end() <= s < m.end() + 80]
-        targets = following[:1] or _named_before(names, m.start(), eligible)
+        following = [n for s, n in names if m.end() <= s < m.end() + 80 and not P.CLAUSE_BREAK.search(low, m.end(), s)]
+        # the defendants named since the previous amount ("CONDENAR a X y Y …, y FIJAR en S/ 3,000.00
+        # la reparación civil que cada uno pagará"), or the one named right after it
+        group = groups.take(m.start(), m.end())
+        targets = following[:1] or group
         if solidary:
             targets = eligible  # a solidary reparación is owed by each defendant
         elif not following and not targets:

@@ -215,6 +215,19 @@ P = tuple[str, float | None, bool | None, float | None]
     # CP art. 52: a prison term converted into jornadas de prestación de servicios is not served in prison
     ("1. CONDENAR a ANA RUIZ PAZ a UN AÑO Y CUATRO MESES DE PENA PRIVATIVA DE LIBERTAD, la que se CONVIERTE en "
      "SETENTA JORNADAS DE PRESTACIÓN DE SERVICIOS A LA COMUNIDAD.", "sentencia", (ANA,), [(ANA, 1 + 4 / 12, False, None)]),
+    # concurso real (CP art. 50): the total of the crimes' penalties is the penalty
+    ("1. CONDENANDO a ANA RUIZ PAZ como autora de los delitos de robo agravado y tenencia ilegal de armas, y le "
+     "IMPONE por el primero OCHO AÑOS de pena privativa de libertad y por el segundo SEIS AÑOS de pena privativa de "
+     "libertad, que sumadas hacen un total de CATORCE AÑOS de pena privativa de libertad efectiva.", "sentencia",
+     (ANA,), [(ANA, 14.0, True, None)]),
+    # the amount after both names is each one's; a name after the amount's clause is not its payer
+    ("1. CONDENAR a ANA RUIZ PAZ y LUIS SOTO REY a SEIS AÑOS de pena privativa de libertad efectiva, y FIJAR en "
+     "S/ 3,000.00 la reparación civil que cada uno de los sentenciados pagará.", "sentencia", (ANA, LUIS),
+     [(ANA, 6.0, True, 3000.0), (LUIS, 6.0, True, 3000.0)]),
+    ("1. CONDENAR a ANA RUIZ PAZ a SEIS AÑOS de pena privativa de libertad efectiva y FIJAR en S/ 2,000.00 la "
+     "reparación civil que pagará; CONDENAR a LUIS SOTO REY a CUATRO AÑOS de pena privativa de libertad efectiva y "
+     "FIJAR en S/ 1,000.00 la reparación civil.", "sentencia", (ANA, LUIS),
+     [(ANA, 6.0, True, 2000.0), (LUIS, 4.0, True, 1000.0)]),
     # an effective term converted into vigilancia electrónica personal (CP art. 29-A, D. Leg. 1514)
     ("1. CONDENANDO a ANA RUIZ PAZ a TRES AÑOS Y CUATRO MESES de pena privativa de libertad efectiva, la misma que "
      "se CONVIERTE a pena de VIGILANCIA ELECTRÓNICA PERSONAL por el mismo plazo.", "sentencia", (ANA,),

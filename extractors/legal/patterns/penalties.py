@@ -50,6 +50,9 @@ MONEY = re.compile(r"s/\.?\s*(?P<amount>\d{1,3}(?:[ .,\n'’´]\d{3})+(?:[.,]\d{
 REPARACION = re.compile(r"\breparacion\s+civil\b")
 EACH = re.compile(r"\ba\s+cada\s+uno\b|\bles\s+impone\b|\bambos\b")
 SOLIDARIA = re.compile(r"\bsolidari[ao]\b")
+# a name after an amount pays it only in the amount's clause ("S/ 2,000.00 que pagará;
+# CONDENAR a Y …": Y does not)
+CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
 # whom an amount is paid to, just after it: "S/ 5,000.00 que pagará X a favor de Carlos Fiestas;"
 IN_FAVOUR = re.compile(r"[^;.]{0,100}?\ba\s+favor\s+(?:de(?:l|\s+la|\s+los|\s+las)?)\s+(?P<who>[^;,.()]{3,80})")
 # outcomes under which this ruling imposes or confirms a penalty
@@ -72,6 +75,10 @@ RECITED = re.compile(r"\bque\s+(?:(?:lo|la|le|les|los|las)\s+)?(?:impuso|condeno
 LIST_INTRO = re.compile(r"\bpenas\s+privativas\s+de\s+(?:la\s+)?libertad(?P<tail>[^:.;]{0,60}):")
 LISTED = re.compile(rf":\s*(?P<years>{NUM}){ECHO}\s+anos?(?:\s+y\s+(?P<months>{NUM}){ECHO}\s+mes(?:es)?)?\b")
 # the total of a reparación civil split between payees ("haciendo un total de S/ 1 500.00")
+# the penalty of a concurso real stated as the sum of each crime's (CP art. 50): "por el
+# primero OCHO AÑOS … y por el segundo SEIS AÑOS …, que sumadas hacen un total de CATORCE AÑOS"
+PRISON_TOTAL = re.compile(r"(?:\b(?:sumad[oa]s|acumulad[oa]s)\s+(?:hacen|dan|resultan|suman)|\b(?:haciendo|hacen|que\s+hace)"
+                          r"|\bpena\s+(?:total|acumulada|unica)|\ben\s+total|\bun\s+total)\b[^;.]{0,30}$")
 TOTAL = re.compile(r"\b(?:haciendo\s+un|en|por\s+un|que\s+hace\s+un|suma)\s+total\s+de\s+(?=s/|\d)")
 ITEM_SPLIT = re.compile(r"\n\s*(?:\d{1,2}\.|[ivx]{1,5}\.|(?:primero|segundo|tercero|cuarto|quinto|sexto|setimo|septimo|octavo)\s*[:.-])\s")
 # the end of a sentence in the original text: a full stop after a word of three or more
