@@ -80,7 +80,8 @@ def _with_details(ruling: Ruling, details: Details) -> Ruling:
     penalties = [
         p.model_copy(update={
             "inhabilitacion": True,
-            "inhabilitacion_years": by_defendant[p.defendant].years,
+            "inhabilitacion_years": (p.prison_years if by_defendant[p.defendant].same_term
+                                     else by_defendant[p.defendant].years),
             "inhabilitacion_incisos": list(by_defendant[p.defendant].incisos),
             "evidence": [*p.evidence, *by_defendant[p.defendant].evidence],
         }) if p.defendant in by_defendant else p

@@ -1,8 +1,7 @@
 """Inhabilitación (Código Penal art. 36) imposed or confirmed by this ruling, per defendant.
 
-``Penalty`` has no field for it yet (see the proposal in the package docstring of
-``extractors.legal``); ``extract_inhabilitaciones`` returns it so the caller can wire it once
-the schema has one. It reads the operative part like ``penalties``: within each numbered
+``extract_inhabilitaciones`` returns it and ``extractors.legal`` joins it to the defendant's
+``Penalty``. It reads the operative part like ``penalties``: within each numbered
 item an inhabilitación goes to the defendant named last before it, to all named ones when
 the item imposes it "a cada uno", and to the only eligible defendant otherwise.
 """
@@ -29,6 +28,9 @@ LENGTH = re.compile(
 INCISOS = re.compile(
     r"\bincisos?\s+(?P<a>\d{1,2}(?:\s*(?:,|y|e)\s*\d{1,2})*)\s*(?:\)\s*)?(?:,\s*)?del\s+(?:articulo|art\.)\s*36\b"
     r"|\b(?:articulo|art\.)\s*36\s*,?\s*(?:numerales|incisos?)\s+(?P<b>\d{1,2}(?:\s*(?:,|y|e)\s*\d{1,2})*)")
+# "por el mismo plazo de la condena", "por igual tiempo": as long as the prison term (CP art. 39)
+SAME_TERM = re.compile(r"\bpor\s+(?:el\s+)?(?:mismo|igual)\s+(?:plazo|tiempo|termino|periodo)\b|"
+                       r"\bpor\s+el\s+tiempo\s+que\s+dure\s+la\s+(?:pena|condena)\b")
 ART_36 = re.compile(r"\b(?:articulo|art\.)\s*36\b")
 # the clause an inhabilitación phrase may run over (it ends at the next penalty or sentence)
 _CLAUSE_END = re.compile(r"\.\s|;|\breparacion\s+civil\b|\bdias[\s-]*multa\b")
@@ -40,6 +42,7 @@ class Inhabilitacion:
     years: float | None = None  # years + months/12; None when the text gives no length
     incisos: tuple[int, ...] = ()
     evidence: list[Evidence] = field(default_factory=list)
+    same_term: bool = False  # as long as the prison term ("por el mismo plazo de la condena")
 
 
 def _num(text: str | None) -> int | None:
@@ -95,10 +98,11 @@ def extract_inhabilitaciones(ctx: Context, parties: list[Party], outcome: Outcom
                 targets = sorted({n for _, n in names})
             else:
                 targets = _named_before(names, m.start(), eligible)
+            same = years is None and bool(SAME_TERM.search(low, m.end(), end))
             ev = ctx.ev(m.start(), max(end, m.end()), "inhabilitacion")
             for n in targets:
                 if kinds[n] in P.REFORMING_OUTCOMES and not P.REFORM.search(low, lo, m.start()):
                     continue  # the inhabilitación being revoked, not the one imposed
                 if n not in found:
-                    found[n] = Inhabilitacion(n, years, incisos, [ev])
+                    found[n] = Inhabilitacion(n, years, incisos, [ev], same_term=same)
     return [found[n] for n in eligible if n in found]

@@ -75,3 +75,15 @@ def test_wild_inhabilitacion_without_length():
     _, details = extract_details(_doc(WILD / "w04.txt"))  # "e inhabilitación conforme al artículo 36"
     assert [(i.defendant, i.years, i.incisos) for i in details.inhabilitaciones] == [
         ("Nilda Yanet Condori Apaza", None, ()), ("Germán Huanca Pari", None, ())]
+
+
+def test_an_inhabilitacion_as_long_as_the_prison_term_takes_its_years():
+    # CP art. 39: "INHABILITACIÓN por el mismo tiempo de la condena"
+    text = ("CORTE\n\nVISTOS: el juicio contra Ana Ruiz Paz.\n\nCONSIDERANDO: x.\n\nFALLO:\n1. CONDENANDO a ANA RUIZ "
+            "PAZ a CINCO AÑOS Y SEIS MESES de pena privativa de libertad efectiva e INHABILITACIÓN por el mismo tiempo "
+            "de la condena, conforme al artículo 36 incisos 1 y 2 del Código Penal.\n")
+    ruling, details = extract_details(DocumentText(path="t.txt", sha256="0" * 64, file_type="text", page_count=1,
+                                                   pages=[Page(number=1, text=text, method="text_layer")]))
+    [p] = ruling.penalties
+    assert (p.prison_years, p.inhabilitacion, p.inhabilitacion_years, p.inhabilitacion_incisos) == (5.5, True, 5.5, [1, 2])
+    assert details.inhabilitaciones[0].same_term and details.inhabilitaciones[0].years is None
