@@ -396,18 +396,23 @@ def find_zones(view: View) -> Zones:
         mr = layout.REASONING.rx.search(low, body_start, tail)
         header = (body_start, min(tail, body_start + 1500, mr.start() if mr else tail))
         vistos = (header[1], header[1])
+    # the court's decision stands before a judge's separate vote, which has its own "Por estos
+    # fundamentos, MI VOTO es …"; the vote stays in the body (its judge signs it)
+    vote = layout.SEPARATE_VOTE.rx.search(low, vistos[0] + 1, tail)
+    dec_tail = vote.start() if vote and any(r.rx.search(low, vistos[0] + 1, vote.start()) for r in layout.DECISION) \
+        else tail
     dec_start = None
     for rule in layout.DECISION:
         last = None
-        for m in rule.rx.finditer(low, vistos[0] + 1, tail):
+        for m in rule.rx.finditer(low, vistos[0] + 1, dec_tail):
             last = m
         if last and (dec_start is None or last.start() > dec_start) and rule.id == "decision.por_estos":
             dec_start = last.start()
     if dec_start is None:
         for rule in layout.DECISION[1:]:
-            for m in rule.rx.finditer(low, vistos[0] + 1, tail):
+            for m in rule.rx.finditer(low, vistos[0] + 1, dec_tail):
                 dec_start = m.start() if dec_start is None else max(dec_start, m.start())
-    decision = (dec_start, max(tail, dec_start)) if dec_start is not None else (tail, tail)
+    decision = (dec_start, max(dec_tail, dec_start)) if dec_start is not None else (tail, tail)
     return Zones(view=view, furniture=furniture, body=body, header=header, vistos=vistos,
                  decision=decision, sumilla=sumilla, tail=tail)
 

@@ -122,3 +122,19 @@ def test_a_notification_cedula_before_the_ruling_is_not_the_ruling():
     r = extract(doc)
     assert str(r.resolution_date) == "2023-06-12"
     assert r.court.name == "Quinto Juzgado Penal Unipersonal de Lima"
+
+
+def test_a_dissenting_vote_after_the_decision_is_not_the_decision():
+    # LOPJ arts. 141-144: the majority's decision, then the dissent with its own "Por estos fundamentos"
+    r = ruling("SALA PENAL DE APELACIONES DE ICA\n\nEXPEDIENTE N.° 01145-2019-66-1401-JR-PE-01\n\nSENTENCIA DE VISTA\n\n"
+               "Ica, once de mayo de dos mil veintiuno.\n\nVISTOS Y OÍDOS: el recurso del sentenciado Carlos Alfredo "
+               "Meneses Uribe; intervienen los jueces superiores Cueto Chuman, Tipiani Sánchez y Vásquez Arana.\n\n"
+               "CONSIDERANDO:\nPRIMERO. La responsabilidad está acreditada.\n\nDECISIÓN:\nPor estos fundamentos, la Sala, "
+               "por MAYORÍA, RESUELVE: CONFIRMAR la sentencia que condenó a CARLOS ALFREDO MENESES URIBE a cuatro años de "
+               "pena privativa de libertad suspendida en su ejecución por tres años.\n\nS.S.\nCUETO CHUMAN\nTIPIANI "
+               "SÁNCHEZ\n\nVOTO EN DISCORDIA DEL JUEZ SUPERIOR VÁSQUEZ ARANA\n\nEl juez que suscribe discrepa.\nPor estos "
+               "fundamentos, MI VOTO es porque se REVOQUE la sentencia apelada y se ABSUELVA a CARLOS ALFREDO MENESES "
+               "URIBE.\n\nS.\nVÁSQUEZ ARANA\n")
+    assert r.outcome.kind.value == "confirma"
+    assert [(p.prison_years, p.effective, p.probation_years) for p in r.penalties] == [(4.0, False, 3.0)]
+    assert {p.name for p in r.parties if p.role.value == "juez"} == {"Cueto Chuman", "Tipiani Sánchez", "Vásquez Arana"}

@@ -137,6 +137,19 @@ DECISION = validate((
          source="domain.md §6", examples=("RESUELVE:", "FALLA:")),
 ))
 
+# A judge's separate vote after the decision (LOPJ arts. 141-144; NCPP arts. 393.2, 425.1): a
+# dissent ("VOTO EN DISCORDIA", "VOTO SINGULAR", "VOTO EN MINORÍA") or reasons of one's own
+# ("FUNDAMENTO DE VOTO", "VOTO CONCURRENTE"). Its own "Por estos fundamentos, MI VOTO es …"
+# is not the court's decision, which stands before it. (A "voto dirimente" settles a
+# discordia and is the majority's: not here.)
+SEPARATE_VOTE = Rule("section.separate_vote",
+                     r"(?:^|\n)[^\S\n]*(?:(?:el\s+)?voto\s+(?:en\s+discordia|singular|en\s+minoria|concurrente|razonado|"
+                     r"particular|aclaratorio|discrepante)|fundamentos?\s+de(?:l)?\s+voto)\b",
+                     source="LOPJ arts. 141-144; NCPP arts. 393.2, 425.1",
+                     examples=("\nVOTO EN DISCORDIA DEL JUEZ SUPERIOR VÁSQUEZ ARANA", "\nVOTO SINGULAR DEL SEÑOR JUEZ",
+                               "\nFUNDAMENTO DE VOTO DEL JUEZ SUPREMO"),
+                     counter_examples=("\nVOTO DIRIMENTE DEL JUEZ", "por mayoría, con el voto en discordia del juez"))
+
 SUMILLA = Rule("section.sumilla",
                # a footnote mark glued to it, as OCR may read it: "SUMILLA1", "SUMILLAL1", "SUMILLA*"
                r"\bsumilla(?:[l|i]?\d{1,2}|[*¹²³])?\s*[:.]", source="domain.md §1 (Supreme rulings)",
