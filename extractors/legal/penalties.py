@@ -73,9 +73,14 @@ class _Groups:
 
 
 def _years(m) -> float:
-    if m["years"]:
-        return (_num(m["years"]) or 0) + (_num(m["months"]) or 0) / 12
-    return (_num(m["monly"]) or 0) / 12
+    """A term's years, as P.PRISON or P.LISTED matched it (the years first or after the name)."""
+    groups = m.groupdict()
+    for y, mo, mon in (("years", "months", "monly"), ("years2", "months2", "monly2")):
+        if groups.get(y):
+            return (_num(groups[y]) or 0) + (_num(groups.get(mo)) or 0) / 12
+        if groups.get(mon):
+            return (_num(groups[mon]) or 0) / 12
+    return 0.0
 
 
 def _prison_terms(low: str, lo: int, hi: int) -> list[tuple[int, int, float | None, bool | None]]:
@@ -87,7 +92,7 @@ def _prison_terms(low: str, lo: int, hi: int) -> list[tuple[int, int, float | No
         after = low[m.end():m.end() + 120]
         if P.CONVERTED_NEAR.match(low, m.end(), min(hi, m.end() + 220)):
             effective = False  # "… efectiva, la misma que se CONVIERTE a …": not served in prison
-        elif P.EFFECTIVE.search(after):
+        elif m["mode"] or P.EFFECTIVE.search(after):
             effective = True
         elif P.SUSPENDED.search(after) or P.SUSPENSION_NEAR.match(low, m.end(), min(hi, m.end() + 220)):
             effective = False

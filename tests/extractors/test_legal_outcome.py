@@ -215,6 +215,19 @@ P = tuple[str, float | None, bool | None, float | None]
     # CP art. 52: a prison term converted into jornadas de prestación de servicios is not served in prison
     ("1. CONDENAR a ANA RUIZ PAZ a UN AÑO Y CUATRO MESES DE PENA PRIVATIVA DE LIBERTAD, la que se CONVIERTE en "
      "SETENTA JORNADAS DE PRESTACIÓN DE SERVICIOS A LA COMUNIDAD.", "sentencia", (ANA,), [(ANA, 1 + 4 / 12, False, None)]),
+    # the term after the penalty's name, and its other names (privación de libertad, prisión)
+    ("1. CONDENANDO a ANA RUIZ PAZ como autora del delito de robo agravado, imponiéndole la pena privativa de "
+     "libertad de DOCE AÑOS, con carácter de efectiva.", "sentencia", (ANA,), [(ANA, 12.0, True, None)]),
+    ("1. CONDENANDO a ANA RUIZ PAZ a la pena privativa de la libertad de cuatro años, suspendida por el plazo de "
+     "tres años.", "sentencia", (ANA,), [(ANA, 4.0, False, None)]),
+    ("1. CONDENANDO a ANA RUIZ PAZ a pena privativa de libertad efectiva de SEIS AÑOS Y OCHO MESES.", "sentencia",
+     (ANA,), [(ANA, 6 + 8 / 12, True, None)]),
+    ("1. CONDENANDO a ANA RUIZ PAZ a la pena de DIEZ AÑOS de privación de libertad efectiva.", "sentencia", (ANA,),
+     [(ANA, 10.0, True, None)]),
+    ("1. CONDENANDO a ANA RUIZ PAZ a OCHO AÑOS DE PRISIÓN EFECTIVA.", "sentencia", (ANA,), [(ANA, 8.0, True, None)]),
+    # a suspended term's probation is no term
+    ("1. CONDENANDO a ANA RUIZ PAZ a pena privativa de libertad suspendida por el plazo de tres años.", "sentencia",
+     (ANA,), []),
     # concurso real (CP art. 50): the total of the crimes' penalties is the penalty
     ("1. CONDENANDO a ANA RUIZ PAZ como autora de los delitos de robo agravado y tenencia ilegal de armas, y le "
      "IMPONE por el primero OCHO AÑOS de pena privativa de libertad y por el segundo SEIS AÑOS de pena privativa de "

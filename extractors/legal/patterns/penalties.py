@@ -16,9 +16,22 @@ from extractors.legal.patterns import numbers as N
 NUM = rf"(?:\d{{1,3}}|(?:{alternatives(N.NUMBER_WORDS)})(?:\s+(?:y\s+)?(?:{alternatives(N.NUMBER_WORDS)}))*)"
 ECHO = r"(?:\s*\(\s*\d{1,3}\s*\))?"  # "DIECISÉIS (16) AÑOS"
 _SPECK = r"(?:[a-z]\s+)?"  # a speck of the scan read as a letter ("privativa de e\nlibertad")
+
+
+def _duration(years: str, months: str, monly: str) -> str:
+    return (rf"(?P<{years}>{NUM}){ECHO}\s+anos?(?:\s+y\s+(?P<{months}>{NUM}){ECHO}\s+mes(?:es)?)?"
+            rf"|(?P<{monly}>{NUM}){ECHO}\s+meses")
+
+
+_PRIVATIVA = rf"pena\s+privativa\s+de\s+{_SPECK}(?:la\s+)?libertad"
+# a prison term (CP art. 29) as rulings state it: the years before the penalty's name ("DOCE
+# AÑOS de pena privativa de libertad", "… de privación de libertad", "… de prisión"), or after
+# it ("la pena privativa de libertad de DOCE AÑOS", "… efectiva por el plazo de"); never a
+# suspended term's probation ("pena privativa de libertad suspendida por el plazo de tres años")
 PRISON = re.compile(
-    rf"(?P<years>{NUM}){ECHO}\s+anos?(?:\s+y\s+(?P<months>{NUM}){ECHO}\s+mes(?:es)?)?\s+de\s+pena\s+privativa\s+de\s+{_SPECK}(?:la\s+)?libertad"
-    rf"|(?P<monly>{NUM}){ECHO}\s+meses\s+de\s+pena\s+privativa\s+de\s+{_SPECK}(?:la\s+)?libertad")
+    rf"(?:{_duration('years', 'months', 'monly')})\s+de\s+(?:{_PRIVATIVA}|(?:pena\s+de\s+)?(?:privacion\s+de\s+(?:la\s+)?libertad|prision)\b)"
+    rf"|{_PRIVATIVA}(?:\s+(?P<mode>efectiva))?\s*,?\s+(?:de|por|ascendente\s+a|equivalente\s+a)\s+"
+    rf"(?:el\s+(?:plazo|termino)\s+de\s+)?(?:{_duration('years2', 'months2', 'monly2')})")
 # cadena perpetua: a life term (CP art. 29), no number of years; served in prison, reviewed
 # after 35 years (Código de Ejecución Penal art. 59-A)
 LIFE = re.compile(r"\bcadena\s+perpetua\b")
