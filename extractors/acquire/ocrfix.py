@@ -45,6 +45,18 @@ STRAY_MARK_RE = re.compile(r"(?m)^[ \t]*[-–—·•.,:;|'‘’\"*_~¬]{1,2}[ 
 # a roman numeral of a list read with '|' for I ('|. Declararon', '||. CASARON', '|V. DISPUSIERON'):
 # at the start of a line or after a colon, before '.' or ')' and a space
 ROMAN_BAR_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[:;]\s))[|IVX]*\|[|IVX]*(?=[.)]\s)")
+# The roman number of a section heading or of a decision's item as Tesseract read it, measured on
+# wild and wild2 printed and scanned (eval --scan): 'II.' as 'Il.', 'll.', 'IT.', 'IH.'; 'III.' as
+# 'IM.', 'TI.', 'Ill.'; 'IV.' as 'TV.', 'lV.'. None of these is a Spanish word, so at the start of
+# a line, before '.' and a capital ('IT. ITINERARIO DEL PROCESO'), it is the number; the digit
+# forms ('111.', '11.') are left alone, since an arabic 11 is as likely there.
+ROMAN_LOOKALIKES = {
+    "Il": "II", "ll": "II", "lI": "II", "IT": "II", "IH": "II", "I1": "II", "1I": "II",
+    "IM": "III", "TI": "III", "Ill": "III", "IIl": "III", "lll": "III", "IlI": "III",
+    "TV": "IV", "lV": "IV", "Vl": "VI", "Vll": "VII", "VIl": "VII",
+}
+ROMAN_LOOKALIKE_RE = re.compile(
+    r"(?m)^([ \t]*)(" + "|".join(sorted(ROMAN_LOOKALIKES, key=len, reverse=True)) + r")(?=\.[ \t]+[A-ZÁÉÍÓÚÑ])")
 # Tesseract starts a new block (a blank line) inside a sentence where the line spacing of the
 # scan varies ("La acusación se\n\npresentó el 7 de setiembre"): a blank line after a word or a
 # comma and before a lower-case word is one line break (a paragraph never opens in lower case)
@@ -71,8 +83,10 @@ def fix_stray_marks(text: str | Tracked) -> str | Tracked:
 
 
 def fix_roman_bars(text: str | Tracked) -> str | Tracked:
-    """'Por estos fundamentos: |. Declararon' → '… I. Declararon'; '||. CASARON' → 'II. CASARON'."""
-    return _sub(text, ROMAN_BAR_RE, lambda m: m.group().replace("|", "I"))
+    """'Por estos fundamentos: |. Declararon' → '… I. Declararon'; '||. CASARON' → 'II. CASARON';
+    'IT. ITINERARIO' → 'II. ITINERARIO' (``ROMAN_LOOKALIKES``)."""
+    text = _sub(text, ROMAN_BAR_RE, lambda m: m.group().replace("|", "I"))
+    return _sub(text, ROMAN_LOOKALIKE_RE, lambda m: m.group(1) + ROMAN_LOOKALIKES[m.group(2)])
 
 
 def join_broken_paragraphs(text: str | Tracked) -> str | Tracked:
@@ -107,7 +121,8 @@ def fix_dashes_in_numbers(text: str | Tracked) -> str | Tracked:
     return _sub(text, DASH_IN_NUMBER_RE, "-")
 
 
-OCR_FIXES = (fix_stray_marks, fix_roman_bars, join_broken_paragraphs, fix_ocr_ordinal, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
+# roman numbers first: '|. INICIO' is the number I, not a speck before the heading
+OCR_FIXES = (fix_roman_bars, fix_stray_marks, join_broken_paragraphs, fix_ocr_ordinal, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
              fix_dashes_in_numbers)
 
 

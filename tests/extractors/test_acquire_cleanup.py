@@ -283,9 +283,24 @@ def test_fix_stray_marks(text, expected):
     ("|V. DISPUSIERON", "IV. DISPUSIERON"),
     ("a | b", "a | b"),  # a separator
     ("Portal | Penal", "Portal | Penal"),
+    # letters Tesseract put for the I of a heading's number (measured on wild/wild2 scans)
+    ("mil veintiuno.\n\nIT. ITINERARIO DEL PROCESO", "mil veintiuno.\n\nII. ITINERARIO DEL PROCESO"),
+    ("IM. PRUEBA ACTUADA", "III. PRUEBA ACTUADA"),
+    ("Il. HABER NULIDAD en la misma", "II. HABER NULIDAD en la misma"),
+    ("TV. VALORACIÓN", "IV. VALORACIÓN"),
+    ("IT. el acusado", "IT. el acusado"),  # no heading follows
+    ("la sigla IT. Luego", "la sigla IT. Luego"),  # not at the start of a line
+    ("11. HECHOS", "11. HECHOS"),  # an arabic 11 is as likely
 )
 def test_fix_roman_bars(text, expected):
     assert fix_roman_bars(text) == expected
+
+
+def test_a_roman_one_read_as_a_bar_is_not_taken_for_a_speck():
+    """'|. INICIO DEL PROCESO' (wild2 w22 scanned): the bar is the number I, and the speck rule
+    must not drop it first."""
+    assert clean_pages(["ANTECEDENTES\n\n|. INICIO DEL PROCESO"], ocr=[True]) == [
+        "ANTECEDENTES\n\nI. INICIO DEL PROCESO"]
 
 
 @cases(
