@@ -63,6 +63,10 @@ ROMAN_LOOKALIKE_RE = re.compile(
 BROKEN_PARAGRAPH_RE = re.compile(r"(?<=[a-záéíóúñü\d,-])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*[a-záéíóúñü])"
                                  # ... and inside an amount wrapped at its thousands ("S/ 15\n\n000.00")
                                  r"|(?<=\d)[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*\d{3}(?:[.,]\d{2})?\b)")
+# a protected victim's initials with one dot read as a colon, a semicolon or a comma, or with a
+# space before it ('A:S.Q.V.', 'Y .F.Ch.Q.', measured on wild2 w29 and w27 scanned): a lone
+# capital (or capital and small letter, 'Ch') before two or more initials is one of them
+INITIALS_SPECK_RE = re.compile(r"(?<![^\W\d_])([A-ZÑ][a-z]?)(?:[:;,]|[ \t]\.)(?=(?:[A-ZÑ][a-z]?\.){2,})")
 # the raised ordinal of a chamber or court read as '?', '2', '*' ('1? SALA', '2* JUZGADO') → '1°'
 OCR_ORDINAL_RE = re.compile(r"(?<![\w.])([1-9])(?:[?*”\"’'%]|\s?[?*])(?=\s+(?:SALA|Sala|JUZGADO|Juzgado|FISCAL[IÍ]A|Fiscal[ií]a)\b)")
 
@@ -99,6 +103,11 @@ def fix_ocr_ordinal(text: str | Tracked) -> str | Tracked:
     return _sub(text, OCR_ORDINAL_RE, lambda m: m.group(1) + "°")
 
 
+def fix_initials(text: str | Tracked) -> str | Tracked:
+    """'iniciales A:S.Q.V.' → 'iniciales A.S.Q.V.'; 'Y .F.Ch.Q.' → 'Y.F.Ch.Q.'."""
+    return _sub(text, INITIALS_SPECK_RE, lambda m: m.group(1) + ".")
+
+
 def fix_digits_in_numbers(text: str | Tracked) -> str | Tracked:
     """'2O19' → '2019', 'l23-2O19-45-27O1-JR-PE-O1' → '123-2019-45-2701-JR-PE-01'.
 
@@ -122,7 +131,7 @@ def fix_dashes_in_numbers(text: str | Tracked) -> str | Tracked:
 
 
 # roman numbers first: '|. INICIO' is the number I, not a speck before the heading
-OCR_FIXES = (fix_roman_bars, fix_stray_marks, join_broken_paragraphs, fix_ocr_ordinal, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
+OCR_FIXES = (fix_roman_bars, fix_stray_marks, join_broken_paragraphs, fix_ocr_ordinal, fix_initials, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
              fix_dashes_in_numbers)
 
 

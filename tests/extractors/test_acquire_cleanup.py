@@ -26,6 +26,7 @@ from extractors.acquire.cleanup import (
 from extractors.acquire.ocrfix import (
     fix_dashes_in_numbers,
     fix_digits_in_numbers,
+    fix_initials,
     fix_ocr_ordinal,
     fix_ocr_soles,
     fix_roman_bars,
@@ -315,6 +316,18 @@ def test_a_roman_one_read_as_a_bar_is_not_taken_for_a_speck():
 )
 def test_join_broken_paragraphs(text, expected):
     assert join_broken_paragraphs(text) == expected
+
+
+@cases(
+    ("Agraviada  : Menor de iniciales A:S.Q.V.", "Agraviada  : Menor de iniciales A.S.Q.V."),  # wild2 w29
+    ("en agravio de la menor de iniciales Y .F.Ch.Q.", "en agravio de la menor de iniciales Y.F.Ch.Q."),  # w27
+    ("la menor R;M.C. declaró", "la menor R.M.C. declaró"),
+    ("RESOLUCIÓN JUDICIAL,D.Judicial:", "RESOLUCIÓN JUDICIAL,D.Judicial:"),  # a word before the mark
+    ("inciso A: B.C. y", "inciso A: B.C. y"),  # a space after the mark: not glued initials
+    ("Lima, A.S. y", "Lima, A.S. y"),
+)
+def test_fix_initials(text, expected):
+    assert fix_initials(text) == expected
 
 
 @cases(
