@@ -63,6 +63,11 @@ ROMAN_LOOKALIKE_RE = re.compile(
 BROKEN_PARAGRAPH_RE = re.compile(r"(?<=[a-záéíóúñü\d,-])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*[a-záéíóúñü])"
                                  # ... and inside an amount wrapped at its thousands ("S/ 15\n\n000.00")
                                  r"|(?<=\d)[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*\d{3}(?:[.,]\d{2})?\b)")
+# the I of a word in capitals misread (measured on wild2 scanned): read twice, as '!I' ('CÓNDOR
+# YAUR!I', 'HUARACH!I'), or as a small 'l' or a bar between two capitals ('5-2016/ClJ-116'). No
+# Spanish word in capitals holds a '!' or a small 'l'. (A digit 1 between capitals is left: vehicle
+# plates and police codes have them.)
+CAPITALS_I_RE = re.compile(r"(?<=[A-ZÁÉÍÓÚÑ])(?:!(?=I)|[l|](?=[A-ZÁÉÍÓÚÑ]))")
 # a protected victim's initials with one dot read as a colon, a semicolon or a comma, or with a
 # space before it ('A:S.Q.V.', 'Y .F.Ch.Q.', measured on wild2 w29 and w27 scanned): a lone
 # capital (or capital and small letter, 'Ch') before two or more initials is one of them
@@ -103,6 +108,11 @@ def fix_ocr_ordinal(text: str | Tracked) -> str | Tracked:
     return _sub(text, OCR_ORDINAL_RE, lambda m: m.group(1) + "°")
 
 
+def fix_capitals_i(text: str | Tracked) -> str | Tracked:
+    """'CÓNDOR YAUR!I' → 'CÓNDOR YAURI'; '5-2016/ClJ-116' → '5-2016/CIJ-116'."""
+    return _sub(text, CAPITALS_I_RE, lambda m: "" if m.group() == "!" else "I")
+
+
 def fix_initials(text: str | Tracked) -> str | Tracked:
     """'iniciales A:S.Q.V.' → 'iniciales A.S.Q.V.'; 'Y .F.Ch.Q.' → 'Y.F.Ch.Q.'."""
     return _sub(text, INITIALS_SPECK_RE, lambda m: m.group(1) + ".")
@@ -131,7 +141,7 @@ def fix_dashes_in_numbers(text: str | Tracked) -> str | Tracked:
 
 
 # roman numbers first: '|. INICIO' is the number I, not a speck before the heading
-OCR_FIXES = (fix_roman_bars, fix_stray_marks, join_broken_paragraphs, fix_ocr_ordinal, fix_initials, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
+OCR_FIXES = (fix_roman_bars, fix_stray_marks, join_broken_paragraphs, fix_ocr_ordinal, fix_initials, fix_capitals_i, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
              fix_dashes_in_numbers)
 
 

@@ -26,6 +26,7 @@ from extractors.acquire.cleanup import (
 from extractors.acquire.ocrfix import (
     fix_dashes_in_numbers,
     fix_digits_in_numbers,
+    fix_capitals_i,
     fix_initials,
     fix_ocr_ordinal,
     fix_ocr_soles,
@@ -316,6 +317,20 @@ def test_a_roman_one_read_as_a_bar_is_not_taken_for_a_speck():
 )
 def test_join_broken_paragraphs(text, expected):
     assert join_broken_paragraphs(text) == expected
+
+
+@cases(
+    ("i) ROGER ALDAIR CÓNDOR YAUR!I: diez años", "i) ROGER ALDAIR CÓNDOR YAURI: diez años"),  # wild2 w28
+    ("MAMANI HUARACH!I, Fausto", "MAMANI HUARACHI, Fausto"),  # wild2 w20
+    ("Acuerdo Plenario N.° 5-2016/ClJ-116", "Acuerdo Plenario N.° 5-2016/CIJ-116"),  # wild2 w03
+    ("SALA PENAL C|J", "SALA PENAL CIJ"),
+    ("¡BASTA! Dijo", "¡BASTA! Dijo"),  # a real exclamation: no I follows
+    ("el Sr. Alvarez", "el Sr. Alvarez"),
+    ("placa A1B-123", "placa A1B-123"),  # a digit between capitals is left
+    ("McLean y DlA", "McLean y DIA"),
+)
+def test_fix_capitals_i(text, expected):
+    assert fix_capitals_i(text) == expected
 
 
 @cases(
