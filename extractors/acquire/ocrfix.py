@@ -37,6 +37,9 @@ STRAY_MARK_RE = re.compile(r"(?m)^[ \t]*[-–—·•.,:;|'‘’\"*_~¬]{1,2}[ 
                            # ... an underscore or tilde glued to the first word ('_Núñez Ríos'): no
                            # Spanish word starts with one
                            r"|^[ \t]*[_~¬](?=[A-ZÁÉÍÓÚÑ])"
+                           # ... a hyphen glued to a word in capitals ('-JHAIR PAREDES', '-CONDENANDO',
+                           # measured on wild/wild2 scans; a dash bullet loses nothing by going)
+                           r"|^[ \t]*-(?=[A-ZÁÉÍÓÚÑ]{2})"
                            # ... and after the last word, apart from it ('de dos mil  :', 'flagrancia.  ?'):
                            # Spanish puts no space before a closing mark
                            r"|(?<=[\w.,;:)])[ \t]+[.,:;|'‘’\"*_~·•¬?!]{1,2}[ \t]*$"
@@ -72,6 +75,12 @@ CAPITALS_I_RE = re.compile(r"(?<=[A-ZÁÉÍÓÚÑ])(?:!(?=I)|[l|](?=[A-ZÁÉÍÓ
 # space before it ('A:S.Q.V.', 'Y .F.Ch.Q.', measured on wild2 w29 and w27 scanned): a lone
 # capital (or capital and small letter, 'Ch') before two or more initials is one of them
 INITIALS_SPECK_RE = re.compile(r"(?<![^\W\d_])([A-ZÑ][a-z]?)(?:[:;,]|[ \t]\.)(?=(?:[A-ZÑ][a-z]?\.){2,})")
+# ... and inside a name in capitals that a sentence carries over the line ("impuso a KEVIN\n\nJHAIR
+# PAREDES SOTO", "contra TEODORO MÁXIMO\n\nCCENTE HUAMANÍ", wild2 w04 and w26 scanned): the gap
+# between a line of prose (it has a word in small letters) that ends on a word in capitals, with
+# no mark after it, and a line that opens with one. (A heading stands on a line of capitals.)
+BROKEN_CAPITALS_RE = re.compile(r"(?<=[A-ZÁÉÍÓÚÑ]{2})[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*-?[A-ZÁÉÍÓÚÑ]{2,}\b)")
+PROSE_WORD_RE = re.compile(r"\b[a-záéíóúñü]{2,}\b")
 # the raised ordinal of a chamber or court read as '?', '2', '*' ('1? SALA', '2* JUZGADO') → '1°'
 OCR_ORDINAL_RE = re.compile(r"(?<![\w.])([1-9])(?:[?*”\"’'%]|\s?[?*])(?=\s+(?:SALA|Sala|JUZGADO|Juzgado|FISCAL[IÍ]A|Fiscal[ií]a)\b)")
 
@@ -99,8 +108,13 @@ def fix_roman_bars(text: str | Tracked) -> str | Tracked:
 
 
 def join_broken_paragraphs(text: str | Tracked) -> str | Tracked:
-    """'La acusación se\n\npresentó el …' → 'La acusación se\npresentó el …'."""
-    return _sub(text, BROKEN_PARAGRAPH_RE, "\n")
+    """'La acusación se\n\npresentó el …' → 'La acusación se\npresentó el …'; 'impuso a KEVIN\n\nJHAIR
+    PAREDES' → 'impuso a KEVIN\nJHAIR PAREDES'."""
+    def capitals(m: re.Match[str]) -> str:
+        line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+        return "\n" if PROSE_WORD_RE.search(line) else m.group()
+
+    return _sub(_sub(text, BROKEN_PARAGRAPH_RE, "\n"), BROKEN_CAPITALS_RE, capitals)
 
 
 def fix_ocr_ordinal(text: str | Tracked) -> str | Tracked:

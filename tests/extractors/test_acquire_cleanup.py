@@ -274,6 +274,10 @@ def test_fix_ocr_numero_more_forms(text, expected):
     ("LUJÁN TÚPEZ  i\n\nALTABÁS KAJATT", "LUJÁN TÚPEZ\n\nALTABÁS KAJATT"),
     ("el inciso a\nde la norma", "el inciso a\nde la norma"),  # one space: a word of the sentence
     ("_nota al pie", "_nota al pie"),  # before a small letter: not a speck for sure
+    ("impuso a KEVIN\n-JHAIR PAREDES SOTO", "impuso a KEVIN\nJHAIR PAREDES SOTO"),  # wild2 w04 scanned
+    ("-CONDENANDO a KEVIN", "CONDENANDO a KEVIN"),  # wild w12 scanned
+    ("-El acta de intervención", "-El acta de intervención"),  # one capital: maybe a list's dash
+    ("153\n-A del Código", "153\n-A del Código"),
 )
 def test_fix_stray_marks(text, expected):
     assert fix_stray_marks(text) == expected
@@ -314,6 +318,12 @@ def test_a_roman_one_read_as_a_bar_is_not_taken_for_a_speck():
     ("en el año 2019\n\n2. La defensa", "en el año 2019\n\n2. La defensa"),  # a numbered paragraph
     ("se resuelve.\n\nel acusado", "se resuelve.\n\nel acusado"),  # a sentence ended
     ("CONSIDERANDO\n\nPrimero", "CONSIDERANDO\n\nPrimero"),  # a new paragraph
+    # a name in capitals carried over the line (wild2 w04, w26 scanned)
+    ("en el extremo que impuso a KEVIN\n\nJHAIR PAREDES SOTO", "en el extremo que impuso a KEVIN\nJHAIR PAREDES SOTO"),
+    ("la causa seguida contra TEODORO MÁXIMO\n\nCCENTE HUAMANÍ,", "la causa seguida contra TEODORO MÁXIMO\nCCENTE HUAMANÍ,"),
+    ("CORTE SUPREMA DE JUSTICIA\n\nSALA PENAL PERMANENTE", "CORTE SUPREMA DE JUSTICIA\n\nSALA PENAL PERMANENTE"),  # headings
+    ("contra JUAN PÉREZ.\n\nSEGUNDO. La", "contra JUAN PÉREZ.\n\nSEGUNDO. La"),  # a sentence ended
+    ("Lima, doce de marzo\n\nVISTOS", "Lima, doce de marzo\n\nVISTOS"),  # no capitals before the gap
 )
 def test_join_broken_paragraphs(text, expected):
     assert join_broken_paragraphs(text) == expected
