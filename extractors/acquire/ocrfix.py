@@ -40,9 +40,15 @@ STRAY_MARK_RE = re.compile(r"(?m)^[ \t]*[-–—·•.,:;|'‘’\"*_~¬]{1,2}[ 
                            # ... a hyphen glued to a word in capitals ('-JHAIR PAREDES', '-CONDENANDO',
                            # measured on wild/wild2 scans; a dash bullet loses nothing by going)
                            r"|^[ \t]*-(?=[A-ZÁÉÍÓÚÑ]{2})"
+                           # ... a quotation mark standing apart before a word in small letters ('de\n\n“
+                           # iniciales R.Q.A.', wild2 w27 scanned): a quote is glued to its word
+                           r"|^[ \t]*[“”\"‘’'][ \t]+(?=[a-záéíóúñü])"
                            # ... and after the last word, apart from it ('de dos mil  :', 'flagrancia.  ?'):
                            # Spanish puts no space before a closing mark
                            r"|(?<=[\w.,;:)])[ \t]+[.,:;|'‘’\"*_~·•¬?!]{1,2}[ \t]*$"
+                           # ... also a quote-like speck after a numero sign read as '?' ('Acuerdo Plenario
+                           # N.? \'' / '2-2005/CJ-116', wild w12 scanned; a header's 'N?  :' keeps its colon)
+                           r"|(?<=\?)[ \t]+['‘’\"*]{1,2}[ \t]*$"
                            # ... or a lone small letter far from it ('LUJÁN TÚPEZ  i' in a signature column)
                            r"|(?<=[\w.,;:)])[ \t]{2,}[a-zñ][ \t]*$")
 # a roman numeral of a list read with '|' for I ('|. Declararon', '||. CASARON', '|V. DISPUSIERON'):

@@ -278,6 +278,10 @@ def test_fix_ocr_numero_more_forms(text, expected):
     ("-CONDENANDO a KEVIN", "CONDENANDO a KEVIN"),  # wild w12 scanned
     ("-El acta de intervención", "-El acta de intervención"),  # one capital: maybe a list's dash
     ("153\n-A del Código", "153\n-A del Código"),
+    ("La madre de la menor, de\n\n“ iniciales R.Q.A., formuló", "La madre de la menor, de\n\niniciales R.Q.A., formuló"),
+    ("dijo: “el acusado”", "dijo: “el acusado”"),  # a quote glued to its word
+    ("los criterios del Acuerdo Plenario N.? '\n2-2005/CJ-116", "los criterios del Acuerdo Plenario N.?\n2-2005/CJ-116"),
+    ("EXP. N?  :\nJUEZ", "EXP. N?  :\nJUEZ"),  # a header label keeps its colon
 )
 def test_fix_stray_marks(text, expected):
     assert fix_stray_marks(text) == expected
@@ -300,6 +304,15 @@ def test_fix_stray_marks(text, expected):
 )
 def test_fix_roman_bars(text, expected):
     assert fix_roman_bars(text) == expected
+
+
+def test_specks_around_a_line_break_do_not_break_what_it_carries():
+    """wild w12 and wild2 w27 scanned: a numero sign with a speck after it, and a lone quotation
+    mark opening the line after a blank line Tesseract put inside a sentence."""
+    assert clean_pages(["del Acuerdo Plenario N.? '\n2-2005/CJ-116, la sindicación"], ocr=[True]) == [
+        "del Acuerdo Plenario N.° 2-2005/CJ-116, la sindicación"]
+    assert clean_pages(["La madre de la menor, de\n\n“ iniciales R.Q.A., formuló"], ocr=[True]) == [
+        "La madre de la menor, de\niniciales R.Q.A., formuló"]
 
 
 def test_a_roman_one_read_as_a_bar_is_not_taken_for_a_speck():
