@@ -87,6 +87,18 @@ INITIALS_SPECK_RE = re.compile(r"(?<![^\W\d_])([A-ZÑ][a-z]?)(?:[:;,]|[ \t]\.)(?
 # no mark after it, and a line that opens with one. (A heading stands on a line of capitals.)
 BROKEN_CAPITALS_RE = re.compile(r"(?<=[A-ZÁÉÍÓÚÑ]{2})[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*-?[A-ZÁÉÍÓÚÑ]{2,}\b)")
 PROSE_WORD_RE = re.compile(r"\b[a-záéíóúñü]{2,}\b")
+# Words that never end a sentence nor take a mark after them, whatever the ruling says (Spanish
+# prepositions, articles, conjunctions and clitic 'se'; 'un/una', 'sobre' and 'lo' can end one).
+FUNCTION_WORDS = ("de", "del", "la", "las", "el", "los", "al", "en", "con", "por", "para", "su", "sus",
+                  "y", "e", "que", "se", "según", "sin", "hacia", "desde", "mediante")
+_FW = "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True))
+# A speck of the scan read as a mark where the space between two words was: after a function word
+# ('cuatro de. / setiembre', 'la:sola', 'según.su'), or glued before one ('criterios\'del',
+# 'extremo.y'); measured on wild and wild2 scanned. The function word must follow a word (a list's
+# 'a.' or 'e.' opens a line), and what follows the mark must be a word in small letters.
+WORD_SPECK_RE = re.compile(
+    rf"(?<=[^\W\d_][ \t])(?P<fw>{_FW})(?P<mark>[.:;'’])(?P<gap>[ \t]*\n?[ \t]*)(?=[a-záéíóúñü])"
+    rf"|(?<=[a-záéíóúñü]{{2}})(?P<glued>[.:;'’])(?=(?:{_FW})[ \t\n])")
 # the raised ordinal of a chamber or court read as '?', '2', '*' ('1? SALA', '2* JUZGADO') → '1°'
 OCR_ORDINAL_RE = re.compile(r"(?<![\w.])([1-9])(?:[?*”\"’'%]|\s?[?*])(?=\s+(?:SALA|Sala|JUZGADO|Juzgado|FISCAL[IÍ]A|Fiscal[ií]a)\b)")
 
@@ -133,6 +145,17 @@ def fix_capitals_i(text: str | Tracked) -> str | Tracked:
     return _sub(text, CAPITALS_I_RE, lambda m: "" if m.group() == "!" else "I")
 
 
+def fix_word_specks(text: str | Tracked) -> str | Tracked:
+    """'cuatro de.\nsetiembre' → 'cuatro de\nsetiembre'; 'la:sola' → 'la sola'; 'criterios'del' →
+    'criterios del'."""
+    def fix(m: re.Match[str]) -> str:
+        if m["glued"]:
+            return " "
+        return m["fw"] + (m["gap"] or " ")
+
+    return _sub(text, WORD_SPECK_RE, fix)
+
+
 def fix_initials(text: str | Tracked) -> str | Tracked:
     """'iniciales A:S.Q.V.' → 'iniciales A.S.Q.V.'; 'Y .F.Ch.Q.' → 'Y.F.Ch.Q.'."""
     return _sub(text, INITIALS_SPECK_RE, lambda m: m.group(1) + ".")
@@ -161,7 +184,7 @@ def fix_dashes_in_numbers(text: str | Tracked) -> str | Tracked:
 
 
 # roman numbers first: '|. INICIO' is the number I, not a speck before the heading
-OCR_FIXES = (fix_roman_bars, fix_stray_marks, join_broken_paragraphs, fix_ocr_ordinal, fix_initials, fix_capitals_i, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
+OCR_FIXES = (fix_roman_bars, fix_stray_marks, join_broken_paragraphs, fix_ocr_ordinal, fix_initials, fix_capitals_i, fix_word_specks, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
              fix_dashes_in_numbers)
 
 

@@ -32,6 +32,7 @@ from extractors.acquire.ocrfix import (
     fix_ocr_soles,
     fix_roman_bars,
     fix_stray_marks,
+    fix_word_specks,
     join_broken_paragraphs,
 )
 from extractors.acquire.sourcemap import Tracked, join, span_to_raw, to_raw
@@ -354,6 +355,28 @@ def test_join_broken_paragraphs(text, expected):
 )
 def test_fix_capitals_i(text, expected):
     assert fix_capitals_i(text) == expected
+
+
+@cases(
+    # measured on wild and wild2 scanned
+    ("por disposición de cuatro de.\nsetiembre de dos mil", "por disposición de cuatro de\nsetiembre de dos mil"),
+    ("veintiséis de:abril de dos mil", "veintiséis de abril de dos mil"),
+    ("el control de la.acusación", "el control de la acusación"),
+    ("valorado según.su fundamento", "valorado según su fundamento"),
+    ("supere los criterios'del Acuerdo", "supere los criterios del Acuerdo"),
+    ("al sentenciado que.el nueve", "al sentenciado que el nueve"),
+    ("contiguo al. bar", "contiguo al bar"),
+    # what stays
+    ("a. el acusado", "a. el acusado"),  # a list's letter opens the line
+    ("el pago.\nde", "el pago.\nde"),  # no function word before the mark
+    ("a las 10 a.m. del", "a las 10 a.m. del"),
+    ("dijo que: «no»", "dijo que: «no»"),  # a quote, not a word in small letters
+    ("visite www.pj.gob.pe y", "visite www.pj.gob.pe y"),
+    ("la pena. La", "la pena. La"),
+    ("en S.A.C. y", "en S.A.C. y"),
+)
+def test_fix_word_specks(text, expected):
+    assert fix_word_specks(text) == expected
 
 
 @cases(
