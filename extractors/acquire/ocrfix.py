@@ -99,6 +99,12 @@ _FW = "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True))
 WORD_SPECK_RE = re.compile(
     rf"(?<=[^\W\d_][ \t])(?P<fw>{_FW})(?P<mark>[.:;'’])(?P<gap>[ \t]*\n?[ \t]*)(?=[a-záéíóúñü])"
     rf"|(?<=[a-záéíóúñü]{{2}})(?P<glued>[.:;'’])(?=(?:{_FW})[ \t\n])")
+# ... or as a quotation mark glued to the start of a word in small letters that no closing mark
+# follows ('dos \'mil diecinueve', 'e\n“inhabilitación', 'pena priva-\n“tiva', measured on wild and
+# wild2 scanned): a real quotation closes within a few lines ("el denominado 'pago'")
+GLUED_QUOTE_RE = re.compile(r"(?<=\s)['‘’\"“](?=[a-záéíóúñü]{2})")
+CLOSING_QUOTE_RE = re.compile(r"[^\W\d_][.,;:!?)]?['’\"”]")
+QUOTE_REACH = 300  # characters within which a real quotation closes
 # the raised ordinal of a chamber or court read as '?', '2', '*' ('1? SALA', '2* JUZGADO') → '1°'
 OCR_ORDINAL_RE = re.compile(r"(?<![\w.])([1-9])(?:[?*”\"’'%]|\s?[?*])(?=\s+(?:SALA|Sala|JUZGADO|Juzgado|FISCAL[IÍ]A|Fiscal[ií]a)\b)")
 
@@ -147,13 +153,16 @@ def fix_capitals_i(text: str | Tracked) -> str | Tracked:
 
 def fix_word_specks(text: str | Tracked) -> str | Tracked:
     """'cuatro de.\nsetiembre' → 'cuatro de\nsetiembre'; 'la:sola' → 'la sola'; 'criterios'del' →
-    'criterios del'."""
+    'criterios del'; 'dos \'mil' → 'dos mil'."""
     def fix(m: re.Match[str]) -> str:
         if m["glued"]:
             return " "
         return m["fw"] + (m["gap"] or " ")
 
-    return _sub(text, WORD_SPECK_RE, fix)
+    def quote(m: re.Match[str]) -> str:
+        return m.group() if CLOSING_QUOTE_RE.search(m.string, m.end(), m.end() + QUOTE_REACH) else ""
+
+    return _sub(_sub(text, WORD_SPECK_RE, fix), GLUED_QUOTE_RE, quote)
 
 
 def fix_initials(text: str | Tracked) -> str | Tracked:

@@ -374,6 +374,12 @@ def test_fix_capitals_i(text, expected):
     ("visite www.pj.gob.pe y", "visite www.pj.gob.pe y"),
     ("la pena. La", "la pena. La"),
     ("en S.A.C. y", "en S.A.C. y"),
+    # a quotation mark glued to a word that nothing closes (wild w05, w04, wild2 w29 scanned)
+    ("presentado el tres\nde junio de dos 'mil diecinueve y, tras", "presentado el tres\nde junio de dos mil diecinueve y, tras"),
+    ("a cada uno, e\n“inhabilitación conforme", "a cada uno, e\ninhabilitación conforme"),
+    ("el denominado 'pago' de la deuda", "el denominado 'pago' de la deuda"),  # closed
+    ("le dijo “no te vayas”, y", "le dijo “no te vayas”, y"),
+    ("la dijo: “ven\nconmigo.”", "la dijo: “ven\nconmigo.”"),
 )
 def test_fix_word_specks(text, expected):
     assert fix_word_specks(text) == expected
