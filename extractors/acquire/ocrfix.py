@@ -10,8 +10,10 @@ en or em dashes for the hyphens of case numbers.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from extractors.acquire.sourcemap import Tracked
+from extractors.data.districts import DISTRICTS
 
 # 'N.2 123-2019', 'N.? 123', 'N.* 123', 'N.” 123', 'N.% 123', 'N*% 14', 'N? : 01091' →
 # 'N.° …'; a bare '2' only after the dot ('N2' alone is too often something else)
@@ -105,6 +107,17 @@ WORD_SPECK_RE = re.compile(
 GLUED_QUOTE_RE = re.compile(r"(?<=\s)['‘’\"“](?=[a-záéíóúñü]{2})")
 CLOSING_QUOTE_RE = re.compile(r"[^\W\d_][.,;:!?)]?['’\"”]")
 QUOTE_REACH = 300  # characters within which a real quotation closes
+# A name in capitals that Tesseract split where the letters kern ('437-2025/AY ACUCHO',
+# 'PJFS-A Y ACUCHO', measured on wild2 w01 scanned; 'Y' then reads as the conjunction): pieces in
+# capitals, one of them of one or two letters, that together spell a district or a place of one
+# (extractors.data.districts) of five letters or more are the name.
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.upper()) if not unicodedata.combining(c))
+
+
+SPLIT_NAMES = frozenset(_folded(w) for d in DISTRICTS for name in (d.name, *d.aliases, *d.places)
+                        for w in re.split(r"[\s–-]+", name) if len(w) >= 5)
+SPLIT_CAPITALS_RE = re.compile(r"(?<![^\W\d_])[A-ZÁÉÍÓÚÑ]+(?: [A-ZÁÉÍÓÚÑ]+)+(?![^\W\d_])")
 # the raised ordinal of a chamber or court read as '?', '2', '*' ('1? SALA', '2* JUZGADO') → '1°'
 OCR_ORDINAL_RE = re.compile(r"(?<![\w.])([1-9])(?:[?*”\"’'%]|\s?[?*])(?=\s+(?:SALA|Sala|JUZGADO|Juzgado|FISCAL[IÍ]A|Fiscal[ií]a)\b)")
 
@@ -165,6 +178,26 @@ def fix_word_specks(text: str | Tracked) -> str | Tracked:
     return _sub(_sub(text, WORD_SPECK_RE, fix), GLUED_QUOTE_RE, quote)
 
 
+def join_split_names(text: str | Tracked) -> str | Tracked:
+    """'APELACIÓN N.° 437-2025/AY ACUCHO' → '… 437-2025/AYACUCHO' (``SPLIT_NAMES``)."""
+    def join(m: re.Match[str]) -> str:
+        words, out, i = m.group().split(" "), [], 0
+        while i < len(words):
+            for n in (3, 2):
+                pieces = words[i:i + n]
+                if (len(pieces) == n and min(map(len, pieces)) <= 2
+                        and _folded("".join(pieces)) in SPLIT_NAMES):
+                    out.append("".join(pieces))
+                    i += n
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return " ".join(out)
+
+    return _sub(text, SPLIT_CAPITALS_RE, join)
+
+
 def fix_initials(text: str | Tracked) -> str | Tracked:
     """'iniciales A:S.Q.V.' → 'iniciales A.S.Q.V.'; 'Y .F.Ch.Q.' → 'Y.F.Ch.Q.'."""
     return _sub(text, INITIALS_SPECK_RE, lambda m: m.group(1) + ".")
@@ -193,7 +226,7 @@ def fix_dashes_in_numbers(text: str | Tracked) -> str | Tracked:
 
 
 # roman numbers first: '|. INICIO' is the number I, not a speck before the heading
-OCR_FIXES = (fix_roman_bars, fix_stray_marks, join_broken_paragraphs, fix_ocr_ordinal, fix_initials, fix_capitals_i, fix_word_specks, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
+OCR_FIXES = (fix_roman_bars, fix_stray_marks, join_broken_paragraphs, fix_ocr_ordinal, fix_initials, fix_capitals_i, join_split_names, fix_word_specks, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
              fix_dashes_in_numbers)
 
 

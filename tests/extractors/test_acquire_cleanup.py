@@ -34,6 +34,7 @@ from extractors.acquire.ocrfix import (
     fix_stray_marks,
     fix_word_specks,
     join_broken_paragraphs,
+    join_split_names,
 )
 from extractors.acquire.sourcemap import Tracked, join, span_to_raw, to_raw
 
@@ -383,6 +384,19 @@ def test_fix_capitals_i(text, expected):
 )
 def test_fix_word_specks(text, expected):
     assert fix_word_specks(text) == expected
+
+
+@cases(
+    ("APELACIÓN N.° 437-2025/AY ACUCHO", "APELACIÓN N.° 437-2025/AYACUCHO"),  # wild2 w01 scanned
+    ("Resolución N.° 412-2023-MP-FN-PJFS-A Y ACUCHO, de diez", "Resolución N.° 412-2023-MP-FN-PJFS-AYACUCHO, de diez"),
+    ("CORTE SUPERIOR DE JUSTICIA DE HUAN CA VELICA", "CORTE SUPERIOR DE JUSTICIA DE HUANCAVELICA"),
+    ("LIMA Y CALLAO", "LIMA Y CALLAO"),  # whole words
+    ("ROBO Y HURTO", "ROBO Y HURTO"),
+    ("PU NO", "PU NO"),  # a name this short is too easily two words
+    ("Ay acucho", "Ay acucho"),  # capitals only
+)
+def test_join_split_names(text, expected):
+    assert join_split_names(text) == expected
 
 
 @cases(
