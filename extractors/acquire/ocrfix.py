@@ -56,6 +56,11 @@ STRAY_MARK_RE = re.compile(r"(?m)^[ \t]*[-–—·•.,:;|'‘’\"*_~¬]{1,2}[ 
 # a roman numeral of a list read with '|' for I ('|. Declararon', '||. CASARON', '|V. DISPUSIERON'):
 # at the start of a line or after a colon, before '.' or ')' and a space
 ROMAN_BAR_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[:;]\s))[|IVX]*\|[|IVX]*(?=[.)]\s)")
+# The number of a paragraph or an item with its dot read as a comma or a semicolon ('4,3. El
+# testigo', '4.4, Concurren', '3.4, Reparación civil', '3; Notifíquese', '4, AQUINO PALACIOS',
+# measured on wild2 and generated scans): at the start of a line, one or two levels of one or two
+# digits, each closed by a mark, then a capital. (An amount has groups of three digits.)
+NUMBERING_RE = re.compile(r"(?m)^([ \t]*)(\d{1,2})[.,;](?:(\d{1,2})[.,;])?(?=[ \t]+[A-ZÁÉÍÓÚÑ«“\"])")
 # The roman number of a section heading or of a decision's item as Tesseract read it, measured on
 # wild and wild2 printed and scanned (eval --scan): 'II.' as 'Il.', 'll.', 'IT.', 'IH.'; 'III.' as
 # 'IM.', 'TI.', 'Ill.'; 'IV.' as 'TV.', 'lV.'. None of these is a Spanish word, so at the start of
@@ -198,6 +203,14 @@ def join_split_names(text: str | Tracked) -> str | Tracked:
     return _sub(text, SPLIT_CAPITALS_RE, join)
 
 
+def fix_numbering(text: str | Tracked) -> str | Tracked:
+    """'4,3. El testigo' → '4.3. El testigo'; '3; Notifíquese' → '3. Notifíquese'."""
+    def fix(m: re.Match[str]) -> str:
+        return m.group(1) + m.group(2) + "." + (m.group(3) + "." if m.group(3) else "")
+
+    return _sub(text, NUMBERING_RE, fix)
+
+
 def fix_initials(text: str | Tracked) -> str | Tracked:
     """'iniciales A:S.Q.V.' → 'iniciales A.S.Q.V.'; 'Y .F.Ch.Q.' → 'Y.F.Ch.Q.'."""
     return _sub(text, INITIALS_SPECK_RE, lambda m: m.group(1) + ".")
@@ -225,9 +238,11 @@ def fix_dashes_in_numbers(text: str | Tracked) -> str | Tracked:
     return _sub(text, DASH_IN_NUMBER_RE, "-")
 
 
-# roman numbers first: '|. INICIO' is the number I, not a speck before the heading
-OCR_FIXES = (fix_roman_bars, fix_stray_marks, join_broken_paragraphs, fix_ocr_ordinal, fix_initials, fix_capitals_i, join_split_names, fix_word_specks, fix_ocr_numero, fix_ocr_soles, fix_digits_in_numbers,
-             fix_dashes_in_numbers)
+# Order matters: roman numbers before the specks ('|. INICIO' is the number I, not a speck before
+# the heading); numbering after them ('- 4, AQUINO' loses its speck first).
+OCR_FIXES = (fix_roman_bars, fix_stray_marks, fix_numbering, join_broken_paragraphs, fix_ocr_ordinal,
+             fix_initials, fix_capitals_i, join_split_names, fix_word_specks, fix_ocr_numero, fix_ocr_soles,
+             fix_digits_in_numbers, fix_dashes_in_numbers)
 
 
 def fix_ocr(text: Tracked) -> Tracked:

@@ -28,6 +28,7 @@ from extractors.acquire.ocrfix import (
     fix_digits_in_numbers,
     fix_capitals_i,
     fix_initials,
+    fix_numbering,
     fix_ocr_ordinal,
     fix_ocr_soles,
     fix_roman_bars,
@@ -317,6 +318,12 @@ def test_specks_around_a_line_break_do_not_break_what_it_carries():
         "La madre de la menor, de\niniciales R.Q.A., formuló"]
 
 
+def test_a_numbered_item_after_a_speck_keeps_its_number():
+    """wild2 w28 scanned: '- 4, AQUINO PALACIOS' (a speck, then the dot read as a comma)."""
+    assert clean_pages(["DNI 72145098\n- 4, AQUINO PALACIOS, Luis"], ocr=[True]) == [
+        "DNI 72145098\n4. AQUINO PALACIOS, Luis"]
+
+
 def test_a_roman_one_read_as_a_bar_is_not_taken_for_a_speck():
     """'|. INICIO DEL PROCESO' (wild2 w22 scanned): the bar is the number I, and the speck rule
     must not drop it first."""
@@ -397,6 +404,23 @@ def test_fix_word_specks(text, expected):
 )
 def test_join_split_names(text, expected):
     assert join_split_names(text) == expected
+
+
+@cases(
+    # measured on wild2 scanned (w27, w11, w25, w15, w28)
+    ("de diciembre.\n\n4,3. El testigo Condori Puma", "de diciembre.\n\n4.3. El testigo Condori Puma"),
+    ("son periféricas.\n\n4,3, Que no se haya hallado", "son periféricas.\n\n4.3. Que no se haya hallado"),
+    ("4.4, Concurren las agravantes", "4.4. Concurren las agravantes"),
+    ("antecedentes.\n3; Notifíquese y devuélvase.", "antecedentes.\n3. Notifíquese y devuélvase."),
+    ("DNI 72145098\n4, AQUINO PALACIOS, Luis", "DNI 72145098\n4. AQUINO PALACIOS, Luis"),
+    # what stays
+    ("4.3. El testigo", "4.3. El testigo"),
+    ("los incisos 2, 3,\n4, 5 y 6", "los incisos 2, 3,\n4, 5 y 6"),  # no capital follows
+    ("la suma de\n1,500.00 Soles", "la suma de\n1,500.00 Soles"),  # an amount
+    ("el 4,3 % de", "el 4,3 % de"),
+)
+def test_fix_numbering(text, expected):
+    assert fix_numbering(text) == expected
 
 
 @cases(
