@@ -62,12 +62,12 @@ ROMAN_BAR_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[:;]\s))[|IVX]*\|[|IVX]*(?=[.)
 # digits, each closed by a mark, then a capital. (An amount has groups of three digits.)
 NUMBERING_RE = re.compile(r"(?m)^([ \t]*)(\d{1,2})[.,;](?:(\d{1,2})[.,;])?(?=[ \t]+[A-ZÁÉÍÓÚÑ«“\"])")
 # The roman number of a section heading or of a decision's item as Tesseract read it, measured on
-# wild and wild2 printed and scanned (eval --scan): 'II.' as 'Il.', 'll.', 'IT.', 'IH.'; 'III.' as
-# 'IM.', 'TI.', 'Ill.'; 'IV.' as 'TV.', 'lV.'. None of these is a Spanish word, so at the start of
-# a line, before '.' and a capital ('IT. ITINERARIO DEL PROCESO'), it is the number; the digit
-# forms ('111.', '11.') are left alone, since an arabic 11 is as likely there.
+# wild and wild2 printed and scanned (eval --scan): 'I.' as 'l.'; 'II.' as 'Il.', 'll.', 'IT.',
+# 'IH.'; 'III.' as 'IM.', 'TI.', 'Ill.'; 'IV.' as 'TV.', 'lV.'. None of these is a Spanish word, so
+# at the start of a line, before '.' and a capital ('IT. ITINERARIO DEL PROCESO'), it is the number;
+# the digit forms ('111.', '11.') are left alone, since an arabic 11 is as likely there.
 ROMAN_LOOKALIKES = {
-    "Il": "II", "ll": "II", "lI": "II", "IT": "II", "IH": "II", "I1": "II", "1I": "II",
+    "l": "I", "Il": "II", "ll": "II", "lI": "II", "IT": "II", "IH": "II", "I1": "II", "1I": "II",
     "IM": "III", "TI": "III", "Ill": "III", "IIl": "III", "lll": "III", "IlI": "III",
     "TV": "IV", "lV": "IV", "Vl": "VI", "Vll": "VII", "VIl": "VII",
 }

@@ -299,6 +299,8 @@ def test_fix_stray_marks(text, expected):
     # letters Tesseract put for the I of a heading's number (measured on wild/wild2 scans)
     ("mil veintiuno.\n\nIT. ITINERARIO DEL PROCESO", "mil veintiuno.\n\nII. ITINERARIO DEL PROCESO"),
     ("IM. PRUEBA ACTUADA", "III. PRUEBA ACTUADA"),
+    ("l. HECHOS IMPUTADOS", "I. HECHOS IMPUTADOS"),
+    ("l. el inciso", "l. el inciso"),
     ("Il. HABER NULIDAD en la misma", "II. HABER NULIDAD en la misma"),
     ("TV. VALORACIÓN", "IV. VALORACIÓN"),
     ("IT. el acusado", "IT. el acusado"),  # no heading follows
