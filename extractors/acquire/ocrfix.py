@@ -53,6 +53,12 @@ STRAY_MARK_RE = re.compile(r"(?m)^[ \t]*[-–—·•.,:;|'‘’\"*_~¬]{1,2}[ 
                            r"|(?<=\?)[ \t]+['‘’\"*]{1,2}[ \t]*$"
                            # ... or a lone small letter far from it ('LUJÁN TÚPEZ  i' in a signature column)
                            r"|(?<=[\w.,;:)])[ \t]{2,}[a-zñ][ \t]*$")
+# The colon of a header label, standing apart at the end of its line over the value below it, read
+# as ']' ('ACUSADOS  ]' over a numbered list: wild2 w28 scanned with another seed, which lost seven
+# defendants): a colon, glued to the label so that the speck rule below does not take it. A label is
+# one to three words in capitals. (A colon read as a colon is left to that rule: after a signature's
+# name it is as often a speck.)
+LABEL_COLON_RE = re.compile(r"(?m)^([ \t]*[A-ZÁÉÍÓÚÑ]{2}[A-ZÁÉÍÓÚÑ.]*(?:[ \t][A-ZÁÉÍÓÚÑ.]+){0,2})[ \t]+\](?=[ \t]*$)")
 # a roman numeral of a list read with '|' for I ('|. Declararon', '||. CASARON', '|V. DISPUSIERON'):
 # at the start of a line or after a colon, before '.' or ')' and a space
 ROMAN_BAR_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[:;]\s))[|IVX]*\|[|IVX]*(?=[.)]\s)")
@@ -138,8 +144,9 @@ def fix_ocr_soles(text: str | Tracked) -> str | Tracked:
 
 
 def fix_stray_marks(text: str | Tracked) -> str | Tracked:
-    """'- CORTE SUPREMA', '. JUEZ PONENTE :' at the start of a line → 'CORTE SUPREMA', …"""
-    return _sub(text, STRAY_MARK_RE, "")
+    """'- CORTE SUPREMA', '. JUEZ PONENTE :' at the start of a line → 'CORTE SUPREMA', …; a label's
+    colon read as ']' apart at the end of its line is a colon ('ACUSADOS  ]' → 'ACUSADOS:')."""
+    return _sub(_sub(text, LABEL_COLON_RE, lambda m: m.group(1) + ":"), STRAY_MARK_RE, "")
 
 
 def fix_roman_bars(text: str | Tracked) -> str | Tracked:

@@ -285,6 +285,10 @@ def test_fix_ocr_numero_more_forms(text, expected):
     ("dijo: “el acusado”", "dijo: “el acusado”"),  # a quote glued to its word
     ("los criterios del Acuerdo Plenario N.? '\n2-2005/CJ-116", "los criterios del Acuerdo Plenario N.?\n2-2005/CJ-116"),
     ("EXP. N?  :\nJUEZ", "EXP. N?  :\nJUEZ"),  # a header label keeps its colon
+    ("Bustamante\n\nACUSADOS  ]\n\n. RIVAS QUIÑONES, Jhonatan", "Bustamante\n\nACUSADOS:\n\nRIVAS QUIÑONES, Jhonatan"),
+    ("JUECES SUPERIORES  ]", "JUECES SUPERIORES:"),
+    ("según el acta [fojas 3  ]", "según el acta [fojas 3  ]"),  # not a label in capitals
+    ("ABEL CACHIQUE MANIHUARI  :", "ABEL CACHIQUE MANIHUARI"),  # a colon apart: as often a speck
 )
 def test_fix_stray_marks(text, expected):
     assert fix_stray_marks(text) == expected
