@@ -112,6 +112,12 @@ _FW = "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True))
 WORD_SPECK_RE = re.compile(
     rf"(?<=[^\W\d_][ \t])(?P<fw>{_FW})(?P<mark>[.:;'’])(?P<gap>[ \t]*\n?[ \t]*)(?=[a-záéíóúñü])"
     rf"|(?<=[a-záéíóúñü]{{2}})(?P<glued>[.:;'’])(?=(?:{_FW})[ \t\n])")
+# ... or between two number words of a date or an amount in words ('dos mil.' / 'veintiuno',
+# wild2 w17 scanned with another seed, which dated the ruling 2000): no mark stands inside a number
+NUMBER_WORD = (r"(?:un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
+               r"|quince|dieci[a-záéíóúñ]+|veinte|veinti[a-záéíóúñ]+|treinta|cuarenta|cincuenta|sesenta"
+               r"|setenta|ochenta|noventa|cien|ciento|[a-z]+cientos|[a-z]+cientas|quinient[oa]s|mil)")
+NUMBER_SPECK_RE = re.compile(rf"(?<![^\W\d_])(?P<nw>{NUMBER_WORD})[.:;'’](?P<gap>[ \t]*\n?[ \t]*)(?={NUMBER_WORD}\b)")
 # ... or as a quotation mark glued to the start of a word in small letters that no closing mark
 # follows ('dos \'mil diecinueve', 'e\n“inhabilitación', 'pena priva-\n“tiva', measured on wild and
 # wild2 scanned): a real quotation closes within a few lines ("el denominado 'pago'")
@@ -178,7 +184,7 @@ def fix_capitals_i(text: str | Tracked) -> str | Tracked:
 
 def fix_word_specks(text: str | Tracked) -> str | Tracked:
     """'cuatro de.\nsetiembre' → 'cuatro de\nsetiembre'; 'la:sola' → 'la sola'; 'criterios'del' →
-    'criterios del'; 'dos \'mil' → 'dos mil'."""
+    'criterios del'; 'dos \'mil' → 'dos mil'; 'dos mil.\nveintiuno' → 'dos mil\nveintiuno'."""
     def fix(m: re.Match[str]) -> str:
         if m["glued"]:
             return " "
@@ -187,6 +193,7 @@ def fix_word_specks(text: str | Tracked) -> str | Tracked:
     def quote(m: re.Match[str]) -> str:
         return m.group() if CLOSING_QUOTE_RE.search(m.string, m.end(), m.end() + QUOTE_REACH) else ""
 
+    text = _sub(text, NUMBER_SPECK_RE, lambda m: m["nw"] + (m["gap"] or " "))
     return _sub(_sub(text, WORD_SPECK_RE, fix), GLUED_QUOTE_RE, quote)
 
 

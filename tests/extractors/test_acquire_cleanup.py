@@ -394,6 +394,12 @@ def test_fix_capitals_i(text, expected):
     ("el denominado 'pago' de la deuda", "el denominado 'pago' de la deuda"),  # closed
     ("le dijo “no te vayas”, y", "le dijo “no te vayas”, y"),
     ("la dijo: “ven\nconmigo.”", "la dijo: “ven\nconmigo.”"),
+    # a speck between number words (wild2 w17 scanned with another seed)
+    ("Huancayo, diecisiete de junio de dos mil.\nveintiuno.- VISTOS", "Huancayo, diecisiete de junio de dos mil\nveintiuno.- VISTOS"),
+    ("la suma de cinco mil; quinientos soles", "la suma de cinco mil quinientos soles"),
+    ("a los dos. Tres testigos", "a los dos. Tres testigos"),  # a sentence ends
+    ("fueron dos. Uno de ellos", "fueron dos. Uno de ellos"),  # a sentence ends
+    ("de dos mil once; y", "de dos mil once; y"),  # not two number words
 )
 def test_fix_word_specks(text, expected):
     assert fix_word_specks(text) == expected
