@@ -59,6 +59,12 @@ STRAY_MARK_RE = re.compile(r"(?m)^[ \t]*[-–—·•.,:;|'‘’\"*_~¬]{1,2}[ 
 # one to three words in capitals. (A colon read as a colon is left to that rule: after a signature's
 # name it is as often a speck.)
 LABEL_COLON_RE = re.compile(r"(?m)^([ \t]*[A-ZÁÉÍÓÚÑ]{2}[A-ZÁÉÍÓÚÑ.]*(?:[ \t][A-ZÁÉÍÓÚÑ.]+){0,2})[ \t]+\](?=[ \t]*$)")
+# The "S.S." (señores) over the judges' names as Tesseract read it ('SS;', '$5:', 'S$:', measured
+# on wild2 w04 and w14 scanned with another seed, which lost the judges under it): a line of two
+# S-like marks ('S', '$', '5'; one of them an 'S' or '$'), with dots or one closing mark, and a name
+# in capitals on the next line.
+SS_LOOKALIKE_RE = re.compile(r"(?m)^[ \t]*(?=[^\n]*[S$])[S$5]\.?[ \t]?[S$5][.:;,]?[ \t]*"
+                             r"(?=\n(?:[ \t]*\n)?[ \t]*[A-ZÁÉÍÓÚÑ]{2,}(?:[ \t]+[A-ZÁÉÍÓÚÑ]{2,})+[ \t]*(?:\n|$))")
 # a roman numeral of a list read with '|' for I ('|. Declararon', '||. CASARON', '|V. DISPUSIERON'):
 # at the start of a line or after a colon, before '.' or ')' and a space
 ROMAN_BAR_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[:;]\s))[|IVX]*\|[|IVX]*(?=[.)]\s)")
@@ -225,6 +231,11 @@ def fix_numbering(text: str | Tracked) -> str | Tracked:
     return _sub(text, NUMBERING_RE, fix)
 
 
+def fix_ss(text: str | Tracked) -> str | Tracked:
+    """'SS;' / '$5:' over 'RAMOS CISNEROS' → 'S.S.' over it."""
+    return _sub(text, SS_LOOKALIKE_RE, "S.S.")
+
+
 def fix_initials(text: str | Tracked) -> str | Tracked:
     """'iniciales A:S.Q.V.' → 'iniciales A.S.Q.V.'; 'Y .F.Ch.Q.' → 'Y.F.Ch.Q.'."""
     return _sub(text, INITIALS_SPECK_RE, lambda m: m.group(1) + ".")
@@ -254,7 +265,7 @@ def fix_dashes_in_numbers(text: str | Tracked) -> str | Tracked:
 
 # Order matters: roman numbers before the specks ('|. INICIO' is the number I, not a speck before
 # the heading); numbering after them ('- 4, AQUINO' loses its speck first).
-OCR_FIXES = (fix_roman_bars, fix_stray_marks, fix_numbering, join_broken_paragraphs, fix_ocr_ordinal,
+OCR_FIXES = (fix_roman_bars, fix_ss, fix_stray_marks, fix_numbering, join_broken_paragraphs, fix_ocr_ordinal,
              fix_initials, fix_capitals_i, join_split_names, fix_word_specks, fix_ocr_numero, fix_ocr_soles,
              fix_digits_in_numbers, fix_dashes_in_numbers)
 

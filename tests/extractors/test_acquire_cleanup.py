@@ -32,6 +32,7 @@ from extractors.acquire.ocrfix import (
     fix_ocr_ordinal,
     fix_ocr_soles,
     fix_roman_bars,
+    fix_ss,
     fix_stray_marks,
     fix_word_specks,
     join_broken_paragraphs,
@@ -433,6 +434,18 @@ def test_join_split_names(text, expected):
 )
 def test_fix_numbering(text, expected):
     assert fix_numbering(text) == expected
+
+
+@cases(
+    # measured on wild2 w04 and w14 scanned with another seed
+    ("devuelvan los autos.\n\nSS;\n\nALVARADO MESÍA\nCANGAHUALA RUIZ", "devuelvan los autos.\n\nS.S.\n\nALVARADO MESÍA\nCANGAHUALA RUIZ"),
+    ("Notifíquese.\n\n$5:\nRAMOS CISNEROS\n", "Notifíquese.\n\nS.S.\nRAMOS CISNEROS\n"),
+    ("S. S.\nSAN MARTÍN CASTRO", "S.S.\nSAN MARTÍN CASTRO"),
+    ("55\nSAN MARTÍN CASTRO", "55\nSAN MARTÍN CASTRO"),  # digits only: a page number
+    ("SS;\nla sala", "SS;\nla sala"),  # no name under it
+)
+def test_fix_ss(text, expected):
+    assert fix_ss(text) == expected
 
 
 @cases(
