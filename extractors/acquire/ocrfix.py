@@ -95,7 +95,9 @@ BROKEN_PARAGRAPH_RE = re.compile(r"(?<=[a-záéíóúñü\d,-])[ \t]*\n(?:[ \t]*
 # YAUR!I', 'HUARACH!I'), or as a small 'l' or a bar between two capitals ('5-2016/ClJ-116'). No
 # Spanish word in capitals holds a '!' or a small 'l'. (A digit 1 between capitals is left: vehicle
 # plates and police codes have them.)
-CAPITALS_I_RE = re.compile(r"(?<=[A-ZÁÉÍÓÚÑ])(?:!(?=I)|[l|](?=[A-ZÁÉÍÓÚÑ]))")
+# ... or as '!' alone at the end of a surname before a colon or a comma ('CÓNDOR YAUR!:', wild2 w28
+# scanned with another seed), unless a '¡' opened an exclamation on that line
+CAPITALS_I_RE = re.compile(r"(?<=[A-ZÁÉÍÓÚÑ])(?:!(?=I)|[l|](?=[A-ZÁÉÍÓÚÑ]))|(?<=[A-ZÁÉÍÓÚÑ]{3})!(?=[:,;])")
 # a protected victim's initials with one dot read as a colon, a semicolon or a comma, or with a
 # space before it ('A:S.Q.V.', 'Y .F.Ch.Q.', measured on wild2 w29 and w27 scanned): a lone
 # capital (or capital and small letter, 'Ch') before two or more initials is one of them
@@ -184,8 +186,16 @@ def fix_ocr_ordinal(text: str | Tracked) -> str | Tracked:
 
 
 def fix_capitals_i(text: str | Tracked) -> str | Tracked:
-    """'CÓNDOR YAUR!I' → 'CÓNDOR YAURI'; '5-2016/ClJ-116' → '5-2016/CIJ-116'."""
-    return _sub(text, CAPITALS_I_RE, lambda m: "" if m.group() == "!" else "I")
+    """'CÓNDOR YAUR!I' and 'CÓNDOR YAUR!:' → 'CÓNDOR YAURI…'; '5-2016/ClJ-116' → '5-2016/CIJ-116'."""
+    def fix(m: re.Match[str]) -> str:
+        if m.group() != "!":
+            return "I"
+        if m.string.startswith("I", m.end()):
+            return ""
+        exclaimed = "¡" in m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+        return m.group() if exclaimed else "I"
+
+    return _sub(text, CAPITALS_I_RE, fix)
 
 
 def fix_word_specks(text: str | Tracked) -> str | Tracked:

@@ -361,6 +361,8 @@ def test_join_broken_paragraphs(text, expected):
 @cases(
     ("i) ROGER ALDAIR CÓNDOR YAUR!I: diez años", "i) ROGER ALDAIR CÓNDOR YAURI: diez años"),  # wild2 w28
     ("MAMANI HUARACH!I, Fausto", "MAMANI HUARACHI, Fausto"),  # wild2 w20
+    ("i) ROGER ALDAIR CÓNDOR YAUR!: diez años", "i) ROGER ALDAIR CÓNDOR YAURI: diez años"),  # another seed
+    ("gritó ¡FUERA!, y", "gritó ¡FUERA!, y"),  # an exclamation opened on the line
     ("Acuerdo Plenario N.° 5-2016/ClJ-116", "Acuerdo Plenario N.° 5-2016/CIJ-116"),  # wild2 w03
     ("SALA PENAL C|J", "SALA PENAL CIJ"),
     ("¡BASTA! Dijo", "¡BASTA! Dijo"),  # a real exclamation: no I follows
