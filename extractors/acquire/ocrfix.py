@@ -89,6 +89,9 @@ ROMAN_LOOKALIKE_RE = re.compile(
 # scan varies ("La acusación se\n\npresentó el 7 de setiembre"): a blank line after a word or a
 # comma and before a lower-case word is one line break (a paragraph never opens in lower case)
 BROKEN_PARAGRAPH_RE = re.compile(r"(?<=[a-záéíóúñü\d,-])[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*[a-záéíóúñü])"
+                                 # ... also with a speck apart before that word, which goes too ('pena
+                                 # privativa de\n\n- libertad', wild w09 scanned with another seed)
+                                 r"|(?<=[a-záéíóúñü\d,])[ \t]*\n(?:[ \t]*\n)+[ \t]*[-–.,:;|'‘’\"*·•][ \t]+(?=[a-záéíóúñü])"
                                  # ... and inside an amount wrapped at its thousands ("S/ 15\n\n000.00")
                                  r"|(?<=\d)[ \t]*\n(?:[ \t]*\n)+(?=[ \t]*\d{3}(?:[.,]\d{2})?\b)")
 # the I of a word in capitals misread (measured on wild2 scanned): read twice, as '!I' ('CÓNDOR

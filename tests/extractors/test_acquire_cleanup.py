@@ -347,6 +347,8 @@ def test_a_roman_one_read_as_a_bar_is_not_taken_for_a_speck():
     ("en el año 2019\n\n2. La defensa", "en el año 2019\n\n2. La defensa"),  # a numbered paragraph
     ("se resuelve.\n\nel acusado", "se resuelve.\n\nel acusado"),  # a sentence ended
     ("CONSIDERANDO\n\nPrimero", "CONSIDERANDO\n\nPrimero"),  # a new paragraph
+    ("le IMPONE TRES AÑOS de pena privativa\nde\n\n- libertad, suspendida", "le IMPONE TRES AÑOS de pena privativa\nde\nlibertad, suspendida"),
+    ("las reglas siguientes:\n\n- no ausentarse", "las reglas siguientes:\n\n- no ausentarse"),  # a list after a colon
     # a name in capitals carried over the line (wild2 w04, w26 scanned)
     ("en el extremo que impuso a KEVIN\n\nJHAIR PAREDES SOTO", "en el extremo que impuso a KEVIN\nJHAIR PAREDES SOTO"),
     ("la causa seguida contra TEODORO MÁXIMO\n\nCCENTE HUAMANÍ,", "la causa seguida contra TEODORO MÁXIMO\nCCENTE HUAMANÍ,"),
