@@ -19,7 +19,7 @@ from extractors.data.districts import DISTRICTS
 # 'N.° …'; a bare '2' only after the dot ('N2' alone is too often something else)
 OCR_NUMERO_RE = re.compile(
     r"""(?<![^\W\d_])N
-        (?: \.\s?[“"”’'*]?[2?*”"’'°º%][?*]?  # N.2  N.?  N.*  N.”  N.%  N. ?  N.“%  N.?*
+        (?: \.\s?[“"”’'*]?[2?*”"’'°º%][?*”"’']?  # N.2  N.?  N.*  N.”  N.%  N. ?  N.“%  N.?*  N.?”
           | \s?[“"”’'*]?[?*”"’'%]          # N?  N *  N”  N%  N*%
         )
         (?=\s+\d|\s*:\s*\d)              # a number follows, or ': ' and a number (a header field)""",
@@ -123,6 +123,17 @@ _FW = "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True))
 WORD_SPECK_RE = re.compile(
     rf"(?<=[^\W\d_][ \t])(?P<fw>{_FW})(?P<mark>[.:;'’])(?P<gap>[ \t]*\n?[ \t]*)(?=[a-záéíóúñü])"
     rf"|(?<=[a-záéíóúñü]{{2}})(?P<glued>[.:;'’])(?=(?:{_FW})[ \t\n])")
+# ... or as a hyphen glued to a function word, in small letters or capitals ('ACTA DE-REGISTRO DE
+# AUDIENCIA', 'efectiva-y', 'se-mantiene', wild/wild2 scanned): no compound starts or ends with one
+# ('e' is left out: 'e-mail'). Not at a line's end, where the hyphen splits a word ('de-' / 'recho').
+_FW_HYPHEN = "|".join(w for w in sorted(FUNCTION_WORDS, key=len, reverse=True) if w != "e")
+HYPHEN_SPECK_RE = re.compile(
+    rf"(?<![^\W\d_])(?:{_FW_HYPHEN}|{_FW_HYPHEN.upper()})-(?=[^\W\d_]{{2}})"
+    rf"|(?<=[^\W\d_]{{2}})-(?=(?:{_FW_HYPHEN}|{_FW_HYPHEN.upper()})[ \t])")
+# ... or as a dot after a word of five letters or more that ends in a vowel, before a word in small
+# letters ('se formalizó. el nueve de agosto', wild2 w19 scanned with another seed): a sentence does
+# not go on in small letters, and the abbreviations of rulings end in a consonant ('aprox.', 'párr.').
+LONG_WORD_SPECK_RE = re.compile(r"(?<=[^\W\d_]{4}[aeiouáéíóú])\.(?=[ \t]+[a-záéíóúñü]{2})")
 # ... or between two number words of a date or an amount in words ('dos mil.' / 'veintiuno',
 # wild2 w17 scanned with another seed, which dated the ruling 2000): no mark stands inside a number
 NUMBER_WORD = (r"(?:un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce"
@@ -213,6 +224,8 @@ def fix_word_specks(text: str | Tracked) -> str | Tracked:
         return m.group() if CLOSING_QUOTE_RE.search(m.string, m.end(), m.end() + QUOTE_REACH) else ""
 
     text = _sub(text, NUMBER_SPECK_RE, lambda m: m["nw"] + (m["gap"] or " "))
+    text = _sub(text, HYPHEN_SPECK_RE, lambda m: m.group().replace("-", " ") if m.group() != "-" else " ")
+    text = _sub(text, LONG_WORD_SPECK_RE, "")
     return _sub(_sub(text, WORD_SPECK_RE, fix), GLUED_QUOTE_RE, quote)
 
 

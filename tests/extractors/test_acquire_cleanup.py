@@ -252,6 +252,7 @@ def test_clean_pages_applies_the_ocr_fix_only_to_ocr_pages():
     ("Cas. N. ? 977-2010", "Cas. N.° 977-2010"),
     ("CASACIÓN N.?* 001874-2022", "CASACIÓN N.° 001874-2022"),  # measured
     ("R. N. N.% 800-2004", "R. N. N.° 800-2004"),  # measured
+    ("el Acuerdo Plenario N.?” 5-2009/CJ-116", "el Acuerdo Plenario N.° 5-2009/CJ-116"),  # measured
     ("RESOLUCIÓN N*% 14", "RESOLUCIÓN N.° 14"),  # measured
     ("el 50 % de N% 3", "el 50 % de N.° 3"),
     ("N2 123", "N2 123"),  # without the dot a '2' may be real
@@ -405,6 +406,21 @@ def test_fix_capitals_i(text, expected):
     ("a los dos. Tres testigos", "a los dos. Tres testigos"),  # a sentence ends
     ("fueron dos. Uno de ellos", "fueron dos. Uno de ellos"),  # a sentence ends
     ("de dos mil once; y", "de dos mil once; y"),  # not two number words
+    # a hyphen glued to a function word (wild2 w22 scanned with another seed, w11, w20; wild w06)
+    ("ACTA DE-REGISTRO DE AUDIENCIA PÚBLICA", "ACTA DE REGISTRO DE AUDIENCIA PÚBLICA"),
+    ("de libertad efectiva-y fijó en", "de libertad efectiva y fijó en"),
+    ("fijó en-diez mil soles", "fijó en diez mil soles"),
+    ("Aguaytía-Pucallpa y Arequipa–Juliaca", "Aguaytía-Pucallpa y Arequipa–Juliaca"),  # names
+    ("su e-mail personal", "su e-mail personal"),
+    ("la de-\nrecho", "la de-\nrecho"),  # a word split at the line's end
+    ("días-multa y ex-alcalde", "días-multa y ex-alcalde"),
+    # a dot after a long word that ends in a vowel, before a word in small letters (wild2 w19 and
+    # w17 scanned with another seed)
+    ("la investigación se formalizó. el nueve de agosto", "la investigación se formalizó el nueve de agosto"),
+    ("No se configura. la alevosía", "No se configura la alevosía"),
+    ("una distancia aprox. de cien metros", "una distancia aprox. de cien metros"),  # an abbreviation
+    ("se formalizó. El nueve", "se formalizó. El nueve"),  # a sentence ends
+    ("la pena. la reparación", "la pena. la reparación"),  # a short word
 )
 def test_fix_word_specks(text, expected):
     assert fix_word_specks(text) == expected
