@@ -26,11 +26,17 @@ from extractors.acquire.cleanup import (
 from extractors.acquire.ocrfix import (
     fix_dashes_in_numbers,
     fix_digits_in_numbers,
+    fix_capitals_i,
+    fix_initials,
+    fix_numbering,
     fix_ocr_ordinal,
     fix_ocr_soles,
     fix_roman_bars,
+    fix_ss,
     fix_stray_marks,
+    fix_word_specks,
     join_broken_paragraphs,
+    join_split_names,
 )
 from extractors.acquire.sourcemap import Tracked, join, span_to_raw, to_raw
 
@@ -246,6 +252,7 @@ def test_clean_pages_applies_the_ocr_fix_only_to_ocr_pages():
     ("Cas. N. ? 977-2010", "Cas. N.° 977-2010"),
     ("CASACIÓN N.?* 001874-2022", "CASACIÓN N.° 001874-2022"),  # measured
     ("R. N. N.% 800-2004", "R. N. N.° 800-2004"),  # measured
+    ("el Acuerdo Plenario N.?” 5-2009/CJ-116", "el Acuerdo Plenario N.° 5-2009/CJ-116"),  # measured
     ("RESOLUCIÓN N*% 14", "RESOLUCIÓN N.° 14"),  # measured
     ("el 50 % de N% 3", "el 50 % de N.° 3"),
     ("N2 123", "N2 123"),  # without the dot a '2' may be real
@@ -272,6 +279,18 @@ def test_fix_ocr_numero_more_forms(text, expected):
     ("LUJÁN TÚPEZ  i\n\nALTABÁS KAJATT", "LUJÁN TÚPEZ\n\nALTABÁS KAJATT"),
     ("el inciso a\nde la norma", "el inciso a\nde la norma"),  # one space: a word of the sentence
     ("_nota al pie", "_nota al pie"),  # before a small letter: not a speck for sure
+    ("impuso a KEVIN\n-JHAIR PAREDES SOTO", "impuso a KEVIN\nJHAIR PAREDES SOTO"),  # wild2 w04 scanned
+    ("-CONDENANDO a KEVIN", "CONDENANDO a KEVIN"),  # wild w12 scanned
+    ("-El acta de intervención", "-El acta de intervención"),  # one capital: maybe a list's dash
+    ("153\n-A del Código", "153\n-A del Código"),
+    ("La madre de la menor, de\n\n“ iniciales R.Q.A., formuló", "La madre de la menor, de\n\niniciales R.Q.A., formuló"),
+    ("dijo: “el acusado”", "dijo: “el acusado”"),  # a quote glued to its word
+    ("los criterios del Acuerdo Plenario N.? '\n2-2005/CJ-116", "los criterios del Acuerdo Plenario N.?\n2-2005/CJ-116"),
+    ("EXP. N?  :\nJUEZ", "EXP. N?  :\nJUEZ"),  # a header label keeps its colon
+    ("Bustamante\n\nACUSADOS  ]\n\n. RIVAS QUIÑONES, Jhonatan", "Bustamante\n\nACUSADOS:\n\nRIVAS QUIÑONES, Jhonatan"),
+    ("JUECES SUPERIORES  ]", "JUECES SUPERIORES:"),
+    ("según el acta [fojas 3  ]", "según el acta [fojas 3  ]"),  # not a label in capitals
+    ("ABEL CACHIQUE MANIHUARI  :", "ABEL CACHIQUE MANIHUARI"),  # a colon apart: as often a speck
 )
 def test_fix_stray_marks(text, expected):
     assert fix_stray_marks(text) == expected
@@ -283,9 +302,41 @@ def test_fix_stray_marks(text, expected):
     ("|V. DISPUSIERON", "IV. DISPUSIERON"),
     ("a | b", "a | b"),  # a separator
     ("Portal | Penal", "Portal | Penal"),
+    # letters Tesseract put for the I of a heading's number (measured on wild/wild2 scans)
+    ("mil veintiuno.\n\nIT. ITINERARIO DEL PROCESO", "mil veintiuno.\n\nII. ITINERARIO DEL PROCESO"),
+    ("IM. PRUEBA ACTUADA", "III. PRUEBA ACTUADA"),
+    ("l. HECHOS IMPUTADOS", "I. HECHOS IMPUTADOS"),
+    ("l. el inciso", "l. el inciso"),
+    ("Il. HABER NULIDAD en la misma", "II. HABER NULIDAD en la misma"),
+    ("TV. VALORACIÓN", "IV. VALORACIÓN"),
+    ("IT. el acusado", "IT. el acusado"),  # no heading follows
+    ("la sigla IT. Luego", "la sigla IT. Luego"),  # not at the start of a line
+    ("11. HECHOS", "11. HECHOS"),  # an arabic 11 is as likely
 )
 def test_fix_roman_bars(text, expected):
     assert fix_roman_bars(text) == expected
+
+
+def test_specks_around_a_line_break_do_not_break_what_it_carries():
+    """wild w12 and wild2 w27 scanned: a numero sign with a speck after it, and a lone quotation
+    mark opening the line after a blank line Tesseract put inside a sentence."""
+    assert clean_pages(["del Acuerdo Plenario N.? '\n2-2005/CJ-116, la sindicación"], ocr=[True]) == [
+        "del Acuerdo Plenario N.° 2-2005/CJ-116, la sindicación"]
+    assert clean_pages(["La madre de la menor, de\n\n“ iniciales R.Q.A., formuló"], ocr=[True]) == [
+        "La madre de la menor, de\niniciales R.Q.A., formuló"]
+
+
+def test_a_numbered_item_after_a_speck_keeps_its_number():
+    """wild2 w28 scanned: '- 4, AQUINO PALACIOS' (a speck, then the dot read as a comma)."""
+    assert clean_pages(["DNI 72145098\n- 4, AQUINO PALACIOS, Luis"], ocr=[True]) == [
+        "DNI 72145098\n4. AQUINO PALACIOS, Luis"]
+
+
+def test_a_roman_one_read_as_a_bar_is_not_taken_for_a_speck():
+    """'|. INICIO DEL PROCESO' (wild2 w22 scanned): the bar is the number I, and the speck rule
+    must not drop it first."""
+    assert clean_pages(["ANTECEDENTES\n\n|. INICIO DEL PROCESO"], ocr=[True]) == [
+        "ANTECEDENTES\n\nI. INICIO DEL PROCESO"]
 
 
 @cases(
@@ -297,9 +348,136 @@ def test_fix_roman_bars(text, expected):
     ("en el año 2019\n\n2. La defensa", "en el año 2019\n\n2. La defensa"),  # a numbered paragraph
     ("se resuelve.\n\nel acusado", "se resuelve.\n\nel acusado"),  # a sentence ended
     ("CONSIDERANDO\n\nPrimero", "CONSIDERANDO\n\nPrimero"),  # a new paragraph
+    ("le IMPONE TRES AÑOS de pena privativa\nde\n\n- libertad, suspendida", "le IMPONE TRES AÑOS de pena privativa\nde\nlibertad, suspendida"),
+    ("las reglas siguientes:\n\n- no ausentarse", "las reglas siguientes:\n\n- no ausentarse"),  # a list after a colon
+    # a name in capitals carried over the line (wild2 w04, w26 scanned)
+    ("en el extremo que impuso a KEVIN\n\nJHAIR PAREDES SOTO", "en el extremo que impuso a KEVIN\nJHAIR PAREDES SOTO"),
+    ("la causa seguida contra TEODORO MÁXIMO\n\nCCENTE HUAMANÍ,", "la causa seguida contra TEODORO MÁXIMO\nCCENTE HUAMANÍ,"),
+    ("CORTE SUPREMA DE JUSTICIA\n\nSALA PENAL PERMANENTE", "CORTE SUPREMA DE JUSTICIA\n\nSALA PENAL PERMANENTE"),  # headings
+    ("contra JUAN PÉREZ.\n\nSEGUNDO. La", "contra JUAN PÉREZ.\n\nSEGUNDO. La"),  # a sentence ended
+    ("Lima, doce de marzo\n\nVISTOS", "Lima, doce de marzo\n\nVISTOS"),  # no capitals before the gap
 )
 def test_join_broken_paragraphs(text, expected):
     assert join_broken_paragraphs(text) == expected
+
+
+@cases(
+    ("i) ROGER ALDAIR CÓNDOR YAUR!I: diez años", "i) ROGER ALDAIR CÓNDOR YAURI: diez años"),  # wild2 w28
+    ("MAMANI HUARACH!I, Fausto", "MAMANI HUARACHI, Fausto"),  # wild2 w20
+    ("i) ROGER ALDAIR CÓNDOR YAUR!: diez años", "i) ROGER ALDAIR CÓNDOR YAURI: diez años"),  # another seed
+    ("gritó ¡FUERA!, y", "gritó ¡FUERA!, y"),  # an exclamation opened on the line
+    ("Acuerdo Plenario N.° 5-2016/ClJ-116", "Acuerdo Plenario N.° 5-2016/CIJ-116"),  # wild2 w03
+    ("SALA PENAL C|J", "SALA PENAL CIJ"),
+    ("¡BASTA! Dijo", "¡BASTA! Dijo"),  # a real exclamation: no I follows
+    ("el Sr. Alvarez", "el Sr. Alvarez"),
+    ("placa A1B-123", "placa A1B-123"),  # a digit between capitals is left
+    ("McLean y DlA", "McLean y DIA"),
+)
+def test_fix_capitals_i(text, expected):
+    assert fix_capitals_i(text) == expected
+
+
+@cases(
+    # measured on wild and wild2 scanned
+    ("por disposición de cuatro de.\nsetiembre de dos mil", "por disposición de cuatro de\nsetiembre de dos mil"),
+    ("veintiséis de:abril de dos mil", "veintiséis de abril de dos mil"),
+    ("el control de la.acusación", "el control de la acusación"),
+    ("valorado según.su fundamento", "valorado según su fundamento"),
+    ("supere los criterios'del Acuerdo", "supere los criterios del Acuerdo"),
+    ("al sentenciado que.el nueve", "al sentenciado que el nueve"),
+    ("contiguo al. bar", "contiguo al bar"),
+    # what stays
+    ("a. el acusado", "a. el acusado"),  # a list's letter opens the line
+    ("el pago.\nde", "el pago.\nde"),  # no function word before the mark
+    ("a las 10 a.m. del", "a las 10 a.m. del"),
+    ("dijo que: «no»", "dijo que: «no»"),  # a quote, not a word in small letters
+    ("visite www.pj.gob.pe y", "visite www.pj.gob.pe y"),
+    ("la pena. La", "la pena. La"),
+    ("en S.A.C. y", "en S.A.C. y"),
+    # a quotation mark glued to a word that nothing closes (wild w05, w04, wild2 w29 scanned)
+    ("presentado el tres\nde junio de dos 'mil diecinueve y, tras", "presentado el tres\nde junio de dos mil diecinueve y, tras"),
+    ("a cada uno, e\n“inhabilitación conforme", "a cada uno, e\ninhabilitación conforme"),
+    ("el denominado 'pago' de la deuda", "el denominado 'pago' de la deuda"),  # closed
+    ("le dijo “no te vayas”, y", "le dijo “no te vayas”, y"),
+    ("la dijo: “ven\nconmigo.”", "la dijo: “ven\nconmigo.”"),
+    # a speck between number words (wild2 w17 scanned with another seed)
+    ("Huancayo, diecisiete de junio de dos mil.\nveintiuno.- VISTOS", "Huancayo, diecisiete de junio de dos mil\nveintiuno.- VISTOS"),
+    ("la suma de cinco mil; quinientos soles", "la suma de cinco mil quinientos soles"),
+    ("a los dos. Tres testigos", "a los dos. Tres testigos"),  # a sentence ends
+    ("fueron dos. Uno de ellos", "fueron dos. Uno de ellos"),  # a sentence ends
+    ("de dos mil once; y", "de dos mil once; y"),  # not two number words
+    # a hyphen glued to a function word (wild2 w22 scanned with another seed, w11, w20; wild w06)
+    ("ACTA DE-REGISTRO DE AUDIENCIA PÚBLICA", "ACTA DE REGISTRO DE AUDIENCIA PÚBLICA"),
+    ("de libertad efectiva-y fijó en", "de libertad efectiva y fijó en"),
+    ("fijó en-diez mil soles", "fijó en diez mil soles"),
+    ("Aguaytía-Pucallpa y Arequipa–Juliaca", "Aguaytía-Pucallpa y Arequipa–Juliaca"),  # names
+    ("su e-mail personal", "su e-mail personal"),
+    ("la de-\nrecho", "la de-\nrecho"),  # a word split at the line's end
+    ("días-multa y ex-alcalde", "días-multa y ex-alcalde"),
+    # a dot after a long word that ends in a vowel, before a word in small letters (wild2 w19 and
+    # w17 scanned with another seed)
+    ("la investigación se formalizó. el nueve de agosto", "la investigación se formalizó el nueve de agosto"),
+    ("No se configura. la alevosía", "No se configura la alevosía"),
+    ("una distancia aprox. de cien metros", "una distancia aprox. de cien metros"),  # an abbreviation
+    ("se formalizó. El nueve", "se formalizó. El nueve"),  # a sentence ends
+    ("la pena. la reparación", "la pena. la reparación"),  # a short word
+)
+def test_fix_word_specks(text, expected):
+    assert fix_word_specks(text) == expected
+
+
+@cases(
+    ("APELACIÓN N.° 437-2025/AY ACUCHO", "APELACIÓN N.° 437-2025/AYACUCHO"),  # wild2 w01 scanned
+    ("Resolución N.° 412-2023-MP-FN-PJFS-A Y ACUCHO, de diez", "Resolución N.° 412-2023-MP-FN-PJFS-AYACUCHO, de diez"),
+    ("CORTE SUPERIOR DE JUSTICIA DE HUAN CA VELICA", "CORTE SUPERIOR DE JUSTICIA DE HUANCAVELICA"),
+    ("LIMA Y CALLAO", "LIMA Y CALLAO"),  # whole words
+    ("ROBO Y HURTO", "ROBO Y HURTO"),
+    ("PU NO", "PU NO"),  # a name this short is too easily two words
+    ("Ay acucho", "Ay acucho"),  # capitals only
+)
+def test_join_split_names(text, expected):
+    assert join_split_names(text) == expected
+
+
+@cases(
+    # measured on wild2 scanned (w27, w11, w25, w15, w28)
+    ("de diciembre.\n\n4,3. El testigo Condori Puma", "de diciembre.\n\n4.3. El testigo Condori Puma"),
+    ("son periféricas.\n\n4,3, Que no se haya hallado", "son periféricas.\n\n4.3. Que no se haya hallado"),
+    ("4.4, Concurren las agravantes", "4.4. Concurren las agravantes"),
+    ("antecedentes.\n3; Notifíquese y devuélvase.", "antecedentes.\n3. Notifíquese y devuélvase."),
+    ("DNI 72145098\n4, AQUINO PALACIOS, Luis", "DNI 72145098\n4. AQUINO PALACIOS, Luis"),
+    # what stays
+    ("4.3. El testigo", "4.3. El testigo"),
+    ("los incisos 2, 3,\n4, 5 y 6", "los incisos 2, 3,\n4, 5 y 6"),  # no capital follows
+    ("la suma de\n1,500.00 Soles", "la suma de\n1,500.00 Soles"),  # an amount
+    ("el 4,3 % de", "el 4,3 % de"),
+)
+def test_fix_numbering(text, expected):
+    assert fix_numbering(text) == expected
+
+
+@cases(
+    # measured on wild2 w04 and w14 scanned with another seed
+    ("devuelvan los autos.\n\nSS;\n\nALVARADO MESÍA\nCANGAHUALA RUIZ", "devuelvan los autos.\n\nS.S.\n\nALVARADO MESÍA\nCANGAHUALA RUIZ"),
+    ("Notifíquese.\n\n$5:\nRAMOS CISNEROS\n", "Notifíquese.\n\nS.S.\nRAMOS CISNEROS\n"),
+    ("S. S.\nSAN MARTÍN CASTRO", "S.S.\nSAN MARTÍN CASTRO"),
+    ("55\nSAN MARTÍN CASTRO", "55\nSAN MARTÍN CASTRO"),  # digits only: a page number
+    ("SS;\nla sala", "SS;\nla sala"),  # no name under it
+)
+def test_fix_ss(text, expected):
+    assert fix_ss(text) == expected
+
+
+@cases(
+    ("Agraviada  : Menor de iniciales A:S.Q.V.", "Agraviada  : Menor de iniciales A.S.Q.V."),  # wild2 w29
+    ("en agravio de la menor de iniciales Y .F.Ch.Q.", "en agravio de la menor de iniciales Y.F.Ch.Q."),  # w27
+    ("la menor R;M.C. declaró", "la menor R.M.C. declaró"),
+    ("RESOLUCIÓN JUDICIAL,D.Judicial:", "RESOLUCIÓN JUDICIAL,D.Judicial:"),  # a word before the mark
+    ("inciso A: B.C. y", "inciso A: B.C. y"),  # a space after the mark: not glued initials
+    ("Lima, A.S. y", "Lima, A.S. y"),
+)
+def test_fix_initials(text, expected):
+    assert fix_initials(text) == expected
 
 
 @cases(

@@ -85,6 +85,22 @@ def test_a_name_alone_on_the_last_page_of_a_scan_is_read(tmp_path, seed):
     assert "CARBAJAL" in last.text, last
 
 
+def test_a_scanned_rulings_numbers_and_names_are_read_as_printed(tmp_path):
+    """Real OCR of a printed and scanned page (samples.rescan, seed 0): Tesseract reads
+    'A Y ACUCHO', 'IT. ITINERARIO' and '4,3.' there (the defects of wild2 w01, w27 scanned);
+    the OCR repairs (acquire.ocrfix) give back what was printed."""
+    from samples.rescan import scan_text
+
+    printed = ("APELACIÓN N.° 437-2025/AYACUCHO\n\nI. HECHOS IMPUTADOS\n\nSegún la acusación, el acusado."
+               "\n\nII. ITINERARIO DEL PROCESO\n\nLa investigación se formalizó.\n\nIII. PRUEBA ACTUADA\n\n"
+               "Se visualizó la entrevista.\n\nIV. VALORACIÓN\n\n4.1. La declaración de la víctima.\n\n"
+               "4.2. En la entrevista única.\n\n4.3. El testigo Condori Puma declaró.\n\n"
+               "4.4. El certificado médico legal.")
+    text = acquire(scan_text(printed, tmp_path / "s.pdf", seed=0)).pages[0].text
+    for line in ("APELACIÓN N.° 437-2025/AYACUCHO", "II. ITINERARIO DEL PROCESO", "4.3. El testigo"):
+        assert line in text, text
+
+
 def test_a_blank_page_is_left_alone():
     blank = Image.new("L", (1240, 1754), 255)
     prepared = prepare_for_ocr(blank)
