@@ -134,7 +134,10 @@ DISTRICTS: tuple[District, ...] = (
                       "Puente Piedra-Ventanilla"),
              places=("Puente Piedra", "Mi Perú", "Ancón"), code_verified=False),
     District("Selva Central", "34", {}, date(2015, 7, 1), approx=True, weight=0.0,
-             places=("La Merced", "Chanchamayo", "Satipo", "Pichanaqui", "Oxapampa"), code_verified=False),
+             # Pichanaqui is also written Pichanaki; the Selva Central's module seats in Chanchamayo,
+             # Satipo and Oxapampa provinces
+             places=("La Merced", "Chanchamayo", "Satipo", "Pichanaqui", "Pichanaki", "Oxapampa", "Villa Rica",
+                     "Puerto Bermúdez", "Pangoa", "Mazamari", "Perené"), code_verified=False),
     # The national specialised system: Sala Penal Nacional, then Corte Superior Nacional de
     # Justicia Penal Especializada; its expedientes carry 5001 (crimen organizado, lavado,
     # terrorismo) and 5002 (corrupción de funcionarios) seats, and the older subsystem of

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.data.districts import NATIONAL, district_of_seat
+from extractors.data.districts import DISTRICTS, NATIONAL, PROVINCIAL_SEATS, district_of_seat
 from extractors.legal.patterns import courts as P
 from extractors.legal.text import Context, fold_key
 from schemas import CaseNumber, CaseNumberKind, Court, CourtLevel, Evidence
@@ -20,12 +20,23 @@ _CSJ_SUFFIX = re.compile(r"\s+de\s+la\s+" + P.CSJ.pattern.replace("\\b", "", 1))
 _SMALL = {"de", "del", "la", "las", "los", "y", "en", "e", "a", "el", "o", "para", "con"}
 
 
+# seats whose name opens with or holds an article, which stays capitalised in a court's name
+# ("Juzgado Penal Unipersonal de La Merced", "… de Villa El Salvador", "… de Los Olivos")
+_ARTICLED_PLACES = {p.lower(): p for d in DISTRICTS for p in (d.name, *d.aliases, *d.places)
+                    if re.search(r"\b(?:La|El|Los|Las)\b", p)} | {
+    p.lower(): p for seats in PROVINCIAL_SEATS.values() for p in seats if re.search(r"\b(?:La|El|Los|Las)\b", p)}
+_ARTICLED_PLACE_RX = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(_ARTICLED_PLACES, key=len, reverse=True))
+                                + r")\b", re.IGNORECASE)
+
+
 def smart_title(text: str) -> str:
-    """"JUZGADO PENAL COLEGIADO DE MAYNAS" -> "Juzgado Penal Colegiado de Maynas"."""
+    """"JUZGADO PENAL COLEGIADO DE MAYNAS" -> "Juzgado Penal Colegiado de Maynas"; "… DE LA MERCED"
+    -> "… de La Merced" (a seat's article is part of its name)."""
     if not text.isupper():
         return text
     words = text.lower().split(" ")
-    return " ".join(w if (w in _SMALL and i) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    out = " ".join(w if (w in _SMALL and i) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return _ARTICLED_PLACE_RX.sub(lambda m: _ARTICLED_PLACES[m.group().lower()], out)
 
 
 def district_in(low: str, start: int, end: int) -> tuple[str, int, int] | None:

@@ -109,6 +109,16 @@ def test_ncpp_dates_are_in_order_of_the_calendar():
     # the seat names the district when nothing else does
     ("JUZGADO PENAL COLEGIADO SUPRAPROVINCIAL DE MADRE DE DIOS – SEDE PUERTO MALDONADO\n\nEXPEDIENTE : 612-2022\n",
      "Juzgado Penal Colegiado Supraprovincial de Madre de Dios", CourtLevel.JUZGADO, "Madre de Dios"),
+    # the ruling opens on the organ with its ordinal (no Corte Superior line above it)
+    ("PRIMERA SALA PENAL DE APELACIONES DE LA CORTE SUPERIOR DE JUSTICIA DE PUNO\n\nEXPEDIENTE : 00123-2022-0\n",
+     "Primera Sala Penal de Apelaciones de la Corte Superior de Justicia de Puno", CourtLevel.CORTE_SUPERIOR, "Puno"),
+    # a seat's article is part of its name; Pichanaki as well as Pichanaqui
+    ("JUZGADO PENAL UNIPERSONAL DE LA MERCED\n\nEXPEDIENTE : 00123-2022-0\n",
+     "Juzgado Penal Unipersonal de La Merced", CourtLevel.JUZGADO, "Selva Central"),
+    ("JUZGADO DE INVESTIGACIÓN PREPARATORIA DE VILLA EL SALVADOR\n\nEXPEDIENTE : 00123-2022-0\n",
+     "Juzgado de Investigación Preparatoria de Villa El Salvador", CourtLevel.JUZGADO, "Lima Sur"),
+    ("JUZGADO PENAL UNIPERSONAL DE PICHANAKI\n\nEXPEDIENTE : 00123-2022-0\n",
+     "Juzgado Penal Unipersonal de Pichanaki", CourtLevel.JUZGADO, "Selva Central"),
 ])
 def test_court_and_district(header, name, level, district):
     text = header + "\nLima, cuatro de octubre de dos mil veintiuno\n\nVISTOS: el recurso.\n\nCONSIDERANDO: Primero.\n"

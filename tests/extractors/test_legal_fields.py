@@ -212,7 +212,7 @@ def test_case_numbers_ignore_publisher_furniture():
     ("CORTE SUPERIOR DE JUSTICIA DE LIMA\nPRIMERA SALA PENAL PARA PROCESOS CON REOS EN CÁRCEL\n\nVISTOS: x",
      "Primera Sala Penal para Procesos con Reos en Cárcel", "corte_superior", "Lima"),
     ("CORTE SUPERIOR DE JUSTICIA DE SELVA CENTRAL\nSALA MIXTA DESCENTRALIZADA E ITINERANTE DE LA MERCED - "
-     "CHANCHAMAYO\n\nVISTOS: x", "Sala Mixta Descentralizada e Itinerante de la Merced - Chanchamayo",
+     "CHANCHAMAYO\n\nVISTOS: x", "Sala Mixta Descentralizada e Itinerante de La Merced - Chanchamayo",
      "corte_superior", "Selva Central"),
     ("CORTE SUPERIOR DE JUSTICIA DE TUMBES\nJUZGADO DE INVESTIGACIÓN PREPARATORIA DE FLAGRANCIA, OMISIÓN A LA "
      "ASISTENCIA FAMILIAR Y CONDUCCIÓN EN ESTADO DE EBRIEDAD O DROGADICCIÓN DE TUMBES\n\nVISTOS: x",

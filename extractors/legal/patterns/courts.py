@@ -12,6 +12,7 @@ import re
 
 from extractors.data.districts import DISTRICTS, NATIONAL, PROVINCIAL_SEATS
 from extractors.legal.patterns import Rule, alternatives, validate
+from extractors.legal.patterns.numbers import ORDINALS
 
 # every district's name and aliases -> canonical name (folded comparison); one table,
 # extractors/data/districts.py, for the names, the seat codes and the seat cities
@@ -50,9 +51,6 @@ SUPREME_CHAMBER = Rule(
     source="domain.md: Salas Penales Permanente, Transitoria, Especial; NCPP art. 450 (Juzgado Supremo)",
     examples=("SALA PENAL PERMANENTE", "Segunda Sala Penal Transitoria", "JUZGADO SUPREMO DE INVESTIGACIÓN PREPARATORIA"))
 
-ORDINALS = ["primer", "primera", "segundo", "segunda", "tercer", "tercera", "cuarto", "cuarta",
-            "quinto", "quinta", "sexto", "sexta", "septimo", "setimo", "septima", "setima",
-            "octavo", "octava", "noveno", "novena", "decimo", "decima"]
 
 # Specialties of the specialised organs ("Juzgado de Investigación Preparatoria Especializado
 # en Delitos de Corrupción de Funcionarios", "Sala ... Especializada en Crimen Organizado").

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from extractors.legal.patterns import Rule, validate
+from extractors.legal.patterns.numbers import ORDINALS
 
 # The Poder Judicial's digital-signature stamp (ReFirma / Firma Perú), printed in the margin
 # of every signed page and flowed into the text by PDF extraction, often in the middle of a
@@ -94,11 +95,15 @@ FURNITURE_LINES = validate((
 
 # A line that opens the ruling itself (after any publisher furniture).
 BODY_START = validate((
-    Rule("body.court", r"^(?:corte suprema|corte superior|poder judicial|sala penal|"
-         r"(?:primer|segundo|tercer|cuarto|quinto)?\s*juzgado|tribunal constitucional|"
+    # an organ may open the ruling with its ordinal, of either gender ("PRIMERA SALA PENAL DE
+    # APELACIONES DE LIMA", "SEXTO JUZGADO PENAL UNIPERSONAL", "2° JUZGADO")
+    Rule("body.court", r"^(?:corte suprema|corte superior|poder judicial|"
+         rf"(?:(?:{'|'.join(ORDINALS)})\s+|\d{{1,2}}\s*[°º]?\s*)?(?:sala|juzgado)\b|tribunal constitucional|"
          r"expediente|exp\.|casacion\b|r\.\s?n\.|recurso de nulidad|acuerdo plenario)",
          source="domain.md, header block", examples=("CORTE SUPREMA DE JUSTICIA DE LA REPÚBLICA",
-                                                      "Expediente N.° 01873-2020-41-1903-JR-PE-01")),
+                                                      "Expediente N.° 01873-2020-41-1903-JR-PE-01",
+                                                      "PRIMERA SALA PENAL DE APELACIONES DE LIMA",
+                                                      "SEXTO JUZGADO PENAL UNIPERSONAL DE TRUJILLO")),
 ))
 
 # In text without line breaks: where the ruling's header begins (a court's full name) and

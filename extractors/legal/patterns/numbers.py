@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from extractors.legal.patterns import Rule, alternatives
 
+# the ordinals of courts and chambers ("Primera Sala", "Sexto Juzgado", "Décimo Juzgado")
+ORDINALS = ["primer", "primera", "segundo", "segunda", "tercer", "tercera", "cuarto", "cuarta",
+            "quinto", "quinta", "sexto", "sexta", "septimo", "setimo", "septima", "setima",
+            "octavo", "octava", "noveno", "novena", "decimo", "decima"]
+
 MONTHS: dict[str, int] = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
     "agosto": 8, "setiembre": 9, "septiembre": 9, "octubre": 10, "noviembre": 11,
