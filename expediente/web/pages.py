@@ -67,9 +67,14 @@ def make_templates(directory: str) -> Jinja2Templates:
         url = params.facet_urls("/", field)
         return [(url(fv.value), value_label(fv.value, field), fv.count) for fv in values]
 
+    def crime_labels(keys) -> str:
+        """A hit's crimes by their labels: one call where Jinja's map and join filters made a dozen."""
+        return ", ".join(value_label(k, "crime") for k in keys)
+
     templates.env.filters.update(highlight=highlight, words=words, long_date=long_date, value_label=value_label)
     templates.env.globals.update(FACET_LABELS=FACET_LABELS, PARAM_LABELS=PARAM_LABELS, page_url=page_url,
-                                 CHOICES=CHOICES, param_of=param_of, url_value=url_value, facet_links=facet_links)
+                                 CHOICES=CHOICES, param_of=param_of, url_value=url_value, facet_links=facet_links,
+                                 crime_labels=crime_labels)
     return templates
 
 

@@ -165,7 +165,7 @@ class SearchParams(BaseModel):
         def url(value) -> str:
             if value is None or value == "":  # no filter: what url() makes of it
                 return self.url(base, **{name: value, "page": None, "cursor": None})
-            return f"{base}?{head}{_pair(name, url_value(value))}{tail}"
+            return f"{base}?{head}{_facet_pair(name, url_value(value))}{tail}"
 
         return url
 
@@ -190,6 +190,11 @@ _URL_ORDER = dict.fromkeys(_URL_NAMES.values())
 
 def _pair(name: str, value: str) -> str:
     return f"{quote_plus(name, safe='')}={quote_plus(value, safe='')}"
+
+
+# A facet's values (the index's districts, years, crimes...) come back page after page: each
+# quoted once. Values typed by users go through _pair, not kept.
+_facet_pair = lru_cache(maxsize=2048)(_pair)
 
 
 @lru_cache(maxsize=64)
