@@ -135,7 +135,7 @@ def facet_page(request: Request, acc: AccessDep, field: api.FacetName) -> Respon
 @router.get("/resoluciones/{id}", response_class=HTMLResponse)
 def ruling_page(request: Request, acc: AccessDep, id: api.IdPath) -> Response:
     record, items = api.ruling(acc, id)
-    prec = api.precedent(acc, id, 10, snippets=False)  # the panel lists them without snippets
+    prec = api.precedent(acc, id, 10, snippets=False, known=True)  # the panel lists them without snippets
     return render(request, "ruling.html", record=record, sections=sections(items), precedent=prec,
                   originals=acc.principal.originals)
 
