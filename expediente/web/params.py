@@ -148,14 +148,11 @@ class SearchParams(BaseModel):
             query = "&".join(encoded.values())
         return f"{base}?{query}" if query else base
 
-    def facet_url(self, base: str, field: str, value) -> str:
-        """This search narrowed to ``field = value``, back on its first page."""
-        return self.facet_urls(base, field)(value)
-
     def facet_urls(self, base: str, field: str) -> Callable[[object], str]:
-        """``facet_url(base, field, value)`` as a function of ``value``: the rest of the query
-        string is ordered and joined once per field, not once per value (a results page links
-        some 70 facet values, a facet's own page thousands)."""
+        """The URL of this search narrowed to ``field = value``, back on its first page, as a
+        function of ``value``: the rest of the query string is ordered and joined once per
+        field, not once per value (a results page links some 70 facet values, a facet's own
+        page thousands)."""
         name = param_of(field)
         encoded, order = _encoded_state(self), list(_URL_ORDER)
         at = order.index(name)
