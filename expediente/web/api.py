@@ -147,12 +147,14 @@ def page(acc: Access, id: str, number: int, start: int | None, end: int | None) 
                         image_note=refusal)
 
 
-def precedent(acc: Access, id: str, limit: int, *, snippets: bool = True) -> PrecedentResponse:
+def precedent(acc: Access, id: str, limit: int, *, snippets: bool = True, known: bool = False) -> PrecedentResponse:
     """Similar rulings, the ones citing it and the ones it cites; ``snippets=False`` for a
     list that does not show them (the ruling page's panel: most of its cost was cutting
     snippets nobody saw). Kept until the index changes (more like this was most of the
-    ruling page's cost); the audit line is written every time."""
-    get_record(acc, id)
+    ruling page's cost); the audit line is written every time. ``known``: the caller has
+    just read the ruling (the ruling page), so it is not read again to answer 404."""
+    if not known:
+        get_record(acc, id)
 
     def compute() -> tuple[SearchResults, SearchResults, list[CitedPrecedent]]:
         return (acc.index.more_like_this(id, SearchQuery(limit=limit, snippets=snippets)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from functools import lru_cache
 from pathlib import Path as FilePath
 from typing import Annotated
 from urllib.parse import urlencode
@@ -33,8 +34,10 @@ FACETS_SHOWN = 8
 # costliest facet of a new search) open on their own page, from a link
 PAGE_FACETS = [f for f in FACET_FIELDS if f != "judge"]
 PANEL_IDS = 20  # document links per figure on the panel; all of them in /api/v1/stats/…
-CHOICES = {"level": CourtLevel, "kind": DocKind, "outcome": OutcomeKind, "code": ProceduralCode,
-           "early": EarlyTermination}
+# The options of each select: (value, its words), worded once
+CHOICES = {name: [(choice, words(choice)) for choice in kind] for name, kind in
+           {"level": CourtLevel, "kind": DocKind, "outcome": OutcomeKind, "code": ProceduralCode,
+            "early": EarlyTermination}.items()}
 
 
 def highlight(snippet: str) -> Markup:
@@ -46,8 +49,10 @@ def make_templates(directory: str) -> Jinja2Templates:
     from expediente.stats_filters import group_labels
 
     templates = Jinja2Templates(directory=directory)
+    templates.env.auto_reload = False  # the templates ship with the code: no stat() of each one per request
     crimes = group_labels()
 
+    @lru_cache(maxsize=4096, typed=True)  # typed: True and 1 are different values
     def value_label(value, field: str | None = None) -> str:
         """A facet or filter value as a reader says it (crime keys by their label)."""
         if value is True or value in ("true", "false"):
@@ -56,9 +61,20 @@ def make_templates(directory: str) -> Jinja2Templates:
             return "no"
         return crimes.get(str(value), words(value)) if field == "crime" else words(value)
 
+    def facet_links(params: SearchParams, field: str, values) -> list[tuple[str, str, int]]:
+        """``(url, label, count)`` of each value of a facet, made here rather than by a filter
+        and a method call per value in the template (the costliest part of the search page)."""
+        url = params.facet_urls("/", field)
+        return [(url(fv.value), value_label(fv.value, field), fv.count) for fv in values]
+
+    def crime_labels(keys) -> str:
+        """A hit's crimes by their labels: one call where Jinja's map and join filters made a dozen."""
+        return ", ".join(value_label(k, "crime") for k in keys)
+
     templates.env.filters.update(highlight=highlight, words=words, long_date=long_date, value_label=value_label)
     templates.env.globals.update(FACET_LABELS=FACET_LABELS, PARAM_LABELS=PARAM_LABELS, page_url=page_url,
-                                 CHOICES=CHOICES, param_of=param_of, url_value=url_value)
+                                 CHOICES=CHOICES, param_of=param_of, url_value=url_value, facet_links=facet_links,
+                                 crime_labels=crime_labels)
     return templates
 
 
@@ -119,7 +135,7 @@ def facet_page(request: Request, acc: AccessDep, field: api.FacetName) -> Respon
 @router.get("/resoluciones/{id}", response_class=HTMLResponse)
 def ruling_page(request: Request, acc: AccessDep, id: api.IdPath) -> Response:
     record, items = api.ruling(acc, id)
-    prec = api.precedent(acc, id, 10, snippets=False)  # the panel lists them without snippets
+    prec = api.precedent(acc, id, 10, snippets=False, known=True)  # the panel lists them without snippets
     return render(request, "ruling.html", record=record, sections=sections(items), precedent=prec,
                   originals=acc.principal.originals)
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from functools import lru_cache
+from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import quote_plus
 
@@ -147,9 +148,23 @@ class SearchParams(BaseModel):
             query = "&".join(encoded.values())
         return f"{base}?{query}" if query else base
 
-    def facet_url(self, base: str, field: str, value) -> str:
-        """This search narrowed to ``field = value``, back on its first page."""
-        return self.url(base, **{param_of(field): value, "page": None, "cursor": None})
+    def facet_urls(self, base: str, field: str) -> Callable[[object], str]:
+        """The URL of this search narrowed to ``field = value``, back on its first page, as a
+        function of ``value``: the rest of the query string is ordered and joined once per
+        field, not once per value (a results page links some 70 facet values, a facet's own
+        page thousands)."""
+        name = param_of(field)
+        encoded, order = _encoded_state(self), list(_URL_ORDER)
+        at = order.index(name)
+        head = "".join(encoded[n] + "&" for n in order[:at] if n in encoded and n not in ("page", "cursor"))
+        tail = "".join("&" + encoded[n] for n in order[at + 1:] if n in encoded and n not in ("page", "cursor"))
+
+        def url(value) -> str:
+            if value is None or value == "":  # no filter: what url() makes of it
+                return self.url(base, **{name: value, "page": None, "cursor": None})
+            return f"{base}?{head}{_facet_pair(name, url_value(value))}{tail}"
+
+        return url
 
     def active_filters(self) -> list[tuple[str, str]]:
         """``(parameter, shown value)`` of every filter in use (for "quitar" links)."""
@@ -172,6 +187,11 @@ _URL_ORDER = dict.fromkeys(_URL_NAMES.values())
 
 def _pair(name: str, value: str) -> str:
     return f"{quote_plus(name, safe='')}={quote_plus(value, safe='')}"
+
+
+# A facet's values (the index's districts, years, crimes...) come back page after page: each
+# quoted once. Values typed by users go through _pair, not kept.
+_facet_pair = lru_cache(maxsize=2048)(_pair)
 
 
 @lru_cache(maxsize=64)

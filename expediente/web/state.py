@@ -134,8 +134,13 @@ class Access:
             self.state.audit.write(self.principal, action, path=self.path, ids=ids, detail=detail)
 
 
-def access(request: Request) -> Access:
-    """A key in a header, else a browser session (``expediente.web.session``), else anonymous."""
+async def access(request: Request) -> Access:
+    """A key in a header, else a browser session (``expediente.web.session``), else anonymous.
+
+    A coroutine, though nothing in it waits, so that it runs on the event loop: FastAPI runs a
+    plain function dependency in a worker thread, a second hop between threads on every
+    request besides the view's own. Its work is a ``stat`` of the key file, a hash and a
+    lock; the first call opens the index."""
     state: AppState = request.app.state.web
     token = token_of(request)
     key = None

@@ -59,8 +59,31 @@ def test_unknown_ruling_and_page_are_404_in_spanish(client):
     assert response.json() == {"error": {"code": "not_found",
                                          "message": "No hay ninguna resolución con id 0000000000000000 en el índice."}}
     assert client.get("/resoluciones/0000000000000000").status_code == 404
+    assert client.get("/api/v1/rulings/0000000000000000/precedent").json()["error"]["code"] == "not_found"
     page = client.get(f"/api/v1/rulings/{RID}/pages/9")
     assert page.status_code == 404 and "tiene 2" in page.json()["error"]["message"]
+
+
+def test_the_ruling_page_reads_its_record_once(client, monkeypatch):
+    """The page reads the ruling once for its facts; the precedent panel does not read it
+    again to find out that it exists (the library's own calls read what they read)."""
+    from search import SearchQuery
+
+    index = client.app.state.web.index()
+    reads = []
+
+    def get(id):
+        reads.append(id)
+        return type(index).get(index, id)
+
+    monkeypatch.setattr(index, "get", get)
+    index.more_like_this(RID, SearchQuery(limit=10, snippets=False))
+    index.citing(RID, SearchQuery(limit=10, sort="date", snippets=False))
+    index.cites(RID)
+    by_the_library = len(reads)
+    reads.clear()
+    assert "Juan Pérez Soto" in client.get(f"/resoluciones/{RID}").text
+    assert len(reads) == by_the_library + 1
 
 
 def test_precedent_lists_similar_citing_and_cited(client):

@@ -80,3 +80,19 @@ def test_the_secret_file_is_private(client, settings):
     import stat
 
     assert stat.S_IMODE(settings.session_secret.stat().st_mode) == 0o600
+
+
+def test_the_caller_is_looked_up_on_the_event_loop_not_in_a_worker_thread(client, originals_token, monkeypatch):
+    """Who is asking (key header or session cookie) is found without a hop to a worker
+    thread: the view's own hop is the only one a request pays."""
+    import threading
+
+    login(client, originals_token)
+    keys = client.app.state.web.keys
+    threads = []
+    for name in ("get", "verify"):
+        method = getattr(keys, name)
+        monkeypatch.setattr(keys, name, lambda *a, _m=method: threads.append(threading.current_thread().name) or _m(*a))
+    assert PROTECTED_NAME in client.get(f"/resoluciones/{PROTECTED}").text  # by the session cookie
+    assert PROTECTED_NAME in client.get(f"/resoluciones/{PROTECTED}", headers={"X-API-Key": originals_token}).text
+    assert len(threads) == 2 and not any("worker" in t.lower() for t in threads), threads
