@@ -212,8 +212,8 @@ def _reparacion(ctx: Context, data: dict, names: list[tuple[int, str]], item: tu
         payee = next((v for v, vrx in victims if vrx.search(low, to.start("who"), to.end("who"))), None) if to else None
         for n in targets:
             if n in reforming:
-                if names and n not in {nn for _, nn in names}:
-                    continue  # an item about other defendants ("HABER NULIDAD … a X; … incluida la reparación solidaria")
+                if names and n not in following and not any(s < m.start() for s, nn in names if nn == n):
+                    continue  # about other defendants ("HABER NULIDAD … a X; … incluida la reparación solidaria")
                 reforms = list(P.REFORM.finditer(low, lo, m.start()))
                 since = reforms[-1].end() if reforms else lo
                 if P.SETS_ASIDE.search(low, since, m.start()) and P.RECITED.search(low[since:m.start()]):

@@ -251,6 +251,13 @@ P = tuple[str, float | None, bool | None, float | None]
      "FIJARON en S/ 12,000.00 el monto que por concepto de reparación civil pagará el sentenciado ANA RUIZ PAZ a "
      "favor de la agraviada.\nII. CONFIRMAR la sentencia en lo demás que contiene.", "sentencia_vista", (ANA,),
      [(ANA, None, None, 12000.0)]),
+    # ... nor when the next item's number was lost (a scan's "111." for "III."), so that the reformed
+    # one is named only after the amount, in another clause
+    ("II. HABER NULIDAD en el extremo que impuso a ANA RUIZ PAZ doce años de pena privativa de libertad; y, "
+     "REFORMÁNDOLA, le IMPUSIERON ocho años de pena privativa de libertad efectiva; NO HABER NULIDAD en lo demás, "
+     "incluida la reparación civil solidaria de seis mil soles.\n\n111. HABER NULIDAD en la misma sentencia en el "
+     "extremo que condenó a LUIS SOTO REY; y, REFORMÁNDOLA, lo ABSOLVIERON de la acusación fiscal.",
+     "recurso_nulidad", (ANA, LUIS), [(ANA, 8.0, True, 6000.0)]),
     # the amount of an item about another defendant is not the reformed one's
     ("I. HABER NULIDAD en la sentencia en el extremo que impuso a ANA RUIZ PAZ doce años de pena privativa de "
      "libertad; y, REFORMÁNDOLA, le IMPUSIERON ocho años de pena privativa de libertad efectiva; NO HABER NULIDAD en "
