@@ -25,7 +25,7 @@ from search.models import (
 )
 from search.privacy import redact_record
 
-__all__ = ["FACET_FIELDS", "CitedPrecedent", "FacetField", "Facets", "Hit", "Index", "SearchQuery",
+__all__ = ["FACET_FIELDS", "URL_SCHEMES", "CitedPrecedent", "FacetField", "Facets", "Hit", "Index", "SearchQuery",
            "SearchResults", "normalize_article", "normalize_citation", "open_index", "redact_record"]
 
 

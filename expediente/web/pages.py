@@ -91,7 +91,11 @@ def error_page(request: Request, status: int, message: str) -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, acc: AccessDep) -> Response:
+async def search_page(request: Request, acc: AccessDep) -> Response:
+    return await acc.state.run(_search_page, request, acc)
+
+
+def _search_page(request: Request, acc: Access) -> Response:
     try:
         params = parse({k: v for k, v in request.query_params.items() if k != "cursor"})  # pages go by number
     except ApiError as exc:
@@ -133,7 +137,11 @@ def facet_page(request: Request, acc: AccessDep, field: api.FacetName) -> Respon
 
 
 @router.get("/resoluciones/{id}", response_class=HTMLResponse)
-def ruling_page(request: Request, acc: AccessDep, id: api.IdPath) -> Response:
+async def ruling_page(request: Request, acc: AccessDep, id: api.IdPath) -> Response:
+    return await acc.state.run(_ruling_page, request, acc, id)
+
+
+def _ruling_page(request: Request, acc: Access, id: str) -> Response:
     record, items = api.ruling(acc, id)
     prec = api.precedent(acc, id, 10, snippets=False, known=True)  # the panel lists them without snippets
     return render(request, "ruling.html", record=record, sections=sections(items), precedent=prec,

@@ -59,3 +59,24 @@ def test_search_page_facets_link_each_value_with_its_label(client):
                      r'<span class="count">\d+</span>', crime)
     protected = html.split('id="faceta-protected"')[1].split("</section>")[0]
     assert '<a href="/?q=sentencia&amp;protected=false">no</a>' in protected
+
+
+@pytest.mark.parametrize("cluster", [False, True])
+def test_the_hot_pages_run_on_the_loop_for_the_embedded_index_and_in_a_thread_for_a_cluster(tmp_path, cluster):
+    """The embedded index answers with the worker's own CPU: its pages run on the event loop,
+    without the hop to a thread. A cluster's answer is awaited on the network: in a thread, so
+    that the loop serves other requests meanwhile."""
+    import asyncio
+    import threading
+
+    from expediente.web.config import WebSettings
+    from expediente.web.state import AppState
+
+    index = "http://127.0.0.1:9/expediente" if cluster else str(tmp_path / "index.sqlite")
+    state = AppState(WebSettings(index=index, data_dir=tmp_path / "data"))
+
+    async def main():
+        return threading.current_thread(), await state.run(threading.current_thread)
+
+    loop_thread, view_thread = asyncio.run(main())
+    assert (view_thread is not loop_thread) == cluster
