@@ -67,9 +67,9 @@ RANGE_START = Rule(
 PLACE = Rule(
     "place.before_date",
     r"(?P<place>[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[ \t]+(?:de(?:l)?[ \t]+|la[ \t]+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+){0,3})"
-    r"[ \t]*,[ \t]*(?:\n[ \t]*)?$",
+    r"[ \t]*,[ \t]*(?:\n[ \t]*)?(?:a[ \t]+los[ \t]+)?$",  # "Piura, a los nueve días del mes de julio …"
     source="domain.md §2", folded=False,
-    examples=("Lima, ", "Puerto Maldonado, ", "SENTENCIA Independencia, "),
+    examples=("Lima, ", "Puerto Maldonado, ", "SENTENCIA Independencia, ", "Piura, a los "),
     counter_examples=("LIMA, ",))
 
 # actas: "En la ciudad de Iñapari, a los veintinueve días del mes de enero de dos mil dieciocho"

@@ -154,6 +154,9 @@ def test_find_dates(text, expected):
     # the place ends the line before its date (a header wrapped by the page width)
     ("SALA PENAL LIQUIDADORA\nAGRAVIADA : Carmen Tello SENTENCIA Independencia,\ndieciséis de agosto de dos mil "
      "veintidós.- VISTA: en audiencia", "Independencia", date(2022, 8, 16)),
+    # the notarial form after the place
+    ("JUZGADO PENAL UNIPERSONAL DE PIURA\nSENTENCIA\n\nPiura, a los nueve días del mes de julio del año dos mil "
+     "veinte.\n\nVISTOS: el juicio", "Piura", date(2020, 7, 9)),
 ])
 def test_resolution_date(text, place, value):
     got = resolution_date(ctx_of(text))
