@@ -158,7 +158,21 @@ SPLIT_NAMES = frozenset(_folded(w) for d in DISTRICTS for name in (d.name, *d.al
                         for w in re.split(r"[\s–-]+", name) if len(w) >= 5)
 SPLIT_CAPITALS_RE = re.compile(r"(?<![^\W\d_])[A-ZÁÉÍÓÚÑ]+(?: [A-ZÁÉÍÓÚÑ]+)+(?![^\W\d_])")
 # the raised ordinal of a chamber or court read as '?', '2', '*' ('1? SALA', '2* JUZGADO') → '1°'
-OCR_ORDINAL_RE = re.compile(r"(?<![\w.])([1-9])(?:[?*”\"’'%]|\s?[?*])(?=\s+(?:SALA|Sala|JUZGADO|Juzgado|FISCAL[IÍ]A|Fiscal[ií]a)\b)")
+OCR_ORDINAL_RE = re.compile(r"(?<![\w.])([1-9])(?:[?*”\"’'%]|\s?[?*])(?=\s+(?:SALA|Sala|JUZGADO|Juzgado|FISCAL[IÍ]A|Fiscal[ií]a)\b)"
+                            # ... and the first of a month, '1°' ('el 1? de septiembre de 2015')
+                            r"|(?<![\w.])(1)[?*”\"’'%](?=\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+                            r"setiembre|septiembre|octubre|noviembre|diciembre)\b)")
+# The legal forms of Peruvian companies (Ley General de Sociedades, Ley 26887: S.A., S.A.C.,
+# S.A.A., S.R.L.; D. Leg. 21621: E.I.R.L.) as Tesseract misreads them: the I as 'l', 'L', '1' or a
+# bar, the S as '5' or '$', a dot lost ('INVERSIONES EL CHAVO E.L.R.L.' and 'E.lR.L.' made a
+# victim of initials). Only after a company's name (a word that opens with a capital), never
+# after a word that introduces a protected person, whose initials may be any letters.
+LEGAL_FORM_LOOKALIKES = ((r"E\.\s?[IlL1|]\.?\s?R\.\s?L\.", "E.I.R.L."), (r"[S5$]\.\s?A\.\s?C\.", "S.A.C."),
+                         (r"[S5$]\.\s?A\.\s?A\.", "S.A.A."), (r"[S5$]\.\s?R\.\s?L\.", "S.R.L."),
+                         (r"[S5$]\.\s?A\.", "S.A."))
+_PROTECTED_LEAD = r"(?i:iniciales|menor|agraviad[oa]|v[ií]ctima|adolescente|ni[ñn][oa]|clave)"
+LEGAL_FORM_RE = re.compile(rf"(?P<pre>(?<![\w.])(?!{_PROTECTED_LEAD}\b)[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ]+ )(?P<form>"
+                           + "|".join(f"(?P<f{i}>{rx})" for i, (rx, _) in enumerate(LEGAL_FORM_LOOKALIKES)) + r")(?![\w.])")
 
 
 def fix_ocr_numero(text: str | Tracked) -> str | Tracked:
@@ -195,8 +209,18 @@ def join_broken_paragraphs(text: str | Tracked) -> str | Tracked:
 
 
 def fix_ocr_ordinal(text: str | Tracked) -> str | Tracked:
-    """'1? SALA PENAL DE APELACIONES' → '1° SALA PENAL DE APELACIONES'."""
-    return _sub(text, OCR_ORDINAL_RE, lambda m: m.group(1) + "°")
+    """'1? SALA PENAL DE APELACIONES' → '1° SALA PENAL DE APELACIONES'; 'el 1? de septiembre' →
+    'el 1° de septiembre'."""
+    return _sub(text, OCR_ORDINAL_RE, lambda m: (m.group(1) or m.group(2)) + "°")
+
+
+def fix_legal_forms(text: str | Tracked) -> str | Tracked:
+    """'INVERSIONES EL CHAVO E.L.R.L.' → '… E.I.R.L.' (``LEGAL_FORM_LOOKALIKES``)."""
+    def fix(m: re.Match[str]) -> str:
+        form = next(f for i, (_, f) in enumerate(LEGAL_FORM_LOOKALIKES) if m[f"f{i}"])
+        return m["pre"] + form
+
+    return _sub(text, LEGAL_FORM_RE, fix)
 
 
 def fix_capitals_i(text: str | Tracked) -> str | Tracked:
@@ -292,7 +316,7 @@ def fix_dashes_in_numbers(text: str | Tracked) -> str | Tracked:
 # Order matters: roman numbers before the specks ('|. INICIO' is the number I, not a speck before
 # the heading); numbering after them ('- 4, AQUINO' loses its speck first).
 OCR_FIXES = (fix_roman_bars, fix_ss, fix_stray_marks, fix_numbering, join_broken_paragraphs, fix_ocr_ordinal,
-             fix_initials, fix_capitals_i, join_split_names, fix_word_specks, fix_ocr_numero, fix_ocr_soles,
+             fix_legal_forms, fix_initials, fix_capitals_i, join_split_names, fix_word_specks, fix_ocr_numero, fix_ocr_soles,
              fix_digits_in_numbers, fix_dashes_in_numbers)
 
 

@@ -28,6 +28,7 @@ from extractors.acquire.ocrfix import (
     fix_digits_in_numbers,
     fix_capitals_i,
     fix_initials,
+    fix_legal_forms,
     fix_numbering,
     fix_ocr_ordinal,
     fix_ocr_soles,
@@ -481,9 +482,27 @@ def test_fix_initials(text, expected):
 
 
 @cases(
+    ("AGRAVIADO : INVERSIONES EL CHAVO E.L.R.L.", "AGRAVIADO : INVERSIONES EL CHAVO E.I.R.L."),
+    ("en agravio de Transportes Sol 5.A.C. y otro", "en agravio de Transportes Sol S.A.C. y otro"),
+    ("AGRAVIADO : INVERSIONES EL CHAVO E.lR.L.", "AGRAVIADO : INVERSIONES EL CHAVO E.I.R.L."),
+    ("Minera Andina S.A.C. y", "Minera Andina S.A.C. y"),
+    ("la MENOR E.L.R.L. declaró", "la MENOR E.L.R.L. declaró"),
+    # a protected victim's initials may be any letters
+    ("la menor de iniciales E.L.R.L. declaró", "la menor de iniciales E.L.R.L. declaró"),
+    ("Iniciales E.L.R.L.", "Iniciales E.L.R.L."),
+    ("AGRAVIADA : E.L.R.L.", "AGRAVIADA : E.L.R.L."),
+)
+def test_fix_legal_forms(text, expected):
+    assert fix_legal_forms(text) == expected
+
+
+@cases(
     ("1? SALA PENAL DE APELACIONES", "1° SALA PENAL DE APELACIONES"),
     ("2* Juzgado Penal", "2° Juzgado Penal"),
-    ("el 1? de mayo", "el 1? de mayo"),
+    # the first of a month, '1°', as Tesseract reads it (a question never ends on "1" before "de mayo")
+    ("el 1? de mayo", "el 1° de mayo"),
+    ("el\n1? de septiembre de 2015 recibió", "el\n1° de septiembre de 2015 recibió"),
+    ("el 11? de mayo", "el 11? de mayo"),  # only the first is written as an ordinal
 )
 def test_fix_ocr_ordinal(text, expected):
     assert fix_ocr_ordinal(text) == expected
