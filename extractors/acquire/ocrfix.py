@@ -63,7 +63,9 @@ LABEL_COLON_RE = re.compile(r"(?m)^([ \t]*[A-ZÁÉÍÓÚÑ]{2}[A-ZÁÉÍÓÚÑ.]
 # on wild2 w04 and w14 scanned with another seed, which lost the judges under it): a line of two
 # S-like marks ('S', '$', '5'; one of them an 'S' or '$'), with dots or one closing mark, and a name
 # in capitals on the next line.
-SS_LOOKALIKE_RE = re.compile(r"(?m)^[ \t]*(?=[^\n]*[S$])[S$5]\.?[ \t]?[S$5][.:;,]?[ \t]*"
+# ('85.' too, where the first S took an 8's shape: without an S, only with its closing mark,
+# since a bare '55' over a name may be a page's number)
+SS_LOOKALIKE_RE = re.compile(r"(?m)^[ \t]*(?=[^\n]*[S$]|[^\n]*[.:;,][ \t]*\n)[S$58]\.?[ \t]?[S$5][.:;,]?[ \t]*"
                              r"(?=\n(?:[ \t]*\n)?[ \t]*[A-ZÁÉÍÓÚÑ]{2,}(?:[ \t]+[A-ZÁÉÍÓÚÑ]{2,})+[ \t]*(?:\n|$))")
 # a roman numeral of a list read with '|' for I ('|. Declararon', '||. CASARON', '|V. DISPUSIERON'):
 # at the start of a line or after a colon, before '.' or ')' and a space

@@ -89,6 +89,7 @@ def display(text: str) -> str:
 
 
 _BLANKS = re.compile(r"[ \t]*")
+_GAP = re.compile(r"[ \t\n]*")  # the blank lines OCR may put between a header's rows
 # a header's label of one to four words before its colon, at the start of a line
 _NEXT_LABEL = re.compile(r"[^\W\d_][\w.°º]*(?:[ \t]+[\w.°º]+){0,3}[ \t]*:(?![\d/])")
 
@@ -115,8 +116,8 @@ def name_at(raw: str, pos: int, *, rule: str = "name.rule") -> NameSpan | None:
             # header cell "MANUEL JESÚS CHUNGA SANDOVAL\n ROSA MARÍA YARLEQUÉ ECA"), not one
             # name wrapped ("JUAN CARLOS PÉREZ\nQUISPE" still is)
             text = first
-        elif nl and (_NEXT_LABEL.match(raw, _BLANKS.match(raw, below).end())
-                     or ((label := R.LABEL_RX.match(raw, _BLANKS.match(raw, below).end())) and label["colon"])):
+        elif nl and (_NEXT_LABEL.match(raw, _GAP.match(raw, below).end())
+                     or ((label := R.LABEL_RX.match(raw, _GAP.match(raw, below).end())) and label["colon"])):
             # the next line is the header's next label ("JUEZ : X\nESP. : Y"), one we know or
             # not ("Juez: X\nSolicitante: Fiscalía ..."): no name holds a colon
             text = first

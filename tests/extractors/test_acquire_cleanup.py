@@ -463,6 +463,7 @@ def test_fix_numbering(text, expected):
     ("Notifíquese.\n\n$5:\nRAMOS CISNEROS\n", "Notifíquese.\n\nS.S.\nRAMOS CISNEROS\n"),
     ("S. S.\nSAN MARTÍN CASTRO", "S.S.\nSAN MARTÍN CASTRO"),
     ("55\nSAN MARTÍN CASTRO", "55\nSAN MARTÍN CASTRO"),  # digits only: a page number
+    ("de origen.\n\n85.\n\nBROUSSET SALAS\nCASTAÑEDA OTSU", "de origen.\n\nS.S.\n\nBROUSSET SALAS\nCASTAÑEDA OTSU"),
     ("SS;\nla sala", "SS;\nla sala"),  # no name under it
 )
 def test_fix_ss(text, expected):

@@ -384,6 +384,10 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
      "Juez: Richard Augusto Concepción Carhuancho\nSolicitante: Fiscalía Supraprovincial Corporativa\n"
      "Beneficiario: Colaborador N.° 04-2019\n\nAUTO\n\nVISTOS: el requerimiento.", "juez",
      {"Richard Augusto Concepción Carhuancho"}),
+    # ... also over the blank line OCR puts between a header's rows
+    ("PRIMER JUZGADO DE INVESTIGACIÓN PREPARATORIA NACIONAL\n\nExpediente: 00017-2019-8-5201-JR-PE-01\n\n"
+     "Juez: Richard Augusto Concepción Carhuancho\n\nSolicitante: Fiscalía Supraprovincial Corporativa\n\n"
+     "AUTO\n\nVISTOS: el requerimiento.", "juez", {"Richard Augusto Concepción Carhuancho"}),
     # the querella's header: QUERELLANTE is the victim, QUERELLADO the accused
     ("PRIMER JUZGADO PENAL UNIPERSONAL DE PIURA\n\nEXPEDIENTE     : 02214-2021-0-2001-JR-PE-01\n"
      "QUERELLANTE    : JOSÉ FRANCISCO TABOADA CÓRDOVA\nQUERELLADO     : MANUEL ANTONIO SEMINARIO ZAPATA\n"
