@@ -47,9 +47,11 @@ DATE_YEAR_FIRST = Rule(
     counter_examples=("dos mil veintidós soles",))
 
 DATE_DIGITS = Rule(
-    "date.digits", r"(?:\b|(?<=[a-z]))(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})(?:\d(?!\d))?\b",
+    # a space may follow a slash ('12/ 10/2022', as typed or as OCR spaced it); not a dash or a
+    # dot, which join the parts of case numbers
+    "date.digits", r"(?:\b|(?<=[a-z]))(?P<d>\d{1,2})(?:[.-]|/[ \t]?)(?P<m>\d{1,2})(?:[.-]|/[ \t]?)(?P<y>(?:19|20)\d{2})(?:\d(?!\d))?\b",
     source="domain.md (dates); a footnote digit glued to the year ('12/11/20171')",
-    examples=("18/03/2019", "04/08/2020", "12/11/20171"),
+    examples=("18/03/2019", "04/08/2020", "12/11/20171", "12/ 10/2022"),
     counter_examples=("00347-2019-28",))
 
 # The first day of a span whose last day carries the month and year: "entre el 2 y el 25 de

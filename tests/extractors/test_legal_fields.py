@@ -125,6 +125,7 @@ def test_parse_amount(text, value):
 
 @pytest.mark.parametrize("text, expected", [
     ("Lima, once de marzo de dos mil veintidós", date(2022, 3, 11)),
+    ("contra la sentencia de fecha 12/ 10/2022, emitida", date(2022, 10, 12)),  # a space after a slash
     ("Puerto Maldonado, primero de junio del año dos mil dieciocho", date(2018, 6, 1)),
     ("veinticuatro (24) de noviembre\nde dos mil veinte.-", date(2020, 11, 24)),
     ("el 18 de marzo de 2019", date(2019, 3, 18)),
