@@ -45,8 +45,9 @@ def _sentence_bounds(low: str, pos: int, lo: int, hi: int, heads: list[int] = ()
 
 
 def _start(low: str, header_start: int, header_end: int) -> int:
-    """Where dates may be milestones: after the header, or from an acta's first numbered
-    section when the header runs long (the hearing told before the resolution's VISTOS)."""
+    """Where dates may be milestones: after the header; from an acta's first numbered section
+    when one stands in it (the hearing told before the resolution's VISTOS); past HEADER_CAP
+    characters when the header runs longer."""
     m = ACTA_SECTION.search(low, header_start, header_end)
     if m:
         return m.start()

@@ -88,8 +88,7 @@ def display(text: str) -> str:
     return " ".join(out)
 
 
-_BLANKS = re.compile(r"[ \t]*")
-_GAP = re.compile(r"[ \t\n]*")  # the blank lines OCR may put between a header's rows
+_GAP = re.compile(r"[ \t\n]*")  # spaces, and the blank lines OCR may put between a header's rows
 # a header's label of one to four words before its colon, at the start of a line
 _NEXT_LABEL = re.compile(r"[^\W\d_][\w.°º]*(?:[ \t]+[\w.°º]+){0,3}[ \t]*:(?![\d/])")
 

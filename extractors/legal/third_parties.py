@@ -136,8 +136,10 @@ def _organisations(raw: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         if form:
             companies.remove(form)
             e = form[1]
-        found.append((s, e, organisation_name(raw[s:e].rstrip("."))
-                      if raw[s:e].split()[-1].lower() not in E.ORGANISATION_ABBREVIATIONS else organisation_name(raw[s:e])))
+        name = raw[s:e]
+        if name.split()[-1].lower() not in E.ORGANISATION_ABBREVIATIONS:  # "Ltda." and "S.A." keep their period
+            name = name.rstrip(".")
+        found.append((s, e, organisation_name(name)))
     found += companies
     found += [(m.start(), m.end(), E.AGENCY_ACRONYMS[m["acronym"]]) for m in E.AGENCY_ACRONYM.finditer(raw, lo, hi)]
     return sorted(found, key=lambda f: (f[0], -f[1]))

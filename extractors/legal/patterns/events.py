@@ -185,8 +185,8 @@ LATE_MILESTONES = {"acusacion", "auto_enjuiciamiento", "sentencia_primera", "ape
 # oral resolution is written in it) tells the hearing before its resolution's VISTOS, in
 # numbered sections ("I. INICIO", "II. ACREDITACIÓN DE LAS PARTES", "III. DEBATE"): what
 # stands before the VISTOS is then not all header, and its dates are read from the first such
-# section; a header longer than HEADER_CAP (the zone's own cap when there is no VISTOS) is
-# read from there.
+# section; a header longer than HEADER_CAP characters (the zone's own cap when there is no
+# VISTOS) without one is read from that many characters on.
 HEADER_CAP = 1500
 ACTA_SECTION = re.compile(r"\n[^\S\n]*[ivx]{1,4}\.[^\S\n]+[a-z]")
 # a heading on a line of its own, in capitals, of at most six words ("III. DEBATE",
