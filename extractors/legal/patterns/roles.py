@@ -110,8 +110,10 @@ CUES = validate((
          r"sigue\s+(?:a|contra)", "imputado",
          source="Corte Suprema VISTOS: 'en el proceso que se le sigue a X por delito de ...'",
          examples=("en el proceso que se le sigue a ",)),
-    Rule("role.contra", r"\b(?:seguid[oa]s?\s+contra|contra)(?:\s+(?:el|la|los|las)\s+(?:acusad|imputad|procesad)\w*)?",
-         "imputado", source="'juicio oral seguido contra X'", examples=("juicio oral seguido contra ",)),
+    # a whole word: "CONTRABANDO AGRAVADO" is no "contra BANDO AGRAVADO"
+    Rule("role.contra", r"\b(?:seguid[oa]s?\s+contra|contra)\b(?:\s+(?:el|la|los|las)\s+(?:acusad|imputad|procesad)\w*)?",
+         "imputado", source="'juicio oral seguido contra X'", examples=("juicio oral seguido contra ",),
+         counter_examples=("DELITO : CONTRABANDO AGRAVADO",)),
     Rule("role.verdict", r"\b(?:condeno|condena|condenando|condenar|condenaron|condenese|absolvio|absuelve|absolviendo|absuelvase|"
          r"absolver|absolvieron|condenado|sobreseimiento a favor de|hechos a|a favor de los investigados)\s+(?:a|al|a la|a los)?",
          "imputado", source="operative verbs", examples=("CONDENANDO a ", "ABSOLVER a ")),
