@@ -388,6 +388,9 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
     ("PRIMER JUZGADO DE INVESTIGACIÓN PREPARATORIA NACIONAL\n\nExpediente: 00017-2019-8-5201-JR-PE-01\n\n"
      "Juez: Richard Augusto Concepción Carhuancho\n\nSolicitante: Fiscalía Supraprovincial Corporativa\n\n"
      "AUTO\n\nVISTOS: el requerimiento.", "juez", {"Richard Augusto Concepción Carhuancho"}),
+    # "victimario" (the perpetrator) holds no "víctima" cue
+    ("CORTE\n\nVISTOS: el juicio. El VICTIMARIO JUAN PÉREZ ROJAS huyó; la víctima Rosa Díaz Paz lo reconoció.",
+     "agraviado", {"Rosa Díaz Paz"}),
     # "CONTRABANDO" holds no "contra" cue
     ("JUZGADO PENAL\n\nACUSADO : MARCO ANTONIO RIVAS TELLO\nDELITO : CONTRABANDO AGRAVADO\n\nSENTENCIA\n\nVISTOS: "
      "el juicio por contrabando agravado.", "imputado", {"Marco Antonio Rivas Tello"}),

@@ -118,7 +118,7 @@ CUES = validate((
          r"absolver|absolvieron|condenado|sobreseimiento a favor de|hechos a|a favor de los investigados)\s+(?:a|al|a la|a los)?",
          "imputado", source="operative verbs", examples=("CONDENANDO a ", "ABSOLVER a ")),
     # --- victims ---
-    Rule("role.agraviado", rf"\b(?:en\s+agravio\s+del?|en\s+perjuicio\s+del?|agraviad{_OA}|victimas?)"
+    Rule("role.agraviado", rf"\b(?:en\s+agravio\s+del?|en\s+perjuicio\s+del?|agraviad{_OA}|victimas?\b)"  # not "victimario"
          rf"(?:\s+(?:las|la|los|el|del|de\s+la)\b)?(?:\s+(?:personas|persona|menores|menor|adolescentes|adolescente|ninas|nina|ninos|nino|senora|senor)\b)?"
          rf"(?:\s+(?:identificad[oa]s?|signad[oa]s?))?(?:\s+(?:de|con)\s+(?:iniciales|claves?))?",
          "agraviado", source="domain.md: agraviado/a, víctima, en perjuicio de",
