@@ -84,8 +84,9 @@ def _presented_as_protected(ctx: Context, parties: list[Party], protected_crime:
     labels = [p.name for p in parties if p.role == Role.AGRAVIADO and p.protected]
     victims_protected = protected_crime or bool(labels)
     others = [q.name for q in parties if q.role != Role.AGRAVIADO]
-    cues = [*P.MINOR_BEFORE, *P.IDENTIFIER_BEFORE, *(P.VICTIM_BEFORE if victims_protected else ()),
-            *(P.REPRESENTATIVE_BEFORE if victims_protected else ())]
+    # a relative first: "La madre de la menor, X" names the mother, whom the minor cue would take
+    cues = [*(P.REPRESENTATIVE_BEFORE if victims_protected else ()), *P.MINOR_BEFORE, *P.IDENTIFIER_BEFORE,
+            *(P.VICTIM_BEFORE if victims_protected else ())]
     found: dict[int, NameSpan] = {}
     for rule in cues:
         for m in rule.rx.finditer(low):

@@ -63,6 +63,19 @@ def test_a_name_beside_what_identifies_a_protected_person_is_redacted(label, vic
     assert name not in [p.name for p in r.parties]
 
 
+def test_a_minors_relative_named_after_her_is_redacted_with_her_own_initials():
+    # "La madre de la menor, X": the mother, whose name identifies the child (her own initials, not the child's)
+    r = _ruling("M.E.C.H.", "violación sexual de menor de edad", "173", "la menor de iniciales M.E.C.H.",
+                "La madre de la menor, Rosa Huamán Ccapa, denunció el hecho el 7 de marzo de 2020.")
+    assert ("Rosa Huamán Ccapa", "R.H.C.") in [(x.text, x.replacement) for x in r.redactions]
+
+
+def test_a_life_term_after_a_protected_victim_is_no_victim():
+    r = _ruling("M.E.C.H.", "violación sexual de menor de edad", "173",
+                "la menor de iniciales M.E.C.H., a CADENA PERPETUA", "El acusado la atacó.")
+    assert [p.name for p in r.parties if p.role == Role.AGRAVIADO] == ["M.E.C.H."]
+
+
 def test_a_named_victim_of_a_protected_crime_is_redacted_after_la_agraviada():
     r = _ruling("clave 301-2019", "violación sexual", "170", "la agraviada identificada con clave 301-2019",
                 "La agraviada Carmen Rosa Tello Vílchez relató que fue atacada.")

@@ -51,12 +51,14 @@ VICTIM_BEFORE = validate((
 # ruling's victim is protected.
 REPRESENTATIVE_BEFORE = validate((
     Rule("privacy.representative_before",
-         r"\b(?:representad[oa]s?|asistid[oa]s?)\s+(?:legalmente\s+)?por\s+(?:su\s+|la\s+|el\s+)?"
+         r"\b(?:(?:representad[oa]s?|asistid[oa]s?)\s+(?:legalmente\s+)?por\s+(?:su\s+|la\s+|el\s+)?)?"
          r"(?:madre|padre|progenitor[a]?|tutor[a]?|curador[a]?|abuel[oa]|herman[oa]|ti[oa])"
-         rf"(?:\s+(?:biologic[oa]|legal))?{_SEP}",
+         rf"(?:\s+(?:biologic[oa]|legal))?"
+         # "La madre de la menor, Rosa Huamán Ccapa, denunció": the relative, not the minor
+         rf"(?:\s+de\s+{_ART}\s+{_MINOR_NOUN}(?:\s+{_VICTIM_NOUN})?)?{_SEP}",
          source="domain.md 'Privacy': a minor stays unidentifiable, and her parent's name identifies her",
          examples=("representada por su madre ", "representado legalmente por su padre, ",
-                   "asistida por su progenitora "),
+                   "asistida por su progenitora ", "La madre de la menor, "),
          counter_examples=("representado por la Procuraduría ", "representada por su abogado ")),
 ))
 

@@ -201,6 +201,8 @@ NOT_NAME = {
     # the penalties of faltas and of CP art. 34 ("a CUARENTA JORNADAS DE PRESTACIÓN DE SERVICIOS
     # COMUNITARIOS") read after a victim's name
     "jornada", "jornadas", "prestacion", "servicios", "comunitarios", "comunitaria",
+    # ... and a life term (CP art. 29: "en agravio de la menor de iniciales M.E.C.H., a CADENA PERPETUA")
+    "cadena", "perpetua",
     "delitos", "tesoro", "servicio", "superintendencia", "jefatura", "reserva", "comisaria",
     "camara", "gesell", "internacional", "agraviadas", "agraviados", "imputados", "acusados",
     "procesados", "sentenciados", "investigados", "investigado", "sentenciado", "procesado",
