@@ -243,6 +243,7 @@ def test_court(text, name, level, district):
     ("CORTE SUPREMA\nSALA PENAL PERMANENTE\nR. N. N° 2031 – 2012\n\nVISTOS: x", "recurso_nulidad"),
     ("CORTE SUPERIOR\nSENTENCIA DE VISTA\nResolución N.° 14\n\nVISTOS Y OÍDOS: x", "sentencia_vista"),
     ("CORTE SUPERIOR\nAUTO DE SOBRESEIMIENTO\nResolución número: CINCO\n\nVISTOS Y OÍDOS: x", "auto"),
+    ("CORTE SUPERIOR\nSENTENCIA DE APELACIÓN N.° 12-2023\n\nVISTOS Y OÍDOS: x", "sentencia_vista"),  # NCPP art. 425
     ("CORTE SUPERIOR\nSENTENCIA N.° 032-2022\n\nVISTOS Y OÍDOS: x", "sentencia"),
     ("CORTE SUPERIOR X AGRAVIADA : Carmen SENTENCIA Independencia, dos de mayo de dos mil veinte.- VISTA: en audiencia", "sentencia"),
     # a sumilla ends at the title on the next line (a PDF's text layer keeps no blank line)

@@ -138,3 +138,11 @@ def test_a_dissenting_vote_after_the_decision_is_not_the_decision():
     assert r.outcome.kind.value == "confirma"
     assert [(p.prison_years, p.effective, p.probation_years) for p in r.penalties] == [(4.0, False, 3.0)]
     assert {p.name for p in r.parties if p.role.value == "juez"} == {"Cueto Chuman", "Tipiani Sánchez", "Vásquez Arana"}
+
+
+def test_a_decision_heading_with_the_decision_on_its_line():
+    # "DECISIÓN: CONFIRMARON …", "FALLO: CONDENANDO …": no line of its own for the heading
+    r = ruling("CORTE SUPERIOR DE JUSTICIA DE PIURA\nSALA PENAL DE APELACIONES DE PIURA\n\nSENTENCIA DE VISTA\n\n"
+               "Piura, 3 de mayo de 2023\n\nVISTOS: el recurso de apelación.\n\nCONSIDERANDO: x.\n\nDECISIÓN: "
+               "CONFIRMARON la sentencia que condenó a JUAN PÉREZ ROJAS.\n")
+    assert r.outcome.kind.value == "confirma"

@@ -22,8 +22,9 @@ TITLES = validate((
                    "Acta de audiencia de prisión preventiva")),
     Rule("kind.casacion", r"sentencia (?:de casacion|casatoria)", "casacion",
          source="domain.md", examples=("SENTENCIA DE CASACIÓN",)),
-    Rule("kind.vista", r"sentencia de vista|sentencia de segunda instancia", "sentencia_vista",
-         source="domain.md", examples=("SENTENCIA DE VISTA N.° 41-2022",)),
+    # the NCPP calls it "sentencia de segunda instancia" (art. 425); many Salas title it "de apelación"
+    Rule("kind.vista", r"sentencia de vista|sentencia de segunda instancia|sentencia de apelacion", "sentencia_vista",
+         source="domain.md; NCPP art. 425", examples=("SENTENCIA DE VISTA N.° 41-2022", "SENTENCIA DE APELACIÓN N.° 12-2023")),
     Rule("kind.recurso_nulidad", r"ejecutoria suprema|recurso de nulidad\s+n", "recurso_nulidad",
          source="domain.md", examples=("EJECUTORIA SUPREMA",)),
     Rule("kind.sentencia", r"sentencia(?:\s+(?:condenatoria|absolutoria|conformada|anticipada))?(?!\s+(?:de|del|contenida))\b",

@@ -136,8 +136,12 @@ DECISION = validate((
          r"(?:fundamentos|consideraciones|razones)", source="domain.md §6",
          examples=("Por estos fundamentos:", "Por estas consideraciones, el Primer Juzgado",
                    "Por estos\nfundamentos: declararon")),
-    Rule("decision.heading", r"(?:^|\n)\s*(?:[ivx]+\.\s*|[a-z]+\.\s*)?(?:decision|parte\s+resolutiva|fallo)\s*:?\s*(?:\n|$)",
-         source="domain.md §6", examples=("\nVI. DECISIÓN\n", "\nPARTE RESOLUTIVA\n")),
+    # on its own line, or with the decision after its colon ("DECISIÓN: CONFIRMARON la sentencia",
+    # "FALLO: CONDENANDO a X")
+    Rule("decision.heading", r"(?:^|\n)\s*(?:[ivx]+\.\s*|[a-z]+\.\s*)?(?:decision|parte\s+resolutiva|fallo)\s*(?::|(?:\n|$))",
+         source="domain.md §6", examples=("\nVI. DECISIÓN\n", "\nPARTE RESOLUTIVA\n", "\nDECISIÓN: CONFIRMARON la sentencia",
+                                          "\nFALLO: CONDENANDO a"),
+         counter_examples=("\nFallo de la Sala anterior",)),
     Rule("decision.verb", r"\b(?:resuelve|resuelven|falla|fallamos|resolvieron|declararon)\s*:",
          source="domain.md §6", examples=("RESUELVE:", "FALLA:")),
 ))
