@@ -146,3 +146,19 @@ def test_a_decision_heading_with_the_decision_on_its_line():
                "Piura, 3 de mayo de 2023\n\nVISTOS: el recurso de apelación.\n\nCONSIDERANDO: x.\n\nDECISIÓN: "
                "CONFIRMARON la sentencia que condenó a JUAN PÉREZ ROJAS.\n")
     assert r.outcome.kind.value == "confirma"
+
+
+def test_a_single_judge_resolves_in_the_first_person():
+    r = ruling("JUZGADO DE INVESTIGACIÓN PREPARATORIA DE JAÉN\nExp. 5127-2016-41\nResolución N.° 2\nJaén, 4 de octubre de "
+               "2016\n\nAUTOS Y VISTOS: el requerimiento de prisión preventiva contra JUAN PÉREZ ROJAS.\n\nCONSIDERANDO: "
+               "Primero. El imputado tiene arraigo.\n\nPor lo expuesto, RESUELVO: Declarar INFUNDADO el requerimiento de "
+               "prisión preventiva.\n")
+    assert r.outcome.kind.value == "prision_preventiva_infundada"
+
+
+@pytest.mark.parametrize("closing", ["Estando a lo expuesto, SE DECLARA INFUNDADO", "Por lo expuesto, DECLARO INFUNDADO"])
+def test_an_auto_closing_with_its_formula_and_no_heading(closing):
+    r = ruling("JUZGADO DE INVESTIGACIÓN PREPARATORIA DE JAÉN\nExp. 5127-2016-41\nResolución N.° 2\nJaén, 4 de octubre de "
+               "2016\n\nAUTOS Y VISTOS: el requerimiento de prisión preventiva contra JUAN PÉREZ ROJAS.\n\nCONSIDERANDO: "
+               f"Primero. El imputado tiene arraigo.\n\n{closing} el requerimiento de prisión preventiva.\n")
+    assert r.outcome.kind.value == "prision_preventiva_infundada"

@@ -142,8 +142,15 @@ DECISION = validate((
          source="domain.md §6", examples=("\nVI. DECISIÓN\n", "\nPARTE RESOLUTIVA\n", "\nDECISIÓN: CONFIRMARON la sentencia",
                                           "\nFALLO: CONDENANDO a"),
          counter_examples=("\nFallo de la Sala anterior",)),
-    Rule("decision.verb", r"\b(?:resuelve|resuelven|falla|fallamos|resolvieron|declararon)\s*:",
-         source="domain.md §6", examples=("RESUELVE:", "FALLA:")),
+    # the closing formula of many autos ("Por lo expuesto, SE DECLARA …", "Estando a lo expuesto,
+    # DECLARO …"): a later decision cue still wins, as for the others here
+    Rule("decision.closing", r"\b(?:por\s+(?:todo\s+)?lo\s+(?:antes\s+)?expuesto|estando\s+a\s+lo\s+(?:antes\s+)?expuesto|"
+         r"en\s+merito\s+a\s+lo\s+expuesto)\b",
+         source="how single judges close their autos", examples=("Estando a lo expuesto, SE DECLARA", "Por lo expuesto, DECLARO")),
+    # a single judge speaks in the first person ("RESUELVO:", "DECIDO:"), a Sala in the plural
+    Rule("decision.verb", r"\b(?:resuelve|resuelven|resuelvo|resolvemos|falla|fallamos|resolvieron|declararon|decido|"
+         r"decide|deciden)\s*:",
+         source="domain.md §6", examples=("RESUELVE:", "FALLA:", "Por lo expuesto, RESUELVO:", "DECIDO:")),
 ))
 
 # A judge's separate vote after the decision (LOPJ arts. 141-144; NCPP arts. 393.2, 425.1): a
