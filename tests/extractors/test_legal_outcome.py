@@ -98,6 +98,10 @@ def decide(operative: str, kind: str, *names: str):
      "NUEVE MESES.\n2. Declarar INFUNDADO el requerimiento respecto de ROSA ELENA QUISPE DE MAMANI, a quien se le "
      "impone COMPARECENCIA CON RESTRICCIONES.", "auto", (ANA, "Rosa Elena Quispe de Mamani"), "mixto",
      {ANA: "prision_preventiva_fundada", "Rosa Elena Quispe de Mamani": "prision_preventiva_infundada"}),
+    # a single judge in the first person
+    ("ABSUELVO a ANA RUIZ PAZ de la acusación fiscal.", "sentencia", (ANA,), "absolucion", {ANA: "absolucion"}),
+    ("APRUEBO el acuerdo de terminación anticipada y CONDENO a ANA RUIZ PAZ a tres años de pena privativa de "
+     "libertad suspendida.", "auto", (ANA,), "terminacion_anticipada_aprobada", {ANA: "terminacion_anticipada_aprobada"}),
     # an excepción that ends the case is a sobreseimiento (NCPP art. 6.2); so is the imperative
     ("1. Declarar FUNDADA la excepción de improcedencia de acción deducida por la defensa de ANA RUIZ PAZ.\n"
      "2. ARCHÍVESE el proceso.", "auto", (ANA,), "sobreseimiento", {ANA: "sobreseimiento"}),

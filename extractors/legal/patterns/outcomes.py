@@ -73,10 +73,10 @@ PHRASES = validate((
          "detencion_ilegal", source="NCPP art. 261", examples=("DECLARAR ILEGAL la detención",)),
     Rule("outcome.auto_enjuiciamiento", r"\b(?:dictar|dicta|dictaron|dictese|expedir|expidase|emitir)\s+(?:el\s+)?auto\s+de\s+enjuiciamiento\b",
          "auto_enjuiciamiento", source="NCPP art. 353", examples=("DICTAR AUTO DE ENJUICIAMIENTO contra",)),
-    Rule("outcome.ta_aprobada", r"\b(?:aprob(?:ar|aron|ando|o|ar el)|apruebese)\b[^.;]{0,60}\bterminacion\s+anticipada|"
-         r"\baprob(?:ar|aron|ando|o)\s+(?:el|dicho|los|dichos)\s+acuerdos?\b(?!\s+reparatorio)",
+    Rule("outcome.ta_aprobada", r"\b(?:aprob(?:ar|aron|ando|o|ar el)|apruebese|apruebo)\b[^.;]{0,60}\bterminacion\s+anticipada|"
+         r"\b(?:aprob(?:ar|aron|ando|o)|apruebo)\s+(?:el|dicho|los|dichos)\s+acuerdos?\b(?!\s+reparatorio)",
          "terminacion_anticipada_aprobada", source="NCPP art. 468.4-5 (the judge approves the agreement)",
-         examples=("APROBAR el acuerdo de terminación anticipada", "APROBAR dicho acuerdo"),
+         examples=("APROBAR el acuerdo de terminación anticipada", "APROBAR dicho acuerdo", "APRUEBO el acuerdo"),
          counter_examples=("APROBAR el acuerdo reparatorio",)),
     # also an excepción that ends the case (improcedencia de acción, prescripción, cosa juzgada,
     # amnistía: NCPP art. 6.2, "el proceso será sobreseído definitivamente"), and the imperative
@@ -111,9 +111,10 @@ PHRASES = validate((
          "condena", source="NCPP art. 399; C. de P.P. art. 285 ('FALLA: CONDENANDO'); the mandate many courts write "
                              "('CONDÉNESE a X', 'IMPÓNGASELE')", examples=("CONDENANDO a LUZ MARINA", "CONDÉNESE a FREDDY"),
          counter_examples=("CONDENARON a los recurrentes al pago de las costas", "CONDENARON al recurrente al pago de las costas")),
-    Rule("outcome.absolucion", r"\babsol(?:viendo|ver|vieron|vio|verlo|verla|verlos|viendole)\b|\babsuelve\b|"
-         r"\babsuelva(?:se|sele|seles)\b", "absolucion", source="NCPP art. 398; the mandate 'ABSUÉLVASE a X'",
-         examples=("ABSOLVIENDO a JORGE", "ABSUÉLVASE a JORGE")),
+    Rule("outcome.absolucion", r"\babsol(?:viendo|ver|vieron|vio|verlo|verla|verlos|viendole)\b|\babsuelv[eo]\b|"
+         r"\babsuelva(?:se|sele|seles)\b", "absolucion", source="NCPP art. 398; the mandate 'ABSUÉLVASE a X'; a single "
+         "judge's first person 'ABSUELVO a X'",
+         examples=("ABSOLVIENDO a JORGE", "ABSUÉLVASE a JORGE", "ABSUELVO a JORGE")),
 ))
 
 # for each kind of document, its own vocabulary in order of precedence; other phrases

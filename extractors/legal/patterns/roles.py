@@ -114,7 +114,7 @@ CUES = validate((
     Rule("role.contra", r"\b(?:seguid[oa]s?\s+contra|contra)\b(?:\s+(?:el|la|los|las)\s+(?:acusad|imputad|procesad)\w*)?",
          "imputado", source="'juicio oral seguido contra X'", examples=("juicio oral seguido contra ",),
          counter_examples=("DELITO : CONTRABANDO AGRAVADO",)),
-    Rule("role.verdict", r"\b(?:condeno|condena|condenando|condenar|condenaron|condenese|absolvio|absuelve|absolviendo|absuelvase|"
+    Rule("role.verdict", r"\b(?:condeno|condena|condenando|condenar|condenaron|condenese|absolvio|absuelve|absuelvo|absolviendo|absuelvase|"
          r"absolver|absolvieron|condenado|sobreseimiento a favor de|hechos a|a favor de los investigados)\s+(?:a|al|a la|a los)?",
          "imputado", source="operative verbs", examples=("CONDENANDO a ", "ABSOLVER a ")),
     # --- victims ---
