@@ -102,6 +102,9 @@ def decide(operative: str, kind: str, *names: str):
     ("ABSUELVO a ANA RUIZ PAZ de la acusación fiscal.", "sentencia", (ANA,), "absolucion", {ANA: "absolucion"}),
     ("APRUEBO el acuerdo de terminación anticipada y CONDENO a ANA RUIZ PAZ a tres años de pena privativa de "
      "libertad suspendida.", "auto", (ANA,), "terminacion_anticipada_aprobada", {ANA: "terminacion_anticipada_aprobada"}),
+    ("SOBRESEO el proceso seguido contra ANA RUIZ PAZ.", "auto", (ANA,), "sobreseimiento", {ANA: "sobreseimiento"}),
+    ("DICTO AUTO DE ENJUICIAMIENTO contra ANA RUIZ PAZ.", "auto", (ANA,), "auto_enjuiciamiento",
+     {ANA: "auto_enjuiciamiento"}),
     # an excepción that ends the case is a sobreseimiento (NCPP art. 6.2); so is the imperative
     ("1. Declarar FUNDADA la excepción de improcedencia de acción deducida por la defensa de ANA RUIZ PAZ.\n"
      "2. ARCHÍVESE el proceso.", "auto", (ANA,), "sobreseimiento", {ANA: "sobreseimiento"}),

@@ -71,7 +71,7 @@ PHRASES = validate((
          examples=("DECLARAR LEGAL la detención policial en flagrancia",), counter_examples=("DECLARAR ILEGAL la detención",)),
     Rule("outcome.detencion_ilegal", r"\b(?:declar\w*|es)\s+ilegal\s+la\s+detencion\b|\bdetencion\b[^.;]{0,80}?\b(?:es|fue|resulta)\s+ilegal\b",
          "detencion_ilegal", source="NCPP art. 261", examples=("DECLARAR ILEGAL la detención",)),
-    Rule("outcome.auto_enjuiciamiento", r"\b(?:dictar|dicta|dictaron|dictese|expedir|expidase|emitir)\s+(?:el\s+)?auto\s+de\s+enjuiciamiento\b",
+    Rule("outcome.auto_enjuiciamiento", r"\b(?:dictar|dicta|dicto|dictaron|dictese|expedir|expido|expidase|emitir|emito)\s+(?:el\s+)?auto\s+de\s+enjuiciamiento\b",
          "auto_enjuiciamiento", source="NCPP art. 353", examples=("DICTAR AUTO DE ENJUICIAMIENTO contra",)),
     Rule("outcome.ta_aprobada", r"\b(?:aprob(?:ar|aron|ando|o|ar el)|apruebese|apruebo)\b[^.;]{0,60}\bterminacion\s+anticipada|"
          r"\b(?:aprob(?:ar|aron|ando|o)|apruebo)\s+(?:el|dicho|los|dichos)\s+acuerdos?\b(?!\s+reparatorio)",
@@ -81,10 +81,10 @@ PHRASES = validate((
     # also an excepción that ends the case (improcedencia de acción, prescripción, cosa juzgada,
     # amnistía: NCPP art. 6.2, "el proceso será sobreseído definitivamente"), and the imperative
     Rule("outcome.sobreseimiento", r"(?<!in)\bfundad[oa]\b[^.;]{0,60}\bsobreseimiento|\bdictar\s+auto\s+de\s+sobreseimiento|"
-         r"\bsobreseid[oa]s?\b|\bsobreseer\b|\bse\s+sobresee\b|\bsobreseas[e]\b|"
+         r"\bsobreseid[oa]s?\b|\bsobreseer\b|\bse\s+sobresee\b|\bsobreseas[e]\b|\bsobreseo\b|"
          r"(?<!in)\bfundad[oa]s?\s+(?:la\s+)?excepcion\s+de\s+(?:improcedencia\s+de\s+accion|prescripcion|cosa\s+juzgada|amnistia)",
          "sobreseimiento", source="NCPP arts. 344, 6.2",
-         examples=("DICTAR AUTO DE SOBRESEIMIENTO", "SOBRESÉASE definitivamente el proceso",
+         examples=("DICTAR AUTO DE SOBRESEIMIENTO", "SOBRESÉASE definitivamente el proceso", "SOBRESEO el proceso",
                    "Declarar FUNDADA la excepción de improcedencia de acción"),
          counter_examples=("declarar INFUNDADO el requerimiento de sobreseimiento",
                            "INFUNDADA la excepción de improcedencia de acción")),
