@@ -49,8 +49,12 @@ def protect_victims(parties: list[Party], charges: list[Charge], ctx: Context
         if protected_crime or minor:
             initials = initials_of(p.name)
             keys = _initials_keys(p.name)
-            known = next((q for q in parties if q.role == Role.AGRAVIADO and q.protected
-                          and initials_key(q.name) in keys), None)
+            labels = [q for q in parties if q.role == Role.AGRAVIADO and q.protected]
+            known = next((q for q in labels if initials_key(q.name) in keys), None)
+            if known is None and len(labels) == 1 and _called_the_victim(ctx, p.name):
+                # "AGRAVIADA: clave 301-2019" … "La agraviada Carmen Rosa Tello Vílchez relató": the one
+                # protected victim, named where the ruling slipped; one person, under her label
+                known = labels[0]
             redactions[p.name] = Redaction(text=p.name, replacement=known.name if known else initials or PLACEHOLDER)
             if known is None:  # the same victim is already listed by initials
                 out.append(p.model_copy(update={"name": initials or PLACEHOLDER, "protected": True}))
@@ -71,6 +75,12 @@ def protect_victims(parties: list[Party], charges: list[Charge], ctx: Context
             if spelling not in redactions:
                 redactions[spelling] = Redaction(text=spelling, replacement=replacement)
     return out, list(redactions.values())
+
+
+def _called_the_victim(ctx: Context, name: str) -> bool:
+    """``name`` is written right after "la agraviada" or "la víctima" (one person, not a list)."""
+    low, key = ctx.view.low, fold_key(name)
+    return any(P.THE_VICTIM.search(low[max(0, m.start() - 40):m.start()]) for m in re.finditer(re.escape(key), low))
 
 
 def _presented_as_protected(ctx: Context, parties: list[Party], protected_crime: bool

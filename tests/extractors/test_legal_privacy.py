@@ -80,6 +80,9 @@ def test_a_named_victim_of_a_protected_crime_is_redacted_after_la_agraviada():
     r = _ruling("clave 301-2019", "violación sexual", "170", "la agraviada identificada con clave 301-2019",
                 "La agraviada Carmen Rosa Tello Vílchez relató que fue atacada.")
     assert "Carmen Rosa Tello Vílchez" in [x.text for x in r.redactions]
+    # the one protected victim, named where the ruling slipped: one person, under her label
+    assert [p.name for p in r.parties if p.role == Role.AGRAVIADO] == ["clave 301-2019"]
+    assert {x.replacement for x in r.redactions} == {"clave 301-2019"}
 
 
 def test_other_people_and_unprotected_victims_keep_their_names():

@@ -12,6 +12,8 @@ Chanduví)", "el adolescente Luis Quispe Mamani". All rules run on folded text.
 
 from __future__ import annotations
 
+import re
+
 from extractors.legal.patterns import Rule, validate
 
 _ART = r"(?:a\s+la|a\s+los|a\s+las|al|de\s+la|de\s+las|de\s+los|del|la|el|las|los|una|un|su|sus)"
@@ -61,6 +63,9 @@ REPRESENTATIVE_BEFORE = validate((
                    "asistida por su progenitora ", "La madre de la menor, "),
          counter_examples=("representado por la Procuraduría ", "representada por su abogado ")),
 ))
+
+# one victim, called so right before her name ("La agraviada Carmen Rosa Tello Vílchez relató")
+THE_VICTIM = re.compile(r"\b(?:la|el)\s+(?:agraviad[oa]|victima)\s*,?\s*$")
 
 # An identifier (initials or a code) right before the name: "de iniciales A.B.C. (NAME)".
 IDENTIFIER_BEFORE = validate((
