@@ -12,6 +12,12 @@ from extractors.legal.text import Context, fold_key
 from schemas import Party, Role
 
 _PONENTE_LINE = re.compile(r"\(\s*ponente\s*\)", re.IGNORECASE)
+# what a Sala writes after or under a signed name (LOPJ arts. 65, 239: a judge sits as titular,
+# provisional or supernumerario; the presiding judge and the ponente are marked): not the name
+_DESIGNATION = re.compile(r"[ \t]*\(\s*(?:p|s|t|e|pres\.?|presidente|presidenta|d\.?\s?d\.?|director(?:a)?\s+de\s+debates|"
+                          r"provisional|supernumerari[oa]|titular)\s*\)[ \t]*$", re.IGNORECASE)
+_ROLE_LINE = re.compile(r"(?:presidente|presidenta|ponente|juez(?:a)?(?:\s+(?:superior|supremo|suprema))?(?:\s+\((?:p|s|t)\))?|"
+                        r"vocal(?:\s+superior)?|director(?:a)?\s+de\s+debates|\(\s*(?:p|s|t)\s*\))", re.IGNORECASE)
 
 # a word of a signed name; never the typist's reference initials after the panel ("SM/jlq")
 _SIGNED_TOKEN = rf"{N.UPPER_TOKEN}(?![/\w])"
@@ -46,11 +52,16 @@ def signatures(ctx: Context, acc: Acc) -> None:
                 p += len(line) + 1
                 if not line.strip():
                     continue
-                if _PONENTE_LINE.fullmatch(line.strip()) and acc.mentions and acc.mentions[-1].rule == "signature.ss":
+                bare = line.strip().strip("()").strip()
+                if (_PONENTE_LINE.fullmatch(line.strip()) or fold_key(bare) == "ponente") \
+                        and acc.mentions and acc.mentions[-1].rule == "signature.ss":
                     last = acc.mentions[-1]  # "ALVARADO HUERTA\n(Ponente)": the line marks the name above
                     acc.add(ctx, "ponente", N.NameSpan(last.start, last.end, last.name, "signature.ss.ponente"))
                     acc.mentions[-1].rule = "signature.ss"
                     continue
+                if _ROLE_LINE.fullmatch(line.strip()):
+                    continue  # "PRESIDENTE", "JUEZ SUPERIOR (P)" under a name: the next name follows
+                line = _DESIGNATION.sub(lambda m: " " * len(m.group()), line)  # "CHECA NIÑO (P)"
                 line = _SPECK_IN_NAME.sub(" ", line)  # same length: offsets hold
                 line = _TRAILING_MARK.sub(lambda m: " " * len(m.group()), line)  # "HUILLCA FLORES:"
                 um = N.UPPER_LINE_NAME.fullmatch(line.strip())

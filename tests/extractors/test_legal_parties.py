@@ -234,6 +234,14 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
       "Feliciano Mamani Tito, que lo condenó."), "juez", set()),
     (_DECIDED + "S.S.\n\nRAMOS CISNEROS\n\nALVARADO HUERTA\n(Ponente)\n\nCELIS YUPANQUI\n",
      "ponente", {"Alvarado Huerta"}),
+    # a judge's designation after the name (titular, provisional, supernumerario: LOPJ arts. 65, 239),
+    # a role under it
+    (_DECIDED + "S.S.\nCHECA NIÑO (P)\nVILLACORTA CALDERÓN (S)\nSALAZAR FERNÁNDEZ (T)\n", "juez",
+     {"Checa Niño", "Villacorta Calderón", "Salazar Fernández"}),
+    (_DECIDED + "S.S.\nCHECA NIÑO\nPRESIDENTE\nVILLACORTA CALDERÓN\nSALAZAR FERNÁNDEZ\nPONENTE\n", "juez",
+     {"Checa Niño", "Villacorta Calderón", "Salazar Fernández"}),
+    (_DECIDED + "S.S.\nCHECA NIÑO\nPRESIDENTE\nVILLACORTA CALDERÓN\nSALAZAR FERNÁNDEZ\nPONENTE\n", "ponente",
+     {"Salazar Fernández"}),
     (_DECIDED + "MARCO ANTONIO FARFÁN YUPANQUI      WILBER CCORAHUA LETONA\nPresidente"
      "                          Director de Debates\n", "juez", {"Marco Antonio Farfán Yupanqui", "Wilber Ccorahua Letona"}),
     (_DECIDED + "MILAGROS ROXANA LLERENA BEGAZO      DIEGO ARMANDO HUACO SALAS\nJueza"

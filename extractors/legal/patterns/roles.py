@@ -190,6 +190,8 @@ NOT_NAME = {
     "setimo", "septimo", "octavo", "noveno", "decimo", "direccion", "fiscalia", "provincial",
     "republica", "justicia", "peru", "lima", "ley", "decreto", "acuerdo", "plenario", "sumilla",
     "s.s", "ss", "senor", "senora", "doctor", "doctora", "don", "dona", "nacion", "tribunal",
+    # courtesy titles abbreviated ("Dr. Carlos Checa Niño\nDra. Rosa …": the next line's title)
+    "dr", "dra", "sr", "sra", "srta", "abog", "mg", "lic",
     "constitucional", "defensa", "defensor", "defensora", "abogado", "presidente", "presidenta",
     "director", "debates", "dd", "y", "e", "otros", "otro", "otra", "otras", "de", "del",
     "inhabilitacion", "pena", "anos", "meses", "dias", "multa", "reparacion", "civil", "soles",
