@@ -64,7 +64,7 @@ def signatures(ctx: Context, acc: Acc) -> None:
                 line = _DESIGNATION.sub(lambda m: " " * len(m.group()), line)  # "CHECA NIÑO (P)"
                 line = _SPECK_IN_NAME.sub(" ", line)  # same length: offsets hold
                 line = _TRAILING_MARK.sub(lambda m: " " * len(m.group()), line)  # "HUILLCA FLORES:"
-                um = N.UPPER_LINE_NAME.fullmatch(line.strip())
+                um = N.UPPER_LINE_NAME.fullmatch(line.strip()) or _typed_signature(line.strip())
                 if not um:
                     break
                 s = q + line.index(um.group())
@@ -93,6 +93,15 @@ def signatures(ctx: Context, acc: Acc) -> None:
     _titled_lines(ctx, acc, lo, hi)
     _titled_inline(ctx, acc, lo, hi)
     _row_of_known_judges(ctx, acc, lo, hi)
+
+
+def _typed_signature(line: str) -> re.Match[str] | None:
+    """A name typed in mixed case under the S.S. ("Checa Niño", "Rosa Villacorta Calderón"): every
+    word a name's (capitalised, or a particle), none a word that is no name's."""
+    m = N.TITLE_NAME.fullmatch(line)
+    if m and not any(fold_key(w) in R.NOT_NAME for w in line.split() if w[:1].isupper()):
+        return m
+    return None
 
 
 def _row_of_known_judges(ctx: Context, acc: Acc, lo: int, hi: int) -> None:

@@ -242,6 +242,9 @@ _DECIDED = ("CORTE\n\nVISTOS: el recurso.\n\nCONSIDERANDO:\nPrimero. Hechos.\n\n
      {"Checa Niño", "Villacorta Calderón", "Salazar Fernández"}),
     (_DECIDED + "S.S.\nCHECA NIÑO\nPRESIDENTE\nVILLACORTA CALDERÓN\nSALAZAR FERNÁNDEZ\nPONENTE\n", "ponente",
      {"Salazar Fernández"}),
+    # names typed in mixed case under the S.S.
+    (_DECIDED + "S.S.\nCheca Niño\nRosa Villacorta Calderón\nSalazar Fernández\n", "juez",
+     {"Checa Niño", "Rosa Villacorta Calderón", "Salazar Fernández"}),
     (_DECIDED + "MARCO ANTONIO FARFÁN YUPANQUI      WILBER CCORAHUA LETONA\nPresidente"
      "                          Director de Debates\n", "juez", {"Marco Antonio Farfán Yupanqui", "Wilber Ccorahua Letona"}),
     (_DECIDED + "MILAGROS ROXANA LLERENA BEGAZO      DIEGO ARMANDO HUACO SALAS\nJueza"
