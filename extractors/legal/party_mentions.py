@@ -89,9 +89,7 @@ def item(ctx: Context, pos: int, role: str, rule: str) -> tuple[N.NameSpan | Non
             return N.NameSpan(m.start(), m.end(), "Sociedad", "name.sociedad"), False
         m = E.ORGANISATION.match(raw, p)
         if m:  # "Cooperativa de Ahorro y Crédito San Martín de Porres Ltda.": its "y" joins no two victims
-            name = E.ORGANISATION_TRAILING.sub("", m["name"])
-            if name.endswith(".") and name.split()[-1].lower() not in E.ORGANISATION_ABBREVIATIONS:
-                name = name[:-1]
+            name = organisation_text(m["name"])
             return N.NameSpan(m.start(), m.start() + len(name), organisation_name(name), "name.organisation"), False
     if role == "imputado":  # an accused the document names only by initials ("J.C.Q.M.")
         m = R.INITIALS.rx.match(raw, p)
@@ -106,6 +104,15 @@ def item(ctx: Context, pos: int, role: str, rule: str) -> tuple[N.NameSpan | Non
 # how the words of institutions' names are written, for a name given in capitals
 _ORG_SPELLING = {w.upper(): w for phrase in (*E.ORGANISATION_HEADS, *E.ORGANISATION_PAIRS)
                  for w in phrase.replace(",", " ").split()}
+
+
+def organisation_text(matched: str) -> str:
+    """An institution's name as matched, without the small words or the sentence's period after
+    it ("Ltda." and "S.A." keep theirs)."""
+    name = E.ORGANISATION_TRAILING.sub("", matched)
+    if name.endswith(".") and name.split()[-1].lower() not in E.ORGANISATION_ABBREVIATIONS:
+        name = name[:-1]
+    return name
 
 
 def organisation_name(text: str) -> str:

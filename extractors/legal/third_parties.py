@@ -126,20 +126,18 @@ def _in_apposition(ctx: Context) -> list[tuple[str, tuple[int, int], str]]:
 def _organisations(raw: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Institutions and companies named in ``raw[lo:hi]``, in order: "la Municipalidad
     Distrital de X", "Transportes Línea S.A.", "la SUNAT" (by its full name)."""
-    from extractors.legal.party_mentions import company_name, organisation_name
+    from extractors.legal.party_mentions import company_name, organisation_name, organisation_text
 
     companies = [(m.start("name"), m.end(), company_name(m["name"])) for m in E.COMPANY.finditer(raw, lo, hi)]
     found = []
     for m in E.ORGANISATION.finditer(raw, lo, hi):
-        s, e = m.start("name"), m.start("name") + len(E.ORGANISATION_TRAILING.sub("", m["name"]))
+        s = m.start("name")
+        e = s + len(organisation_text(m["name"]))
         form = next((c for c in companies if s <= c[0] <= e < c[1]), None)  # "Empresa Nacional de Puertos S.A."
         if form:
             companies.remove(form)
             e = form[1]
-        name = raw[s:e]
-        if name.split()[-1].lower() not in E.ORGANISATION_ABBREVIATIONS:  # "Ltda." and "S.A." keep their period
-            name = name.rstrip(".")
-        found.append((s, e, organisation_name(name)))
+        found.append((s, e, organisation_name(organisation_text(raw[s:e]))))
     found += companies
     found += [(m.start(), m.end(), E.AGENCY_ACRONYMS[m["acronym"]]) for m in E.AGENCY_ACRONYM.finditer(raw, lo, hi)]
     return sorted(found, key=lambda f: (f[0], -f[1]))

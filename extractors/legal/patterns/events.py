@@ -64,9 +64,9 @@ CUES = validate((
     Rule("event.apertura", r"\babri\w*\s+instruccion\b|\bapertura\s+de\s+instruccion\b", "apertura_instruccion",
          source="domain.md", examples=("abrió instrucción en la vía ordinaria",)),
     # the verb too ("la agraviada denunció el hecho el 8 de agosto"; "fue denunciado el"), not
-    # its participle as an adjective or a noun ("los hechos denunciados", "el denunciado X")
-    # the private action starts with the victim's querella, which takes the denuncia's place
-    # (NCPP arts. 459-460): its filing, not its admission ("admitida la querella mediante auto del")
+    # its participle as an adjective or a noun ("los hechos denunciados", "el denunciado X"); in
+    # the private action, the victim's querella, which takes the denuncia's place (NCPP arts.
+    # 459-460): its filing, not its admission ("admitida la querella mediante auto del")
     Rule("event.denuncia", r"\bdenuncia\b|\bdenunci(?:o|aron)\b|\b(?:fue|fueron)\s+denunciad[oa]s?\b|"
          r"\bquerella\s+(?:fue\s+|se\s+)?(?:present|interpu|formul|interpus)\w*|"
          r"\b(?:present|interpus|formul)\w*\s+(?:la\s+|su\s+)?querella\b", "denuncia",
